@@ -1,0 +1,52 @@
+# govdigest — two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+EMU    := tests/e2e/emulator
+
+.PHONY: install install-test run chat test test-fast lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Re-install only when the project's metadata changed.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $@
+
+$(EMU)/node_modules/.installed: $(EMU)/package.json $(EMU)/package-lock.json
+	cd $(EMU) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test $(EMU)/node_modules/.installed
+
+run: install
+	$(BIN)/govdigest run
+
+chat: install
+	$(BIN)/govdigest chat
+
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not e2e and not slow" $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy govdigest
+
+bench: install-test
+	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/broadcast.py
+
+clean:
+	rm -rf $(VENV) $(EMU)/node_modules .pytest_cache .mypy_cache .ruff_cache

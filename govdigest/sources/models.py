@@ -1,0 +1,49 @@
+"""What a source yields before storage: one raw post."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+SourceKind = Literal["file", "export", "channel", "forward"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawPost:
+    """A post as read from a file, an export or an update, text already normalised.
+
+    ``source``+``source_id`` identify it across re-ingestion: a file's path relative to its root,
+    ``<export path>#<message id>`` for a Telegram Desktop export, ``<channel id>:<message id>``
+    for channel posts and forwards.
+    """
+
+    source: SourceKind
+    source_id: str
+    text: str
+    title: str | None = None
+    published: datetime | None = None  # timezone-aware
+    url: str | None = None
+    channel: str | None = None
+    author: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        payload = "\x1f".join(
+            (
+                self.text,
+                self.title or "",
+                self.published.isoformat() if self.published else "",
+                self.url or "",
+                self.channel or "",
+                self.author or "",
+            )
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedFile:
+    path: str
+    reason: str
