@@ -1,0 +1,38 @@
+"""aiosqlite persistence: schema, migrations, repositories. No aiogram."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govdigest.storage.cache import CacheRepo
+from govdigest.storage.db import Database
+from govdigest.storage.ops import OpsRepo
+from govdigest.storage.posts import PostsRepo
+from govdigest.storage.subscriptions import DeliveriesRepo, SubscribersRepo
+
+
+@dataclass(frozen=True)
+class Repos:
+    """All repositories over one connection, built once in the composition root."""
+
+    db: Database
+    posts: PostsRepo
+    cache: CacheRepo
+    subscribers: SubscribersRepo
+    deliveries: DeliveriesRepo
+    ops: OpsRepo
+
+    @classmethod
+    def over(cls, db: Database) -> Repos:
+        conn = db.conn
+        return cls(
+            db=db,
+            posts=PostsRepo(conn),
+            cache=CacheRepo(conn),
+            subscribers=SubscribersRepo(conn),
+            deliveries=DeliveriesRepo(conn),
+            ops=OpsRepo(conn),
+        )
+
+
+__all__ = ["Database", "Repos"]

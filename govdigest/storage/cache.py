@@ -1,0 +1,294 @@
+"""The extraction cache: results per post and the tables the bot's answers are read from."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from govdigest.extraction.models import Company, Extraction, Mission, Quote
+from govdigest.timeutil import from_db, to_db, utc_now
+
+
+def search_key(text: str) -> str:
+    """Case- and ё-insensitive key (SQLite's LOWER() only folds ASCII)."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def company_key(name: str) -> str:
+    """Merge key for the same company written with different quote marks."""
+    stripped = "".join(ch for ch in name if ch not in "«»\"„“”'")
+    return search_key(stripped.replace("‑", "-").replace("–", "-"))
+
+
+@dataclass(frozen=True, slots=True)
+class PostRef:
+    """Where a cached fact came from, for 'source post' lines and links."""
+
+    post_id: int
+    title: str | None
+    url: str | None
+    channel: str | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class MissionCard:
+    post: PostRef
+    mission: Mission
+    companies: tuple[Company, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyCount:
+    name: str
+    posts: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    post: PostRef
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class DigestItem:
+    post: PostRef
+    created_at: datetime
+    extraction: Extraction
+
+
+def _post_ref(row: aiosqlite.Row) -> PostRef:
+    return PostRef(
+        post_id=row["post_id"],
+        title=row["title"],
+        url=row["url"],
+        channel=row["channel"],
+        published_at=from_db(row["published_at"]),
+    )
+
+
+_REF_COLUMNS = "p.id AS post_id, p.title, p.url, p.channel, p.published_at"
+
+
+class CacheRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def save(
+        self, post_id: int, content_hash: str, version: str, result: Extraction
+    ) -> None:
+        """Replace everything cached for one post. Call inside a transaction."""
+        conn = self._conn
+        await conn.execute(
+            "INSERT INTO extractions (post_id, extractor_version, content_hash, result_json, "
+            "extracted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
+            "extractor_version = excluded.extractor_version, "
+            "content_hash = excluded.content_hash, result_json = excluded.result_json, "
+            "extracted_at = excluded.extracted_at",
+            (
+                post_id,
+                version,
+                content_hash,
+                json.dumps(result.to_dict(), ensure_ascii=False),
+                to_db(utc_now()),
+            ),
+        )
+        for table in ("missions", "companies", "quotes", "summaries"):
+            # Table names come from the literal tuple above, never from input.
+            await conn.execute(f"DELETE FROM {table} WHERE post_id = ?", (post_id,))  # noqa: S608
+        await conn.execute(
+            "INSERT INTO summaries (post_id, title, summary) VALUES (?, ?, ?)",
+            (post_id, result.title, result.summary),
+        )
+        mission = result.mission
+        if not mission.is_empty:
+            await conn.execute(
+                "INSERT INTO missions (post_id, leader, leader_role, delegation_region, "
+                "destination, event, mission_date, date_text, agreements_json, "
+                "directions_json, company_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    post_id,
+                    mission.leader,
+                    mission.leader_role,
+                    mission.delegation_region,
+                    mission.destination,
+                    mission.event,
+                    mission.date.isoformat() if mission.date else None,
+                    mission.date_text,
+                    json.dumps(list(mission.agreements), ensure_ascii=False),
+                    json.dumps(list(mission.directions), ensure_ascii=False),
+                    len(result.companies),
+                ),
+            )
+        await conn.executemany(
+            "INSERT INTO companies (post_id, position, name, name_key, mentions_json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    post_id,
+                    i,
+                    c.name,
+                    company_key(c.name),
+                    json.dumps(list(c.mentions), ensure_ascii=False),
+                )
+                for i, c in enumerate(result.companies)
+            ],
+        )
+        await conn.executemany(
+            "INSERT INTO quotes (post_id, position, speaker, speaker_role, speaker_key, text, "
+            "kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    post_id,
+                    i,
+                    q.speaker,
+                    q.speaker_role,
+                    search_key(q.speaker) if q.speaker else None,
+                    q.text,
+                    q.kind,
+                )
+                for i, q in enumerate(result.quotes)
+            ],
+        )
+
+    async def get(self, post_id: int) -> Extraction | None:
+        async with self._conn.execute(
+            "SELECT result_json FROM extractions WHERE post_id = ?", (post_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return Extraction.from_dict(json.loads(row[0])) if row else None
+
+    async def mission_count(self) -> int:
+        async with self._conn.execute("SELECT COUNT(*) FROM missions") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def missions(self, *, offset: int = 0, limit: int = 1) -> list[MissionCard]:
+        """Missions newest first: by the mission's date, else the post's, else ingestion."""
+        sql = (
+            f"SELECT {_REF_COLUMNS}, e.result_json FROM missions m "
+            "JOIN posts p ON p.id = m.post_id JOIN extractions e ON e.post_id = m.post_id "
+            "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
+            "substr(p.created_at, 1, 10)) DESC, p.id DESC LIMIT ? OFFSET ?"
+        )
+        async with self._conn.execute(sql, (limit, offset)) as cur:
+            rows = await cur.fetchall()
+        cards = []
+        for row in rows:
+            extraction = Extraction.from_dict(json.loads(row["result_json"]))
+            cards.append(
+                MissionCard(
+                    post=_post_ref(row),
+                    mission=extraction.mission,
+                    companies=extraction.companies,
+                )
+            )
+        return cards
+
+    async def company_totals(self, *, limit: int = 100) -> list[CompanyCount]:
+        """Companies over all posts, merged by key, most frequent first."""
+        sql = (
+            "SELECT MIN(name) AS name, COUNT(DISTINCT post_id) AS posts, "
+            "SUM(json_array_length(mentions_json)) AS mentions FROM companies "
+            "GROUP BY name_key ORDER BY posts DESC, mentions DESC, name LIMIT ?"
+        )
+        async with self._conn.execute(sql, (limit,)) as cur:
+            rows = await cur.fetchall()
+        return [
+            CompanyCount(name=r["name"], posts=int(r["posts"]), mentions=int(r["mentions"] or 0))
+            for r in rows
+        ]
+
+    async def company_count(self) -> int:
+        async with self._conn.execute("SELECT COUNT(DISTINCT name_key) FROM companies") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def quote_count(self) -> int:
+        async with self._conn.execute("SELECT COUNT(*) FROM quotes") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def latest_quotes(self, *, limit: int = 10) -> list[QuoteEntry]:
+        """Quotes of the newest post that has any, direct speech first."""
+        sql = (
+            "SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
+        )
+        async with self._conn.execute(sql) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return []
+        return await self._quotes_where("q.post_id = ?", (row[0],), limit)
+
+    async def quotes_by_speaker(self, query: str, *, limit: int = 20) -> list[QuoteEntry]:
+        """Quotes whose speaker contains the query, case- and ё-insensitively."""
+        key = search_key(query)
+        if not key:
+            return []
+        # Users type names in any case form ("Комаровой"); fall back to a stem of each word.
+        for pattern in (key, " ".join(w[:-2] if len(w) > 5 else w for w in key.split())):
+            found = await self._quotes_where(
+                "q.speaker_key LIKE ? ESCAPE '\\'", (f"%{_escape_like(pattern)}%",), limit
+            )
+            if found:
+                return found
+        return []
+
+    async def _quotes_where(
+        self, condition: str, params: tuple[object, ...], limit: int
+    ) -> list[QuoteEntry]:
+        sql = (
+            f"SELECT {_REF_COLUMNS}, q.speaker, q.speaker_role, q.text, q.kind FROM quotes q "
+            f"JOIN posts p ON p.id = q.post_id WHERE {condition} "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, "
+            "q.kind = 'indirect', q.position LIMIT ?"
+        )
+        async with self._conn.execute(sql, (*params, limit)) as cur:
+            rows = await cur.fetchall()
+        return [
+            QuoteEntry(
+                post=_post_ref(r),
+                quote=Quote(
+                    speaker=r["speaker"],
+                    speaker_role=r["speaker_role"],
+                    text=r["text"],
+                    kind="indirect" if r["kind"] == "indirect" else "direct",
+                ),
+            )
+            for r in rows
+        ]
+
+    async def digest_items(
+        self, since: datetime, until: datetime, *, limit: int = 50
+    ) -> list[DigestItem]:
+        """Posts first ingested in (since, until], oldest first, with their extraction."""
+        sql = (
+            f"SELECT {_REF_COLUMNS}, p.created_at, e.result_json FROM posts p "
+            "JOIN extractions e ON e.post_id = p.id "
+            "WHERE p.created_at > ? AND p.created_at <= ? ORDER BY p.created_at, p.id LIMIT ?"
+        )
+        async with self._conn.execute(sql, (to_db(since), to_db(until), limit)) as cur:
+            rows = await cur.fetchall()
+        items = []
+        for r in rows:
+            created = from_db(r["created_at"])
+            assert created is not None
+            items.append(
+                DigestItem(
+                    post=_post_ref(r),
+                    created_at=created,
+                    extraction=Extraction.from_dict(json.loads(r["result_json"])),
+                )
+            )
+        return items
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+

@@ -1,0 +1,83 @@
+"""One long-lived aiosqlite connection with explicit, visible transactions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from govdigest.storage.schema import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """Owns the connection. Repositories never commit: callers wrap writes in ``transaction()``.
+
+    The connection runs in autocommit mode (``isolation_level=None``) so that ``BEGIN
+    IMMEDIATE`` is ours to issue: it takes SQLite's write lock up front, which is what makes a
+    claim (``INSERT … ON CONFLICT DO NOTHING``) atomic between two bot instances.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._in_tx = False
+
+    @classmethod
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Database:
+        path_str = str(path)
+        if path_str != ":memory:":
+            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path_str, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        if path_str != ":memory:":
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+        db = cls(conn, path_str)
+        await db.migrate()
+        return db
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    async def user_version(self) -> int:
+        async with self.conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> None:
+        """Apply forward migrations; each one and its version bump commit together."""
+        current = await self.user_version()
+        for version, statements in enumerate(MIGRATIONS, start=1):
+            if version <= current:
+                continue
+            async with self.transaction():
+                for statement in statements:
+                    await self.conn.execute(statement)
+                # PRAGMA does not take parameters; version is our own integer.
+                await self.conn.execute(f"PRAGMA user_version = {version}")
+            log.info("database migrated to schema version %d", version)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        if self._in_tx:
+            # Nested use joins the outer transaction: the outermost block owns commit/rollback.
+            yield self.conn
+            return
+        await self.conn.execute("BEGIN IMMEDIATE")
+        self._in_tx = True
+        try:
+            yield self.conn
+        except BaseException:
+            await self.conn.execute("ROLLBACK")
+            raise
+        else:
+            await self.conn.execute("COMMIT")
+        finally:
+            self._in_tx = False

@@ -1,0 +1,126 @@
+"""Posts: what was ingested, deduplicated by (source, source_id)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import aiosqlite
+
+from govdigest.sources.models import RawPost
+from govdigest.timeutil import from_db, to_db, utc_now
+
+UpsertOutcome = Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class PostRecord:
+    id: int
+    source: str
+    source_id: str
+    channel: str | None
+    author: str | None
+    published_at: datetime | None
+    url: str | None
+    title: str | None
+    text: str
+    content_hash: str
+    created_at: datetime
+
+
+def _row_to_post(row: aiosqlite.Row) -> PostRecord:
+    created = from_db(row["created_at"])
+    assert created is not None
+    return PostRecord(
+        id=row["id"],
+        source=row["source"],
+        source_id=row["source_id"],
+        channel=row["channel"],
+        author=row["author"],
+        published_at=from_db(row["published_at"]),
+        url=row["url"],
+        title=row["title"],
+        text=row["text"],
+        content_hash=row["content_hash"],
+        created_at=created,
+    )
+
+
+_POST_COLUMNS = (
+    "id, source, source_id, channel, author, published_at, url, title, text, content_hash, "
+    "created_at"
+)
+
+
+class PostsRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def upsert(self, post: RawPost) -> tuple[UpsertOutcome, int]:
+        """Insert a new post or update a changed one; an identical one is left alone."""
+        digest = post.content_hash
+        async with self._conn.execute(
+            "SELECT id, content_hash FROM posts WHERE source = ? AND source_id = ?",
+            (post.source, post.source_id),
+        ) as cur:
+            row = await cur.fetchone()
+        now = to_db(utc_now())
+        values = (
+            post.channel,
+            post.author,
+            to_db(post.published),
+            post.url,
+            post.title,
+            post.text,
+            digest,
+        )
+        if row is None:
+            cur = await self._conn.execute(
+                "INSERT INTO posts (channel, author, published_at, url, title, text, "
+                "content_hash, source, source_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, post.source, post.source_id, now, now),
+            )
+            assert cur.lastrowid is not None
+            return "new", cur.lastrowid
+        if row["content_hash"] == digest:
+            return "unchanged", int(row["id"])
+        await self._conn.execute(
+            "UPDATE posts SET channel = ?, author = ?, published_at = ?, url = ?, title = ?, "
+            "text = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+            (*values, now, row["id"]),
+        )
+        return "updated", int(row["id"])
+
+    async def get(self, post_id: int) -> PostRecord | None:
+        async with self._conn.execute(
+            f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", (post_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return _row_to_post(row) if row else None
+
+    async def find(self, source: str, source_id: str) -> PostRecord | None:
+        async with self._conn.execute(
+            f"SELECT {_POST_COLUMNS} FROM posts WHERE source = ? AND source_id = ?",
+            (source, source_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return _row_to_post(row) if row else None
+
+    async def count(self) -> int:
+        async with self._conn.execute("SELECT COUNT(*) FROM posts") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def needing_extraction(self, extractor_version: str, limit: int = 500) -> list[PostRecord]:
+        """Posts with no extraction, an older extractor's, or one of an earlier text."""
+        sql = (
+            f"SELECT {', '.join('p.' + c.strip() for c in _POST_COLUMNS.split(','))} "
+            "FROM posts p LEFT JOIN extractions e ON e.post_id = p.id "
+            "WHERE e.post_id IS NULL OR e.extractor_version != ? "
+            "OR e.content_hash != p.content_hash ORDER BY p.id LIMIT ?"
+        )
+        async with self._conn.execute(sql, (extractor_version, limit)) as cur:
+            rows = await cur.fetchall()
+        return [_row_to_post(r) for r in rows]

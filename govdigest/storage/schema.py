@@ -1,0 +1,135 @@
+"""Schema migrations, applied in order; ``PRAGMA user_version`` is the index of the last one.
+
+Append new migrations; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+V1 = (
+    """
+    CREATE TABLE posts (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        channel TEXT,
+        author TEXT,
+        published_at TEXT,
+        url TEXT,
+        title TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, source_id)
+    )
+    """,
+    "CREATE INDEX posts_by_published ON posts (published_at)",
+    "CREATE INDEX posts_by_hash ON posts (content_hash)",
+    """
+    CREATE TABLE extractions (
+        post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        extractor_version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        result_json TEXT NOT NULL,
+        extracted_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE missions (
+        post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        leader TEXT,
+        leader_role TEXT,
+        delegation_region TEXT,
+        destination TEXT,
+        event TEXT,
+        mission_date TEXT,
+        date_text TEXT,
+        agreements_json TEXT NOT NULL,
+        directions_json TEXT NOT NULL,
+        company_count INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE companies (
+        id INTEGER PRIMARY KEY,
+        post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        mentions_json TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX companies_by_post ON companies (post_id, position)",
+    "CREATE INDEX companies_by_key ON companies (name_key)",
+    """
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_role TEXT,
+        speaker_key TEXT,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect'))
+    )
+    """,
+    "CREATE INDEX quotes_by_post ON quotes (post_id, position)",
+    """
+    CREATE TABLE summaries (
+        post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        title TEXT,
+        summary TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE subscribers (
+        chat_id INTEGER PRIMARY KEY,
+        user_id INTEGER,
+        digest_time TEXT NOT NULL,
+        tz TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('active', 'paused', 'blocked', 'unsubscribed')),
+        last_digest_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL REFERENCES subscribers (chat_id) ON DELETE CASCADE,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'empty', 'failed')),
+        claimed_by TEXT,
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        UNIQUE (chat_id, local_date)
+    )
+    """,
+    "CREATE INDEX deliveries_by_status ON deliveries (status, local_date)",
+    """
+    CREATE TABLE refresh_runs (
+        id INTEGER PRIMARY KEY,
+        trigger TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        new INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        unchanged INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        extracted INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
