@@ -99,7 +99,7 @@ class CacheRepo:
         )
         for table in ("missions", "companies", "quotes", "summaries"):
             # Table names come from the literal tuple above, never from input.
-            await conn.execute(f"DELETE FROM {table} WHERE post_id = ?", (post_id,))  # noqa: S608
+            await conn.execute(f"DELETE FROM {table} WHERE post_id = ?", (post_id,))
         await conn.execute(
             "INSERT INTO summaries (post_id, title, summary) VALUES (?, ?, ?)",
             (post_id, result.title, result.summary),
@@ -290,5 +290,3 @@ class CacheRepo:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-

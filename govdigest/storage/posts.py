@@ -113,14 +113,16 @@ class PostsRepo:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
-    async def needing_extraction(self, extractor_version: str, limit: int = 500) -> list[PostRecord]:
+    async def needing_extraction(
+        self, extractor_version: str, limit: int = 500, *, after_id: int = 0
+    ) -> list[PostRecord]:
         """Posts with no extraction, an older extractor's, or one of an earlier text."""
         sql = (
             f"SELECT {', '.join('p.' + c.strip() for c in _POST_COLUMNS.split(','))} "
             "FROM posts p LEFT JOIN extractions e ON e.post_id = p.id "
-            "WHERE e.post_id IS NULL OR e.extractor_version != ? "
-            "OR e.content_hash != p.content_hash ORDER BY p.id LIMIT ?"
+            "WHERE p.id > ? AND (e.post_id IS NULL OR e.extractor_version != ? "
+            "OR e.content_hash != p.content_hash) ORDER BY p.id LIMIT ?"
         )
-        async with self._conn.execute(sql, (extractor_version, limit)) as cur:
+        async with self._conn.execute(sql, (after_id, extractor_version, limit)) as cur:
             rows = await cur.fetchall()
         return [_row_to_post(r) for r in rows]

@@ -180,7 +180,7 @@ class DeliveriesRepo:
         marks = ", ".join("?" for _ in local_dates)
         sql = (
             "SELECT chat_id, local_date FROM deliveries WHERE status IN ('sent', 'empty') "
-            f"AND local_date IN ({marks})"  # noqa: S608 - placeholders only
+            f"AND local_date IN ({marks})"
         )
         async with self._conn.execute(sql, tuple(d.isoformat() for d in local_dates)) as cur:
             rows = await cur.fetchall()

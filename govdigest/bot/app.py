@@ -1,0 +1,90 @@
+"""The composition root: settings → database → repositories → extractor → dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+
+from govdigest.bot.handlers import get_routers
+from govdigest.config import Settings
+from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.ingest import Ingestor
+from govdigest.storage import Database, Repos
+from govdigest.timeutil import utc_now
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass
+class Services:
+    """Everything long-lived, created once and closed once."""
+
+    settings: Settings
+    db: Database
+    repos: Repos
+    extractor: Extractor
+    ingestor: Ingestor
+    clock: Clock = utc_now
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def seeds_dir(self) -> Path:
+        return Path(self.settings.seeds_dir)
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+async def open_services(
+    settings: Settings, *, clock: Clock = utc_now, models: NlpModels | None = None
+) -> Services:
+    db = await Database.open(settings.database_path)
+    try:
+        repos = Repos.over(db)
+        if models is None:
+            # natasha's embeddings take a second to load: keep the event loop free meanwhile.
+            models = await asyncio.to_thread(NlpModels.load)
+        extractor = Extractor(models)
+        ingestor = Ingestor(repos, extractor, clock=clock)
+    except BaseException:
+        await db.close()
+        raise
+    return Services(
+        settings=settings, db=db, repos=repos, extractor=extractor, ingestor=ingestor, clock=clock
+    )
+
+
+def build_dispatcher(services: Services) -> Dispatcher:
+    dp = Dispatcher(
+        services=services,
+        settings=services.settings,
+        repos=services.repos,
+        ingestor=services.ingestor,
+        clock=services.clock,
+    )
+    dp.include_routers(*get_routers(services.settings))
+    return dp
+
+
+def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    token = settings.bot_token.get_secret_value() if settings.bot_token else "0:local"
+    if session is None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+    return Bot(
+        token=token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )

@@ -1,0 +1,24 @@
+"""/start, /help and the fallback for any other text."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import Message
+
+from govdigest.bot.texts import common as texts
+from govdigest.config import Settings
+
+router = Router(name=__name__)
+
+
+@router.message(CommandStart())
+@router.message(Command("help"))
+async def cmd_help(message: Message, settings: Settings) -> None:
+    user_id = message.from_user.id if message.from_user else None
+    await message.answer(texts.help_text(is_admin=user_id in settings.admin_ids))
+
+
+@router.message(F.text)
+async def on_other_text(message: Message) -> None:
+    await message.answer(texts.FALLBACK)

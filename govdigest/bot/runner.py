@@ -1,0 +1,63 @@
+"""`govdigest run`: long polling with the stock aiohttp session, scheduler in the startup hook."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+
+from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
+from govdigest.bot.jobs import build_scheduler, refresh_sources
+from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from govdigest.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+async def set_commands(bot: Bot, settings: Settings) -> None:
+    """Public menu for everyone; admins get their commands in a per-chat scope."""
+    public = [BotCommand(command=c, description=d) for c, d in PUBLIC_COMMANDS]
+    admin = public + [BotCommand(command=c, description=d) for c, d in ADMIN_COMMANDS]
+    try:
+        await bot.set_my_commands(public, scope=BotCommandScopeDefault())
+    except (TelegramAPIError, TelegramNetworkError) as exc:
+        log.warning("setMyCommands failed: %s", exc)
+    for admin_id in sorted(settings.admin_ids):
+        try:
+            await bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id=admin_id))
+        except (TelegramAPIError, TelegramNetworkError) as exc:
+            # "chat not found" until the admin has written to the bot once.
+            log.warning("admin command menu for %s not set: %s", admin_id, exc)
+
+
+async def run_bot(settings: Settings) -> None:
+    services = await open_services(settings)
+    bot = build_bot(settings)
+    dp = build_dispatcher(services)
+    scheduler = build_scheduler(services, bot)
+
+    async def on_startup(bot: Bot) -> None:
+        await set_commands(bot, settings)
+        try:
+            await refresh_sources(services, trigger="startup")
+        except Exception:
+            log.error("start-up refresh failed; serving the existing cache")
+        scheduler.start()
+
+    async def on_shutdown() -> None:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        await services.close()
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    await _poll(dp, bot, services)
+
+
+async def _poll(dp: Dispatcher, bot: Bot, services: Services) -> None:
+    try:
+        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
+    finally:
+        await bot.session.close()

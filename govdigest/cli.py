@@ -1,0 +1,134 @@
+"""Command line: run, chat, ingest, extract."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from govdigest.config import Settings
+from govdigest.logsetup import setup_logging
+
+log = logging.getLogger("govdigest")
+
+NO_TOKEN = (
+    "BOT_TOKEN не задан: запускаю локальный чат в консоли (команды — /help, выход — Ctrl+D)."
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="govdigest", description="Дайджест телеграм-каналов губернаторов"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run the bot (long polling); without BOT_TOKEN, the console chat")
+    sub.add_parser("chat", help="local console chat with the same handlers (reads stdin)")
+    p_ingest = sub.add_parser("ingest", help="ingest files or folders into the database now")
+    p_ingest.add_argument("paths", nargs="+")
+    p_extract = sub.add_parser("extract", help="extract from post files; no database")
+    p_extract.add_argument("paths", nargs="+")
+    p_extract.add_argument("--json", action="store_true", help="print the JSON contract")
+    p_extract.add_argument("--author", help="channel author, for first-person posts")
+    args = parser.parse_args(argv)
+
+    settings = Settings()
+    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    setup_logging(settings.log_level, secrets=secrets)
+
+    if args.command == "extract":
+        return _extract(args.paths, as_json=args.json, author=args.author)
+    if args.command == "ingest":
+        return asyncio.run(_ingest(settings, args.paths))
+    if args.command == "run" and settings.bot_token is not None:
+        from govdigest.bot.runner import run_bot
+
+        asyncio.run(run_bot(settings))
+        return 0
+    if args.command == "run":
+        print(NO_TOKEN, file=sys.stderr, flush=True)
+    # One log line per handled update would drown the conversation in the terminal.
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    from govdigest.bot.console import run_console
+
+    asyncio.run(run_console(settings))
+    return 0
+
+
+async def _ingest(settings: Settings, paths: list[str]) -> int:
+    from govdigest.bot.app import open_services
+
+    services = await open_services(settings)
+    try:
+        report = await services.ingestor.refresh(paths, trigger="cli")
+    finally:
+        await services.close()
+    print(
+        f"new: {report.new}, updated: {report.updated}, unchanged: {report.unchanged}, "
+        f"rejected: {len(report.rejected)}, extracted: {report.extracted}"
+    )
+    for bad in report.rejected:
+        print(f"rejected {bad.path}: {bad.reason}")
+    return 1 if report.rejected else 0
+
+
+def _extract(paths: list[str], *, as_json: bool, author: str | None) -> int:
+    from govdigest.extraction.pipeline import Extractor, NlpModels
+    from govdigest.ingest import post_input
+    from govdigest.sources.files import read_paths
+
+    read = read_paths(paths)
+    extractor = Extractor(NlpModels.load())
+    records: list[dict[str, Any]] = []
+    for post in read.posts:
+        if author:
+            post = replace(post, author=author)
+        result = extractor.extract(post_input(post))
+        published = post.published.date().isoformat() if post.published else None
+        records.append({"source": post.source_id, "date": published, **result.to_dict()})
+    if as_json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            print(_plain(record))
+    for bad in read.rejected:
+        print(f"rejected {bad.path}: {bad.reason}", file=sys.stderr)
+    return 1 if read.rejected else 0
+
+
+def _plain(record: dict[str, Any]) -> str:
+    lines = [
+        f"== {record['source']}",
+        f"Заголовок: {record['title'] or '—'}",
+        f"Кратко: {record['summary']}",
+    ]
+    mission = record["mission"]
+    for key, label in (
+        ("leader", "Кто"),
+        ("leader_role", "Должность"),
+        ("delegation_region", "Делегация"),
+        ("destination", "Куда"),
+        ("event", "Событие"),
+        ("date", "Когда"),
+    ):
+        if mission.get(key):
+            lines.append(f"{label}: {mission[key]}")
+    for agreement in mission.get("agreements") or []:
+        lines.append(f"Подписано: {agreement}")
+    if mission.get("directions"):
+        lines.append("Направления: " + ", ".join(mission["directions"]))
+    for i, company in enumerate(record["companies"], 1):
+        lines.append(f"{i}. {company['name']}")
+    for quote in record["quotes"]:
+        mark = "" if quote["kind"] == "direct" else " (косвенно)"
+        lines.append(f"— {quote['speaker'] or 'неизвестно'}{mark}: {quote['text']}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

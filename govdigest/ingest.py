@@ -1,0 +1,151 @@
+"""Ingestion: sources → posts table → extraction (off the event loop) → cache tables."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+from govdigest.sources.files import read_paths
+from govdigest.sources.models import RawPost, RejectedFile
+from govdigest.storage import Repos
+from govdigest.storage.ops import RefreshRun
+from govdigest.storage.posts import PostRecord
+from govdigest.timeutil import utc_now
+
+log = logging.getLogger(__name__)
+
+EXTRACTION_BATCH = 50
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RejectedFile] = field(default_factory=list)
+    extracted: int = 0
+    failed: int = 0
+    post_ids: list[int] = field(default_factory=list)
+
+    def merge_outcome(self, outcome: str, post_id: int) -> None:
+        if outcome == "new":
+            self.new += 1
+        elif outcome == "updated":
+            self.updated += 1
+        else:
+            self.unchanged += 1
+        self.post_ids.append(post_id)
+
+
+def post_input(post: PostRecord | RawPost) -> PostInput:
+    published = post.published_at if isinstance(post, PostRecord) else post.published
+    day: date | None = published.date() if published else None
+    return PostInput(
+        text=post.text, title=post.title, published=day, author=post.author, channel=post.channel
+    )
+
+
+class Ingestor:
+    """Owns the write path. One refresh at a time: the lock serialises job and /refresh."""
+
+    def __init__(
+        self, repos: Repos, extractor: Extractor, *, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self._repos = repos
+        self._extractor = extractor
+        self._clock = clock
+        self._lock = asyncio.Lock()
+
+    @property
+    def extractor_version(self) -> str:
+        return self._extractor.version
+
+    async def refresh(self, paths: Sequence[str | Path], *, trigger: str) -> IngestReport:
+        """Rescan sources, store what changed, extract what is stale; record the run."""
+        async with self._lock:
+            started = self._clock()
+            read = await asyncio.to_thread(read_paths, paths)
+            report = await self._store(read.posts)
+            report.rejected.extend(read.rejected)
+            for bad in read.rejected:
+                log.warning("skipped %s: %s", bad.path, bad.reason)
+            await self._extract_pending(report)
+            async with self._repos.db.transaction():
+                await self._repos.ops.record_refresh(
+                    RefreshRun(
+                        trigger=trigger,
+                        started_at=started,
+                        finished_at=self._clock(),
+                        new=report.new,
+                        updated=report.updated,
+                        unchanged=report.unchanged,
+                        rejected=len(report.rejected),
+                        extracted=report.extracted,
+                    )
+                )
+                for bad in read.rejected:
+                    await self._repos.ops.record_error("ingest", f"{bad.path}: {bad.reason}")
+            return report
+
+    async def add_posts(self, posts: Iterable[RawPost]) -> IngestReport:
+        """Store posts from live sources (channel posts, forwards) and extract them now."""
+        async with self._lock:
+            report = await self._store(list(posts))
+            await self._extract_pending(report)
+            return report
+
+    async def extract_text(self, post: RawPost) -> Extraction:
+        """Extraction without storage (a forward from a user who is not an admin)."""
+        return await asyncio.to_thread(self._extractor.extract, post_input(post))
+
+    async def _store(self, posts: list[RawPost]) -> IngestReport:
+        report = IngestReport()
+        if not posts:
+            return report
+        async with self._repos.db.transaction():
+            for post in posts:
+                outcome, post_id = await self._repos.posts.upsert(post)
+                report.merge_outcome(outcome, post_id)
+        return report
+
+    async def _extract_pending(self, report: IngestReport) -> None:
+        version = self._extractor.version
+        after_id = 0  # a cursor, so that a post that fails to extract is not retried in a loop
+        while True:
+            pending = await self._repos.posts.needing_extraction(
+                version, EXTRACTION_BATCH, after_id=after_id
+            )
+            if not pending:
+                return
+            after_id = pending[-1].id
+            results = await asyncio.to_thread(self._extract_batch, pending)
+            async with self._repos.db.transaction():
+                for post, result in zip(pending, results, strict=True):
+                    if result is None:
+                        report.failed += 1
+                        report.rejected.append(
+                            RejectedFile(f"post {post.source_id}", "extraction failed")
+                        )
+                        await self._repos.ops.record_error(
+                            "extract", f"post {post.id} ({post.source_id}) failed to extract"
+                        )
+                        continue
+                    await self._repos.cache.save(post.id, post.content_hash, version, result)
+                    report.extracted += 1
+
+    def _extract_batch(self, posts: list[PostRecord]) -> list[Extraction | None]:
+        results: list[Extraction | None] = []
+        for post in posts:
+            try:
+                results.append(self._extractor.extract(post_input(post)))
+            except Exception:
+                # One bad post must not stop the refresh; it is logged and reported.
+                log.exception("extraction failed for post %s", post.id)
+                results.append(None)
+        return results

@@ -1,0 +1,54 @@
+"""Text normalisation shared by every source: Unicode clean-up and UI residue removal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lines that Telegram's web preview, Desktop exports and copy-paste from the app leave behind.
+# Matched against a whole line (after trimming), case-insensitively.
+UI_RESIDUE = re.compile(
+    r"""^(?:
+        показать\s+(?:ещ[её]|больше)(?:\s+\d+)?(?:\s+(?:фото|видео|файл\w*|медиа))?
+      | (?:view|open)\s+in\s+telegram
+      | media\s+is\s+too\s+big
+      | (?:photo|video|фото|видео)(?:\s+\d+)?
+      | подписаться(?:\s+на\s+канал)?
+      | читать\s+(?:далее|полностью|продолжение)\S*
+      | please\s+open\s+telegram\s+to\s+view\s+this\s+post
+      | this\s+post\s+is\s+not\s+supported.*
+      | \d+(?:[.,]\d+)?[kкmм]?\s+(?:views|просмотр\w*)
+      | (?:edited|изменено)
+    )[.:!…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "…Читать далее" glued to the last sentence of a truncated post.
+TRAILING_MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*читать\s+(?:далее|полностью)\s*$", re.IGNORECASE)
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def normalize_text(raw: str) -> str:
+    """NFC, unified newlines and spaces, residue lines dropped, blank runs collapsed."""
+    text = unicodedata.normalize("NFC", raw).translate(ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    for line in text.split("\n"):
+        line = SPACES.sub(" ", line).strip()
+        if line and UI_RESIDUE.match(line):
+            continue
+        line = TRAILING_MORE.sub("", line) if line else line
+        if not line and (not lines or not lines[-1]):
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """The first non-empty line is the title (Markdown heading marks removed)."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip().lstrip("#").strip() or None, text
+    return None, text
