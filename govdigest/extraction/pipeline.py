@@ -1,21 +1,22 @@
-"""Extractor entry point (stub until the extraction engine lands)."""
+"""Extractor entry point: one post in, one :class:`Extraction` out (pure and synchronous)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from govdigest.extraction.companies import extract_companies
+from govdigest.extraction.doc import Doc, tokenize
+from govdigest.extraction.indirect import extract_indirect
+from govdigest.extraction.mission import extract_mission
+from govdigest.extraction.models import Extraction, Person, PostInput, Quote
+from govdigest.extraction.morph import Morph
+from govdigest.extraction.nlp import NlpModels, run_ner
+from govdigest.extraction.people import People, extract_people
+from govdigest.extraction.quotes import RawQuote, extract_direct
+from govdigest.extraction.summary import derive_title, lead_summary
+from govdigest.extraction.text import MAX_ANALYSED_CHARS, clean_lines, normalise_line, sentences
 
-from govdigest.extraction.models import Extraction, PostInput
+EXTRACTOR_VERSION = "1"
 
-EXTRACTOR_VERSION = "0"
-
-
-@dataclass(frozen=True)
-class NlpModels:
-    """Heavy models, built once in the composition root and passed in."""
-
-    @classmethod
-    def load(cls) -> NlpModels:
-        return cls()
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "NlpModels"]
 
 
 class Extractor:
@@ -23,8 +24,59 @@ class Extractor:
 
     def __init__(self, models: NlpModels) -> None:
         self._models = models
+        self._morph = Morph(models.morph_vocab)
 
     def extract(self, post: PostInput) -> Extraction:
-        lines = [ln.strip() for ln in post.text.splitlines() if ln.strip()]
-        title = post.title or (lines[0] if lines else None)
-        return Extraction(title=title, summary=" ".join(lines[1:2]))
+        lines = clean_lines(post.text or "")
+        given_title = normalise_line(post.title) if post.title else None
+        # The title line is the headline, not content for the lead summary; other extractors
+        # still read it (it often names the leader and the directions).
+        body = "\n".join(lines)[:MAX_ANALYSED_CHARS]
+        sents = sentences(body)
+        title = derive_title(given_title, lines, sents)
+        doc = Doc(
+            text=body,
+            sentences=sents,
+            words=tokenize(body),
+            ner=run_ner(self._models, body),
+            morph=self._morph,
+            author=post.author,
+        )
+        people = extract_people(doc)
+        direct, covered = extract_direct(doc, people)
+        indirect = extract_indirect(doc, people, covered)
+        companies = extract_companies(doc, {q.start for q in direct})
+        mission = extract_mission(doc, people, covered, post.published)
+        summary_sents = [s for s in sents if not (lines and lines[0] == title and s.line == 0)]
+        return Extraction(
+            title=title,
+            summary=lead_summary(summary_sents, title),
+            mission=mission,
+            companies=tuple(companies),
+            quotes=_quotes(direct, indirect),
+            people=_people(people, post.author, mission.leader),
+        )
+
+
+def _quotes(direct: list[RawQuote], indirect: list[RawQuote]) -> tuple[Quote, ...]:
+    out: list[Quote] = []
+    for raw, kind in sorted(
+        [(q, "direct") for q in direct] + [(q, "indirect") for q in indirect],
+        key=lambda pair: pair[0].start,
+    ):
+        if not raw.text:
+            continue
+        out.append(
+            Quote(
+                speaker=raw.speaker.name,
+                text=raw.text,
+                kind="direct" if kind == "direct" else "indirect",
+                speaker_role=raw.speaker.role,
+            )
+        )
+    return tuple(out)
+
+
+def _people(people: People, author: str | None, leader: str | None) -> tuple[Person, ...]:
+    out = [Person(e.name, e.role) for e in people.entities]
+    return tuple(out)

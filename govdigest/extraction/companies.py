@@ -1,0 +1,301 @@
+"""Companies: quoted names with designators, NER organisations, descriptive names, lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govdigest.extraction.companies_rules import (
+    designator_before,
+    is_excluded_name,
+)
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.models import Company
+from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.resources import word_set
+
+# A quoted string is a name only if it is short and has no sentence punctuation.
+MAX_NAME_WORDS = 6
+_NAME_START_RE = re.compile(r"^[A-ZА-ЯЁ0-9]")
+_SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")
+# List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:и|а также)\s)\s*")
+_LIST_OPEN_RE = re.compile(r":|\s[—–]\s")
+_PREPOSITIONS = frozenset(
+    [
+        "с",
+        "со",
+        "в",
+        "во",
+        "на",
+        "о",
+        "об",
+        "обо",
+        "для",
+        "от",
+        "до",
+        "у",
+        "из",
+        "к",
+        "ко",
+        "по",
+        "при",
+        "за",
+        "над",
+        "под",
+        "между",
+        "перед",
+        "через",
+    ]
+)
+# Strength of evidence for a display name: a designator beats a bare quote beats NER.
+STRENGTH_DESIGNATED = 3
+STRENGTH_QUOTED = 2
+STRENGTH_NER = 1
+
+
+@dataclass
+class _Candidate:
+    start: int
+    stop: int
+    name: str
+    key: str
+    strength: int
+
+
+@dataclass
+class _Found:
+    items: list[_Candidate] = field(default_factory=list)
+
+    def overlaps(self, start: int, stop: int) -> bool:
+        return any(c.start < stop and start < c.stop for c in self.items)
+
+    def add(self, cand: _Candidate) -> None:
+        self.items.append(cand)
+
+
+def _key(doc: Doc, name: str) -> str:
+    core = re.findall(r"«([^«»]+)»", name)
+    text = core[-1] if core else name
+    return " ".join(doc.morph.lemma(w.lower()) for w in re.findall(r"[\w]+", text))
+
+
+def _looks_like_name(content: str) -> bool:
+    words = content.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and bool(_NAME_START_RE.match(content))
+        and not _SENTENCE_PUNCT_IN_NAME_RE.search(content)
+    )
+
+
+def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
+    # "с «Интрафитом»": a bare quoted name after a preposition is sometimes declined; the
+    # nominative of a one-word name is its lemma with the original capitalisation.
+    words = doc.words_in(max(0, open_pos - 12), open_pos)
+    if len(content.split()) == 1 and words and words[-1].text.lower() in _PREPOSITIONS:
+        parses = doc.morph.parse(content)
+        if parses and parses[0].tag.POS == "NOUN" and parses[0].tag.case != "nomn":
+            lemma = str(parses[0].normal_form)
+            if lemma[:3] == content[:3].lower():
+                return content[:1] + lemma[1:]
+    return content
+
+
+def _org_context(doc: Doc, pos: int) -> bool:
+    sent = doc.sentence_at(pos)
+    if sent is None:
+        return False
+    cues = word_set("org_cues")
+    return any(
+        doc.morph.lemma(w.text.lower()) in cues for w in doc.words_in(sent.start, sent.stop)
+    )
+
+
+def _quoted(
+    doc: Doc, speech_opens: set[int], found: _Found, blocked: list[tuple[int, int]]
+) -> None:
+    ner_orgs = [(s.start, s.stop) for s in doc.ner if s.type == "ORG"]
+    for span in find_spans(doc.text):
+        if span.open in speech_opens or not span.balanced:
+            continue
+        start, stop = span.inner
+        content = doc.text[start:stop].strip()
+        des = designator_before(doc, span.open)
+        if des is not None and des.kind == "non_org":
+            blocked.append((des.start, span.close))
+            continue
+        if not _looks_like_name(content) or found.overlaps(span.open, span.close):
+            continue
+        if des is not None and des.kind == "legal":
+            name = f"{des.words[-1]} «{content}»"
+            found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
+        elif des is not None and des.kind == "kept":
+            head = doc.morph.nominative_group(list(des.words))
+            head_text = " ".join(w if w.isupper() else w.lower() for w in head)
+            name = f"{head_text} «{content}»"
+            found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
+        else:
+            evidence = (
+                des is not None
+                or any(a < stop and start < b for a, b in ner_orgs)
+                or _org_context(doc, span.open)
+            )
+            if not evidence or is_excluded_name(doc, content):
+                continue
+            name = _bare_name(doc, content, span.open)
+            found.add(_Candidate(span.open, span.close, name, _key(doc, name), 2))
+
+
+def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
+    for span in doc.ner:
+        if span.type != "ORG" or found.overlaps(span.start, span.stop):
+            continue
+        if any(a < span.stop and span.start < b for a, b in blocked):
+            continue
+        if "«" in span.text or "»" in span.text or '"' in span.text:
+            continue
+        words = span.text.split()
+        if not words or is_excluded_name(doc, span.text):
+            continue
+        name = " ".join(doc.morph.nominative_group(words))
+        found.add(_Candidate(span.start, span.stop, name, _key(doc, name), STRENGTH_NER))
+
+
+def _descriptive(doc: Doc, found: _Found) -> None:
+    """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
+    heads = word_set("org_heads")
+    words = doc.words
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if not (w.text[:1].isupper() and doc.morph.has_pos(w.text, frozenset({"ADJF"}), 0.1)):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j - i < 4
+            and words[j].text.islower()
+            and doc.morph.lemma(words[j].text) not in heads
+            and doc.morph.has_pos(words[j].text, frozenset({"ADJF"}))
+            and not doc.text[words[j - 1].stop : words[j].start].strip()
+        ):
+            j += 1
+        if (
+            j < n
+            and words[j].text.islower()
+            and doc.morph.lemma(words[j].text) in heads
+            and not doc.text[words[j - 1].stop : words[j].start].strip()
+        ):
+            k = j + 1
+            # A genitive tail: "завод электрооборудования", "завод металлоконструкций".
+            while (
+                k < n
+                and k - j <= 2
+                and words[k].text.islower()
+                and not doc.text[words[k - 1].stop : words[k].start].strip()
+                and any(
+                    p.tag.POS == "NOUN" and p.tag.case == "gent"
+                    for p in doc.morph.parse(words[k].text)
+                )
+                and doc.morph.best_pos(words[k].text) == "NOUN"
+            ):
+                k += 1
+            start, stop = words[i].start, words[k - 1].stop
+            if not found.overlaps(start, stop):
+                group = [x.text for x in words[i:k]]
+                name = " ".join(doc.morph.nominative_group(group))
+                found.add(_Candidate(start, stop, name, _key(doc, name), STRENGTH_NER))
+            i = k
+            continue
+        i += 1
+
+
+def _lists(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
+    """Complete explicit lists: every capitalised item after a cue, or in a list of companies."""
+    cues = word_set("list_cues")
+    for sent in doc.sentences:
+        opener = _LIST_OPEN_RE.search(sent.text)
+        body_start = sent.start
+        cued = False
+        if opener:
+            lead = doc.words_in(sent.start, sent.start + opener.start())
+            cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
+            if cued:
+                body_start = sent.start + opener.end()
+        items = _split_items(doc.text, body_start, sent.stop)
+        known = sum(1 for a, b in items if _is_candidate(found, a, b))
+        if not cued and known < 2:
+            continue
+        for a, b in items:
+            if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
+                continue
+            text = doc.text[a:b].strip(' .«»"')
+            if not text or not _NAME_START_RE.match(text) or len(text.split()) > MAX_NAME_WORDS:
+                continue
+            if is_excluded_name(doc, text) or any(
+                s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner
+            ):
+                continue
+            name = " ".join(doc.morph.nominative_group(text.split()))
+            found.add(_Candidate(a, b, name, _key(doc, name), STRENGTH_NER))
+
+
+def _is_candidate(found: _Found, start: int, stop: int) -> bool:
+    return any(c.start >= start - 1 and c.stop <= stop + 1 for c in found.items)
+
+
+def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Item spans of a list, splitting only outside quotation marks."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = start
+    i = start
+    while i < stop:
+        ch = text[i]
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _ITEM_SPLIT_RE.match(text, i, stop)
+            if m and m.end() > i and (ch in ",;" or ch == " ") and m.group().strip():
+                items.append((item_start, i))
+                item_start = m.end()
+                i = m.end()
+                continue
+        i += 1
+    items.append((item_start, stop))
+    out = []
+    for a, b in items:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.rstrip(" .")
+        out.append((a + lead, a + len(chunk)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def extract_companies(doc: Doc, speech_opens: set[int]) -> list[Company]:
+    found = _Found()
+    blocked: list[tuple[int, int]] = []
+    _quoted(doc, speech_opens, found, blocked)
+    _descriptive(doc, found)
+    _ner(doc, found, blocked)
+    _lists(doc, found, blocked)
+    merged: dict[str, list[_Candidate]] = {}
+    for cand in sorted(found.items, key=lambda c: c.start):
+        if not cand.key:
+            continue
+        merged.setdefault(cand.key, []).append(cand)
+    out: list[Company] = []
+    for group in merged.values():
+        best = max(group, key=lambda c: (c.strength, -c.start))
+        mentions: list[str] = []
+        for c in group:
+            surface = doc.text[c.start : c.stop]
+            if surface not in mentions:
+                mentions.append(surface)
+        out.append(Company(best.name, tuple(mentions)))
+    return out

@@ -1,0 +1,89 @@
+"""Dictionaries and small predicates for organisation names (shared by quotes and companies)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.resources import lines, word_set
+
+DesignatorKind = Literal["legal", "kept", "dropped", "non_org"]
+# Words before an opening quote that we inspect for a designator ("группы компаний «…»").
+MAX_DESIGNATOR_WORDS = 3
+_WORD_BEFORE_RE = re.compile(r"([\w-]+)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Designator:
+    kind: DesignatorKind
+    start: int
+    words: tuple[str, ...]
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    return frozenset(lines("legal_forms"))
+
+
+def _lemma_phrases(doc: Doc, name: str) -> dict[tuple[str, ...], str]:
+    return {tuple(doc.morph.lemma(w.lower()) for w in p.split()): p for p in lines(name)}
+
+
+_PHRASE_CACHE: dict[str, dict[tuple[str, ...], str]] = {}
+
+
+def _phrases(doc: Doc, name: str) -> dict[tuple[str, ...], str]:
+    if name not in _PHRASE_CACHE:
+        _PHRASE_CACHE[name] = _lemma_phrases(doc, name)
+    return _PHRASE_CACHE[name]
+
+
+def designator_before(doc: Doc, pos: int) -> Designator | None:
+    """The designator standing right before an opening quote at ``pos``, if any."""
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    words = doc.words_in(max(line_start, pos - 80), pos)
+    if not words or doc.text[words[-1].stop : pos].strip():
+        return None
+    last = words[-1].text
+    if last in legal_forms() or (last.upper() in legal_forms() and last.isupper()):
+        return Designator("legal", words[-1].start, (last,))
+    tables: tuple[tuple[DesignatorKind, str], ...] = (
+        ("kept", "org_designators"),
+        ("non_org", "non_org_heads"),
+        ("dropped", "org_dropped_designators"),
+    )
+    for n in range(min(MAX_DESIGNATOR_WORDS, len(words)), 0, -1):
+        chunk = words[-n:]
+        if any(doc.text[a.stop : b.start].strip() for a, b in itertools.pairwise(chunk)):
+            continue
+        key = tuple(doc.morph.lemma(w.text.lower()) for w in chunk)
+        for kind, table in tables:
+            if key in _phrases(doc, table):
+                return Designator(kind, chunk[0].start, tuple(w.text for w in chunk))
+    return None
+
+
+def is_name_designator_before(doc: Doc, pos: int) -> bool:
+    """Whether a quotation at ``pos`` is a name (after "завод", "форум", "ООО", "компания" …)."""
+    return designator_before(doc, pos) is not None
+
+
+@cache
+def not_company_lemmas() -> frozenset[str]:
+    return word_set("not_companies")
+
+
+def is_excluded_name(doc: Doc, name: str) -> bool:
+    """Government bodies, media, mis-tagged tokens ("IT") are never companies."""
+    words = re.findall(r"[\w-]+", name)
+    if not words:
+        return True
+    first = doc.morph.lemma(words[0].lower())
+    if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
+        return True
+    non_org = _phrases(doc, "non_org_heads")
+    return (first,) in non_org and len(words) > 1

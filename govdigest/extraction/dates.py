@@ -1,0 +1,91 @@
+"""Dates as written in posts ("сегодня, 9 августа", "вчера", "12.05.2023"), resolved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
+RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+
+_MONTH_DATE_RE = re.compile(
+    r"(?<![\d.])(\d{1,2})(?:\s*[-–—]\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
+    r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
+_RELATIVE_RE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    text: str
+    value: date | None
+
+
+def _nearest_year(day: int, month: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    # Without a year, the date closest to the post's date is meant ("28 декабря" in a
+    # post of 2 January is last year's).
+    best: date | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in text order."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONTH_DATE_RE.finditer(text):
+        day, month = int(m.group(1)), MONTHS[m.group(2).lower()]
+        if m.group(3):
+            value = _safe_date(int(m.group(3)), month, day)
+        else:
+            value = _nearest_year(day, month, published)
+        out.append(DateMention(m.start(), m.group().strip(), value))
+        taken.append((m.start(), m.end()))
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        year = int(m.group(3))
+        year = year + 2000 if year < 100 else year
+        value = _safe_date(year, int(m.group(2)), int(m.group(1)))
+        if value is not None:
+            out.append(DateMention(m.start(), m.group(), value))
+            taken.append((m.start(), m.end()))
+    for m in _RELATIVE_RE.finditer(text):
+        # "сегодня, 9 августа": the explicit date right after wins and keeps its own text.
+        if any(a >= m.end() and a - m.end() <= 3 for a, _ in taken):
+            continue
+        offset = RELATIVE_DAYS[m.group(1).lower()]
+        value = published + timedelta(days=offset) if published else None
+        out.append(DateMention(m.start(), m.group(1).lower(), value))
+    out.sort(key=lambda d: d.start)
+    return out

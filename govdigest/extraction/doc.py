@@ -1,0 +1,62 @@
+"""The analysed post shared by all extractors: clean text, sentences, words, NER spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from govdigest.extraction.morph import Morph
+from govdigest.extraction.nlp import NerSpan
+from govdigest.extraction.text import Sentence
+
+# A word: letters/digits with inner hyphens ("Ханты-Мансийский", "ДСТ-Урал", "IT-отрасль").
+WORD_RE = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass
+class Doc:
+    text: str
+    sentences: list[Sentence]
+    words: list[Word]
+    ner: list[NerSpan]
+    morph: Morph
+    author: str | None = None
+    _word_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._word_starts = [w.start for w in self.words]
+        self._sent_starts = [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if 0 <= i < len(self.sentences) and pos <= self.sentences[i].stop:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def words_in(self, start: int, stop: int) -> list[Word]:
+        i = bisect.bisect_left(self._word_starts, start)
+        out: list[Word] = []
+        while i < len(self.words) and self.words[i].stop <= stop:
+            out.append(self.words[i])
+            i += 1
+        return out
+
+    def word_index_at(self, pos: int) -> int:
+        """Index of the first word starting at or after ``pos``."""
+        return bisect.bisect_left(self._word_starts, pos)
+
+
+def tokenize(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]

@@ -1,0 +1,65 @@
+"""Indirect speech: "X отметил, что …", "По словам X, …", "Как подчеркнул X, …"."""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People
+from govdigest.extraction.quotes import RawQuote
+from govdigest.extraction.speakers import resolve, speech_verb_lemmas
+
+# "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
+_THAT_RE = re.compile(r"(?:\s+[^,.;:!?«»—]{0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)")
+_ACCORDING_RE = re.compile(r"(?:^|[\s(])[Пп]о\s+(?:словам|мнению|данным)\s+([^,]{2,80}),\s*")
+_AS_SAID_RE = re.compile(r"(?:^|\s)[Кк]ак\s+([а-яё]+)\s+([^,]{2,80}),\s*(?=[^«\"„“])")
+_CONVICTION = frozenset({"уверен", "уверена", "убеждён", "убежден", "убеждена", "уверены"})
+MIN_INDIRECT_WORDS = 3
+
+
+def _inside(pos: int, covered: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in covered)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = text.lstrip(", ").rstrip(" .;")
+    return text
+
+
+def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    verbs = speech_verb_lemmas()
+    out: list[RawQuote] = []
+    for sent in doc.sentences:
+        if _inside(sent.start, covered) or "«" in sent.text[:2]:
+            continue
+        s = sent.text
+        base = sent.start
+        found = None
+        m = _ACCORDING_RE.search(s)
+        if m:
+            found = (base + m.start(1), base + m.end(1), base + m.end())
+        if found is None:
+            m2 = _AS_SAID_RE.search(s)
+            if m2 and doc.morph.lemma(m2.group(1).lower()) in verbs:
+                found = (base + m2.start(1), base + m2.end(2), base + m2.end())
+        if found is None:
+            for w in doc.words_in(sent.start, sent.stop):
+                word = w.text.lower()
+                if doc.morph.lemma(word) not in verbs and word not in _CONVICTION:
+                    continue
+                m3 = _THAT_RE.match(doc.text, w.stop, sent.stop)
+                if m3:
+                    found = (base, m3.start() + m3.end() - m3.start() - 1, m3.end())
+                    break
+        if found is None:
+            continue
+        who_start, who_stop, text_start = found
+        if _inside(text_start, covered):
+            continue
+        text = _tidy(doc.text[text_start : sent.stop])
+        if len(text.split()) < MIN_INDIRECT_WORDS or text.startswith(("«", '"')):
+            continue
+        speaker = resolve(doc, people, who_start, who_stop, who_start)
+        out.append(RawQuote(sent.start, sent.stop, text, speaker, True))
+    return out

@@ -1,0 +1,183 @@
+"""The mission card: who went where, when, to which event, what was signed, which directions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from govdigest.extraction.companies_rules import designator_before
+from govdigest.extraction.dates import find_dates
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.models import Mission
+from govdigest.extraction.people import People
+from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.resources import lines, pairs, word_set
+
+# Prepositions that put a place in the destination role ("в Югре", "визит в Казахстан").
+_DEST_PREPS = frozenset({"в", "во", "на"})
+# Lemmas around a region that make it the delegation's ("делегация Челябинской области").
+_DELEGATION_HEADS = frozenset({"делегация", "миссия", "бизнес-миссия", "бизнес-делегация"})
+_FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
+_AGREEMENT_VERBS = frozenset({"подписать", "заключить", "подписание", "подписывать"})
+_GENERIC_DOCS = frozenset({"документ"})
+MAX_AGREEMENT_WORDS = 25
+_AGREEMENT_CUT_RE = re.compile(r",\s+(?:который|которая|которое|которые|что|а также)\b|;|\.\s")
+
+
+def _lemmas_in(doc: Doc, start: int, stop: int) -> list[str]:
+    return [doc.morph.lemma(w.text.lower()) for w in doc.words_in(start, stop)]
+
+
+def is_mission_post(doc: Doc, body_start: int) -> bool:
+    triggers = word_set("mission_triggers")
+    return any(lemma in triggers for lemma in _lemmas_in(doc, 0, len(doc.text)))
+
+
+def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
+    for m in _FIRST_PERSON_RE.finditer(doc.text):
+        if not any(a <= m.start() < b for a, b in covered):
+            return True
+    return False
+
+
+def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, str | None]:
+    cues = [tuple(c.split()) for c in lines("leader_cues")]
+    for cue in cues:
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
+        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+            nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + 80]
+            if nxt:
+                entity = people.entities[nxt[0][2]]
+                return entity.name, entity.role
+    if first_person and doc.author:
+        entity_index = people.find(doc.author)
+        role = people.entities[entity_index].role if entity_index is not None else None
+        return doc.author, role
+    governors = [e for e in people.entities if e.role_class == "governor"]
+    if governors:
+        return governors[0].name, governors[0].role
+    if people.entities:
+        first = people.entities[people.mentions[0][2]] if people.mentions else people.entities[0]
+        return first.name, first.role
+    return None, None
+
+
+def _locations(doc: Doc) -> list[tuple[int, int, str]]:
+    out = []
+    for span in doc.ner:
+        if span.type == "LOC":
+            words = span.text.split()
+            out.append((span.start, span.stop, " ".join(doc.morph.nominative_group(words))))
+    return out
+
+
+def _delegation_region(
+    doc: Doc, locs: list[tuple[int, int, str]], leader_role: str | None
+) -> str | None:
+    for start, _, name in locs:
+        before = doc.words_in(max(0, start - 40), start)[-2:]
+        if any(doc.morph.lemma(w.text.lower()) in _DELEGATION_HEADS for w in before):
+            return name
+    if leader_role:
+        for start, stop, name in locs:
+            if doc.text[start:stop] in leader_role:
+                return name
+    return None
+
+
+def _destination(doc: Doc, locs: list[tuple[int, int, str]], home: str | None) -> str | None:
+    for start, _, name in locs:
+        if home and (name == home or name in home):
+            continue
+        before = doc.words_in(max(0, start - 12), start)
+        if before and before[-1].text.lower() in _DEST_PREPS:
+            return name
+    return None
+
+
+def _event(doc: Doc) -> str | None:
+    heads = word_set("event_heads")
+    for span in find_spans(doc.text):
+        des = designator_before(doc, span.open)
+        if des is None or des.kind != "non_org":
+            continue
+        if doc.morph.lemma(des.words[-1].lower()) in heads:
+            head = " ".join(doc.morph.nominative_group([des.words[-1]])).lower()
+            return f"{head} {doc.text[span.open : span.close]}"
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        for i, w in enumerate(words):
+            if (
+                doc.morph.lemma(w.text.lower()) in heads
+                and i > 0
+                and words[i - 1].text[:1].isupper()
+            ):
+                j = i - 1
+                while j > 0 and doc.morph.has_pos(words[j - 1].text, frozenset({"ADJF"})):
+                    j -= 1
+                group = [x.text for x in words[j : i + 1]]
+                if group[0][:1].isupper():
+                    return " ".join(doc.morph.nominative_group(group))
+    return None
+
+
+def _agreements(doc: Doc) -> list[str]:
+    nouns = word_set("agreement_nouns")
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        if not _AGREEMENT_VERBS & set(lemmas):
+            continue
+        for i, lemma in enumerate(lemmas):
+            if lemma in nouns and lemma not in _GENERIC_DOCS:
+                start = words[i].start
+                rest = doc.text[start : sent.stop]
+                cut = _AGREEMENT_CUT_RE.search(rest)
+                phrase = rest[: cut.start()] if cut else rest
+                phrase = " ".join(phrase.split()[:MAX_AGREEMENT_WORDS]).rstrip(" .,")
+                first = phrase.split()
+                head = doc.morph.nominative_group(first[:3])
+                phrase = " ".join(head + first[3:])
+                out.append(phrase[:1].lower() + phrase[1:] if first[0].islower() else phrase)
+                break
+    return out
+
+
+def _directions(doc: Doc) -> list[str]:
+    table = [(tuple(left.lower().split()), label) for left, label in pairs("directions")]
+    lemmas = [doc.morph.lemma(w.text.lower()) for w in doc.words]
+    found: list[str] = []
+    for i in range(len(lemmas)):
+        for prefixes, label in table:
+            if label in found or i + len(prefixes) > len(lemmas):
+                continue
+            if all(
+                lemmas[i + k].startswith(p) if len(p) > 3 else lemmas[i + k] == p
+                for k, p in enumerate(prefixes)
+            ):
+                found.append(label)
+    return found
+
+
+def extract_mission(
+    doc: Doc, people: People, covered: list[tuple[int, int]], published: date | None
+) -> Mission:
+    if not is_mission_post(doc, 0):
+        return Mission()
+    leader, leader_role = _leader(doc, people, is_first_person(doc, covered))
+    locs = _locations(doc)
+    region = _delegation_region(doc, locs, leader_role)
+    dates = find_dates(doc.text, published)
+    when = dates[0] if dates else None
+    return Mission(
+        leader=leader,
+        leader_role=leader_role,
+        delegation_region=region,
+        destination=_destination(doc, locs, region),
+        event=_event(doc),
+        date=when.value if when else None,
+        date_text=when.text if when else None,
+        agreements=tuple(_agreements(doc)),
+        directions=tuple(_directions(doc)),
+    )

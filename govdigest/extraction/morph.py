@@ -1,0 +1,220 @@
+"""pymorphy2 lookups (through natasha's cached MorphVocab): lemmas, agreement, nominative forms.
+
+We do not run natasha's neural morph tagger: case and gender of a short group are recovered by
+intersecting the dictionary analyses of its words, which is what a group needs and is far cheaper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from natasha import MorphVocab
+from pymorphy2.analyzer import Parse as PymorphyParse
+
+# Preference when a group is ambiguous between cases: names in governors' posts are most often
+# in the nominative or genitive ("делегация Челябинского завода"), then the rest.
+CASE_ORDER = ("nomn", "gent", "ablt", "datv", "loct", "accs")
+ADJ_POS = frozenset({"ADJF", "PRTF"})
+NOUN_POS = frozenset({"NOUN"})
+
+
+def match_case(original: str, word: str) -> str:
+    """Copy the capitalisation pattern of ``original`` onto ``word``."""
+    if not word:
+        return original
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        # Keep internal capitals of compound names ("ЭлМетро") by only touching the first letter.
+        if len(word) == len(original) and word.lower() == original.lower():
+            return original
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Morph:
+    """Small façade over MorphVocab with per-word caches."""
+
+    def __init__(self, vocab: MorphVocab) -> None:
+        self._vocab = vocab
+        self.parse = lru_cache(maxsize=50_000)(self._parse)
+        self.lemma = lru_cache(maxsize=50_000)(self._lemma)
+
+    def _parse(self, word: str) -> tuple[Any, ...]:
+        return tuple(self._vocab.parse(word))
+
+    def _lemma(self, word: str) -> str:
+        parses = self.parse(word)
+        return str(parses[0].normal_form) if parses else word.lower()
+
+    def lemmas(self, words: Iterable[str]) -> list[str]:
+        return [self.lemma(w) for w in words]
+
+    def has_pos(self, word: str, pos: frozenset[str], min_score: float = 0.0) -> bool:
+        return any(p.tag.POS in pos and p.score >= min_score for p in self.parse(word))
+
+    def best_pos(self, word: str) -> str | None:
+        parses = self.parse(word)
+        return str(parses[0].tag.POS) if parses else None
+
+    def gender_of_first_name(self, word: str) -> str | None:
+        for p in self.parse(word):
+            if "Name" in p.tag and p.score >= 0.1:
+                return "femn" if "femn" in p.tag else "masc" if "masc" in p.tag else None
+        return None
+
+    def verb_gender(self, word: str) -> str | None:
+        """Gender of a past-tense verb ("отметила" → femn); None for plural or non-past."""
+        for p in self.parse(word):
+            if p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag:
+                return "femn" if "femn" in p.tag else "masc" if "masc" in p.tag else None
+        return None
+
+    def _forms(self, word: str, pos: frozenset[str]) -> list[Any]:
+        return [p for p in self.parse(word) if p.tag.POS in pos]
+
+    def nominative_group(self, words: Sequence[str]) -> list[str]:
+        """Adjectives + head noun (+ untouched tail) put into the nominative.
+
+        "Челябинским заводом электрооборудования" → "Челябинский завод электрооборудования":
+        the head is the first noun after leading adjectives; the genitive tail stays as it is.
+        """
+        words = list(words)
+        head = 0
+        while (
+            head < len(words)
+            and self._forms(words[head], ADJ_POS)
+            and not (
+                self._forms(words[head], NOUN_POS)
+                and self.parse(words[head])[0].tag.POS in NOUN_POS
+            )
+        ):
+            head += 1
+        if head >= len(words) or not self._forms(words[head], NOUN_POS):
+            return words
+        noun_forms = self._forms(words[head], NOUN_POS)
+        for case in CASE_ORDER:
+            for noun in noun_forms:
+                if noun.tag.case != case:
+                    continue
+                number = noun.tag.number or "sing"
+                gender = noun.tag.gender
+                adjs = []
+                for w in words[:head]:
+                    chosen = None
+                    for a in self._forms(w, ADJ_POS):
+                        if (
+                            a.tag.case == case
+                            and (a.tag.number == number)
+                            and (number == "plur" or a.tag.gender in (gender, None))
+                        ):
+                            chosen = a
+                            break
+                    if chosen is None:
+                        break
+                    adjs.append(chosen)
+                if len(adjs) != head:
+                    continue
+                return self._inflect_group(words, head, noun, adjs, number, gender)
+        return words
+
+    def _inflect_group(
+        self,
+        words: list[str],
+        head: int,
+        noun: Any,
+        adjs: list[Any],
+        number: str,
+        gender: str | None,
+    ) -> list[str]:
+        out = list(words)
+        target = {"nomn", number}
+        noun_nom = _inflect(noun, target) or _inflect(noun, {"nomn"})
+        if noun_nom is not None:
+            out[head] = match_case(words[head], _keep_hyphen_prefix(words[head], noun_nom.word))
+        for i, adj in enumerate(adjs):
+            grams = {"nomn", number} if number == "plur" or not gender else {"nomn", gender}
+            form = _inflect(adj, grams) or _inflect(adj, {"nomn"})
+            if form is not None:
+                out[i] = match_case(words[i], _keep_hyphen_prefix(words[i], form.word))
+        return out
+
+    def nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
+        """A person's name in the nominative and its gender ("Алексея Текслера" → ...).
+
+        The case is the one every word can share; the gender comes from the first name, or
+        the patronymic, or a surname ending, in that order of trust.
+        """
+        words = list(words)
+        gender = _gender_of_name(self, words)
+        for case in CASE_ORDER:
+            out: list[str] = []
+            for w in words:
+                form = self._name_form(w, case, gender)
+                if form is None:
+                    break
+                out.append(form)
+            if len(out) == len(words):
+                return out, gender
+        return words, gender
+
+    def _name_form(self, word: str, case: str, gender: str | None) -> str | None:
+        if "-" in word and word.count("-") == 1 and word[0].isupper():
+            # Double-barrelled surnames decline in both halves (or in neither).
+            left, right = word.split("-")
+            lf, rf = self._name_form(left, case, gender), self._name_form(right, case, gender)
+            if lf is not None and rf is not None:
+                return f"{lf}-{rf}"
+        if len(word) <= 2 or word.isupper():
+            return word  # initials, abbreviations
+        best = None
+        for p in self.parse(word):
+            if p.tag.POS != "NOUN" or p.tag.case != case or p.tag.number == "plur":
+                continue
+            if gender and p.tag.gender not in (gender, None) and "Ms-f" not in p.tag:
+                continue
+            rank = 0 if ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) else 1
+            if best is None or rank < best[0]:
+                best = (rank, p)
+        if best is None:
+            return None
+        if case == "nomn":
+            return word
+        grams = {"nomn", "sing"} | ({gender} if gender else set())
+        form = _inflect(best[1], grams) or _inflect(best[1], {"nomn"})
+        return match_case(word, form.word) if form is not None else None
+
+
+def _inflect(parse: Any, grams: set[str]) -> Any:
+    # natasha's MorphForm.inflect expects UD grammemes; we speak OpenCorpora ones.
+    return PymorphyParse.inflect(parse, frozenset(grams))
+
+
+def _keep_hyphen_prefix(original: str, inflected: str) -> str:
+    # pymorphy lower-cases hyphenated words ("Ханты-Мансийском" → "ханты-мансийский"); trust
+    # the original prefix and re-apply the capitalisation of the original last part.
+    if "-" in original and "-" in inflected:
+        head, last = original.rsplit("-", 1)
+        return head + "-" + match_case(last, inflected.rsplit("-", 1)[1])
+    return inflected
+
+
+def _gender_of_name(morph: Morph, words: list[str]) -> str | None:
+    for w in words:
+        g = morph.gender_of_first_name(w)
+        if g:
+            return g
+    for w in words:
+        low = w.lower()
+        if low.endswith(("вич", "вича", "вичу", "вичем", "виче", "ич", "ича")):
+            return "masc"
+        if low.endswith(("вна", "вны", "вне", "вну", "вной", "чна", "чны", "чной")):
+            return "femn"
+    last = words[-1].lower() if words else ""
+    if last.endswith(("ова", "ева", "ина", "ская", "цкая", "овой", "евой", "иной", "ской")):
+        return "femn"
+    if last.endswith(("ов", "ев", "ин", "ский", "цкий", "ым", "ым")):
+        return "masc"
+    return None

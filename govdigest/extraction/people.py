@@ -1,0 +1,219 @@
+"""People: NER person spans normalised to nominative full names, merged, with their roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.resources import pairs
+
+# How far before a name a role phrase may stand ("губернатор Челябинской области Алексей Текслер",
+# "генеральный директор завода «СпецАгрегат» Иван Петров"): the complement is a short genitive.
+MAX_ROLE_GAP_WORDS = 6
+# Punctuation that separates a role from a following name (a role never binds across it).
+_GAP_BREAK_RE = re.compile(r"[,.;:!?()\[\]—–]|\s-\s")
+# An appositive role after the name: "Иван Петров, директор завода, …" / "Иван Петров (посол …)".
+_APPOSITIVE_OPEN_RE = re.compile(r"^\s*(?:,|\(|—|–)\s*")
+_APPOSITIVE_END_RE = re.compile(r"[,;.)!?]|\s[—–]\s")
+MAX_APPOSITIVE_WORDS = 9
+# Pronoun/third-person references never make an entity of their own.
+_NOT_NAMES = frozenset({"Я", "Он", "Она", "Мы", "Они"})
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    lemmas: tuple[str, ...]
+    canonical: str
+    role_class: str
+
+
+@dataclass
+class PersonEntity:
+    name: str
+    gender: str | None
+    role: str | None = None
+    role_class: str | None = None
+    role_lemmas: frozenset[str] = frozenset()
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    start: int
+    stop: int
+    phrase: RolePhrase
+    complement: str
+
+
+@dataclass
+class People:
+    entities: list[PersonEntity]
+    # (start, stop, entity index), sorted by start
+    mentions: list[tuple[int, int, int]]
+
+    def before(self, pos: int) -> list[tuple[int, int, int]]:
+        return [m for m in self.mentions if m[1] <= pos]
+
+    def find(self, name: str) -> int | None:
+        for i, e in enumerate(self.entities):
+            if e.name == name:
+                return i
+        return None
+
+
+@cache
+def role_phrases(morph_lemma: object) -> tuple[RolePhrase, ...]:
+    """Role phrases from data/roles.txt, lemmatised once, longest first."""
+    lemma = morph_lemma  # a callable word -> lemma
+    out = [
+        RolePhrase(tuple(lemma(w) for w in phrase.split()), phrase, cls)  # type: ignore[operator]
+        for phrase, cls in pairs("roles")
+    ]
+    out.sort(key=lambda r: -len(r.lemmas))
+    return tuple(out)
+
+
+def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
+    phrases = role_phrases(doc.morph.lemma)
+    for phrase in phrases:
+        n = len(phrase.lemmas)
+        if i + n > len(words):
+            continue
+        if all(doc.morph.lemma(words[i + k].text.lower()) == phrase.lemmas[k] for k in range(n)):
+            if _is_plural_role(doc, words[i + n - 1].text) and n == 1:
+                continue
+            return phrase
+    return None
+
+
+def _is_plural_role(doc: Doc, word: str) -> bool:
+    # "главы регионов", "губернаторы" denote several people: never one person's role.
+    parses = doc.morph.parse(word.lower())
+    return bool(parses) and parses[0].tag.number == "plur" and parses[0].tag.case == "nomn"
+
+
+def role_before(doc: Doc, start: int) -> RoleMatch | None:
+    """A role phrase immediately preceding position ``start`` within its sentence."""
+    sent = doc.sentence_at(start)
+    sent_start = sent.start if sent else 0
+    words = doc.words_in(sent_start, start)
+    for i in range(len(words) - 1, max(-1, len(words) - MAX_ROLE_GAP_WORDS - 4), -1):
+        phrase = match_role_at(doc, words, i)
+        if phrase is None:
+            continue
+        end = words[i + len(phrase.lemmas) - 1].stop
+        gap = doc.text[end:start]
+        if _GAP_BREAK_RE.search(gap.replace("«", "").replace("»", "")):
+            return None
+        if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
+            return None
+        return RoleMatch(words[i].start, end, phrase, gap.strip())
+    return None
+
+
+def role_after(doc: Doc, stop: int) -> RoleMatch | None:
+    """An appositive role right after a name ("Иван Петров, директор завода «Х»,")."""
+    opener = _APPOSITIVE_OPEN_RE.match(doc.text, stop)
+    if not opener:
+        return None
+    begin = opener.end()
+    sent = doc.sentence_at(begin)
+    limit = sent.stop if sent else len(doc.text)
+    words = doc.words_in(begin, limit)[: MAX_APPOSITIVE_WORDS + 3]
+    if not words or words[0].start != begin:
+        return None
+    phrase = match_role_at(doc, words, 0)
+    if phrase is None:
+        return None
+    end = words[len(phrase.lemmas) - 1].stop
+    tail_match = _APPOSITIVE_END_RE.search(doc.text, end, limit)
+    tail_end = tail_match.start() if tail_match else limit
+    complement = doc.text[end:tail_end].strip()
+    if len(complement.split()) > MAX_APPOSITIVE_WORDS:
+        complement = ""
+    return RoleMatch(begin, end, phrase, complement)
+
+
+def role_text(match: RoleMatch) -> str:
+    return f"{match.phrase.canonical} {match.complement}".strip()
+
+
+def _complement_lemmas(doc: Doc, complement: str) -> frozenset[str]:
+    return frozenset(doc.morph.lemma(w.lower()) for w in re.findall(r"\w+", complement))
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+(?:-\w+)*", text) if w not in _NOT_NAMES]
+
+
+def surname_matches(mention: str, surname: str) -> bool:
+    """An inflected surname against a nominative one ("Текслера" ~ "Текслер")."""
+    a, b = mention.lower(), surname.lower()
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= len(b) - 1 and len(a) - common <= 3
+
+
+def extract_people(doc: Doc) -> People:
+    entities: list[PersonEntity] = []
+    mentions: list[tuple[int, int, int]] = []
+    pending_single: list[tuple[int, int, str]] = []
+    for span in doc.ner:
+        if span.type != "PER":
+            continue
+        words = _name_words(span.text)
+        if not words:
+            continue
+        if len(words) == 1:
+            pending_single.append((span.start, span.stop, words[0]))
+            continue
+        normal, gender = doc.morph.nominative_name(words)
+        name = " ".join(normal)
+        index = next((i for i, e in enumerate(entities) if e.name == name), None)
+        if index is None:
+            index = len(entities)
+            entities.append(PersonEntity(name=name, gender=gender))
+        _bind_role(doc, entities[index], span.start, span.stop)
+        mentions.append((span.start, span.stop, index))
+    for start, stop, word in pending_single:
+        index = next((i for i, e in enumerate(entities) if surname_matches(word, e.surname)), None)
+        if index is None:
+            normal, gender = doc.morph.nominative_name([word])
+            name = normal[0]
+            index = next((i for i, e in enumerate(entities) if e.name == name), None)
+            if index is None:
+                index = len(entities)
+                entities.append(PersonEntity(name=name, gender=gender))
+        _bind_role(doc, entities[index], start, stop)
+        mentions.append((start, stop, index))
+    mentions.sort()
+    for start, _, index in mentions:
+        entities[index].mentions.append(start)
+    return People(entities, mentions)
+
+
+def _bind_role(doc: Doc, entity: PersonEntity, start: int, stop: int) -> None:
+    match = role_before(doc, start) or role_after(doc, stop)
+    if match is None:
+        return
+    text = role_text(match)
+    lemmas = _complement_lemmas(doc, match.complement)
+    if entity.role is None:
+        entity.role, entity.role_class, entity.role_lemmas = text, match.phrase.role_class, lemmas
+    elif entity.role_class == match.phrase.role_class:
+        # "Губернатор Алексей Текслер" then "Губернатор Челябинской области Алексей Текслер":
+        # the fuller statement of the same role wins; region words accumulate for matching.
+        if len(text) > len(entity.role):
+            entity.role = text
+        entity.role_lemmas = entity.role_lemmas | lemmas

@@ -1,0 +1,219 @@
+"""Direct speech: quoted spans, dash dialogue, interrupted quotes, and their attributions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdigest.extraction.companies_rules import is_name_designator_before
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People
+from govdigest.extraction.quotespans import QuoteSpan, find_spans
+from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
+
+# "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
+_AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
+# Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
+_ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
+# Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
+_INTERRUPT_RE = re.compile(r"([,.!?…])\s+[—–]\s+([а-яё][^—–«»]{2,120}?)([,.])\s+[—–]\s+")
+# A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
+_DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
+_DIALOGUE_ATTR_RE = re.compile(r"([,!?…])\s+[—–]\s+(?=[а-яё])")
+_SENTENCE_PUNCT_RE = re.compile(r"[.!?…](?:\s+[А-ЯЁ«]|\s*$)")
+# Words in a quotation below which it is a name («Интрафит», форум «Утро»), unless attributed.
+MIN_SPEECH_WORDS = 3
+# Long quotations are speech even without a full stop (headline-style statements).
+MIN_UNPUNCTUATED_SPEECH_WORDS = 8
+# Text between two quotes of one speaker, within which the second inherits the speaker.
+MAX_CONTINUATION_GAP = 160
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    start: int
+    stop: int
+    text: str
+    speaker: Speaker
+    attributed: bool
+
+
+def _clean_quote_text(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,").strip()
+
+
+def _attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The clause after a quotation if it attributes it (", — отметил губернатор")."""
+    m = _AFTER_ATTR_RE.match(doc.text, pos)
+    if not m:
+        return None
+    line_end = doc.text.find("\n", m.end())
+    line_end = len(doc.text) if line_end < 0 else line_end
+    end = _ATTR_END_RE.search(doc.text, m.end(), line_end)
+    stop = end.start() if end else line_end
+    return (m.end(), stop) if has_speech_verb(doc, m.end(), stop) else None
+
+
+def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """A lead-in clause before a quotation ("Губернатор подчеркнул: «…»", "Как сказал он, «…»").
+
+    A lead-in ending the previous paragraph with a colon also counts (block quotes).
+    """
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    before = doc.text[line_start:pos].rstrip()
+    if not before:
+        if line_start == 0:
+            return None
+        prev_start = doc.text.rfind("\n", 0, line_start - 1) + 1
+        prev = doc.text[prev_start : line_start - 1].rstrip()
+        if prev.endswith(":"):
+            start = _clause_start(doc.text, prev_start, prev_start + len(prev) - 1)
+            stop = prev_start + len(prev)
+            return (start, stop) if has_speech_verb(doc, start, stop) else None
+        return None
+    if not before.endswith((":", ",")):
+        return None
+    stop = line_start + len(before)
+    start = _clause_start(doc.text, line_start, stop - 1)
+    return (start, stop) if has_speech_verb(doc, start, stop) else None
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (after the last . ! ? or closing quote)."""
+    best = floor
+    for m in re.finditer(r"[.!?…»”“\"]\s+", text[floor:pos]):
+        best = floor + m.end()
+    return best
+
+
+def _is_speech(doc: Doc, span: QuoteSpan, content: str, attributed: bool) -> bool:
+    if not content.strip():
+        return False
+    if is_name_designator_before(doc, span.open):
+        return False
+    words = re.findall(r"\w+", content)
+    if attributed:
+        return len(words) >= 1
+    if len(words) < MIN_SPEECH_WORDS:
+        return False
+    if _SENTENCE_PUNCT_RE.search(content):
+        return True
+    return len(words) >= MIN_UNPUNCTUATED_SPEECH_WORDS
+
+
+def _split_interrupted(
+    doc: Doc, people: People, start: int, stop: int
+) -> tuple[str, Speaker | None]:
+    """Cut "…, — сказал X, — …" out of a quotation; return the joined text and X."""
+    content = doc.text[start:stop]
+    m = _INTERRUPT_RE.search(content)
+    if not m or not has_speech_verb(doc, start + m.start(2), start + m.end(2)):
+        return content, None
+    speaker = resolve(doc, people, start + m.start(2), start + m.end(2), start)
+    first = content[: m.start()] + (m.group(1) if m.group(1) in "!?…" else "")
+    if m.group(3) == ".":
+        first = first.rstrip(",") + ("" if first.endswith(("!", "?", "…")) else ".")
+    else:
+        first = first + ","
+    return f"{first} {content[m.end() :]}", speaker
+
+
+def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple[int, int]]]:
+    """Direct quotes in text order, plus the covered spans (for indirect speech and companies)."""
+    found: list[RawQuote] = []
+    covered: list[tuple[int, int]] = []
+    for span in find_spans(doc.text):
+        if span.depth != 0 or any(a <= span.open < b for a, b in covered):
+            continue
+        inner_start, inner_stop = span.inner
+        if not span.balanced:
+            inner_stop = _trim_unbalanced(doc, inner_start, inner_stop)
+        close = inner_stop + 1 if span.balanced else inner_stop
+        after = _attribution_after(doc, close)
+        before = None if after else _attribution_before(doc, span.open)
+        content = doc.text[inner_start:inner_stop]
+        if not _is_speech(doc, span, content, after is not None or before is not None):
+            continue
+        text, inner_speaker = _split_interrupted(doc, people, inner_start, inner_stop)
+        clause = after or before
+        speaker = NOBODY
+        if inner_speaker is not None:
+            speaker = inner_speaker
+        elif clause is not None:
+            speaker = resolve(doc, people, clause[0], clause[1], span.open)
+        stop = after[1] if after else close
+        found.append(
+            RawQuote(span.open, stop, _clean_quote_text(text), speaker, clause is not None)
+        )
+        covered.append((span.open, stop))
+    for quote in _dialogue_lines(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
+    found.sort(key=lambda q: q.start)
+    return _inherit_speakers(doc, found), covered
+
+
+def _trim_unbalanced(doc: Doc, start: int, stop: int) -> int:
+    # «Мы работаем с «Интрафитом», — сказал он: Russian typography often merges the outer and
+    # inner closing marks, leaving the outer one "unbalanced"; the attribution ends the quote.
+    for m in re.finditer(r"»", doc.text[start:stop]):
+        pos = start + m.end()
+        if _attribution_after(doc, pos):
+            return pos
+    return stop
+
+
+def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        m = _DIALOGUE_RE.match(line)
+        if not m or any(a <= line_start < b for a, b in covered):
+            continue
+        body_start = line_start + m.end()
+        body = doc.text[body_start : line_start + len(line)]
+        attr = _DIALOGUE_ATTR_RE.search(body)
+        speaker, attributed = NOBODY, False
+        text = body
+        if attr:
+            a_start = body_start + attr.end()
+            end = re.search(r"[,.]\s+[—–]\s+|[.!?…]\s*$", body[attr.end() :])
+            a_stop = a_start + (end.start() if end else len(body) - attr.end())
+            if has_speech_verb(doc, a_start, a_stop):
+                speaker = resolve(doc, people, a_start, a_stop, line_start)
+                attributed = True
+                first = body[: attr.start()] + (attr.group(1) if attr.group(1) != "," else "")
+                rest = body[attr.end() + (end.end() if end else len(body)) :]
+                if end and end.group().strip().startswith("."):
+                    first = first + ("" if first.endswith(("!", "?", "…")) else ".")
+                elif rest:
+                    first = first + ","
+                text = f"{first} {rest}".strip()
+        if not attributed:
+            lead = _attribution_before(doc, line_start)
+            words = re.findall(r"\w+", body)
+            if lead is None or len(words) < MIN_SPEECH_WORDS or body.rstrip().endswith(";"):
+                continue
+            speaker = resolve(doc, people, lead[0], lead[1], line_start)
+            attributed = True
+        out.append(
+            RawQuote(line_start, line_start + len(line), _clean_quote_text(text), speaker, True)
+        )
+    return out
+
+
+def _inherit_speakers(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+    # A quotation that follows another one closely with no attribution of its own continues the
+    # same speaker ("«…», — сказал он. «…»"), unless someone else is named in between.
+    out: list[RawQuote] = []
+    for q in quotes:
+        if not q.attributed and out and out[-1].speaker.name:
+            prev = out[-1]
+            gap = doc.text[prev.stop : q.start]
+            if len(gap) <= MAX_CONTINUATION_GAP and not re.search(r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap):
+                q = RawQuote(q.start, q.stop, q.text, prev.speaker, False)
+        out.append(q)
+    return out

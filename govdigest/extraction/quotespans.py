@@ -1,0 +1,82 @@
+"""Balanced quotation spans of every style, with nesting ( «…„…“…», «…«…»…», "…", “…” )."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Characters after which a straight double quote opens rather than closes.
+_STRAIGHT_OPEN_AFTER = frozenset(" \t\n(—–-:«„[")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    open: int  # index of the opening mark
+    close: int  # index just past the closing mark (or the line end when unbalanced)
+    depth: int
+    balanced: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close - 1 if self.balanced else self.close
+
+
+def find_spans(text: str) -> list[QuoteSpan]:
+    """Quoted spans inside each line; an unclosed opener at a line start runs to the line end.
+
+    Telegram posts are paragraphs, and a quote never legitimately spans two of them without
+    reopening (Russian typography repeats « at each paragraph of a block quote).
+    """
+    out: list[QuoteSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        out.extend(_line_spans(line, offset))
+        offset += len(line) + 1
+    out.sort(key=lambda s: (s.open, -s.close))
+    return out
+
+
+def _line_spans(line: str, offset: int) -> list[QuoteSpan]:
+    stack: list[tuple[str, int]] = []
+    out: list[QuoteSpan] = []
+    for i, ch in enumerate(line):
+        if ch == "«":
+            stack.append((ch, i))
+        elif ch == "»":
+            _close(stack, out, "«", i, offset)
+        elif ch == "„":
+            stack.append((ch, i))
+        elif ch == "“":
+            if stack and stack[-1][0] == "„":
+                _close(stack, out, "„", i, offset)
+            else:
+                stack.append((ch, i))
+        elif ch == "”":
+            _close(stack, out, "“", i, offset)
+        elif ch == '"':
+            prev = line[i - 1] if i else " "
+            if stack and stack[-1][0] == '"' and prev not in " \t":
+                _close(stack, out, '"', i, offset)
+            elif prev in _STRAIGHT_OPEN_AFTER:
+                stack.append((ch, i))
+            elif stack and stack[-1][0] == '"':
+                _close(stack, out, '"', i, offset)
+    # An unclosed opener starting the paragraph (or right after a colon) is a block quote whose
+    # closing mark was lost; anything else unbalanced is noise and is dropped.
+    if stack:
+        mark, pos = stack[0]
+        before = line[:pos].rstrip()
+        if mark == "«" and (not before or before.endswith((":", "—", "–"))):
+            out.append(QuoteSpan(offset + pos, offset + len(line.rstrip()), 0, balanced=False))
+    return out
+
+
+def _close(
+    stack: list[tuple[str, int]], out: list[QuoteSpan], mark: str, i: int, offset: int
+) -> None:
+    # Pop to the matching opener; stray closers (no opener) are ignored.
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == mark:
+            pos = stack[depth][1]
+            del stack[depth:]
+            out.append(QuoteSpan(offset + pos, offset + i + 1, depth))
+            return

@@ -1,0 +1,91 @@
+"""Text clean-up and segmentation: UI residue, bylines, typographic variants, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from razdel import sentenize
+
+from govdigest.extraction.resources import lines
+
+# Posts are at most a few thousand characters (Telegram caps a message at 4096 and a caption at
+# 1024); anything longer is a paste accident, so heavy NLP only ever sees this much.
+MAX_ANALYSED_CHARS = 20_000
+
+# Hyphen look-alikes that Telegram clients and editors insert ("IT‑отрасли" uses U+2011); they
+# break lemma lookups and name matching, so they become a plain hyphen.
+_HYPHENS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "", "\u2060": ""}
+)
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a]+")
+# Control characters (binary junk) are replaced so offsets and tokenisation stay sane.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# Decorative symbols at line starts (emoji bullets, arrows) carry no text.
+_LEAD_SYMBOLS_RE = re.compile(r"^[^\w«\"„“(—–\-]+(?=\w|«|\"|„|“|—|–)")
+_HASHTAG_LINE_RE = re.compile(r"^(?:\s*#\w+)+\s*$")
+_URL_RE = re.compile(r"https?://\S+|t\.me/\S+")
+
+
+@cache
+def _residue_re() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{p})" for p in lines("residue"))
+    return re.compile(rf"(?:^|\s)(?:{alternatives})\s*$", re.IGNORECASE)
+
+
+@cache
+def _byline_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lines("bylines"))
+    return re.compile(rf"^\(?(?:{words})\s*:", re.IGNORECASE)
+
+
+def strip_residue_line(line: str) -> str:
+    """A line without trailing UI residue ("…текст Показать еще 1 фото" → "…текст")."""
+    previous = None
+    while previous != line:
+        previous = line
+        line = _residue_re().sub("", line).rstrip()
+    return line
+
+
+def is_byline(line: str) -> bool:
+    return bool(_byline_re().match(line))
+
+
+def normalise_line(line: str) -> str:
+    line = _CONTROL_RE.sub(" ", line.translate(_HYPHENS))
+    line = _URL_RE.sub("", line)
+    line = _SPACES_RE.sub(" ", line).strip()
+    line = _LEAD_SYMBOLS_RE.sub("", line)
+    return line.strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Content lines of a post: normalised, residue and bylines and hashtag lines dropped."""
+    out: list[str] = []
+    for raw in text[: MAX_ANALYSED_CHARS * 2].splitlines():
+        line = strip_residue_line(normalise_line(raw))
+        if not line or is_byline(line) or _HASHTAG_LINE_RE.match(line):
+            continue
+        out.append(line)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    stop: int
+    text: str
+    line: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences that never cross a line break (a post's lines are paragraphs)."""
+    out: list[Sentence] = []
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        for sub in sentenize(line):
+            out.append(Sentence(offset + sub.start, offset + sub.stop, sub.text, index))
+        offset += len(line) + 1
+    return out
