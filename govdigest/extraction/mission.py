@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.dates import find_dates
@@ -144,19 +145,32 @@ def _agreements(doc: Doc) -> list[str]:
     return out
 
 
+@cache
+def _direction_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Direction rules indexed by their first lemma prefix (one dict probe per prefix)."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for left, label in pairs("directions"):
+        prefixes = tuple(left.lower().split())
+        table.setdefault(prefixes[0], []).append((prefixes, label))
+    return table
+
+
+def _prefix_match(lemma: str, prefix: str) -> bool:
+    # Short prefixes ("it", "ит", "вуз") must match whole lemmas, or "ит" would hit "итог".
+    return lemma.startswith(prefix) if len(prefix) > 3 else lemma == prefix
+
+
 def _directions(doc: Doc) -> list[str]:
-    table = [(tuple(left.lower().split()), label) for left, label in pairs("directions")]
+    table = _direction_table()
     lemmas = [doc.morph.lemma(w.text.lower()) for w in doc.words]
     found: list[str] = []
-    for i in range(len(lemmas)):
-        for prefixes, label in table:
-            if label in found or i + len(prefixes) > len(lemmas):
-                continue
-            if all(
-                lemmas[i + k].startswith(p) if len(p) > 3 else lemmas[i + k] == p
-                for k, p in enumerate(prefixes)
-            ):
-                found.append(label)
+    for i, lemma in enumerate(lemmas):
+        for n in range(2, min(len(lemma), 24) + 1):
+            for prefixes, label in table.get(lemma[:n], ()):
+                if label in found or i + len(prefixes) > len(lemmas):
+                    continue
+                if all(_prefix_match(lemmas[i + k], p) for k, p in enumerate(prefixes)):
+                    found.append(label)
     return found
 
 

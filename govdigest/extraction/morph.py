@@ -41,6 +41,8 @@ class Morph:
         self._vocab = vocab
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.lemma = lru_cache(maxsize=50_000)(self._lemma)
+        self._group_cache = lru_cache(maxsize=20_000)(self._nominative_group)
+        self._name_cache = lru_cache(maxsize=20_000)(self._nominative_name)
 
     def _parse(self, word: str) -> tuple[Any, ...]:
         return tuple(self._vocab.parse(word))
@@ -76,6 +78,13 @@ class Morph:
         return [p for p in self.parse(word) if p.tag.POS in pos]
 
     def nominative_group(self, words: Sequence[str]) -> list[str]:
+        return list(self._group_cache(tuple(words)))
+
+    def nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
+        out, gender = self._name_cache(tuple(words))
+        return list(out), gender
+
+    def _nominative_group(self, words: Sequence[str]) -> list[str]:
         """Adjectives + head noun (+ untouched tail) put into the nominative.
 
         "Челябинским заводом электрооборудования" → "Челябинский завод электрооборудования":
@@ -141,7 +150,7 @@ class Morph:
                 out[i] = match_case(words[i], _keep_hyphen_prefix(words[i], form.word))
         return out
 
-    def nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
+    def _nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
         """A person's name in the nominative and its gender ("Алексея Текслера" → ...).
 
         The case is the one every word can share; the gender comes from the first name, or

@@ -1,0 +1,130 @@
+"""Extraction speed against natasha's full pipeline on the same generated posts.
+
+Prints ONE JSON object: posts, govdigest_posts_per_s, natasha_posts_per_s, ratio, model_load_s,
+peak_rss_mb, parallel_posts_per_s (two worker processes), targets_met.
+
+    .venv/bin/python benchmarks/extraction.py [--posts 300] [--no-parallel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from govdigest.extraction.bulk import extract_many  # noqa: E402
+from govdigest.extraction.models import PostInput  # noqa: E402
+from govdigest.extraction.pipeline import Extractor, NlpModels  # noqa: E402
+
+TARGET_RATIO = 1.0
+TARGET_LOAD_S = 3.0
+TARGET_RSS_MB = 400.0
+# Small variations so the generated posts are not byte-identical (caches must not flatter us).
+_SUFFIXES = (
+    "",
+    "\nПодробнее — в нашем канале.",
+    "\nПоказать еще 2 фото",
+    "\nРабота продолжается, сообщили в пресс-службе.",
+)
+
+
+def _sources() -> list[str]:
+    paths = sorted((ROOT / "tests" / "corpus" / "posts").glob("*.txt"))
+    paths += sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return [t for t in texts if t.strip()]
+
+
+def generate(count: int, seed: int = 7) -> list[PostInput]:
+    rng = random.Random(seed)
+    sources = _sources()
+    posts: list[PostInput] = []
+    for i in range(count):
+        text = sources[i % len(sources)]
+        lines = text.splitlines()
+        if len(lines) > 3 and i // len(sources) % 2:
+            # Swap two body paragraphs: same genre, different sentence order.
+            a, b = rng.sample(range(1, len(lines)), 2)
+            lines[a], lines[b] = lines[b], lines[a]
+        text = "\n".join(lines) + _SUFFIXES[i % len(_SUFFIXES)]
+        published = date(2023, 1, 1) + timedelta(days=rng.randrange(600))
+        posts.append(PostInput(text=text, published=published, author="Иван Тестов"))
+    return posts
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=300)
+    parser.add_argument("--no-parallel", action="store_true")
+    args = parser.parse_args()
+    posts = generate(args.posts)
+
+    started = time.perf_counter()
+    models = NlpModels.load()
+    load_s = time.perf_counter() - started
+    extractor = Extractor(models)
+    extractor.extract(posts[0])  # warm-up: first-call allocations are not throughput
+
+    started = time.perf_counter()
+    for post in posts:
+        extractor.extract(post)
+    ours_s = time.perf_counter() - started
+    peak_rss = _rss_mb()
+
+    # Baseline: natasha's full pipeline (segment, morph, syntax, NER, span normalisation).
+    from natasha import Doc, NewsSyntaxParser
+
+    syntax = NewsSyntaxParser(models.embedding)
+    warm = Doc(posts[0].text)
+    warm.segment(models.segmenter)
+    started = time.perf_counter()
+    for post in posts:
+        doc = Doc(post.text)
+        doc.segment(models.segmenter)
+        doc.tag_morph(models.morph_tagger)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(models.ner_tagger)
+        for span in doc.spans:
+            span.normalize(models.morph_vocab)
+    natasha_s = time.perf_counter() - started
+
+    parallel = None
+    if not args.no_parallel:
+        started = time.perf_counter()
+        extract_many(posts, workers=2)
+        parallel = round(len(posts) / (time.perf_counter() - started), 1)
+
+    ours = len(posts) / ours_s
+    theirs = len(posts) / natasha_s
+    ratio = ours / theirs
+    result = {
+        "posts": len(posts),
+        "govdigest_posts_per_s": round(ours, 1),
+        "natasha_posts_per_s": round(theirs, 1),
+        "ratio": round(ratio, 2),
+        "model_load_s": round(load_s, 2),
+        "peak_rss_mb": round(peak_rss, 1),
+        "parallel_posts_per_s": parallel,
+        "targets_met": {
+            "ratio": ratio >= TARGET_RATIO,
+            "model_load_s": load_s <= TARGET_LOAD_S,
+            "peak_rss_mb": peak_rss <= TARGET_RSS_MB,
+        },
+    }
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
