@@ -48,6 +48,11 @@ _PREPOSITIONS = frozenset(
         "через",
     ]
 )
+# Genitive complement of a descriptive name: "завод бурового оборудования" (adjective + noun).
+MAX_TAIL_WORDS = 3
+_FUNCTION_POS = frozenset(
+    {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
+)
 # Strength of evidence for a display name: a designator beats a bare quote beats NER.
 STRENGTH_DESIGNATED = 3
 STRENGTH_QUOTED = 2
@@ -189,20 +194,7 @@ def _descriptive(doc: Doc, found: _Found) -> None:
             and doc.morph.lemma(words[j].text) in heads
             and not doc.text[words[j - 1].stop : words[j].start].strip()
         ):
-            k = j + 1
-            # A genitive tail: "завод электрооборудования", "завод металлоконструкций".
-            while (
-                k < n
-                and k - j <= 2
-                and words[k].text.islower()
-                and not doc.text[words[k - 1].stop : words[k].start].strip()
-                and any(
-                    p.tag.POS == "NOUN" and p.tag.case == "gent"
-                    for p in doc.morph.parse(words[k].text)
-                )
-                and doc.morph.best_pos(words[k].text) == "NOUN"
-            ):
-                k += 1
+            k = _genitive_tail(doc, j + 1)
             start, stop = words[i].start, words[k - 1].stop
             if not found.overlaps(start, stop):
                 group = [x.text for x in words[i:k]]
@@ -213,10 +205,50 @@ def _descriptive(doc: Doc, found: _Found) -> None:
         i += 1
 
 
-def _lists(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
+def _genitive_tail(doc: Doc, k: int) -> int:
+    """End of a genitive complement: "завод электрооборудования", "завод бурового оборудования"."""
+    words = doc.words
+    end = k
+    for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
+        w = words[n]
+        if not w.text.islower() or doc.text[words[n - 1].stop : w.start].strip():
+            break
+        parses = doc.morph.parse(w.text)
+        top = parses[0].tag.POS if parses else None
+        if top == "NOUN" and any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN"):
+            end = n + 1
+        elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
+            break
+    return end
+
+
+def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
+    """Whether a list item can be an organisation name (not "Кроме того", "Наши институты")."""
+    words = text.split()
+    first = words[0].strip('«»"')
+    parses = doc.morph.parse(first)
+    if not parses:
+        return True
+    tag = parses[0].tag
+    if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
+        return False
+    if text.startswith("«"):
+        return True
+    if len(words) == 1 and not cued:
+        # A lone capitalised dictionary word in running text is rarely a company name.
+        proper = {"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr"}
+        return not doc.morph.is_known(first) or bool(proper & set(tag.grammemes))
+    return True
+
+
+def _lists(
+    doc: Doc, found: _Found, blocked: list[tuple[int, int]], speech: list[tuple[int, int]]
+) -> None:
     """Complete explicit lists: every capitalised item after a cue, or in a list of companies."""
     cues = word_set("list_cues")
     for sent in doc.sentences:
+        if any(a <= sent.start < b for a, b in speech):
+            continue
         opener = _LIST_OPEN_RE.search(sent.text)
         body_start = sent.start
         cued = False
@@ -235,8 +267,10 @@ def _lists(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
             text = doc.text[a:b].strip(' .«»"')
             if not text or not _NAME_START_RE.match(text) or len(text.split()) > MAX_NAME_WORDS:
                 continue
-            if is_excluded_name(doc, text) or any(
-                s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner
+            if (
+                not _is_name_item(doc, text, cued)
+                or is_excluded_name(doc, text)
+                or any(s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner)
             ):
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
@@ -277,13 +311,15 @@ def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-def extract_companies(doc: Doc, speech_opens: set[int]) -> list[Company]:
+def extract_companies(
+    doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
+) -> list[Company]:
     found = _Found()
     blocked: list[tuple[int, int]] = []
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found)
     _ner(doc, found, blocked)
-    _lists(doc, found, blocked)
+    _lists(doc, found, blocked, speech)
     merged: dict[str, list[_Candidate]] = {}
     for cand in sorted(found.items, key=lambda c: c.start):
         if not cand.key:

@@ -17,6 +17,19 @@ from pymorphy2.analyzer import Parse as PymorphyParse
 # in the nominative or genitive ("делегация Челябинского завода"), then the rest.
 CASE_ORDER = ("nomn", "gent", "ablt", "datv", "loct", "accs")
 ADJ_POS = frozenset({"ADJF", "PRTF"})
+# Cases governed by prepositions that commonly stand right before a name.
+PREPOSITION_CASES: dict[str, frozenset[str]] = {
+    "с": frozenset({"ablt"}),
+    "со": frozenset({"ablt"}),
+    "у": frozenset({"gent"}),
+    "для": frozenset({"gent"}),
+    "от": frozenset({"gent"}),
+    "к": frozenset({"datv"}),
+    "ко": frozenset({"datv"}),
+    "о": frozenset({"loct"}),
+    "об": frozenset({"loct"}),
+    "при": frozenset({"loct"}),
+}
 NOUN_POS = frozenset({"NOUN"})
 
 
@@ -51,6 +64,9 @@ class Morph:
         parses = self.parse(word)
         return str(parses[0].normal_form) if parses else word.lower()
 
+    def is_known(self, word: str) -> bool:
+        return bool(self._vocab.word_is_known(word.lower()))
+
     def lemmas(self, words: Iterable[str]) -> list[str]:
         return [self.lemma(w) for w in words]
 
@@ -80,8 +96,10 @@ class Morph:
     def nominative_group(self, words: Sequence[str]) -> list[str]:
         return list(self._group_cache(tuple(words)))
 
-    def nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
-        out, gender = self._name_cache(tuple(words))
+    def nominative_name(
+        self, words: Sequence[str], hint: frozenset[str] = frozenset()
+    ) -> tuple[list[str], str | None]:
+        out, gender = self._name_cache(tuple(words), hint)
         return list(out), gender
 
     def _nominative_group(self, words: Sequence[str]) -> list[str]:
@@ -150,7 +168,21 @@ class Morph:
                 out[i] = match_case(words[i], _keep_hyphen_prefix(words[i], form.word))
         return out
 
-    def _nominative_name(self, words: Sequence[str]) -> tuple[list[str], str | None]:
+    def case_hint(self, word: str) -> frozenset[str]:
+        """Cases a following name must be in, judged from the word before it.
+
+        "с Послом Вьетнама Чан Минь Дыком": a role noun right before a name agrees with it, and
+        an unambiguous one tells the case of names whose own forms are ambiguous.
+        """
+        low = word.lower()
+        if low in PREPOSITION_CASES:
+            return PREPOSITION_CASES[low]
+        cases = {p.tag.case for p in self.parse(low) if p.tag.POS in NOUN_POS | ADJ_POS}
+        return frozenset(c for c in cases if c) if len(cases) == 1 else frozenset()
+
+    def _nominative_name(
+        self, words: Sequence[str], hint: frozenset[str] = frozenset()
+    ) -> tuple[list[str], str | None]:
         """A person's name in the nominative and its gender ("Алексея Текслера" → ...).
 
         The case is the one every word can share; the gender comes from the first name, or
@@ -158,16 +190,24 @@ class Morph:
         """
         words = list(words)
         gender = _gender_of_name(self, words)
-        for case in CASE_ORDER:
-            out: list[str] = []
-            for w in words:
-                form = self._name_form(w, case, gender)
-                if form is None:
-                    break
-                out.append(form)
-            if len(out) == len(words):
-                return out, gender
-        return words, gender
+        # Foreign and some Russian name parts do not decline ("Чан Минь Дыком", "Шойгу"):
+        # the case is the one the last word (the declining surname) supports best, and words
+        # with no form in that case are kept as written.
+        best: tuple[int, list[str]] | None = None
+        order = [c for c in CASE_ORDER if c in hint] or list(CASE_ORDER)
+        for case in order:
+            forms = [self._name_form(w, case, gender) for w in words]
+            if forms[-1] is None:
+                continue
+            support = sum(f is not None for f in forms)
+            if best is None or support > best[0]:
+                best = (
+                    support,
+                    [f if f is not None else w for f, w in zip(forms, words, strict=True)],
+                )
+        if best is None:
+            return self._nominative_name(words) if hint else (words, gender)
+        return best[1], gender
 
     def _name_form(self, word: str, case: str, gender: str | None) -> str | None:
         if "-" in word and word.count("-") == 1 and word[0].isupper():

@@ -178,7 +178,7 @@ def extract_people(doc: Doc) -> People:
         if len(words) == 1:
             pending_single.append((span.start, span.stop, words[0]))
             continue
-        normal, gender = doc.morph.nominative_name(words)
+        normal, gender = doc.morph.nominative_name(words, _hint_before(doc, span.start))
         name = " ".join(normal)
         index = next((i for i, e in enumerate(entities) if e.name == name), None)
         if index is None:
@@ -201,6 +201,20 @@ def extract_people(doc: Doc) -> People:
     for start, _, index in mentions:
         entities[index].mentions.append(start)
     return People(entities, mentions)
+
+
+def _hint_before(doc: Doc, start: int) -> frozenset[str]:
+    role = role_before(doc, start)
+    if role is not None:
+        # The role noun agrees with the name; the words between are a genitive complement.
+        head = doc.text[role.start : role.stop].split()[-1]
+        hint = doc.morph.case_hint(head)
+        if hint:
+            return hint
+    i = doc.word_index_at(start) - 1
+    if i < 0 or doc.text[doc.words[i].stop : start].strip():
+        return frozenset()
+    return doc.morph.case_hint(doc.words[i].text)
 
 
 def _bind_role(doc: Doc, entity: PersonEntity, start: int, stop: int) -> None:

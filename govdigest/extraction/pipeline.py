@@ -45,7 +45,7 @@ class Extractor:
         people = extract_people(doc)
         direct, covered = extract_direct(doc, people)
         indirect = extract_indirect(doc, people, covered)
-        companies = extract_companies(doc, {q.start for q in direct})
+        companies = extract_companies(doc, {q.start for q in direct}, covered)
         mission = extract_mission(doc, people, covered, post.published)
         summary_sents = [s for s in sents if not (lines and lines[0] == title and s.line == 0)]
         return Extraction(
