@@ -8,9 +8,9 @@ from functools import cache
 
 from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.dates import find_dates
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.models import Mission
-from govdigest.extraction.people import People
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.resources import lines, pairs, word_set
 
@@ -31,14 +31,93 @@ def _lemmas_in(doc: Doc, start: int, stop: int) -> list[str]:
 
 def is_mission_post(doc: Doc, body_start: int) -> bool:
     triggers = word_set("mission_triggers")
-    return any(lemma in triggers for lemma in _lemmas_in(doc, 0, len(doc.text)))
+    personal = word_set("mission_personal_triggers")
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        if any(lemma in triggers for lemma in lemmas):
+            return True
+        # "открыл IT-парк", "принял участие в церемонии": a person's act, not "открыли движение".
+        for w, lemma in zip(words, lemmas, strict=True):
+            if lemma in personal and _is_past_singular(doc, w.text):
+                return True
+        if _AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas):
+            if any(_is_past(doc, w.text) for w in words):
+                return True
+    return False
+
+
+def _is_past_singular(doc: Doc, word: str) -> bool:
+    return any(
+        p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag
+        for p in doc.morph.parse(word.lower())
+    )
+
+
+def _is_past(doc: Doc, word: str) -> bool:
+    return any(
+        (p.tag.POS == "VERB" and "past" in p.tag) or (p.tag.POS == "PRTS" and "perf" in p.tag)
+        for p in doc.morph.parse(word.lower())
+        if doc.morph.lemma(word.lower()) in _AGREEMENT_VERBS
+    )
 
 
 def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
+    """Whether the post speaks in the channel author's voice outside quotations.
+
+    "я/мне/меня", a first-person verb ("приглашаю"), or a subjectless past-tense verb opening a
+    sentence ("Побывала на…", "Подписали…") — the channel genre's first-person markers.
+    """
+    if not doc.author:
+        return False
     for m in _FIRST_PERSON_RE.finditer(doc.text):
         if not any(a <= m.start() < b for a, b in covered):
             return True
+    for sent in doc.sentences:
+        if any(a <= sent.start < b for a, b in covered):
+            continue
+        words = doc.words_in(sent.start, sent.stop)
+        for i, w in enumerate(words[:4]):
+            parses = doc.morph.parse(w.text.lower())
+            if not parses:
+                break
+            tag = parses[0].tag
+            if tag.POS == "VERB" and ("1per" in tag or ("past" in tag and i <= 3)):
+                if not _has_subject_before(doc, words[:i]):
+                    return True
+                break
+            if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
+                break
     return False
+
+
+def _has_subject_before(doc: Doc, words: list[Word]) -> bool:
+    for w in words:
+        parses = doc.morph.parse(w.text.lower())
+        if parses and parses[0].tag.POS in ("NOUN", "NPRO") and parses[0].tag.case == "nomn":
+            return True
+    return False
+
+
+_HOST_RE = re.compile(
+    r"\b(?:с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)|(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи])",
+    re.IGNORECASE,
+)
+_LEADER_ROLE_RANK = (
+    "governor",
+    "premier",
+    "president",
+    "vice_governor",
+    "minister",
+    "envoy",
+    "ambassador",
+    "mayor",
+    "head",
+    "speaker",
+    "chairman",
+    "senator",
+    "deputy",
+)
 
 
 def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, str | None]:
@@ -46,21 +125,43 @@ def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, s
     for cue in cues:
         pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
         for m in re.finditer(pattern, doc.text, re.IGNORECASE):
-            nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + 80]
+            nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + 120]
             if nxt:
                 entity = people.entities[nxt[0][2]]
                 return entity.name, entity.role
+    if _HOST_RE.search(doc.text):
+        # The host meets a guest delegation whose head is not named: the host does not lead it.
+        return None, None
     if first_person and doc.author:
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role
-    governors = [e for e in people.entities if e.role_class == "governor"]
-    if governors:
-        return governors[0].name, governors[0].role
-    if people.entities:
-        first = people.entities[people.mentions[0][2]] if people.mentions else people.entities[0]
-        return first.name, first.role
+    subject = _trip_subject(doc, people)
+    if subject is not None:
+        return subject.name, subject.role
+    ranked = sorted(
+        (e for e in people.entities if e.role_class in _LEADER_ROLE_RANK),
+        key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
+    )
+    if ranked:
+        return ranked[0].name, ranked[0].role
     return None, None
+
+
+def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
+    """The person doing the first trip verb ("Кречетов прибыл в Томск", "принял участие губернатор …")."""
+    verbs = word_set("trip_verbs")
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if doc.morph.lemma(w.text.lower()) not in verbs or not _is_past_singular(doc, w.text):
+                continue
+            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+            after = [m for m in people.mentions if w.stop <= m[0] and m[1] <= sent.stop]
+            if before:
+                return people.entities[before[-1][2]]
+            if after:
+                return people.entities[after[0][2]]
+    return None
 
 
 def _locations(doc: Doc) -> list[tuple[int, int, str]]:
