@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+
 from aiogram import F, Router
 
 from govdigest.bot.handlers import common, companies, mission, quotes, subscriptions
 from govdigest.config import Settings
 
 
+def _release_module_routers() -> None:
+    """Detach the feature modules' routers from the tree of an earlier ``get_routers`` call.
+
+    Feature routers are module singletons and aiogram lets a router have one parent only, so a
+    second dispatcher in one process (every bot test, the console chat after a bot) would fail
+    with "Router is already attached". aiogram has no public detach; the earlier tree belongs
+    to a dispatcher that is being replaced, so taking its children back is safe.
+    """
+    prefix = __name__ + "."
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            parent = value.parent_router if isinstance(value, Router) else None
+            if parent is not None:
+                parent.sub_routers.remove(value)
+                value._parent_router = None
+
+
 def get_routers(settings: Settings) -> list[Router]:
+    _release_module_routers()
     private = Router(name="private")
     # Reading commands work in private chats and groups alike; channels have their own router.
     private.message.filter(F.chat.type.in_({"private", "group", "supergroup"}))
