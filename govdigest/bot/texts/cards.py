@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govdigest.bot.texts.common import esc, human_date, plural
+from govdigest.bot.texts.common import esc, esc_attr, human_date, plural
 from govdigest.extraction.models import Company, Mission, Quote
 from govdigest.storage.cache import CompanyCount, MissionCard, PostRef, QuoteEntry
 
@@ -13,7 +13,7 @@ def source_line(post: PostRef) -> str:
     title = esc(_shorten(post.title or "пост", 90))
     when = f", {human_date(post.published_at)}" if post.published_at else ""
     if post.url:
-        return f'Источник: <a href="{esc(post.url)}">{title}</a>{when}'
+        return f'Источник: <a href="{esc_attr(post.url)}">{title}</a>{when}'
     return f"Источник: {title}{when}"
 
 

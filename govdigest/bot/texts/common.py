@@ -41,6 +41,11 @@ def esc(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
+def esc_attr(text: str | None) -> str:
+    """For attribute values (``href="…"``): a raw ``"`` would end the attribute early."""
+    return html.escape(text or "", quote=True)
+
+
 def plural(n: int, one: str, few: str, many: str) -> str:
     """Russian plural agreement: 1 пост, 2 поста, 5 постов, 21 пост, 11 постов."""
     tail = n % 100
