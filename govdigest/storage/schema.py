@@ -132,4 +132,13 @@ V1 = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+# Digest delivery: the instant a schedule starts counting (a new or changed subscription does
+# not fire for a time of day that had already passed), and per-delivery progress so that a
+# retried multi-part digest resumes with the same window and skips the parts already sent.
+V2 = (
+    "ALTER TABLE subscribers ADD COLUMN schedule_from TEXT",
+    "ALTER TABLE deliveries ADD COLUMN window_end TEXT",
+    "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)

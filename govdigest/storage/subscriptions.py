@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 import aiosqlite
 
+from govdigest.storage.db import Database
 from govdigest.timeutil import from_db, to_db, utc_now
 
 SubscriberStatus = Literal["active", "paused", "blocked", "unsubscribed"]
 DeliveryStatus = Literal["claimed", "sent", "empty", "failed"]
+
+# A day's digest that failed this many times is given up until the next local date; failed
+# rows below it are taken again by the next run (network errors, 5xx, an interrupted run).
+MAX_DAILY_ATTEMPTS = 5
+
+
+_TX_LOCKS: WeakKeyDictionary[Database, asyncio.Lock] = WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def serialized_transaction(db: Database) -> AsyncIterator[None]:
+    """``db.transaction()`` one task at a time.
+
+    ``Database.transaction`` joins any transaction already open on the connection, which is
+    right for nesting within one task but wrong for two concurrent tasks (the digest's
+    workers, a handler): the second would write inside the first's transaction and commit
+    with it. Delivery code takes this lock around each of its transactions.
+    """
+    lock = _TX_LOCKS.get(db)
+    if lock is None:
+        lock = _TX_LOCKS[db] = asyncio.Lock()
+    async with lock, db.transaction():
+        yield
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +47,12 @@ class Subscriber:
     chat_id: int
     user_id: int | None
     digest_time: str  # "HH:MM", local wall-clock time
-    tz: str  # IANA name
+    tz: str  # IANA name, or "UTC±HH:MM" for an offset that is not a whole hour
     status: SubscriberStatus
     last_digest_at: datetime | None
+    # Occurrences of digest_time before this instant do not count (a schedule set at 10:00
+    # for 09:00 starts tomorrow); None for rows older than the column.
+    schedule_from: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +63,8 @@ class Delivery:
     claimed_by: str | None
     attempts: int
     error: str | None
+    window_end: datetime | None = None
+    parts_sent: int = 0
 
 
 def _subscriber(row: aiosqlite.Row) -> Subscriber:
@@ -42,13 +75,16 @@ def _subscriber(row: aiosqlite.Row) -> Subscriber:
         tz=row["tz"],
         status=row["status"],
         last_digest_at=from_db(row["last_digest_at"]),
+        schedule_from=from_db(row["schedule_from"]),
     )
 
 
-_SUB_COLUMNS = "chat_id, user_id, digest_time, tz, status, last_digest_at"
+_SUB_COLUMNS = "chat_id, user_id, digest_time, tz, status, last_digest_at, schedule_from"
 
 
 class SubscribersRepo:
+    """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
+
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
@@ -60,32 +96,50 @@ class SubscribersRepo:
         return _subscriber(row) if row else None
 
     async def subscribe(
-        self, chat_id: int, user_id: int | None, digest_time: str, tz: str
+        self,
+        chat_id: int,
+        user_id: int | None,
+        digest_time: str,
+        tz: str,
+        *,
+        now: datetime | None = None,
     ) -> Subscriber:
-        """Create or re-activate a subscription with this time and zone."""
-        now = to_db(utc_now())
+        """Create or re-activate a subscription with this time and zone, counting from now."""
+        stamp = to_db(now or utc_now())
         await self._conn.execute(
             "INSERT INTO subscribers (chat_id, user_id, digest_time, tz, status, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
-            "user_id = excluded.user_id, digest_time = excluded.digest_time, tz = excluded.tz, "
-            "status = 'active', updated_at = excluded.updated_at",
-            (chat_id, user_id, digest_time, tz, now, now),
+            "updated_at, schedule_from) VALUES (?, ?, ?, ?, 'active', ?, ?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET "
+            "user_id = COALESCE(excluded.user_id, subscribers.user_id), "
+            "digest_time = excluded.digest_time, tz = excluded.tz, status = 'active', "
+            "updated_at = excluded.updated_at, schedule_from = excluded.schedule_from",
+            (chat_id, user_id, digest_time, tz, stamp, stamp, stamp),
         )
         sub = await self.get(chat_id)
         assert sub is not None
         return sub
 
-    async def set_status(self, chat_id: int, status: SubscriberStatus) -> bool:
+    async def set_status(
+        self, chat_id: int, status: SubscriberStatus, *, now: datetime | None = None
+    ) -> bool:
+        """Change the status; resuming ('active') restarts the schedule from now."""
+        stamp = to_db(now or utc_now())
         cur = await self._conn.execute(
-            "UPDATE subscribers SET status = ?, updated_at = ? WHERE chat_id = ?",
-            (status, to_db(utc_now()), chat_id),
+            "UPDATE subscribers SET status = ?, updated_at = ?, "
+            "schedule_from = CASE WHEN ? = 'active' AND status != 'active' THEN ? "
+            "ELSE schedule_from END WHERE chat_id = ?",
+            (status, stamp, status, stamp, chat_id),
         )
         return cur.rowcount > 0
 
-    async def set_time(self, chat_id: int, digest_time: str) -> bool:
+    async def set_time(
+        self, chat_id: int, digest_time: str, *, now: datetime | None = None
+    ) -> bool:
+        stamp = to_db(now or utc_now())
         cur = await self._conn.execute(
-            "UPDATE subscribers SET digest_time = ?, updated_at = ? WHERE chat_id = ?",
-            (digest_time, to_db(utc_now()), chat_id),
+            "UPDATE subscribers SET digest_time = ?, updated_at = ?, schedule_from = ? "
+            "WHERE chat_id = ?",
+            (digest_time, stamp, stamp, chat_id),
         )
         return cur.rowcount > 0
 
@@ -106,10 +160,25 @@ class SubscribersRepo:
         return result
 
     async def mark_digest_sent(self, chat_id: int, window_end: datetime) -> None:
+        """Advance the digest window; never moves it backwards."""
         await self._conn.execute(
-            "UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ?",
-            (to_db(window_end), chat_id),
+            "UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ? "
+            "AND (last_digest_at IS NULL OR last_digest_at < ?)",
+            (to_db(window_end), chat_id, to_db(window_end)),
         )
+
+
+def _delivery(row: aiosqlite.Row) -> Delivery:
+    return Delivery(
+        chat_id=row["chat_id"],
+        local_date=date.fromisoformat(row["local_date"]),
+        status=row["status"],
+        claimed_by=row["claimed_by"],
+        attempts=int(row["attempts"]),
+        error=row["error"],
+        window_end=from_db(row["window_end"]),
+        parts_sent=int(row["parts_sent"]),
+    )
 
 
 class DeliveriesRepo:
@@ -119,23 +188,51 @@ class DeliveriesRepo:
         self._conn = conn
 
     async def claim(
-        self, chat_id: int, local_date: date, worker: str, *, stale_before: datetime
+        self,
+        chat_id: int,
+        local_date: date,
+        worker: str,
+        *,
+        stale_before: datetime,
+        now: datetime | None = None,
+        window_end: datetime | None = None,
+        max_attempts: int = MAX_DAILY_ATTEMPTS,
     ) -> bool:
         """Atomically take this day's digest for ``worker``. Call inside a transaction.
 
-        A fresh row is claimed; a failed one, or a claim left behind by a crashed worker
-        (older than ``stale_before``), is taken over. Anything else belongs to someone else.
+        A fresh row is claimed; a failed one (below ``max_attempts``), or a claim left behind
+        by a crashed worker (older than ``stale_before``), is taken over. Anything else belongs
+        to someone else. ``window_end`` is set by the first claim only, so a retry rebuilds the
+        same digest and ``parts_sent`` tells it where to resume.
         """
-        now = to_db(utc_now())
+        stamp = to_db(now or utc_now())
         cur = await self._conn.execute(
             "INSERT INTO deliveries (chat_id, local_date, status, claimed_by, claimed_at, "
-            "attempts) VALUES (?, ?, 'claimed', ?, ?, 1) "
+            "attempts, window_end) VALUES (?, ?, 'claimed', ?, ?, 1, ?) "
             "ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'claimed', "
             "claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at, "
-            "attempts = deliveries.attempts + 1, error = NULL "
-            "WHERE deliveries.status = 'failed' "
+            "attempts = deliveries.attempts + 1, error = NULL, "
+            "window_end = COALESCE(deliveries.window_end, excluded.window_end) "
+            "WHERE (deliveries.status = 'failed' AND deliveries.attempts < ?) "
             "OR (deliveries.status = 'claimed' AND deliveries.claimed_at < ?)",
-            (chat_id, local_date.isoformat(), worker, now, to_db(stale_before)),
+            (
+                chat_id,
+                local_date.isoformat(),
+                worker,
+                stamp,
+                to_db(window_end),
+                max_attempts,
+                to_db(stale_before),
+            ),
+        )
+        return cur.rowcount == 1
+
+    async def progress(self, chat_id: int, local_date: date, worker: str, parts_sent: int) -> bool:
+        """Record how many parts of a multi-part digest went out, while holding the claim."""
+        cur = await self._conn.execute(
+            "UPDATE deliveries SET parts_sent = ? WHERE chat_id = ? AND local_date = ? "
+            "AND claimed_by = ? AND status = 'claimed'",
+            (parts_sent, chat_id, local_date.isoformat(), worker),
         )
         return cur.rowcount == 1
 
@@ -146,43 +243,50 @@ class DeliveriesRepo:
         worker: str,
         status: DeliveryStatus,
         error: str | None = None,
+        *,
+        now: datetime | None = None,
+        parts_sent: int | None = None,
     ) -> bool:
         """Record the outcome, only if this worker still holds the claim."""
         cur = await self._conn.execute(
-            "UPDATE deliveries SET status = ?, finished_at = ?, error = ? "
+            "UPDATE deliveries SET status = ?, finished_at = ?, error = ?, "
+            "parts_sent = COALESCE(?, parts_sent) "
             "WHERE chat_id = ? AND local_date = ? AND claimed_by = ? AND status = 'claimed'",
-            (status, to_db(utc_now()), error, chat_id, local_date.isoformat(), worker),
+            (
+                status,
+                to_db(now or utc_now()),
+                error,
+                parts_sent,
+                chat_id,
+                local_date.isoformat(),
+                worker,
+            ),
         )
         return cur.rowcount == 1
 
     async def get(self, chat_id: int, local_date: date) -> Delivery | None:
         async with self._conn.execute(
-            "SELECT chat_id, local_date, status, claimed_by, attempts, error FROM deliveries "
-            "WHERE chat_id = ? AND local_date = ?",
+            "SELECT chat_id, local_date, status, claimed_by, attempts, error, window_end, "
+            "parts_sent FROM deliveries WHERE chat_id = ? AND local_date = ?",
             (chat_id, local_date.isoformat()),
         ) as cur:
             row = await cur.fetchone()
-        if row is None:
-            return None
-        return Delivery(
-            chat_id=row["chat_id"],
-            local_date=date.fromisoformat(row["local_date"]),
-            status=row["status"],
-            claimed_by=row["claimed_by"],
-            attempts=int(row["attempts"]),
-            error=row["error"],
-        )
+        return _delivery(row) if row else None
 
-    async def settled_dates(self, local_dates: set[date]) -> set[tuple[int, date]]:
+    async def settled_dates(
+        self, local_dates: set[date], *, max_attempts: int = MAX_DAILY_ATTEMPTS
+    ) -> set[tuple[int, date]]:
         """(chat, date) pairs that need no more work: sent, empty, or failed too often."""
         if not local_dates:
             return set()
         marks = ", ".join("?" for _ in local_dates)
         sql = (
-            "SELECT chat_id, local_date FROM deliveries WHERE status IN ('sent', 'empty') "
-            f"AND local_date IN ({marks})"
+            "SELECT chat_id, local_date FROM deliveries WHERE (status IN ('sent', 'empty') "
+            "OR (status = 'failed' AND attempts >= ?)) "
+            f"AND local_date IN ({marks})"  # placeholders only
         )
-        async with self._conn.execute(sql, tuple(d.isoformat() for d in local_dates)) as cur:
+        params = (max_attempts, *(d.isoformat() for d in local_dates))
+        async with self._conn.execute(sql, params) as cur:
             rows = await cur.fetchall()
         return {(int(r[0]), date.fromisoformat(r[1])) for r in rows}
 
@@ -194,3 +298,13 @@ class DeliveriesRepo:
         ) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
+
+    async def of_chat(self, chat_id: int) -> list[Delivery]:
+        """Every delivery of one chat, oldest date first (for tests and the console)."""
+        async with self._conn.execute(
+            "SELECT chat_id, local_date, status, claimed_by, attempts, error, window_end, "
+            "parts_sent FROM deliveries WHERE chat_id = ? ORDER BY local_date",
+            (chat_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_delivery(r) for r in rows]
