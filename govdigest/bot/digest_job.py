@@ -1,0 +1,264 @@
+"""The every-minute digest job: due subscribers → claim → build → send → record.
+
+Exactly once per subscriber and local date rests on SQLite, not on the scheduler: a
+delivery row is claimed atomically (``UNIQUE(chat_id, local_date)``, ``BEGIN IMMEDIATE``), and
+the row marked sent and the subscriber's window advanced commit together. A run that finds a
+subscriber whose time has passed and no settled row sends then (catch-up after downtime); a
+second instance on the same database finds the claim taken and skips. A cancelled run lets
+the sends in flight finish and record; a killed one leaves claims that another run takes
+over after ``STALE_CLAIM``, repeating at worst the message that was in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import socket
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol
+
+from aiogram import Bot
+from apscheduler.triggers.cron import CronTrigger
+
+from govdigest.bot.delivery import Sender, SendOutcome, install_throttle
+from govdigest.bot.schedule import Due, latest_due
+from govdigest.bot.splitting import split_html
+from govdigest.bot.texts.digest import DigestWindow, render_digest
+from govdigest.bot.timezones import zone_info
+from govdigest.config import Settings
+from govdigest.storage import Database, Repos
+from govdigest.storage.subscriptions import DeliveryStatus, Subscriber, serialized_transaction
+
+log = logging.getLogger(__name__)
+
+DIGEST_JOB_ID = "digest-tick"
+FIRST_WINDOW = timedelta(hours=24)
+STALE_CLAIM = timedelta(minutes=10)
+MAX_ITEMS = 200
+CONCURRENCY = 16  # sends in flight; the throttle, not this, keeps the rate
+SHUTDOWN_GRACE = 30.0  # seconds a cancelled run waits for the sends in flight
+
+
+class DigestServices(Protocol):
+    """What the job needs of ``app.Services`` (tests pass a lighter object)."""
+
+    settings: Settings
+    db: Database
+    repos: Repos
+
+    def clock(self) -> datetime: ...
+
+
+@dataclass
+class TickReport:
+    due: int = 0
+    claimed: int = 0
+    sent: int = 0
+    empty: int = 0
+    failed: int = 0
+    blocked: int = 0
+    skipped: int = 0  # claimed by another worker or already settled
+    errors: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+async def build_parts(
+    repos: Repos, sub: Subscriber | None, until: datetime, tz: str, *, send_empty: bool
+) -> list[str]:
+    """The digest of posts since the subscriber's previous one (else 24 h), as message parts."""
+    last = sub.last_digest_at if sub else None
+    since = last or until - FIRST_WINDOW
+    items = await repos.cache.digest_items(since, until, limit=MAX_ITEMS)
+    if not items and not send_empty:
+        return []
+    zone = zone_info(tz)
+    window = DigestWindow(since.astimezone(zone), until.astimezone(zone), first=last is None)
+    return split_html(render_digest(items, window))
+
+
+async def due_now(repos: Repos, now: datetime) -> list[tuple[Subscriber, Due]]:
+    """Active subscribers whose latest occurrence has passed and is not settled, oldest first."""
+    owed: list[tuple[Subscriber, Due]] = []
+    for sub in await repos.subscribers.active():
+        try:
+            due = latest_due(sub.digest_time, sub.tz, now, sub.schedule_from)
+        except ValueError:
+            log.warning(
+                "chat %s has an unusable schedule %s %s", sub.chat_id, sub.digest_time, sub.tz
+            )
+            continue
+        if due is not None:
+            owed.append((sub, due))
+    settled = await repos.deliveries.settled_dates({due.local_date for _, due in owed})
+    pending = [(s, d) for s, d in owed if (s.chat_id, d.local_date) not in settled]
+    pending.sort(key=lambda pair: (pair[1].at, pair[0].chat_id))
+    return pending
+
+
+class _Tick:
+    def __init__(self, services: DigestServices, sender: Sender, worker: str) -> None:
+        self.services = services
+        self.db = services.db
+        self.repos = services.repos
+        self.sender = sender
+        self.worker = worker
+        self.now = services.clock()
+        self.report = TickReport()
+        self.stopping = False
+
+    async def run(self, concurrency: int) -> TickReport:
+        pending = await due_now(self.repos, self.now)
+        self.report.due = len(pending)
+        if not pending:
+            return self.report
+        queue = iter(pending)
+        tasks = [
+            asyncio.create_task(self._worker(queue)) for _ in range(min(concurrency, len(pending)))
+        ]
+        try:
+            await asyncio.shield(asyncio.gather(*tasks))
+        except asyncio.CancelledError:
+            # Stop taking subscribers, but let each send in flight finish and be recorded:
+            # cancelling an HTTP request Telegram already accepted would repeat it.
+            self.stopping = True
+            await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE)
+            raise
+        return self.report
+
+    async def _worker(self, queue: Any) -> None:
+        for sub, due in queue:
+            if self.stopping:
+                return
+            try:
+                await self._deliver(sub, due)
+            except Exception:
+                self.report.errors += 1
+                log.exception("digest for chat %s failed unexpectedly", sub.chat_id)
+
+    async def _deliver(self, sub: Subscriber, due: Due) -> None:
+        chat, day, deliveries = sub.chat_id, due.local_date, self.repos.deliveries
+        async with serialized_transaction(self.db):
+            claimed = await deliveries.claim(
+                chat,
+                day,
+                self.worker,
+                stale_before=self.now - STALE_CLAIM,
+                now=self.now,
+                window_end=self.now,
+            )
+            delivery = await deliveries.get(chat, day) if claimed else None
+        if delivery is None:
+            self.report.skipped += 1
+            return
+        self.report.claimed += 1
+        until = delivery.window_end or self.now
+        try:
+            parts = await build_parts(
+                self.repos, sub, until, sub.tz, send_empty=self.services.settings.digest_send_empty
+            )
+        except Exception as exc:
+            await self._record(sub, day, until, SendOutcome("failed", 0, f"build: {exc!r}"))
+            raise
+        if not parts:
+            await self._record(sub, day, until, None)
+            return
+
+        async def progress(sent: int) -> None:
+            async with serialized_transaction(self.db):
+                await deliveries.progress(chat, day, self.worker, sent)
+
+        outcome = await self.sender.send_parts(
+            chat, parts, start=min(delivery.parts_sent, len(parts) - 1), on_progress=progress
+        )
+        await self._record(sub, day, until, outcome)
+
+    async def _record(
+        self, sub: Subscriber, day: date, until: datetime, outcome: SendOutcome | None
+    ) -> None:
+        """Outcome and subscriber state in one transaction; ``None`` means nothing to send."""
+        chat, repos = sub.chat_id, self.repos
+        now = self.services.clock()
+        async with serialized_transaction(self.db):
+            if outcome is None or outcome.status == "sent":
+                status: DeliveryStatus = "empty" if outcome is None else "sent"
+                parts = None if outcome is None else outcome.parts_sent
+                held = await repos.deliveries.finish(
+                    chat, day, self.worker, status, now=now, parts_sent=parts
+                )
+                await repos.subscribers.mark_digest_sent(chat, until)
+                setattr(self.report, status, getattr(self.report, status) + 1)
+            elif outcome.status == "blocked":
+                held = await repos.deliveries.finish(
+                    chat, day, self.worker, "failed", outcome.error, now=now
+                )
+                await repos.subscribers.set_status(chat, "blocked", now=now)
+                self.report.blocked += 1
+                log.warning(
+                    "chat %s cannot be reached (%s): subscription deactivated", chat, outcome.error
+                )
+            else:
+                held = await repos.deliveries.finish(
+                    chat,
+                    day,
+                    self.worker,
+                    "failed",
+                    outcome.error,
+                    now=now,
+                    parts_sent=outcome.parts_sent,
+                )
+                self.report.failed += 1
+                log.warning("digest for chat %s failed, retried next run: %s", chat, outcome.error)
+        if not held:
+            log.warning("delivery %s/%s was taken over by another worker", chat, day)
+
+
+async def run_digest_tick(
+    services: DigestServices,
+    bot: Bot | None,
+    sender: Sender,
+    *,
+    worker: str | None = None,
+    concurrency: int = CONCURRENCY,
+) -> TickReport:
+    """One run of the job. ``bot`` is unused (the sender holds it); kept for the job's args."""
+    tick = _Tick(services, sender, worker or new_worker_id())
+    return await tick.run(concurrency)
+
+
+async def _scheduled_tick(services: DigestServices, sender: Sender, worker: str) -> None:
+    try:
+        report = await run_digest_tick(services, None, sender, worker=worker)
+    except Exception:
+        log.exception("digest run failed; the next run retries")
+        return
+    if report.due:
+        log.info("digest run: %s", report.as_dict())
+
+
+def register(scheduler: Any, services: DigestServices, bot: Bot) -> Sender:
+    """Add the digest job (every minute, at second 0) and install the send throttle."""
+    settings = services.settings
+    install_throttle(bot, settings.rate_limit_global, settings.rate_limit_per_chat)
+    sender = Sender(bot)
+    scheduler.add_job(
+        _scheduled_tick,
+        CronTrigger(second=0, timezone=UTC),
+        args=(services, sender, new_worker_id()),
+        id=DIGEST_JOB_ID,
+        name="daily digests",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        # Durable state decides who is owed a digest; a late run is still worth running.
+        misfire_grace_time=3600,
+    )
+    return sender

@@ -1,0 +1,224 @@
+"""/subscribe, /unsubscribe, /settings (with buttons) and /digest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from govdigest.bot.digest_job import build_parts
+from govdigest.bot.schedule import next_due, parse_hhmm, shift_hhmm
+from govdigest.bot.texts import subscriptions as texts
+from govdigest.bot.timezones import Zone, describe_zone, parse_zone, zone_info
+from govdigest.config import Settings
+from govdigest.storage import Repos
+from govdigest.storage.subscriptions import Subscriber, SubscriberStatus, serialized_transaction
+from govdigest.timeutil import utc_now
+
+router = Router(name=__name__)
+
+Clock = Callable[[], datetime]
+
+_TIMELIKE = re.compile(r"^(\d{1,2})(?:[:.](\d{1,2}))?$")
+_LIVE = ("active", "paused")
+
+
+class DigestTime(CallbackData, prefix="dgt"):
+    minutes: int  # the target time (minutes after midnight), so a double tap is harmless
+
+
+class DigestPause(CallbackData, prefix="dgp"):
+    action: str  # "pause" | "resume"
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeArgs:
+    time: str | None
+    zone: Zone | None
+
+
+class ArgumentError(ValueError):
+    def __init__(self, answer: str) -> None:
+        super().__init__(answer)
+        self.answer = answer
+
+
+def _parse_time(token: str) -> str:
+    match = _TIMELIKE.match(token)
+    assert match is not None
+    hours, minutes = int(match[1]), match[2]
+    if hours > 23 or (minutes is not None and (len(minutes) != 2 or int(minutes) > 59)):
+        raise ArgumentError(texts.bad_time(token))
+    return f"{hours:02d}:{minutes or '00'}"
+
+
+def parse_subscribe_args(args: str | None) -> SubscribeArgs:
+    """``[HH:MM] [zone]`` in either order; the zone may be several words ("Нижний Новгород")."""
+    tokens = (args or "").split()
+    time_text: str | None = None
+    if tokens and _TIMELIKE.match(tokens[0]):
+        time_text = _parse_time(tokens.pop(0))
+    elif len(tokens) > 1 and _TIMELIKE.match(tokens[-1]):
+        time_text = _parse_time(tokens.pop())
+    elif tokens and re.match(r"^\d{1,2}[:.]\S*$", tokens[0]):
+        raise ArgumentError(texts.bad_time(tokens[0]))
+    zone = None
+    if tokens:
+        zone = parse_zone(" ".join(tokens))
+        if zone is None:
+            raise ArgumentError(texts.unknown_zone(" ".join(tokens)))
+    return SubscribeArgs(time_text, zone)
+
+
+def _chat_id(message: Message) -> int:
+    return message.chat.id
+
+
+def settings_keyboard(sub: Subscriber) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for label, delta in ((texts.BTN_EARLIER, -60), (texts.BTN_LATER, 60)):
+        target = parse_hhmm(shift_hhmm(sub.digest_time, delta))
+        kb.button(text=label, callback_data=DigestTime(minutes=target.hour * 60 + target.minute))
+    for preset in texts.PRESET_TIMES:
+        t = parse_hhmm(preset)
+        label = f"✓ {preset}" if preset == sub.digest_time else preset
+        kb.button(text=label, callback_data=DigestTime(minutes=t.hour * 60 + t.minute))
+    if sub.status == "paused":
+        kb.button(text=texts.BTN_RESUME, callback_data=DigestPause(action="resume"))
+    else:
+        kb.button(text=texts.BTN_PAUSE, callback_data=DigestPause(action="pause"))
+    kb.adjust(2, 3, 3, 1)
+    return kb.as_markup()
+
+
+def settings_text(sub: Subscriber, now: datetime) -> str:
+    zone = zone_info(sub.tz)
+    upcoming = None
+    if sub.status == "active":
+        upcoming = next_due(sub.digest_time, sub.tz, now, sub.schedule_from).at.astimezone(zone)
+    return texts.settings(
+        sub.digest_time,
+        describe_zone(sub.tz, now),
+        sub.status,
+        upcoming,
+        now.astimezone(zone).date(),
+    )
+
+
+@router.message(Command("subscribe"))
+async def cmd_subscribe(
+    message: Message,
+    command: CommandObject,
+    settings: Settings,
+    repos: Repos,
+    clock: Clock = utc_now,
+) -> None:
+    try:
+        args = parse_subscribe_args(command.args)
+    except ArgumentError as exc:
+        await message.answer(exc.answer)
+        return
+    now = clock()
+    chat_id = _chat_id(message)
+    existing = await repos.subscribers.get(chat_id)
+    tz = args.zone.key if args.zone else existing.tz if existing else settings.digest_default_tz
+    digest_time = args.time or settings.digest_default_time
+    user_id = message.from_user.id if message.from_user else None
+    async with serialized_transaction(repos.db):
+        sub = await repos.subscribers.subscribe(chat_id, user_id, digest_time, tz, now=now)
+    zone = zone_info(sub.tz)
+    upcoming = next_due(sub.digest_time, sub.tz, now, sub.schedule_from).at.astimezone(zone)
+    await message.answer(
+        texts.subscribed(
+            sub.digest_time,
+            describe_zone(sub.tz, now),
+            args.zone.source if args.zone else None,
+            upcoming,
+            now.astimezone(zone).date(),
+        )
+    )
+
+
+@router.message(Command("unsubscribe"))
+async def cmd_unsubscribe(message: Message, repos: Repos, clock: Clock = utc_now) -> None:
+    sub = await repos.subscribers.get(_chat_id(message))
+    if sub is None or sub.status == "unsubscribed":
+        await message.answer(texts.ALREADY_UNSUBSCRIBED)
+        return
+    async with serialized_transaction(repos.db):
+        await repos.subscribers.set_status(sub.chat_id, "unsubscribed", now=clock())
+    await message.answer(texts.UNSUBSCRIBED)
+
+
+@router.message(Command("settings"))
+async def cmd_settings(message: Message, repos: Repos, clock: Clock = utc_now) -> None:
+    sub = await repos.subscribers.get(_chat_id(message))
+    if sub is None or sub.status not in _LIVE:
+        await message.answer(texts.NOT_SUBSCRIBED)
+        return
+    await message.answer(settings_text(sub, clock()), reply_markup=settings_keyboard(sub))
+
+
+@router.message(Command("digest"))
+async def cmd_digest(
+    message: Message, settings: Settings, repos: Repos, clock: Clock = utc_now
+) -> None:
+    sub = await repos.subscribers.get(_chat_id(message))
+    live = sub if sub is not None and sub.status in _LIVE else None
+    tz = live.tz if live else settings.digest_default_tz
+    for part in await build_parts(repos, live, clock(), tz, send_empty=True):
+        await message.answer(part)
+
+
+@router.callback_query(DigestTime.filter(), F.message)
+async def on_digest_time(
+    query: CallbackQuery, callback_data: DigestTime, repos: Repos, clock: Clock = utc_now
+) -> None:
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    sub = await repos.subscribers.get(chat_id)
+    if sub is None or sub.status not in _LIVE:
+        await query.answer(texts.CALLBACK_NOT_SUBSCRIBED, show_alert=True)
+        return
+    minutes = callback_data.minutes % (24 * 60)
+    target = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if target == sub.digest_time:
+        await query.answer(texts.UNCHANGED)
+        return
+    now = clock()
+    async with serialized_transaction(repos.db):
+        await repos.subscribers.set_time(chat_id, target, now=now)
+    await _refresh(query, repos, chat_id, now)
+    await query.answer(texts.time_changed(target))
+
+
+@router.callback_query(DigestPause.filter(), F.message)
+async def on_digest_pause(
+    query: CallbackQuery, callback_data: DigestPause, repos: Repos, clock: Clock = utc_now
+) -> None:
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    sub = await repos.subscribers.get(chat_id)
+    if sub is None or sub.status not in _LIVE:
+        await query.answer(texts.CALLBACK_NOT_SUBSCRIBED, show_alert=True)
+        return
+    status: SubscriberStatus = "paused" if callback_data.action == "pause" else "active"
+    if status == sub.status:
+        await query.answer(texts.UNCHANGED)
+        return
+    now = clock()
+    async with serialized_transaction(repos.db):
+        await repos.subscribers.set_status(chat_id, status, now=now)
+    await _refresh(query, repos, chat_id, now)
+    await query.answer(texts.PAUSED if status == "paused" else texts.RESUMED)
+
+
+async def _refresh(query: CallbackQuery, repos: Repos, chat_id: int, now: datetime) -> None:
+    sub = await repos.subscribers.get(chat_id)
+    if sub is not None and isinstance(query.message, Message):
+        await query.message.edit_text(settings_text(sub, now), reply_markup=settings_keyboard(sub))

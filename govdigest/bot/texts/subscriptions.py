@@ -1,0 +1,98 @@
+"""Wording for /subscribe, /unsubscribe, /settings and /digest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from govdigest.bot.texts.common import esc, human_date
+
+EXAMPLE = "/subscribe 09:30 Москва"
+EXAMPLES = (
+    "Примеры: <code>/subscribe 09:30 Москва</code>, <code>/subscribe 8:00 Екатеринбург</code>, "
+    "<code>/subscribe 07:15 +5</code>, <code>/subscribe 09:00 Europe/Moscow</code>."
+)
+
+STATUS = {
+    "active": "активна",
+    "paused": "на паузе",
+    "blocked": "остановлена (бот был заблокирован)",
+    "unsubscribed": "отменена",
+}
+
+BTN_EARLIER = "−1 ч"
+BTN_LATER = "+1 ч"
+BTN_PAUSE = "⏸ Пауза"
+BTN_RESUME = "▶️ Возобновить"
+PRESET_TIMES = ("07:00", "08:00", "09:00", "12:00", "18:00", "21:00")
+
+NOT_SUBSCRIBED = (
+    "Вы не подписаны на ежедневный дайджест.\n"
+    f"Подписаться: <code>{EXAMPLE}</code> (время и часовой пояс можно не указывать)."
+)
+UNSUBSCRIBED = (
+    "Готово: ежедневный дайджест больше не придёт.\n"
+    f"Вернуться можно в любой момент: <code>{EXAMPLE}</code>."
+)
+ALREADY_UNSUBSCRIBED = "Вы и так не подписаны. Подписаться: <code>/subscribe</code>."
+PAUSED = "Подписка на паузе"
+RESUMED = "Подписка возобновлена"
+UNCHANGED = "Уже так и есть"
+CALLBACK_NOT_SUBSCRIBED = "Подписки нет. Отправьте /subscribe"
+
+
+def bad_time(value: str) -> str:
+    return (
+        f"Не понимаю время «{esc(value)}»: нужны часы от 00 до 23 и минуты от 00 до 59, "
+        f"например <code>09:30</code>.\n{EXAMPLES}"
+    )
+
+
+def unknown_zone(value: str) -> str:
+    return (
+        f"Не знаю часовой пояс «{esc(value)}». Укажите город России, смещение от UTC "
+        f"(+5, UTC+3, МСК+2) или название IANA (Europe/Moscow).\n{EXAMPLES}"
+    )
+
+
+def when(moment: datetime, today: date) -> str:
+    """'сегодня в 09:30', 'завтра в 09:30', '14 марта в 09:30' (the moment is local)."""
+    day = moment.date()
+    if day == today:
+        label = "сегодня"
+    elif (day - today).days == 1:
+        label = "завтра"
+    else:
+        label = human_date(day, with_year=False)
+    return f"{label} в {moment:%H:%M}"
+
+
+def subscribed(
+    digest_time: str, zone: str, source: str | None, next_local: datetime, today: date
+) -> str:
+    typed = f" — «{esc(source)}»" if source else ""
+    return (
+        f"Подписка оформлена: дайджест каждый день в <b>{digest_time}</b>.\n"
+        f"Часовой пояс: {esc(zone)}{typed}.\n"
+        f"Ближайший дайджест: {when(next_local, today)}.\n"
+        "Изменить время или поставить на паузу — /settings, получить сейчас — /digest."
+    )
+
+
+def settings(
+    digest_time: str, zone: str, status: str, next_local: datetime | None, today: date
+) -> str:
+    lines = [
+        "<b>Ежедневный дайджест</b>",
+        f"Время: <b>{digest_time}</b>",
+        f"Часовой пояс: {esc(zone)}",
+        f"Подписка: {STATUS.get(status, status)}",
+    ]
+    if next_local is not None:
+        lines.append(f"Следующий дайджест: {when(next_local, today)}")
+    lines.append("")
+    lines.append(f"Сменить пояс: <code>/subscribe {digest_time} Новосибирск</code>")
+    return "\n".join(lines)
+
+
+def time_changed(digest_time: str) -> str:
+    return f"Время дайджеста: {digest_time}"
