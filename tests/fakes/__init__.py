@@ -1,0 +1,1 @@
+"""Fakes of the edges govdigest does not own (the Bot API server)."""

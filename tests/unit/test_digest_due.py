@@ -1,0 +1,210 @@
+"""When digests are due: local wall-clock time, DST, midnight, catch-up — with an injected clock.
+
+Russia has no DST, so the DST cases use Europe/Berlin and America/New_York. The job-level
+tests run the real tick against a real SQLite file and the recording session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from govdigest.bot.delivery import Sender
+from govdigest.bot.digest_job import run_digest_tick
+from govdigest.bot.local_session import LocalSession
+from govdigest.bot.schedule import due_at, latest_due, next_due
+from tests.fakes.digest_env import Clock, DigestEnv, add_post, http_bot, open_env, utc
+
+BERLIN = "Europe/Berlin"
+NEW_YORK = "America/New_York"
+
+
+@pytest.mark.parametrize(
+    ("day", "digest_time", "tz", "expected"),
+    [
+        # "09:00" is 09:00 in the subscriber's zone, not 09:00 UTC.
+        (date(2024, 5, 2), "09:00", "Asia/Yekaterinburg", utc(2024, 5, 2, 4, 0)),
+        (date(2024, 5, 2), "09:00", "Europe/Moscow", utc(2024, 5, 2, 6, 0)),
+        # Berlin: CET (+1) the day before spring-forward, CEST (+2) on the day.
+        (date(2024, 3, 30), "09:00", BERLIN, utc(2024, 3, 30, 8, 0)),
+        (date(2024, 3, 31), "09:00", BERLIN, utc(2024, 3, 31, 7, 0)),
+        # 02:30 does not exist on 31 March in Berlin: due right after the gap (03:30 CEST).
+        (date(2024, 3, 31), "02:30", BERLIN, utc(2024, 3, 31, 1, 30)),
+        # 02:30 happens twice on 27 October: the first one (still CEST) is the due time.
+        (date(2024, 10, 27), "02:30", BERLIN, utc(2024, 10, 27, 0, 30)),
+        (date(2024, 10, 27), "09:00", BERLIN, utc(2024, 10, 27, 8, 0)),
+        (date(2024, 3, 9), "09:00", NEW_YORK, utc(2024, 3, 9, 14, 0)),
+        (date(2024, 3, 10), "09:00", NEW_YORK, utc(2024, 3, 10, 13, 0)),
+        (date(2024, 11, 3), "09:00", NEW_YORK, utc(2024, 11, 3, 14, 0)),
+        # Fixed offsets.
+        (date(2024, 5, 2), "09:00", "Etc/GMT-5", utc(2024, 5, 2, 4, 0)),
+        (date(2024, 5, 2), "09:00", "UTC+05:30", utc(2024, 5, 2, 3, 30)),
+    ],
+)
+def test_due_at_is_local_wall_clock(day, digest_time, tz, expected) -> None:
+    assert due_at(day, digest_time, tz) == expected
+
+
+def test_latest_due_before_and_after_the_time() -> None:
+    tz = "Asia/Yekaterinburg"
+    assert latest_due("09:00", tz, utc(2024, 5, 2, 3, 59)).local_date == date(2024, 5, 1)
+    assert latest_due("09:00", tz, utc(2024, 5, 2, 4, 0)).local_date == date(2024, 5, 2)
+
+
+def test_midnight_in_the_subscribers_zone_is_not_utc_midnight() -> None:
+    # Vladivostok is UTC+10: its 00:05 on 2 May is 14:05 UTC on 1 May.
+    due = latest_due("00:05", "Asia/Vladivostok", utc(2024, 5, 1, 14, 5))
+    assert due is not None and due.local_date == date(2024, 5, 2)
+    earlier = latest_due("00:05", "Asia/Vladivostok", utc(2024, 5, 1, 14, 4))
+    assert earlier is not None and earlier.local_date == date(2024, 5, 1)
+    # New York 23:59 on 1 May is 03:59 UTC on 2 May.
+    due = latest_due("23:59", NEW_YORK, utc(2024, 5, 2, 3, 59))
+    assert due is not None and due.local_date == date(2024, 5, 1)
+
+
+def test_schedule_from_skips_a_time_that_had_already_passed() -> None:
+    subscribed = utc(2024, 5, 2, 7, 0)  # 10:00 in Moscow, digest at 09:00
+    assert latest_due("09:00", "Europe/Moscow", utc(2024, 5, 2, 7, 1), subscribed) is None
+    upcoming = next_due("09:00", "Europe/Moscow", utc(2024, 5, 2, 7, 1), subscribed)
+    assert upcoming.local_date == date(2024, 5, 3) and upcoming.at == utc(2024, 5, 3, 6, 0)
+
+
+def test_next_due_across_spring_forward() -> None:
+    upcoming = next_due("09:00", BERLIN, utc(2024, 3, 30, 9, 0))
+    assert upcoming.at == utc(2024, 3, 31, 7, 0)
+
+
+# Job level -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def env(tmp_path: Path) -> AsyncIterator[DigestEnv]:
+    opened = await open_env(tmp_path / "due.sqlite3", Clock(utc(2024, 3, 29, 0, 0)))
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[LocalSession]:
+    yield LocalSession()
+
+
+async def _tick(env: DigestEnv, session: LocalSession) -> list[int]:
+    """One run; the chats that got a message in it."""
+    before = len(session.requests)
+    await run_digest_tick(env, None, Sender(http_bot("http://unused", session)))
+    return [int(r.params["chat_id"]) for r in session.requests[before:]]
+
+
+async def _subscribe(env: DigestEnv, chat_id: int, digest_time: str, tz: str) -> None:
+    async with env.db.transaction():
+        await env.repos.subscribers.subscribe(chat_id, chat_id, digest_time, tz, now=env.clock())
+
+
+async def test_dst_days_deliver_once_a_day_at_local_time(env, session) -> None:
+    """Ticks every minute around 09:00 Berlin for four days across spring-forward."""
+    await _subscribe(env, 1, "09:00", BERLIN)
+    sent_at = []
+    for day in range(29, 33):
+        for minute in range(-70, 70):
+            moment = utc(2024, 3, 1, 7, 0) + timedelta(days=day - 1, minutes=minute)
+            env.clock.set(moment)
+            if minute == -70:
+                await add_post(env, moment - timedelta(seconds=30), title=f"пост {moment}")
+            if await _tick(env, session):
+                sent_at.append(moment)
+    assert sent_at == [
+        utc(2024, 3, 29, 8, 0),  # CET
+        utc(2024, 3, 30, 8, 0),
+        utc(2024, 3, 31, 7, 0),  # CEST from this day on
+        utc(2024, 4, 1, 7, 0),
+    ]
+
+
+async def test_catch_up_after_downtime_delivers_once(env, session) -> None:
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 7, "09:00", "Europe/Moscow")
+    await add_post(env, utc(2024, 5, 2, 5, 0), title="Вчерашний визит")
+    # Down at 09:00 Moscow (06:00 UTC); back at 11:00 (08:00 UTC).
+    env.clock.set(utc(2024, 5, 2, 8, 0))
+    assert await _tick(env, session) == [7]
+    env.clock.advance(minutes=1)
+    assert await _tick(env, session) == []
+    delivery = await env.repos.deliveries.get(7, date(2024, 5, 2))
+    assert delivery is not None and delivery.status == "sent"
+    # Down for three days: one digest when back, not three.
+    await add_post(env, utc(2024, 5, 3, 5, 0), title="Новый пост")
+    env.clock.set(utc(2024, 5, 5, 20, 0))
+    assert await _tick(env, session) == [7]
+    assert await _tick(env, session) == []
+    assert "Новый пост" in session.texts()[-1]
+
+
+async def test_subscribing_after_the_time_starts_tomorrow(env, session) -> None:
+    env.clock.set(utc(2024, 5, 2, 7, 0))  # 10:00 Moscow
+    await add_post(env, utc(2024, 5, 2, 6, 30))
+    await _subscribe(env, 8, "09:00", "Europe/Moscow")
+    assert await _tick(env, session) == []
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert await _tick(env, session) == [8]
+
+
+async def test_nothing_new_sends_nothing_and_settles_the_day(env, session) -> None:
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 9, "09:00", "Europe/Moscow")
+    await add_post(env, utc(2024, 4, 29, 12, 0), title="Старый пост")  # older than 24 h
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert await _tick(env, session) == []
+    delivery = await env.repos.deliveries.get(9, date(2024, 5, 2))
+    assert delivery is not None and delivery.status == "empty"
+    assert await _tick(env, session) == []
+
+
+async def test_empty_digest_is_sent_when_configured(tmp_path: Path, session) -> None:
+    clock = Clock(utc(2024, 5, 1, 12, 0))
+    env = await open_env(tmp_path / "empty.sqlite3", clock, digest_send_empty=True)
+    try:
+        await _subscribe(env, 10, "09:00", "Europe/Moscow")
+        clock.set(utc(2024, 5, 2, 6, 0))
+        assert await _tick(env, session) == [10]
+        assert "новых публикаций нет" in session.texts()[-1]
+    finally:
+        await env.close()
+
+
+async def test_each_digest_covers_posts_since_the_previous_one(env, session) -> None:
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 11, "09:00", "Europe/Moscow")
+    await add_post(env, utc(2024, 5, 1, 1, 0), title="Позавчерашний")  # > 24 h before 1st
+    await add_post(env, utc(2024, 5, 1, 20, 0), title="Первый")
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert await _tick(env, session) == [11]
+    first = session.texts()[-1]
+    assert "Первый" in first and "Позавчерашний" not in first
+    await add_post(env, utc(2024, 5, 2, 10, 0), title="Второй")
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert await _tick(env, session) == [11]
+    second = session.texts()[-1]
+    assert "Второй" in second and "Первый" not in second
+    sub = await env.repos.subscribers.get(11)
+    assert sub is not None and sub.last_digest_at == utc(2024, 5, 3, 6, 0)
+
+
+async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> None:
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 12, "09:00", "Europe/Moscow")
+    async with env.db.transaction():
+        await env.repos.subscribers.set_status(12, "paused", now=env.clock())
+    await add_post(env, utc(2024, 5, 2, 1, 0))
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert await _tick(env, session) == []
+    async with env.db.transaction():
+        await env.repos.subscribers.set_status(12, "active", now=env.clock())
+    await add_post(env, utc(2024, 5, 2, 12, 0))
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert await _tick(env, session) == [12]
