@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from govdigest.extraction.morph import Morph
 from govdigest.extraction.nlp import NerSpan
@@ -29,6 +30,10 @@ class Doc:
     ner: list[NerSpan]
     morph: Morph
     author: str | None = None
+    author_gender: str | None = None
+    first_person: bool = False
+    # The organisation that spoke last through its press service ("как сообщили в компании").
+    last_org_speaker: Any = None
     _word_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
 

@@ -11,7 +11,9 @@ from govdigest.extraction.speakers import resolve, speech_verb_lemmas
 
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
 _THAT_RE = re.compile(r"(?:\s+[^,.;:!?«»—]{0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)")
-_ACCORDING_RE = re.compile(r"(?:^|[\s(])[Пп]о\s+(?:словам|мнению|данным)\s+([^,]{2,80}),\s*")
+_ACCORDING_RE = re.compile(
+    r"(?:^|[\s(])[Пп]о\s+(?:словам\s+(?P<who>[^,]{2,80})|(?P<pron>его|её|ее|их)\s+словам),\s*"
+)
 _AS_SAID_RE = re.compile(r"(?:^|\s)[Кк]ак\s+([а-яё]+)\s+([^,]{2,80}),\s*(?=[^«\"„“])")
 _CONVICTION = frozenset({"уверен", "уверена", "убеждён", "убежден", "убеждена", "уверены"})
 MIN_INDIRECT_WORDS = 3
@@ -38,7 +40,8 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
         found = None
         m = _ACCORDING_RE.search(s)
         if m:
-            found = (base + m.start(1), base + m.end(1), base + m.end())
+            who = "who" if m.group("who") else "pron"
+            found = (base + m.start(who), base + m.end(who), base + m.end())
         if found is None:
             m2 = _AS_SAID_RE.search(s)
             if m2 and doc.morph.lemma(m2.group(1).lower()) in verbs:

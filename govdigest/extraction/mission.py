@@ -38,12 +38,13 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         if any(lemma in triggers for lemma in lemmas):
             return True
         # "открыл IT-парк", "принял участие в церемонии": a person's act, not "открыли движение".
+        has_person = any(s.type == "PER" and sent.start <= s.start < sent.stop for s in doc.ner)
         for w, lemma in zip(words, lemmas, strict=True):
-            if lemma in personal and _is_past_singular(doc, w.text):
+            if has_person and lemma in personal and _is_past_singular(doc, w.text):
                 return True
-        if _AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas):
-            if any(_is_past(doc, w.text) for w in words):
-                return True
+        signed = _AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
+        if signed and any(_is_past(doc, w.text) for w in words):
+            return True
     return False
 
 
@@ -103,6 +104,7 @@ _HOST_RE = re.compile(
     r"\b(?:с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)|(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи])",
     re.IGNORECASE,
 )
+ALLOW_RANKED_FALLBACK = True
 _LEADER_ROLE_RANK = (
     "governor",
     "premier",
@@ -139,17 +141,23 @@ def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, s
     subject = _trip_subject(doc, people)
     if subject is not None:
         return subject.name, subject.role
+    if doc.author and not people.entities:
+        # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
+        return doc.author, None
     ranked = sorted(
         (e for e in people.entities if e.role_class in _LEADER_ROLE_RANK),
         key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
     )
-    if ranked:
+    if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
 
 
 def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
-    """The person doing the first trip verb ("Кречетов прибыл в Томск", "принял участие губернатор …")."""
+    """The person doing the first trip verb.
+
+    "Кречетов прибыл в Томск" (subject before), "принял участие губернатор …" (inversion).
+    """
     verbs = word_set("trip_verbs")
     for sent in doc.sentences:
         for w in doc.words_in(sent.start, sent.stop):
@@ -275,12 +283,10 @@ def _directions(doc: Doc) -> list[str]:
     return found
 
 
-def extract_mission(
-    doc: Doc, people: People, covered: list[tuple[int, int]], published: date | None
-) -> Mission:
+def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
     if not is_mission_post(doc, 0):
         return Mission()
-    leader, leader_role = _leader(doc, people, is_first_person(doc, covered))
+    leader, leader_role = _leader(doc, people, doc.first_person)
     locs = _locations(doc)
     region = _delegation_region(doc, locs, leader_role)
     dates = find_dates(doc.text, published)

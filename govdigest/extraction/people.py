@@ -18,6 +18,12 @@ _GAP_BREAK_RE = re.compile(r"[,.;:!?()\[\]—–]|\s-\s")
 _APPOSITIVE_OPEN_RE = re.compile(r"^\s*(?:,|\(|—|–)\s*")
 _APPOSITIVE_END_RE = re.compile(r"[,;.)!?]|\s[—–]\s")
 MAX_APPOSITIVE_WORDS = 9
+# Words after "глава" that make it a region's head (a governor), not a city's or a company's.
+_REGION_WORDS = frozenset({"область", "край", "республика", "регион", "округ", "субъект"})
+_CITY_WORDS = frozenset({"город", "район", "муниципалитет", "поселок", "посёлок", "село"})
+# Role phrases are looked for this many words left of the first match too (a longer phrase
+# such as "заместитель председателя правительства" contains "председатель").
+_LONGER_ROLE_LOOKBACK = 4
 # Pronoun/third-person references never make an entity of their own.
 _NOT_NAMES = frozenset({"Я", "Он", "Она", "Мы", "Они"})
 
@@ -36,6 +42,9 @@ class PersonEntity:
     role: str | None = None
     role_class: str | None = None
     role_lemmas: frozenset[str] = frozenset()
+    role_phrase: str | None = None
+    # Introduced as the head of a visiting delegation ("во главе с …"): "гость" refers to them.
+    guest: bool = False
     mentions: list[int] = field(default_factory=list)
 
     @property
@@ -88,8 +97,24 @@ def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
         if all(doc.morph.lemma(words[i + k].text.lower()) == phrase.lemmas[k] for k in range(n)):
             if _is_plural_role(doc, words[i + n - 1].text) and n == 1:
                 continue
+            if phrase.role_class == "head" and _names_region(doc, words, i + n):
+                # "глава Коми", "глава Республики Коми": the head of a region is its governor.
+                return RolePhrase(phrase.lemmas, phrase.canonical, "governor")
             return phrase
     return None
+
+
+def _names_region(doc: Doc, words: list[Word], i: int) -> bool:
+    if i >= len(words):
+        return False
+    w = words[i]
+    if doc.morph.lemma(w.text.lower()) in _REGION_WORDS:
+        return True
+    return (
+        w.text[:1].isupper()
+        and any(s.type == "LOC" and s.start <= w.start < s.stop for s in doc.ner)
+        and doc.morph.lemma(w.text.lower()) not in _CITY_WORDS
+    )
 
 
 def _is_plural_role(doc: Doc, word: str) -> bool:
@@ -103,18 +128,27 @@ def role_before(doc: Doc, start: int) -> RoleMatch | None:
     sent = doc.sentence_at(start)
     sent_start = sent.start if sent else 0
     words = doc.words_in(sent_start, start)
+    found: tuple[int, RolePhrase] | None = None
     for i in range(len(words) - 1, max(-1, len(words) - MAX_ROLE_GAP_WORDS - 4), -1):
         phrase = match_role_at(doc, words, i)
-        if phrase is None:
-            continue
-        end = words[i + len(phrase.lemmas) - 1].stop
-        gap = doc.text[end:start]
-        if _GAP_BREAK_RE.search(gap.replace("«", "").replace("»", "")):
-            return None
-        if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
-            return None
-        return RoleMatch(words[i].start, end, phrase, gap.strip())
-    return None
+        if phrase is not None:
+            found = (i, phrase)
+            break
+    if found is None:
+        return None
+    i, phrase = found
+    end_index = i + len(phrase.lemmas)
+    for j in range(i - 1, max(-1, i - _LONGER_ROLE_LOOKBACK - 1), -1):
+        longer = match_role_at(doc, words, j)
+        if longer is not None and j + len(longer.lemmas) >= end_index:
+            i, phrase = j, longer
+    end = words[i + len(phrase.lemmas) - 1].stop
+    gap = doc.text[end:start]
+    if _GAP_BREAK_RE.search(gap.replace("«", "").replace("»", "")):
+        return None
+    if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
+        return None
+    return RoleMatch(words[i].start, end, phrase, gap.strip())
 
 
 def role_after(doc: Doc, stop: int) -> RoleMatch | None:
@@ -169,6 +203,7 @@ def extract_people(doc: Doc) -> People:
     entities: list[PersonEntity] = []
     mentions: list[tuple[int, int, int]] = []
     pending_single: list[tuple[int, int, str]] = []
+    pending_patronymic: list[tuple[int, int, list[str]]] = []
     for span in doc.ner:
         if span.type != "PER":
             continue
@@ -178,6 +213,10 @@ def extract_people(doc: Doc) -> People:
         if len(words) == 1:
             pending_single.append((span.start, span.stop, words[0]))
             continue
+        if len(words) == 2 and _is_patronymic(doc, words[1]):
+            # "Василий Николаевич": name and patronymic refer to the person with that first name.
+            pending_patronymic.append((span.start, span.stop, words))
+            continue
         normal, gender = doc.morph.nominative_name(words, _hint_before(doc, span.start))
         name = " ".join(normal)
         index = next((i for i, e in enumerate(entities) if e.name == name), None)
@@ -186,6 +225,14 @@ def extract_people(doc: Doc) -> People:
             entities.append(PersonEntity(name=name, gender=gender))
         _bind_role(doc, entities[index], span.start, span.stop)
         mentions.append((span.start, span.stop, index))
+    for start, stop, words in pending_patronymic:
+        first_name = doc.morph.nominative_name([words[0]])[0][0]
+        index = next((i for i, e in enumerate(entities) if e.name.split()[0] == first_name), None)
+        if index is None:
+            normal, gender = doc.morph.nominative_name(words)
+            index = len(entities)
+            entities.append(PersonEntity(name=" ".join(normal), gender=gender))
+        mentions.append((start, stop, index))
     for start, stop, word in pending_single:
         index = next((i for i, e in enumerate(entities) if surname_matches(word, e.surname)), None)
         if index is None:
@@ -200,7 +247,21 @@ def extract_people(doc: Doc) -> People:
     mentions.sort()
     for start, _, index in mentions:
         entities[index].mentions.append(start)
+    for m in _GUEST_CUE_RE.finditer(doc.text):
+        nxt = [x for x in mentions if m.end() <= x[0] <= m.end() + 120]
+        if nxt:
+            entities[nxt[0][2]].guest = True
     return People(entities, mentions)
+
+
+_GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
+
+
+def _is_patronymic(doc: Doc, word: str) -> bool:
+    low = word.lower()
+    if not low.endswith(("вич", "вна", "чна", "вича", "вичем", "вичу", "вны", "вной", "вне")):
+        return False
+    return any("Patr" in p.tag for p in doc.morph.parse(low))
 
 
 def _hint_before(doc: Doc, start: int) -> frozenset[str]:
@@ -225,6 +286,7 @@ def _bind_role(doc: Doc, entity: PersonEntity, start: int, stop: int) -> None:
     lemmas = _complement_lemmas(doc, match.complement)
     if entity.role is None:
         entity.role, entity.role_class, entity.role_lemmas = text, match.phrase.role_class, lemmas
+        entity.role_phrase = match.phrase.canonical
     elif entity.role_class == match.phrase.role_class:
         # "Губернатор Алексей Текслер" then "Губернатор Челябинской области Алексей Текслер":
         # the fuller statement of the same role wins; region words accumulate for matching.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from govdigest.extraction.companies import extract_companies
 from govdigest.extraction.doc import Doc, tokenize
 from govdigest.extraction.indirect import extract_indirect
-from govdigest.extraction.mission import extract_mission
+from govdigest.extraction.mission import extract_mission, is_first_person
 from govdigest.extraction.models import Extraction, Person, PostInput, Quote
 from govdigest.extraction.morph import Morph
 from govdigest.extraction.nlp import NlpModels, run_ner
 from govdigest.extraction.people import People, extract_people
 from govdigest.extraction.quotes import RawQuote, extract_direct
+from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.summary import derive_title, lead_summary
 from govdigest.extraction.text import MAX_ANALYSED_CHARS, clean_lines, normalise_line, sentences
 
@@ -42,11 +43,13 @@ class Extractor:
             morph=self._morph,
             author=post.author,
         )
+        doc.first_person = is_first_person(doc, _quoted_spans(body))
+        doc.author_gender = _author_gender(self._morph, post.author)
         people = extract_people(doc)
         direct, covered = extract_direct(doc, people)
         indirect = extract_indirect(doc, people, covered)
         companies = extract_companies(doc, {q.start for q in direct}, covered)
-        mission = extract_mission(doc, people, covered, post.published)
+        mission = extract_mission(doc, people, post.published)
         summary_sents = [s for s in sents if not (lines and lines[0] == title and s.line == 0)]
         return Extraction(
             title=title,
@@ -56,6 +59,22 @@ class Extractor:
             quotes=_quotes(direct, indirect),
             people=_people(people, post.author, mission.leader),
         )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(s.open, s.close) for s in find_spans(text) if s.depth == 0]
+    offset = 0
+    for line in text.split("\n"):
+        if line.startswith(("— ", "– ")):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _author_gender(morph: Morph, author: str | None) -> str | None:
+    if not author or not author.split():
+        return None
+    return morph.nominative_name(author.split())[1]
 
 
 def _quotes(direct: list[RawQuote], indirect: list[RawQuote]) -> tuple[Quote, ...]:

@@ -16,7 +16,7 @@ _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
 _ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
-_INTERRUPT_RE = re.compile(r"([,.!?…])\s+[—–]\s+([а-яё][^—–«»]{2,120}?)([,.])\s+[—–]\s+")
+_INTERRUPT_RE = re.compile(r"([,.!?…])\s+[—–]\s+([а-яё][^—–]{2,160}?)([,.])\s+[—–]\s+")
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 _DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
 _DIALOGUE_ATTR_RE = re.compile(r"([,!?…])\s+[—–]\s+(?=[а-яё])")
@@ -25,6 +25,8 @@ _SENTENCE_PUNCT_RE = re.compile(r"[.!?…](?:\s+[А-ЯЁ«]|\s*$)")
 MIN_SPEECH_WORDS = 3
 # Long quotations are speech even without a full stop (headline-style statements).
 MIN_UNPUNCTUATED_SPEECH_WORDS = 8
+# A line "Имя Фамилия:" (or "Губернатор … Имя Фамилия:") introducing a block quote.
+MAX_HEADING_WORDS = 10
 # Text between two quotes of one speaker, within which the second inherits the speaker.
 MAX_CONTINUATION_GAP = 160
 
@@ -70,7 +72,9 @@ def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         if prev.endswith(":"):
             start = _clause_start(doc.text, prev_start, prev_start + len(prev) - 1)
             stop = prev_start + len(prev)
-            return (start, stop) if has_speech_verb(doc, start, stop) else None
+            # "Губернатор Астраханской области Роман Ильясов:" heading a block quote.
+            short = len(prev.split()) <= MAX_HEADING_WORDS
+            return (start, stop) if short or has_speech_verb(doc, start, stop) else None
         return None
     if not before.endswith((":", ",")):
         return None

@@ -11,15 +11,19 @@ import re
 from dataclasses import dataclass
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.people import People, PersonEntity, match_role_at
+from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
 from govdigest.extraction.resources import word_set
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})
-_PRONOUNS = {"он": "masc", "она": "femn"}
+_PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "её": "femn", "ее": "femn"}
 # An organisation speaking through its press service: "сообщили в пресс-службе АО «Ромашка»".
 _PRESS_RE = re.compile(
-    r"пресс-служб\w*\s+((?:[А-ЯЁA-Z]{2,6}\s+)?«[^«»]+»|[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)*)"
+    r"пресс-служб\w*((?:\s+(?:[а-яё-]+\s+){0,2}(?:[А-ЯЁA-Z][\w-]*\s+)*«[^«»]+(?:«[^«»]+»)?[^«»]*»)"
+    r"|(?:\s+(?:[а-яё-]+|[А-ЯЁ][\w-]+)){1,4})"
 )
+# "как сообщили в компании": a plural speech verb with an organisation noun refers back to the
+# organisation whose press service spoke last.
+_ORG_BACKREF_RE = re.compile(r"\b(?:в|на)\s+(?:компании|предприятии|холдинге|корпорации|заводе)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +60,54 @@ def _entity_speaker(entity: PersonEntity) -> Speaker:
     return Speaker(entity.name, entity.role)
 
 
+def _verb_is_plural(doc: Doc, start: int, stop: int) -> bool:
+    verbs = speech_verb_lemmas()
+    for w in doc.words_in(start, stop):
+        low = w.text.lower()
+        if doc.morph.lemma(low) in verbs:
+            parses = doc.morph.parse(low)
+            return bool(parses) and parses[0].tag.POS == "VERB" and "plur" in parses[0].tag
+    return False
+
+
+def _subjectless_first_person(doc: Doc, start: int, stop: int) -> bool:
+    """ "Подчеркнул, что …", "Сказал прямо: …" in the author's own post: the author speaks."""
+    if not doc.first_person or not doc.author:
+        return False
+    words = doc.words_in(start, stop)
+    if not words:
+        return False
+    first = words[0].text.lower()
+    if doc.morph.lemma(first) not in speech_verb_lemmas() or not words[0].text[:1].isupper():
+        return False
+    gender = doc.morph.verb_gender(first)
+    return gender is None or gender == doc.author_gender
+
+
 def resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
     """Resolve the speaker named in ``doc.text[start:stop]``; ``anchor`` is the quote's start."""
+    speaker = _resolve(doc, people, start, stop, anchor)
+    if speaker.role == PRESS_ROLE:
+        doc.last_org_speaker = speaker
+    return speaker
+
+
+PRESS_ROLE = "пресс-служба"
+
+
+def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
     gender = clause_gender(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
         if m_start >= start and m_stop <= stop:
             return _entity_speaker(people.entities[index])
+    press = _PRESS_RE.search(doc.text, start, stop)
+    if press:
+        return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
+    if _verb_is_plural(doc, start, stop):
+        # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
+        if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
+            return doc.last_org_speaker
+        return NOBODY
     words = doc.words_in(start, stop)
     for i, w in enumerate(words):
         low = w.text.lower()
@@ -71,23 +117,38 @@ def resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Spe
         if role is not None:
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
-            return _by_role(people, role.role_class, region, gender, min(start, anchor))
+            found = _by_role(people, role, region, gender, min(start, anchor))
+            if found.name is None and gender is not None:
+                # "Губернатор Вологодской области напомнила": the role was never bound to a
+                # name, but the verb's gender and the nearest person of it still decide.
+                found = _by_gender(people, gender, min(start, anchor), unbound_only=True)
+            return found
         if low in _PRONOUNS:
             return _by_gender(people, _PRONOUNS[low], min(start, anchor))
-    press = _PRESS_RE.search(doc.text, start, stop)
-    if press:
-        return Speaker(press.group(1).strip(), "пресс-служба")
+    for span in doc.ner:
+        if span.type == "ORG" and start <= span.start and span.stop <= stop:
+            return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
+    if _subjectless_first_person(doc, start, stop):
+        return Speaker(doc.author, None)
     return NOBODY
 
 
+def _press_name(doc: Doc, raw: str) -> str:
+    words = raw.split()
+    # "пресс-службе правительства края" → "пресс-служба правительства края".
+    return " ".join(["пресс-служба", *words]).strip()
+
+
 def _by_role(
-    people: People, role_class: str, region: set[str], gender: str | None, before: int
+    people: People, role: RolePhrase, region: set[str], gender: str | None, before: int
 ) -> Speaker:
     holders = [
         (i, e)
         for i, e in enumerate(people.entities)
-        if e.role_class == role_class and (gender is None or e.gender in (gender, None))
+        if e.role_class == role.role_class and (gender is None or e.gender in (gender, None))
     ]
+    if role.role_class == "guest":
+        holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
     if not holders:
         return NOBODY
     if region:
@@ -96,6 +157,12 @@ def _by_role(
             return _entity_speaker(matching[0][1])
         if matching:
             holders = matching
+    if len(holders) > 1:
+        # "глава республики" names the holder introduced with that very phrase, not the
+        # governor of the other region.
+        same = [(i, e) for i, e in holders if e.role_phrase == role.canonical]
+        if same:
+            holders = same
     if len(holders) == 1:
         return _entity_speaker(holders[0][1])
     # Several holders (two governors): the nearest one mentioned before the quote.
@@ -103,8 +170,12 @@ def _by_role(
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
 
-def _by_gender(people: People, gender: str, before: int) -> Speaker:
-    candidates = {i for i, e in enumerate(people.entities) if e.gender == gender}
+def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:
+    candidates = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.gender == gender and not (unbound_only and e.role_class)
+    }
     last = _last_mention(people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
