@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,12 +21,17 @@ class Database:
     The connection runs in autocommit mode (``isolation_level=None``) so that ``BEGIN
     IMMEDIATE`` is ours to issue: it takes SQLite's write lock up front, which is what makes a
     claim (``INSERT … ON CONFLICT DO NOTHING``) atomic between two bot instances.
+
+    Within one process, handlers, the refresh job and delivery workers are concurrent tasks
+    sharing this one connection: a transaction belongs to the task that opened it, and another
+    task's ``transaction()`` waits for it instead of silently writing into it.
     """
 
     def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
-        self._in_tx = False
+        self._tx_lock = asyncio.Lock()
+        self._tx_owner: asyncio.Task[object] | None = None
 
     @classmethod
     async def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Database:
@@ -66,18 +72,20 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        if self._in_tx:
+        task = asyncio.current_task()
+        if self._tx_owner is not None and self._tx_owner is task:
             # Nested use joins the outer transaction: the outermost block owns commit/rollback.
             yield self.conn
             return
-        await self.conn.execute("BEGIN IMMEDIATE")
-        self._in_tx = True
-        try:
-            yield self.conn
-        except BaseException:
-            await self.conn.execute("ROLLBACK")
-            raise
-        else:
-            await self.conn.execute("COMMIT")
-        finally:
-            self._in_tx = False
+        async with self._tx_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            self._tx_owner = task
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            else:
+                await self.conn.execute("COMMIT")
+            finally:
+                self._tx_owner = None
