@@ -230,14 +230,18 @@ class CacheRepo:
         key = search_key(query)
         if not key:
             return []
-        # Users type names in any case form ("Комаровой"); fall back to a stem of each word.
-        for pattern in (key, " ".join(w[:-2] if len(w) > 5 else w for w in key.split())):
-            found = await self._quotes_where(
-                "q.speaker_key LIKE ? ESCAPE '\\'", (f"%{_escape_like(pattern)}%",), limit
-            )
-            if found:
-                return found
-        return []
+        like = "q.speaker_key LIKE ? ESCAPE '\\'"
+        found = await self._quotes_where(like, (f"%{_escape_like(key)}%",), limit)
+        if found:
+            return found
+        # Users type names in any case form ("Натальи Комаровой"): fall back to the stem of
+        # every word, each found somewhere in the speaker's name.
+        stems = [_stem(word) for word in key.split()]
+        return await self._quotes_where(
+            " AND ".join([like] * len(stems)),
+            tuple(f"%{_escape_like(stem)}%" for stem in stems),
+            limit,
+        )
 
     async def _quotes_where(
         self, condition: str, params: tuple[object, ...], limit: int
@@ -286,6 +290,15 @@ class CacheRepo:
                 )
             )
         return items
+
+
+def _stem(word: str) -> str:
+    """Drop a case ending: "комаровой" → "комаров", "анны" → "анн"; short words stay whole.
+
+    Only letters are dropped: "ков%" is a literal, not a word to stem.
+    """
+    cut = 2 if len(word) > 5 else 1 if len(word) > 3 else 0
+    return word[:-cut] if cut and word[-cut:].isalpha() else word
 
 
 def _escape_like(text: str) -> str:
