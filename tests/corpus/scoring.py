@@ -736,9 +736,9 @@ class Report:
             "posts": len(self.posts),
             "perfect_posts": sum(1 for p in self.posts if p.ok),
             "errors": sum(1 for p in self.posts if p.error),
-            "companies_f1": round(self.companies.f1, 4),
-            "direct_quote_f1": round(self.quotes("direct").f1, 4),
-            "indirect_quote_f1": round(self.quotes("indirect").f1, 4),
+            "companies_f1": _f1(self.companies),
+            "direct_quote_f1": _f1(self.quotes("direct")),
+            "indirect_quote_f1": _f1(self.quotes("indirect")),
             "speaker_accuracy": _round(self.speaker().value),
             "leader_accuracy": _round(self.leader.value),
             "companies": self.companies.to_dict(),
@@ -759,6 +759,11 @@ class Report:
 
     def diffs(self) -> dict[str, dict[str, Any]]:
         return {p.case_id: d for p in self.posts if (d := p.diff())}
+
+
+def _f1(counts: Counts) -> float | None:
+    """F1 of an aggregate; None when there was nothing to find and nothing was found."""
+    return round(counts.f1, 4) if counts.tp + counts.fp + counts.fn else None
 
 
 def _round(value: float | None) -> float | None:
