@@ -1,0 +1,85 @@
+"""Fixtures shared by every test layer.
+
+* ``nlp_models`` (session): the real natasha models, loaded once (about a second).
+* ``clean_env`` (function): removes every govdigest setting (``BOT_TOKEN`` …) from the process
+  environment, so that a developer's shell or CI secrets cannot leak into a test.
+* ``settings`` (function): ``Settings`` with the database in ``tmp_path``, ``SEEDS_DIR`` a
+  private copy of the repository's ``seeds/``, ``ADMIN_IDS={42}``, no token, no ``.env``, and
+  a throttle too high to trigger.
+* ``services`` (function): ``open_services(settings, models=nlp_models)`` on an empty
+  database (nothing ingested yet), closed at teardown; ``await ingest_seeds(services)``
+  fills it.
+
+Paths: ``REPO_ROOT``, ``SEEDS_DIR`` (the repository's seeds), ``DATA_DIR`` (``tests/data``:
+fictional posts, a Telegram Desktop export, bad files and mission posts for paging).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from govdigest.bot.app import Services, open_services
+from govdigest.config import Settings
+from govdigest.extraction.pipeline import NlpModels
+from govdigest.ingest import IngestReport
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ADMIN_ID = 42
+
+# Every setting's environment name: none of them may come from the developer's environment.
+SETTING_ENV_NAMES = tuple(name.upper() for name in Settings.model_fields)
+
+
+@pytest.fixture(scope="session")
+def nlp_models() -> NlpModels:
+    return NlpModels.load()
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SETTING_ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A private copy of the repository's seeds (tests may add or edit files in it)."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, seeds_copy: Path, clean_env: None) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings init option
+        bot_token=None,
+        database_path=str(tmp_path / "db" / "govdigest.sqlite3"),
+        seeds_dir=str(seeds_copy),
+        admin_ids=frozenset({ADMIN_ID}),
+        # Tests send commands back to back; the per-user throttle has its own tests, and a
+        # wall-clock token bucket would make every other bot test timing-dependent.
+        throttle_rate=1000.0,
+    )
+
+
+@pytest.fixture
+async def services(settings: Settings, nlp_models: NlpModels) -> AsyncIterator[Services]:
+    opened = await open_services(settings, models=nlp_models)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+async def ingest_seeds(services: Services) -> IngestReport:
+    """Ingest ``SEEDS_DIR`` the way the start-up refresh does; fails loudly on a bad seed."""
+    report = await services.ingestor.refresh([services.seeds_dir], trigger="test")
+    assert not report.rejected, report.rejected
+    return report
