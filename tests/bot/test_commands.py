@@ -1,0 +1,286 @@
+"""The reading commands through the real dispatcher, real SQLite and the real extractor.
+
+Seed facts (issue 2): the mission card names Текслер and the «Утро» forum, the delegation has 12
+companies, the quotes belong to Алексей Текслер and Наталья Комарова.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from aiogram.types import Chat, Message
+
+from govdigest.bot.handlers.mission import MissionPage
+from govdigest.bot.local_session import BOT_USER
+from govdigest.bot.texts import cards
+from govdigest.bot.texts import common as texts
+from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from govdigest.timeutil import utc_now
+from tests.bot.conftest import (
+    BotEnv,
+    assert_telegram_html,
+    button_labels,
+    callback_update,
+    make_user,
+    message_update,
+    params_of,
+    sent_texts,
+)
+from tests.conftest import ADMIN_ID, DATA_DIR
+
+SEED_COMPANIES = (
+    "Челябинский завод электрооборудования",
+    "Южноуральский арматурно-изоляторный завод",
+)
+NUMBERED = re.compile(r"^(\d+)\. (.+)$", re.MULTILINE)
+BOLD = re.compile(r"<b>([^<]+)</b>")
+
+
+def only_text(requests: list) -> str:
+    answers = sent_texts(requests)
+    assert len(answers) == 1, answers
+    return answers[0]
+
+
+# /start, /help, fallback -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["/start", "/help"])
+async def test_start_and_help_list_every_public_command(bot_env: BotEnv, command: str) -> None:
+    text = only_text(await bot_env.send(command))
+    for name, _ in PUBLIC_COMMANDS:
+        assert re.search(rf"^/{name} — \S", text, re.MULTILINE), name
+    for name, _ in ADMIN_COMMANDS:
+        assert f"/{name}" not in text
+    assert_telegram_html(text)
+
+
+async def test_help_for_an_admin_adds_admin_commands(bot_env: BotEnv) -> None:
+    text = only_text(await bot_env.send("/help", user=make_user(ADMIN_ID)))
+    for name, _ in (*PUBLIC_COMMANDS, *ADMIN_COMMANDS):
+        assert f"/{name} — " in text
+
+
+@pytest.mark.parametrize("text", ["привет", "/nonsense", "что нового?"])
+async def test_other_text_gets_a_hint_pointing_to_help(bot_env: BotEnv, text: str) -> None:
+    answer = only_text(await bot_env.send(text))
+    assert answer == texts.FALLBACK
+    assert "/help" in answer
+
+
+async def test_user_markup_is_never_echoed_unescaped(seed_bot_env: BotEnv) -> None:
+    hostile = "<script>alert(1)</script> & <b>"
+    fallback = only_text(await seed_bot_env.send(hostile))
+    assert "<script>" not in fallback
+    answer = only_text(await seed_bot_env.send(f"/quotes {hostile}"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in answer
+    assert_telegram_html(answer)
+
+
+# Seed ---------------------------------------------------------------------------------------
+
+
+async def test_mission_card_for_the_seed(seed_bot_env: BotEnv) -> None:
+    requests = await seed_bot_env.send("/mission")
+    text = only_text(requests)
+    assert text.startswith("<b>Миссия</b>")
+    assert "Текслер" in text
+    assert "«Утро»" in text
+    assert re.search(r"<b>Компании:</b> 12 компаний", text)
+    assert button_labels(requests[-1]) == []  # one mission: nothing to page to
+    assert_telegram_html(text)
+
+
+async def test_companies_lists_the_seed_delegation_numbered(seed_bot_env: BotEnv) -> None:
+    text = only_text(await seed_bot_env.send("/companies"))
+    numbered = NUMBERED.findall(text)
+    assert [int(n) for n, _ in numbered] == list(range(1, 13))
+    names = [name for _, name in numbered]
+    for company in SEED_COMPANIES:
+        assert company in names
+    # What is shown is what the cache holds for the newest mission.
+    (card,) = await seed_bot_env.services.repos.cache.missions(limit=1)
+    assert len(card.companies) == 12
+    assert_telegram_html(text)
+
+
+@pytest.mark.parametrize("argument", ["all", "все", "ALL"])
+async def test_companies_all_counts_posts_and_mentions(
+    seed_bot_env: BotEnv, argument: str
+) -> None:
+    text = only_text(await seed_bot_env.send(f"/companies {argument}"))
+    assert text.startswith("<b>Компании во всех постах</b> (12)")
+    rows = NUMBERED.findall(text)
+    assert len(rows) == 12
+    for _, row in rows:
+        assert re.fullmatch(r".+ — 1 пост, \d+ упоминани(е|я|й)", row), row
+    listed = " ".join(row for _, row in rows)
+    for company in SEED_COMPANIES:
+        assert company in listed
+    assert_telegram_html(text)
+
+
+async def test_quotes_attribute_the_seed_quotes_to_both_governors(seed_bot_env: BotEnv) -> None:
+    text = only_text(await seed_bot_env.send("/quotes"))
+    speakers = set(BOLD.findall(text)) - {cards.QUOTES_TITLE}
+    assert "Алексей Текслер" in speakers
+    assert "Наталья Комарова" in speakers
+    assert "Важно сохранить набранные темпы развития" in text
+    assert "Создаем условия для формирования бизнес-сообществ" in text
+    # The Комарова quote is hers, not Текслер's: her name is the last bold name before it.
+    before = text[: text.index("Создаем условия")]
+    assert BOLD.findall(before)[-1] == "Наталья Комарова"
+    assert "Источник:" in text
+    assert_telegram_html(text)
+
+
+@pytest.mark.parametrize("name", ["Комарова", "комарова", "КОМАРОВОЙ", "Наталья Комарова"])
+async def test_quotes_by_speaker_filters_to_that_speaker(seed_bot_env: BotEnv, name: str) -> None:
+    text = only_text(await seed_bot_env.send(f"/quotes {name}"))
+    speakers = set(BOLD.findall(text)) - {f"Цитаты: {name}"}
+    assert speakers == {"Наталья Комарова"}
+    assert "Создаем условия" in text
+    assert "Важно сохранить" not in text
+    assert_telegram_html(text)
+
+
+async def test_quotes_of_an_unknown_speaker_say_so(seed_bot_env: BotEnv) -> None:
+    text = only_text(await seed_bot_env.send("/quotes Пупкин"))
+    assert text == cards.QUOTES_NOT_FOUND.format(name="Пупкин")
+
+
+async def test_commands_work_in_a_group_with_the_bot_mention(seed_bot_env: BotEnv) -> None:
+    group = Chat(id=-100500, type="supergroup", title="Тестовая группа")
+    requests = await seed_bot_env.feed(message_update("/mission@govdigest_bot", chat=group))
+    (sent,) = params_of(requests, "SendMessage")
+    assert sent["chat_id"] == group.id
+    assert "Текслер" in sent["text"]
+
+
+# Empty database -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", ["/mission", "/companies", "/companies all", "/quotes", "/quotes Комарова"]
+)
+async def test_empty_database_answers_politely(bot_env: BotEnv, command: str) -> None:
+    assert await bot_env.services.repos.posts.count() == 0
+    assert only_text(await bot_env.send(command)) == texts.NO_POSTS
+
+
+# Paging over several missions ---------------------------------------------------------------
+
+
+@pytest.fixture
+async def missions_env(bot_env: BotEnv) -> BotEnv:
+    report = await bot_env.services.ingestor.refresh([DATA_DIR / "missions"], trigger="test")
+    assert (report.new, report.rejected, report.failed) == (3, [], 0)
+    # Precondition, not the subject: the extractor must see a mission in each of the posts.
+    assert await bot_env.services.repos.cache.mission_count() == 3
+    return bot_env
+
+
+async def test_mission_pages_newest_first_and_buttons_edit_the_message(
+    missions_env: BotEnv,
+) -> None:
+    first = await missions_env.send("/mission")
+    text = only_text(first)
+    assert "(1 из 3)" in text and "Южная область" in text
+    assert button_labels(first[-1]) == [cards.EARLIER]
+
+    pressed = await missions_env.press(cards.EARLIER, message_id=4242)
+    (edit,) = params_of(pressed, "EditMessageText")
+    assert edit["message_id"] == 4242
+    assert "(2 из 3)" in edit["text"] and "Восточная республика" in edit["text"]
+    assert not params_of(pressed, "SendMessage")  # edited in place, not a new message
+    assert len(params_of(pressed, "AnswerCallbackQuery")) == 1
+    assert button_labels(pressed[0]) == [cards.NEWER, cards.EARLIER]
+
+    last = await missions_env.press(cards.EARLIER)
+    (edit,) = params_of(last, "EditMessageText")
+    assert "(3 из 3)" in edit["text"] and "Северный край" in edit["text"]
+    assert button_labels(last[0]) == [cards.NEWER]
+
+    back = await missions_env.press(cards.NEWER)
+    (edit,) = params_of(back, "EditMessageText")
+    assert "(2 из 3)" in edit["text"]
+    for request in (*first, *pressed, *last, *back):
+        if request.params.get("text") and request.name != "AnswerCallbackQuery":
+            assert_telegram_html(str(request.params["text"]))
+
+
+async def test_a_page_that_no_longer_exists_answers_with_an_alert(missions_env: BotEnv) -> None:
+    await missions_env.send("/mission")
+    # A button of an old message pressed after the cache shrank: offset 7 of 3 missions.
+    shown = missions_env.session.of("SendMessage")[-1].params
+    message = Message(
+        message_id=9,
+        date=utc_now(),
+        chat=Chat(id=shown["chat_id"], type="private"),
+        from_user=BOT_USER,
+        text=shown["text"],
+    )
+    requests = await missions_env.feed(callback_update(MissionPage(offset=7).pack(), message))
+    assert not params_of(requests, "EditMessageText")
+    (answer,) = params_of(requests, "AnswerCallbackQuery")
+    assert answer["text"] == texts.MISSION_GONE and answer["show_alert"] is True
+
+
+async def test_companies_follow_the_newest_mission(missions_env: BotEnv) -> None:
+    text = only_text(await missions_env.send("/companies"))
+    assert "Южная область" in text  # the September mission's headline
+    assert "Заречный шинный завод" in text
+    assert "Озёрский литейный завод" not in text  # June's delegation
+
+
+# HTML safety with hostile post data ---------------------------------------------------------
+
+
+async def test_hostile_titles_and_urls_still_render_valid_html(
+    bot_env: BotEnv, tmp_path: Path
+) -> None:
+    post = {
+        "title": 'Светлов & <b>партнёры</b> "в гостях"',
+        "text": "«Работаем дальше вместе с соседями», — сказал губернатор Заречной области "
+        "Игорь Светлов.",
+        "url": 'https://example.org/post?a=1&b="2"<x>',
+        "date": "2024-11-05T08:00:00+00:00",
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(post, ensure_ascii=False), encoding="utf-8")
+    report = await bot_env.services.ingestor.refresh([path], trigger="test")
+    assert report.new == 1 and report.extracted == 1
+    assert await bot_env.services.repos.cache.quote_count() >= 1
+    text = only_text(await bot_env.send("/quotes"))
+    assert_telegram_html(text)
+    assert "Светлов &amp; &lt;b&gt;партнёры&lt;/b&gt;" in text
+
+
+async def test_every_answer_is_valid_telegram_html_and_short_enough(
+    seed_bot_env: BotEnv,
+) -> None:
+    await seed_bot_env.services.ingestor.refresh(
+        [DATA_DIR / "missions", DATA_DIR / "posts", DATA_DIR / "export"], trigger="test"
+    )
+    commands = [
+        "/start",
+        "/help",
+        "/mission",
+        "/companies",
+        "/companies all",
+        "/quotes",
+        "/quotes Светлов",
+        "/quotes Ковалёва",
+        # The longest arguments a user can send (4096 UTF-16 units per message).
+        "/quotes " + "Я" * 4088,
+        "/quotes " + "👩‍💼" * 817,
+        "просто текст",
+    ]
+    for command in commands:
+        requests = await seed_bot_env.send(command)
+        assert sent_texts(requests), command
+        for text in sent_texts(requests):
+            assert_telegram_html(text)
