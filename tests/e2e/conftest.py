@@ -11,7 +11,7 @@ Fixture API (see ``harness.py`` and ``shim.py`` for the classes):
   ``.commands_for(token)``, ``.iter_rejections(token)``.
 * ``new_token(name) -> str`` (session): a fresh bot token; one per bot keeps updates apart.
 * ``launch_bot(token, argv=None, *, name="govdigest", data_dir=None, extra_env=None,
-  ready_timeout=60.0) -> BotProcess`` (session): starts a bot subprocess (default: the real
+  ready_timeout=90.0) -> BotProcess`` (session): starts a bot subprocess (default: the real
   ``govdigest run``) against the shim and waits until it polls; stopped at session end.
 * ``make_user(token, *, bot=None, **kwargs) -> TelegramUser`` (session): a new private-chat
   user (fresh id) for ``token``.
@@ -30,6 +30,7 @@ import pytest
 
 from .harness import (
     E2E_DIR,
+    REPO_ROOT,
     RUNNING_BOTS,
     BotProcess,
     E2EError,
@@ -39,7 +40,6 @@ from .harness import (
 )
 from .shim import BotApiShim
 
-REPO_ROOT = E2E_DIR.parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 
 LaunchBot = Callable[..., BotProcess]
@@ -117,7 +117,7 @@ def launch_bot(shim: BotApiShim, tmp_path_factory: pytest.TempPathFactory) -> It
         name: str = "govdigest",
         data_dir: Path | None = None,
         extra_env: Mapping[str, str] | None = None,
-        ready_timeout: float = 60.0,
+        ready_timeout: float = 90.0,
     ) -> BotProcess:
         workdir = data_dir or tmp_path_factory.mktemp(name)
         bot = BotProcess(

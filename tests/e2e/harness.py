@@ -30,6 +30,7 @@ from typing import IO, Any
 from .shim import ApiCall, BotApiShim, bot_id_from_token, render_text
 
 E2E_DIR = Path(__file__).resolve().parent
+REPO_ROOT = E2E_DIR.parent.parent
 EMULATOR_DIR = E2E_DIR / "emulator"
 LAUNCHER = EMULATOR_DIR / "launcher.js"
 EMULATOR_PACKAGE = EMULATOR_DIR / "node_modules" / "telegram-test-api" / "package.json"
@@ -177,7 +178,7 @@ class BotProcess:
     starts: int = 0
     ready_seconds: list[float] = field(default_factory=list)
 
-    def start(self, ready_timeout: float = 60.0) -> None:
+    def start(self, ready_timeout: float = 90.0) -> None:
         """Start the process and wait until it long-polls (its first getUpdates)."""
         if self.running:
             raise E2EError(f"{self.name} is already running")
@@ -230,7 +231,7 @@ class BotProcess:
                 f"{self.name} ignored SIGTERM for {timeout:.0f} s:\n{self.log_tail()}"
             ) from None
 
-    def restart(self, ready_timeout: float = 60.0) -> None:
+    def restart(self, ready_timeout: float = 90.0) -> None:
         self.stop()
         self.start(ready_timeout=ready_timeout)
 

@@ -12,13 +12,16 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from .harness import BotProcess, Reply, TelegramUser, joined
+from govdigest.bot.texts.cards import EARLIER, NEWER
+
+from .harness import REPO_ROOT, BotProcess, Reply, TelegramUser, joined
 from .shim import BotApiShim
 
 pytestmark = pytest.mark.e2e
 
 MENU_COMMANDS = ("mission", "companies", "quotes", "subscribe", "unsubscribe", "settings")
 SEED_COMPANY_COUNT = 12
+MISSIONS_DIR = REPO_ROOT / "tests" / "data" / "missions"  # three dated missions
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+\S", re.MULTILINE)
 
@@ -100,3 +103,38 @@ def test_subscription_survives_a_restart(
 
 def settings_text(replies: list[Reply]) -> str:
     return joined(replies)
+
+
+def test_mission_buttons_page_through_earlier_missions(
+    launch_bot: Callable[..., BotProcess],
+    new_token: Callable[[str], str],
+    make_user: Callable[..., TelegramUser],
+    shim: BotApiShim,
+) -> None:
+    # A second bot on three dated missions: the seed has only one, so no buttons.
+    bot = launch_bot(
+        new_token("missions"),
+        name="govdigest-missions",
+        extra_env={"SEEDS_DIR": str(MISSIONS_DIR)},
+    )
+    try:
+        user = make_user(bot.token, bot=bot)
+        [card] = user.send("/mission")
+        assert "Южный мост" in card.text and "из 3" in card.text, card.text
+        assert [button.text for button in card.buttons] == [EARLIER]
+
+        page = user.press(card, EARLIER)
+        assert page.answer is not None and page.answer.ok
+        assert page.replies == []  # the card is edited in place
+        assert "Восток-Пром" in page.message.text, page.message.text
+        assert sorted(button.text for button in page.message.buttons) == sorted([NEWER, EARLIER])
+
+        last = user.press(page.message, EARLIER)
+        assert "Северная ярмарка" in last.message.text, last.message.text
+        assert [button.text for button in last.message.buttons] == [NEWER]
+
+        back = user.press(last.message, NEWER)
+        assert "Восток-Пром" in back.message.text, back.message.text
+        assert list(shim.iter_rejections(bot.token)) == []
+    finally:
+        bot.stop()
