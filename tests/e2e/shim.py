@@ -24,8 +24,9 @@ Quirks of the emulator, all verified against 4.2.1 (``test_emulator_smoke.py`` p
   raw HTML as ``text``. :func:`fix_sent_message` rebuilds a Telegram-shaped ``Message``.
 * ``editMessageText`` / ``editMessageReplyMarkup`` return ``null`` instead of the edited
   ``Message`` and silently accept an unknown message. :func:`fix_edited_message`.
-* Callback-query updates lack ``chat_instance`` (required by aiogram) and every user update
-  carries the emulator's ``botToken`` field. :func:`fix_update`.
+* Callback-query updates lack ``chat_instance`` (required by aiogram), pass on whatever
+  ``message`` the client sent, and every user update carries the emulator's ``botToken``
+  field. :func:`fix_update`, :func:`fix_callback_message`.
 * The emulator's own errors are ``{"message": ...}`` with HTTP 500, which aiogram cannot decode.
   :func:`fix_error`.
 * The emulator accepts any text. Telegram rejects malformed HTML, empty text and text over 4096
@@ -385,10 +386,34 @@ def fix_update(update: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(fixed.get("callback_query"), Mapping):
         query = dict(fixed["callback_query"])
         query.pop("botToken", None)
-        message = query.get("message")
-        chat_id = message.get("chat", {}).get("id") if isinstance(message, Mapping) else None
-        query.setdefault("chat_instance", chat_instance_for(chat_id or query["from"]["id"]))
+        message = fix_callback_message(query.get("message"))
+        if message is None:
+            query.pop("message", None)
+        else:
+            query["message"] = message
+        chat_id = message["chat"]["id"] if message else query["from"]["id"]
+        query.setdefault("chat_instance", chat_instance_for(chat_id))
         fixed["callback_query"] = query
+    return fixed
+
+
+def fix_callback_message(message: Any) -> dict[str, Any] | None:
+    """A callback query's ``message`` must be a whole Message or an inaccessible one.
+
+    The emulator passes on whatever the client sent (its own JS client sends only ``from`` and
+    ``chat``). One invalid update makes aiogram reject the whole ``getUpdates`` batch, and as
+    unconfirmed updates are handed out again the bot would be stuck on it for good. Without
+    ``message_id``/``chat`` the field is dropped; without ``date`` it becomes Telegram's
+    ``InaccessibleMessage`` (``date: 0``).
+    """
+    if not isinstance(message, Mapping) or "message_id" not in message:
+        return None
+    chat = message.get("chat")
+    if not isinstance(chat, Mapping) or "id" not in chat:
+        return None
+    fixed = {k: v for k, v in message.items() if k != "botToken"}
+    fixed["chat"] = {"type": "private", **chat}
+    fixed.setdefault("date", 0)
     return fixed
 
 
