@@ -30,15 +30,20 @@ SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 def normalize_text(raw: str) -> str:
     """NFC, unified newlines and spaces, residue lines dropped, blank runs collapsed."""
-    text = unicodedata.normalize("NFC", raw).translate(ZERO_WIDTH)
+    # Invisible characters go first: one between a letter and its combining mark would keep
+    # NFC from composing them, and a second pass would then give a different text.
+    text = unicodedata.normalize("NFC", raw.translate(ZERO_WIDTH))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[str] = []
     for line in text.split("\n"):
         line = SPACES.sub(" ", line).strip()
-        if line and UI_RESIDUE.match(line):
-            continue
-        line = TRAILING_MORE.sub("", line) if line else line
-        if not line and (not lines or not lines[-1]):
+        if line:
+            # "Фото… Читать далее" is residue once its tail is gone: check both forms.
+            trimmed = TRAILING_MORE.sub("", line).strip()
+            if not trimmed or UI_RESIDUE.match(line) or UI_RESIDUE.match(trimmed):
+                continue
+            line = trimmed
+        elif not lines or not lines[-1]:
             continue
         lines.append(line)
     while lines and not lines[-1]:
