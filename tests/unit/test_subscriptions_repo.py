@@ -1,0 +1,171 @@
+"""SubscribersRepo and DeliveriesRepo on a real SQLite file: the claim is the exactly-once key."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from govdigest.storage import Database, Repos
+from govdigest.storage.subscriptions import MAX_DAILY_ATTEMPTS
+from tests.fakes.digest_env import utc
+
+DAY = date(2024, 5, 2)
+T0 = utc(2024, 5, 2, 6, 0)
+
+
+@pytest.fixture
+async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
+    db = await Database.open(tmp_path / "subs.sqlite3")
+    try:
+        yield Repos.over(db)
+    finally:
+        await db.close()
+
+
+async def _claim(repos: Repos, worker: str, *, now=T0, chat: int = 1, **kw) -> bool:
+    async with repos.db.transaction():
+        return await repos.deliveries.claim(
+            chat, DAY, worker, stale_before=now - timedelta(minutes=10), now=now, **kw
+        )
+
+
+async def _finish(repos: Repos, worker: str, status: str, chat: int = 1, **kw) -> bool:
+    async with repos.db.transaction():
+        return await repos.deliveries.finish(chat, DAY, worker, status, now=T0, **kw)  # type: ignore[arg-type]
+
+
+async def _subscribe(repos: Repos, chat: int = 1, *, at=T0, time="09:00", tz="Europe/Moscow"):
+    async with repos.db.transaction():
+        return await repos.subscribers.subscribe(chat, 100 + chat, time, tz, now=at)
+
+
+async def test_schema_is_at_version_two(repos: Repos) -> None:
+    assert await repos.db.user_version() == 2
+
+
+async def test_subscribe_sets_the_schedule_anchor_and_resubscribe_keeps_the_row(repos) -> None:
+    sub = await _subscribe(repos)
+    assert (sub.status, sub.digest_time, sub.tz, sub.schedule_from) == (
+        "active",
+        "09:00",
+        "Europe/Moscow",
+        T0,
+    )
+    async with repos.db.transaction():
+        await repos.subscribers.set_status(1, "unsubscribed", now=T0)
+    later = T0 + timedelta(days=1)
+    sub = await _subscribe(repos, at=later, time="08:00", tz="Asia/Omsk")
+    assert (sub.status, sub.digest_time, sub.tz, sub.schedule_from) == (
+        "active",
+        "08:00",
+        "Asia/Omsk",
+        later,
+    )
+    assert await repos.subscribers.counts() == {
+        "active": 1,
+        "paused": 0,
+        "blocked": 0,
+        "unsubscribed": 0,
+    }
+
+
+async def test_resume_restarts_the_schedule_but_pause_keeps_it(repos) -> None:
+    await _subscribe(repos)
+    paused_at, resumed_at = T0 + timedelta(hours=1), T0 + timedelta(hours=2)
+    async with repos.db.transaction():
+        await repos.subscribers.set_status(1, "paused", now=paused_at)
+    sub = await repos.subscribers.get(1)
+    assert sub is not None and sub.schedule_from == T0
+    async with repos.db.transaction():
+        await repos.subscribers.set_status(1, "active", now=resumed_at)
+        await repos.subscribers.set_time(1, "10:00", now=resumed_at)
+    sub = await repos.subscribers.get(1)
+    assert sub is not None and (sub.status, sub.digest_time, sub.schedule_from) == (
+        "active",
+        "10:00",
+        resumed_at,
+    )
+    assert [s.chat_id for s in await repos.subscribers.active()] == [1]
+
+
+async def test_last_digest_never_moves_backwards(repos) -> None:
+    await _subscribe(repos)
+    async with repos.db.transaction():
+        await repos.subscribers.mark_digest_sent(1, T0)
+        await repos.subscribers.mark_digest_sent(1, T0 - timedelta(hours=1))
+    sub = await repos.subscribers.get(1)
+    assert sub is not None and sub.last_digest_at == T0
+
+
+async def test_claim_is_exclusive_and_finish_needs_the_claim(repos) -> None:
+    await _subscribe(repos)
+    assert await _claim(repos, "a", window_end=T0)
+    assert not await _claim(repos, "b")
+    assert not await _finish(repos, "b", "sent")
+    assert await _finish(repos, "a", "sent", parts_sent=2)
+    delivery = await repos.deliveries.get(1, DAY)
+    assert delivery is not None
+    assert (delivery.status, delivery.claimed_by, delivery.attempts, delivery.parts_sent) == (
+        "sent",
+        "a",
+        1,
+        2,
+    )
+    assert not await _claim(repos, "b")  # a sent day is never claimed again
+    assert await repos.deliveries.settled_dates({DAY}) == {(1, DAY)}
+
+
+async def test_failed_is_retaken_with_the_same_window_and_progress(repos) -> None:
+    await _subscribe(repos)
+    assert await _claim(repos, "a", window_end=T0)
+    async with repos.db.transaction():
+        assert await repos.deliveries.progress(1, DAY, "a", 1)
+    assert await _finish(repos, "a", "failed", error="TelegramServerError")
+    assert await repos.deliveries.settled_dates({DAY}) == set()
+    later = T0 + timedelta(minutes=1)
+    assert await _claim(repos, "b", now=later, window_end=later)
+    delivery = await repos.deliveries.get(1, DAY)
+    assert delivery is not None
+    assert (delivery.claimed_by, delivery.attempts, delivery.window_end, delivery.parts_sent) == (
+        "b",
+        2,
+        T0,
+        1,
+    )
+    assert delivery.error is None
+
+
+async def test_a_crashed_workers_claim_is_taken_over_only_when_stale(repos) -> None:
+    await _subscribe(repos)
+    assert await _claim(repos, "crashed")
+    assert not await _claim(repos, "b", now=T0 + timedelta(minutes=9))
+    assert await _claim(repos, "b", now=T0 + timedelta(minutes=11))
+    assert not await _finish(repos, "crashed", "sent")
+
+
+async def test_too_many_failures_settle_the_day(repos) -> None:
+    await _subscribe(repos)
+    for attempt in range(MAX_DAILY_ATTEMPTS):
+        assert await _claim(repos, f"w{attempt}")
+        assert await _finish(repos, f"w{attempt}", "failed", error="boom")
+    assert not await _claim(repos, "late")
+    assert await repos.deliveries.settled_dates({DAY}) == {(1, DAY)}
+    assert [d.attempts for d in await repos.deliveries.of_chat(1)] == [MAX_DAILY_ATTEMPTS]
+
+
+async def test_two_connections_claim_atomically(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    first, second = await Database.open(path), await Database.open(path)
+    try:
+        a, b = Repos.over(first), Repos.over(second)
+        await _subscribe(a)
+        results = [await _claim(a, "a"), await _claim(b, "b")]
+        assert results == [True, False]
+        delivery = await b.deliveries.get(1, DAY)
+        assert delivery is not None and delivery.claimed_by == "a"
+    finally:
+        await first.close()
+        await second.close()
