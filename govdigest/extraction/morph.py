@@ -180,44 +180,71 @@ class Morph:
         cases = {p.tag.case for p in self.parse(low) if p.tag.POS in NOUN_POS | ADJ_POS}
         return frozenset(c for c in cases if c) if len(cases) == 1 else frozenset()
 
+    def governed_hint(self, word: str) -> frozenset[str]:
+        """Case of a name after a non-role word: a preposition's case, or the genitive after a
+        noun ("по словам Романа Вершинина", "визит Сергея Лапшина")."""
+        low = word.lower()
+        if low in PREPOSITION_CASES:
+            return PREPOSITION_CASES[low]
+        parses = self.parse(low)
+        if parses and parses[0].tag.POS == "NOUN" and not word[:1].isupper():
+            return frozenset({"gent"})
+        return frozenset()
+
     def _nominative_name(
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
         """A person's name in the nominative and its gender ("Алексея Текслера" → ...).
 
-        The case is the one every word can share; the gender comes from the first name, or
-        the patronymic, or a surname ending, in that order of trust.
+        Case and gender are chosen together: "Романа Вершинина" is a man in the genitive or a
+        woman in the nominative, and only the context (``hint``: the case the preceding word
+        requires) tells which. Foreign or indeclinable parts ("Чан Минь Дыком", "Шойгу") are
+        kept as written when they have no form in the chosen case.
         """
         words = list(words)
-        gender = _gender_of_name(self, words)
-        # Foreign and some Russian name parts do not decline ("Чан Минь Дыком", "Шойгу"):
-        # the case is the one the last word (the declining surname) supports best, and words
-        # with no form in that case are kept as written.
-        best: tuple[int, list[str]] | None = None
+        fallback_gender = _gender_of_name(self, words)
         order = [c for c in CASE_ORDER if c in hint] or list(CASE_ORDER)
-        for case in order:
-            forms = [self._name_form(w, case, gender) for w in words]
-            if forms[-1] is None:
-                continue
-            support = sum(f is not None for f in forms)
-            if best is None or support > best[0]:
-                best = (
-                    support,
-                    [f if f is not None else w for f, w in zip(forms, words, strict=True)],
-                )
+        best: tuple[tuple[int, float, int], list[str], str | None] | None = None
+        for rank, case in enumerate(order):
+            for gender in self._genders_for(words[0], case, fallback_gender):
+                scored = [self._scored_name_form(w, case, gender) for w in words]
+                if scored[-1] is None:
+                    continue
+                support = sum(f is not None for f in scored)
+                weight = sum(f[1] for f in scored if f is not None)
+                out = [f[0] if f is not None else w for f, w in zip(scored, words, strict=True)]
+                # More words that agree, then likelier analyses ("Петра Сидорова" is a man in
+                # the genitive far more often than a woman named Петра), then case order.
+                key = (support, round(weight, 3), -rank)
+                if best is None or key > best[0]:
+                    best = (key, out, gender)
         if best is None:
-            return self._nominative_name(words) if hint else (words, gender)
-        return best[1], gender
+            return self._nominative_name(words) if hint else (words, fallback_gender)
+        return best[1], best[2]
+
+    def _genders_for(self, word: str, case: str, fallback: str | None) -> list[str | None]:
+        genders: list[str | None] = []
+        for p in self.parse(word):
+            named = "Name" in p.tag and p.tag.case == case
+            if named and p.tag.gender in ("masc", "femn") and p.tag.gender not in genders:
+                genders.append(p.tag.gender)
+        return genders or [fallback]
 
     def _name_form(self, word: str, case: str, gender: str | None) -> str | None:
+        scored = self._scored_name_form(word, case, gender)
+        return scored[0] if scored is not None else None
+
+    def _scored_name_form(
+        self, word: str, case: str, gender: str | None
+    ) -> tuple[str, float] | None:
         if "-" in word and word.count("-") == 1 and word[0].isupper():
             # Double-barrelled surnames decline in both halves (or in neither).
             left, right = word.split("-")
             lf, rf = self._name_form(left, case, gender), self._name_form(right, case, gender)
             if lf is not None and rf is not None:
-                return f"{lf}-{rf}"
+                return f"{lf}-{rf}", 0.5
         if len(word) <= 2 or word.isupper():
-            return word  # initials, abbreviations
+            return word, 0.0  # initials, abbreviations
         best = None
         for p in self.parse(word):
             if p.tag.POS != "NOUN" or p.tag.case != case or p.tag.number == "plur":
@@ -229,11 +256,12 @@ class Morph:
                 best = (rank, p)
         if best is None:
             return None
+        score = float(best[1].score) + (0.5 if best[0] == 0 else 0.0)
         if case == "nomn":
-            return word
+            return word, score
         grams = {"nomn", "sing"} | ({gender} if gender else set())
         form = _inflect(best[1], grams) or _inflect(best[1], {"nomn"})
-        return match_case(word, form.word) if form is not None else None
+        return (match_case(word, form.word), score) if form is not None else None
 
 
 def _inflect(parse: Any, grams: set[str]) -> Any:

@@ -221,6 +221,19 @@ def extract_people(doc: Doc) -> People:
         name = " ".join(normal)
         index = next((i for i, e in enumerate(entities) if e.name == name), None)
         if index is None:
+            # "Романа Вершинина" after "Роман Вершинин": an ambiguous inflection of a known name.
+            index = next(
+                (
+                    i
+                    for i, e in enumerate(entities)
+                    if len(e.name.split()) == len(words)
+                    and all(
+                        surname_matches(w, n) for w, n in zip(words, e.name.split(), strict=True)
+                    )
+                ),
+                None,
+            )
+        if index is None:
             index = len(entities)
             entities.append(PersonEntity(name=name, gender=gender))
         _bind_role(doc, entities[index], span.start, span.stop)
@@ -275,7 +288,7 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     i = doc.word_index_at(start) - 1
     if i < 0 or doc.text[doc.words[i].stop : start].strip():
         return frozenset()
-    return doc.morph.case_hint(doc.words[i].text)
+    return doc.morph.governed_hint(doc.words[i].text)
 
 
 def _bind_role(doc: Doc, entity: PersonEntity, start: int, stop: int) -> None:

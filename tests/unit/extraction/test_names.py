@@ -1,0 +1,48 @@
+"""Nominative forms of names and organisation groups (pymorphy2 through MorphVocab)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govdigest.extraction.morph import Morph
+from govdigest.extraction.pipeline import NlpModels
+
+
+@pytest.fixture(scope="module")
+def morph(nlp_models: NlpModels) -> Morph:
+    return Morph(nlp_models.morph_vocab)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Тверским заводом электроприборов", "Тверской завод электроприборов"),
+        ("Северного трубного завода", "Северный трубный завод"),
+        ("Приморскому рыбоконсервному комбинату", "Приморский рыбоконсервный комбинат"),
+        ("Заречным горно-обогатительным комбинатом", "Заречный горно-обогатительный комбинат"),
+        ("Новоозёрской области", "Новоозёрская область"),
+        ("Лесогорском автономном округе", "Лесогорский автономный округ"),
+        ("Уральский станкостроительный завод", "Уральский станкостроительный завод"),
+    ],
+)
+def test_organisation_group_to_nominative(morph: Morph, words: str, expected: str) -> None:
+    assert " ".join(morph.nominative_group(words.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "hint", "expected", "gender"),
+    [
+        ("Петра Сидорова", frozenset(), "Пётр Сидоров", "masc"),
+        ("Мариной Лебедевой", frozenset(), "Марина Лебедева", "femn"),
+        ("Игорю Павловичу Кузнецову", frozenset(), "Игорь Павлович Кузнецов", "masc"),
+        ("Романа Быстрова", frozenset({"gent"}), "Роман Быстров", "masc"),
+        ("Светлана Орлова", frozenset(), "Светлана Орлова", "femn"),
+        # Indeclinable foreign names stay as written; their gender is unknown, not guessed.
+        ("Чан Ван Хоа", frozenset({"ablt"}), "Чан Ван Хоа", None),
+    ],
+)
+def test_person_name_to_nominative(
+    morph: Morph, words: str, hint: frozenset[str], expected: str, gender: str | None
+) -> None:
+    normal, got_gender = morph.nominative_name(words.split(), hint)
+    assert (" ".join(normal).replace("ё", "е"), got_gender) == (expected.replace("ё", "е"), gender)
