@@ -9,7 +9,8 @@ It answers ``sendMessage`` the way Telegram does, with the parts the digest must
   ``retry_after`` — the thing that gets bots banned);
 * faults injected per chat: ``"403"`` (blocked), ``"400"`` (can't parse entities, for HTML
   only), ``"500"``, ``"drop"`` (the connection closes without an answer), ``"429"``;
-  ``inject`` queues one-shot faults, ``always`` makes one permanent;
+  ``inject`` queues one-shot faults per request (``"ok"`` lets one through), ``always``
+  makes one permanent;
 * messages are checked like Telegram does: ≤ 4096 UTF-16 units, not empty, and with
   ``parse_mode=HTML`` well-formed markup, else 400.
 
@@ -88,6 +89,8 @@ class FakeBotApi:
     faults: dict[int, deque[str]] = field(default_factory=lambda: defaultdict(deque))
     permanent: dict[int, str] = field(default_factory=dict)
     on_accept: Any = None  # optional callback(Accepted), e.g. to cancel a broadcast mid-way
+    penalties: list[float] = field(default_factory=list)  # loop times of 429s that set one
+    attempts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
 
     def __post_init__(self) -> None:
         self._window: deque[float] = deque()
@@ -154,11 +157,13 @@ class FakeBotApi:
         chat_id = int(form["chat_id"])
         text = str(form.get("text", ""))
         parse_mode = form.get("parse_mode")
+        self.attempts[chat_id] += 1
         penalty = self._penalty_left(chat_id, now)
         if penalty is not None:
             return self._too_many(penalty)
         fault = self.faults[chat_id].popleft() if self.faults[chat_id] else None
-        fault = fault or self.permanent.get(chat_id)
+        if fault is None:
+            fault = self.permanent.get(chat_id)
         if fault == "drop":
             assert request.transport is not None
             request.transport.abort()
@@ -221,6 +226,7 @@ class FakeBotApi:
 
     def _penalise(self, now: float, chat_id: int | None) -> web.Response:
         until = now + self.retry_after
+        self.penalties.append(now)
         if chat_id is None:
             self._penalty_until, self._penalty_issued = until, now
         else:
