@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from govdigest.extraction.companies_rules import (
     designator_before,
     is_excluded_name,
+    legal_forms,
 )
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
@@ -53,6 +54,11 @@ MAX_TAIL_WORDS = 3
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
 )
+# A legal form before a quoted name that itself ends in a quoted name.
+_NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^«»\n]{1,60}«[^«»\n]{1,60}»»?")
+# A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
+_SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
+_COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
 # Strength of evidence for a display name: a designator beats a bare quote beats NER.
 STRENGTH_DESIGNATED = 3
 STRENGTH_QUOTED = 2
@@ -85,6 +91,15 @@ def _key(doc: Doc, name: str) -> str:
     return " ".join(doc.morph.lemma(w.lower()) for w in re.findall(r"[\w]+", text))
 
 
+def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
+    # A designator names one organisation: "агрофирмы «…»" is "агрофирма «…»", never the
+    # plural nominative that the same form also reads as.
+    if len(words) == 1 and not words[0].isupper():
+        parses = [p for p in doc.morph.parse(words[0].lower()) if p.tag.POS == "NOUN"]
+        return [str(parses[0].normal_form)] if parses else words
+    return doc.morph.nominative_group(words)
+
+
 def _looks_like_name(content: str) -> bool:
     words = content.split()
     return (
@@ -105,6 +120,16 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
             if lemma[:3] == content[:3].lower():
                 return content[:1] + lemma[1:]
     return content
+
+
+def _coordinated_with_company(doc: Doc, found: _Found, pos: int) -> bool:
+    # "сетей «Сибирский лабаз» и «Обской гастроном»": a quoted name joined by "и" or a comma
+    # to a company is a company too.
+    for cand in found.items:
+        gap = doc.text[cand.stop : pos]
+        if cand.stop <= pos and _COORDINATION_RE.fullmatch(gap):
+            return True
+    return False
 
 
 def _org_context(doc: Doc, pos: int) -> bool:
@@ -136,7 +161,7 @@ def _quoted(
             name = f"{des.words[-1]} «{content}»"
             found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
         elif des is not None and des.kind == "kept":
-            head = doc.morph.nominative_group(list(des.words))
+            head = _designator_nominative(doc, list(des.words))
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             name = f"{head_text} «{content}»"
             found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
@@ -145,11 +170,26 @@ def _quoted(
                 des is not None
                 or any(a < stop and start < b for a, b in ner_orgs)
                 or _org_context(doc, span.open)
+                or _coordinated_with_company(doc, found, span.open)
             )
             if not evidence or is_excluded_name(doc, content):
                 continue
             name = _bare_name(doc, content, span.open)
             found.add(_Candidate(span.open, span.close, name, _key(doc, name), 2))
+
+
+def _nested_legal(doc: Doc, found: _Found) -> None:
+    """ "ООО «Агрокомплекс «Озёрный»": Russian typography merges the two closing marks, so
+    the outer quotation looks unclosed; the name is kept as written."""
+    for m in _NESTED_LEGAL_RE.finditer(doc.text):
+        if m.group(1) not in legal_forms() or found.overlaps(m.start(), m.end()):
+            continue
+        name = doc.text[m.start() : m.end()].rstrip("»") + "»"
+        found.add(_Candidate(m.start(), m.end(), name, _key(doc, name), STRENGTH_DESIGNATED))
+    for m in _SOLE_TRADER_RE.finditer(doc.text):
+        if not found.overlaps(m.start(), m.end()):
+            name = m.group().strip()
+            found.add(_Candidate(m.start(), m.end(), name, _key(doc, name), STRENGTH_DESIGNATED))
 
 
 def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
@@ -161,10 +201,28 @@ def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
         if "«" in span.text or "»" in span.text or '"' in span.text:
             continue
         words = span.text.split()
-        if not words or is_excluded_name(doc, span.text):
+        if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
         name = " ".join(doc.morph.nominative_group(words))
         found.add(_Candidate(span.start, span.stop, name, _key(doc, name), STRENGTH_NER))
+
+
+def _common_word_org(doc: Doc, words: list[str]) -> bool:
+    """NER's false organisations: a lone common word ("Промпроизводство", "УЗИ") or a place
+    followed by lower-case words ("в Новокаменске завода …")."""
+    first = words[0]
+    parses = doc.morph.parse(first.lower())
+    proper = {"Orgn", "Trad", "Name", "Surn"}
+    if len(words) == 1:
+        if first.lower() in word_set("known_orgs") or not doc.morph.is_known(first):
+            return False
+        if first[1:].lower() != first[1:] and not first.isupper():
+            return False  # internal capitals: "ЭлМетро", "ТрансЛогистик"
+        return not any(proper & set(p.tag.grammemes) for p in parses)
+    last = [p for p in doc.morph.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
+    if last and doc.morph.is_known(words[-1]) and all(p.tag.number == "plur" for p in last):
+        return True  # "Оренбургские предприятия", "IT-компании": many, unnamed
+    return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
 
 
 def _descriptive(doc: Doc, found: _Found) -> None:
@@ -176,6 +234,9 @@ def _descriptive(doc: Doc, found: _Found) -> None:
     while i < n:
         w = words[i]
         if not (w.text[:1].isupper() and doc.morph.has_pos(w.text, frozenset({"ADJF"}), 0.1)):
+            i += 1
+            continue
+        if _is_pronoun_adjective(doc, w.text):
             i += 1
             continue
         j = i + 1
@@ -192,6 +253,7 @@ def _descriptive(doc: Doc, found: _Found) -> None:
             j < n
             and words[j].text.islower()
             and doc.morph.lemma(words[j].text) in heads
+            and _can_be_singular(doc, words[j].text)
             and not doc.text[words[j - 1].stop : words[j].start].strip()
         ):
             k = _genitive_tail(doc, j + 1)
@@ -203,6 +265,17 @@ def _descriptive(doc: Doc, found: _Found) -> None:
             i = k
             continue
         i += 1
+
+
+def _is_pronoun_adjective(doc: Doc, word: str) -> bool:
+    # "Наши предприятия", "Эти заводы": pronoun adjectives never start a name.
+    parses = doc.morph.parse(word.lower())
+    return bool(parses) and ("Apro" in parses[0].tag or "Anph" in parses[0].tag)
+
+
+def _can_be_singular(doc: Doc, word: str) -> bool:
+    # "Оренбургские предприятия" are many organisations, not one named one.
+    return any(p.tag.number == "sing" for p in doc.morph.parse(word) if p.tag.POS == "NOUN")
 
 
 def _genitive_tail(doc: Doc, k: int) -> int:
@@ -234,6 +307,9 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
         return False
     if text.startswith("«"):
         return True
+    last = [p for p in doc.morph.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
+    if last and doc.morph.is_known(words[-1]) and all(p.tag.number == "plur" for p in last):
+        return False
     if len(words) == 1 and not cued:
         # A lone capitalised dictionary word in running text is rarely a company name.
         proper = {"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr"}
@@ -316,6 +392,7 @@ def extract_companies(
 ) -> list[Company]:
     found = _Found()
     blocked: list[tuple[int, int]] = []
+    _nested_legal(doc, found)
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found)
     _ner(doc, found, blocked)

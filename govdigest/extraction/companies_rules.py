@@ -60,16 +60,44 @@ def designator_before(doc: Doc, pos: int) -> Designator | None:
         chunk = words[-n:]
         if any(doc.text[a.stop : b.start].strip() for a, b in itertools.pairwise(chunk)):
             continue
-        key = tuple(doc.morph.lemma(w.text.lower()) for w in chunk)
+        options = [_word_lemmas(doc, w.text) for w in chunk]
         for kind, table in tables:
-            if key in _phrases(doc, table):
-                return Designator(kind, chunk[0].start, tuple(w.text for w in chunk))
+            for phrase in _phrases(doc, table):
+                if len(phrase) == n and all(p in o for p, o in zip(phrase, options, strict=True)):
+                    return Designator(kind, chunk[0].start, tuple(w.text for w in chunk))
     return None
+
+
+def _word_lemmas(doc: Doc, word: str) -> frozenset[str]:
+    low = word.lower()
+    out = set(doc.morph.lemma_set(low))
+    if "-" in low:
+        # "IT-парк", "агро-холдинг": the last part carries the meaning of a compound head.
+        out |= doc.morph.lemma_set(low.rsplit("-", 1)[1])
+    return frozenset(out)
 
 
 def is_name_designator_before(doc: Doc, pos: int) -> bool:
     """Whether a quotation at ``pos`` is a name (after "завод", "форум", "ООО", "компания" …)."""
     return designator_before(doc, pos) is not None
+
+
+# Heads that make any name a government body wherever they stand in it.
+_GOVERNMENT_HEADS = frozenset(
+    {
+        "облисполком",
+        "райисполком",
+        "горисполком",
+        "исполком",
+        "правительство",
+        "министерство",
+        "администрация",
+        "мэрия",
+        "дума",
+        "заксобрание",
+        "минпромторг",
+    }
+)
 
 
 @cache
@@ -85,5 +113,9 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
         return True
+    if len(words) == 1 and words[0] in legal_forms():
+        return True  # a bare "СПК" is a designator whose name NER cut off
+    if any(doc.morph.lemma(w.lower()) in _GOVERNMENT_HEADS for w in words[1:]):
+        return True  # "Минский облисполком", "Тверская городская дума"
     non_org = _phrases(doc, "non_org_heads")
     return (first,) in non_org and len(words) > 1

@@ -54,6 +54,7 @@ class Morph:
         self._vocab = vocab
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.lemma = lru_cache(maxsize=50_000)(self._lemma)
+        self.lemma_set = lru_cache(maxsize=50_000)(self._lemma_set)
         self._group_cache = lru_cache(maxsize=20_000)(self._nominative_group)
         self._name_cache = lru_cache(maxsize=20_000)(self._nominative_name)
 
@@ -66,6 +67,10 @@ class Morph:
 
     def is_known(self, word: str) -> bool:
         return bool(self._vocab.word_is_known(word.lower()))
+
+    def _lemma_set(self, word: str) -> frozenset[str]:
+        """Every dictionary lemma of a word ("парке" is "парк" or "парка")."""
+        return frozenset(str(p.normal_form) for p in self.parse(word)) or frozenset({word})
 
     def lemmas(self, words: Iterable[str]) -> list[str]:
         return [self.lemma(w) for w in words]

@@ -94,7 +94,9 @@ def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
         n = len(phrase.lemmas)
         if i + n > len(words):
             continue
-        if all(doc.morph.lemma(words[i + k].text.lower()) == phrase.lemmas[k] for k in range(n)):
+        if all(
+            phrase.lemmas[k] in doc.morph.lemma_set(words[i + k].text.lower()) for k in range(n)
+        ):
             if _is_plural_role(doc, words[i + n - 1].text) and n == 1:
                 continue
             if phrase.role_class == "head" and _names_region(doc, words, i + n):
