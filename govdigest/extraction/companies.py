@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from govdigest.extraction.companies_rules import (
     designator_before,
@@ -13,7 +14,7 @@ from govdigest.extraction.companies_rules import (
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
 from govdigest.extraction.quotespans import find_spans
-from govdigest.extraction.resources import word_set
+from govdigest.extraction.resources import lines, word_set
 
 # A quoted string is a name only if it is short and has no sentence punctuation.
 MAX_NAME_WORDS = 6
@@ -88,7 +89,20 @@ class _Found:
 def _key(doc: Doc, name: str) -> str:
     core = re.findall(r"«([^«»]+)»", name)
     text = core[-1] if core else name
-    return " ".join(doc.morph.lemma(w.lower()) for w in re.findall(r"[\w]+", text))
+    lemmas = [doc.morph.lemma(w.lower()) for w in re.findall(r"\w+", text)]
+    # "ПАО «Банк Северный кредит»" and "банк «Северный кредит»" are one company: a designator
+    # inside the quotes does not distinguish names.
+    if len(lemmas) > 1 and lemmas[0] in _designator_lemmas():
+        lemmas = lemmas[1:]
+    return " ".join(lemmas)
+
+
+@cache
+def _designator_lemmas() -> frozenset[str]:
+    words = [
+        w for w in lines("org_designators") + lines("org_dropped_designators") if " " not in w
+    ]
+    return frozenset(w.lower() for w in words)
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -207,11 +221,23 @@ def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
         found.add(_Candidate(span.start, span.stop, name, _key(doc, name), STRENGTH_NER))
 
 
+def _plural_common_head(doc: Doc, word: str) -> bool:
+    word = word.strip('«»"').lower()
+    word = word.rsplit("-", 1)[-1] if "-" in word else word
+    nouns = [p for p in doc.morph.parse(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and doc.morph.is_known(word) and all(p.tag.number == "plur" for p in nouns)
+
+
 def _common_word_org(doc: Doc, words: list[str]) -> bool:
-    """NER's false organisations: a lone common word ("Промпроизводство", "УЗИ") or a place
-    followed by lower-case words ("в Новокаменске завода …")."""
+    """NER's false organisations: a lone common word ("Промпроизводство", "УЗИ"), a plural
+    group ("Оренбургские предприятия", "IT-компаний") or a place followed by lower-case words
+    ("в Новокаменске завода …")."""
     first = words[0]
     parses = doc.morph.parse(first.lower())
+    if _plural_common_head(doc, words[-1]) or any(
+        _only_plural_adjective(doc, w) for w in words[:-1]
+    ):
+        return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
     if len(words) == 1:
         if first.lower() in word_set("known_orgs") or not doc.morph.is_known(first):
@@ -219,10 +245,12 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
         if first[1:].lower() != first[1:] and not first.isupper():
             return False  # internal capitals: "ЭлМетро", "ТрансЛогистик"
         return not any(proper & set(p.tag.grammemes) for p in parses)
-    last = [p for p in doc.morph.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
-    if last and doc.morph.is_known(words[-1]) and all(p.tag.number == "plur" for p in last):
-        return True  # "Оренбургские предприятия", "IT-компании": many, unnamed
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
+
+
+def _only_plural_adjective(doc: Doc, word: str) -> bool:
+    adjs = [p for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"]
+    return bool(adjs) and all(p.tag.number == "plur" for p in adjs)
 
 
 def _descriptive(doc: Doc, found: _Found) -> None:
@@ -236,7 +264,9 @@ def _descriptive(doc: Doc, found: _Found) -> None:
         if not (w.text[:1].isupper() and doc.morph.has_pos(w.text, frozenset({"ADJF"}), 0.1)):
             i += 1
             continue
-        if _is_pronoun_adjective(doc, w.text):
+        if _is_pronoun_adjective(doc, w.text) or not any(
+            p.tag.number == "sing" for p in doc.morph.parse(w.text.lower()) if p.tag.POS == "ADJF"
+        ):
             i += 1
             continue
         j = i + 1
@@ -307,8 +337,7 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
         return False
     if text.startswith("«"):
         return True
-    last = [p for p in doc.morph.parse(words[-1].lower()) if p.tag.POS == "NOUN"]
-    if last and doc.morph.is_known(words[-1]) and all(p.tag.number == "plur" for p in last):
+    if _plural_common_head(doc, words[-1]):
         return False
     if len(words) == 1 and not cued:
         # A lone capitalised dictionary word in running text is rarely a company name.
@@ -322,17 +351,24 @@ def _lists(
 ) -> None:
     """Complete explicit lists: every capitalised item after a cue, or in a list of companies."""
     cues = word_set("list_cues")
+    cued_line = -2
     for sent in doc.sentences:
         if any(a <= sent.start < b for a, b in speech):
             continue
+        # "Везём с собой 11 предприятий:" then one organisation per (bullet) line.
+        in_block = sent.line == cued_line + 1 and len(sent.text.split()) <= MAX_NAME_WORDS + 2
+        cued_line = sent.line if in_block else -2
         opener = _LIST_OPEN_RE.search(sent.text)
         body_start = sent.start
-        cued = False
+        cued = in_block
         if opener:
             lead = doc.words_in(sent.start, sent.start + opener.start())
-            cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
-            if cued:
+            lead_cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
+            if lead_cued:
+                cued = True
                 body_start = sent.start + opener.end()
+                if not sent.text[opener.end() :].strip():
+                    cued_line = sent.line
         items = _split_items(doc.text, body_start, sent.stop)
         known = sum(1 for a, b in items if _is_candidate(found, a, b))
         if not cued and known < 2:
@@ -340,13 +376,18 @@ def _lists(
         for a, b in items:
             if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
                 continue
-            text = doc.text[a:b].strip(' .«»"')
+            raw = doc.text[a:b].strip(" .")
+            text = raw.strip('«»"')
             if not text or not _NAME_START_RE.match(text) or len(text.split()) > MAX_NAME_WORDS:
                 continue
+            quoted = raw.startswith("«")
             if (
-                not _is_name_item(doc, text, cued)
+                not (quoted or _is_name_item(doc, text, cued))
                 or is_excluded_name(doc, text)
-                or any(s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner)
+                or (
+                    not quoted
+                    and any(s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner)
+                )
             ):
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
