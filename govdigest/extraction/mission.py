@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from functools import cache
@@ -38,13 +39,30 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         if any(lemma in triggers for lemma in lemmas):
             return True
         # "открыл IT-парк", "принял участие в церемонии": a person's act, not "открыли движение".
-        has_person = any(s.type == "PER" and sent.start <= s.start < sent.stop for s in doc.ner)
+        has_person = doc.first_person or any(
+            s.type == "PER" and sent.start <= s.start < sent.stop for s in doc.ner
+        )
+        if has_person and _place_trip(doc, words, lemmas):
+            return True
         for w, lemma in zip(words, lemmas, strict=True):
             if has_person and lemma in personal and _is_past_singular(doc, w.text):
                 return True
         signed = _AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
         if signed and any(_is_past(doc, w.text) for w in words):
             return True
+    return False
+
+
+def _place_trip(doc: Doc, words: list[Word], lemmas: list[str]) -> bool:
+    verbs = word_set("mission_place_triggers")
+    if not any(
+        lemma in verbs and _is_past(doc, w.text, verbs)
+        for w, lemma in zip(words, lemmas, strict=True)
+    ):
+        return False
+    for prev, w in itertools.pairwise(words):
+        if prev.text.lower() in ("в", "во") and w.text[:1].isupper():
+            return any(s.type == "LOC" and s.start <= w.start < s.stop for s in doc.ner)
     return False
 
 
@@ -55,11 +73,11 @@ def _is_past_singular(doc: Doc, word: str) -> bool:
     )
 
 
-def _is_past(doc: Doc, word: str) -> bool:
+def _is_past(doc: Doc, word: str, verbs: frozenset[str] = _AGREEMENT_VERBS) -> bool:
     return any(
         (p.tag.POS == "VERB" and "past" in p.tag) or (p.tag.POS == "PRTS" and "perf" in p.tag)
         for p in doc.morph.parse(word.lower())
-        if doc.morph.lemma(word.lower()) in _AGREEMENT_VERBS
+        if doc.morph.lemma(word.lower()) in verbs
     )
 
 
@@ -100,8 +118,10 @@ def _has_subject_before(doc: Doc, words: list[Word]) -> bool:
     return False
 
 
+# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
 _HOST_RE = re.compile(
-    r"\b(?:с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)|(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи])",
+    r"\bвстреч\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
+    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
     re.IGNORECASE,
 )
 ALLOW_RANKED_FALLBACK = True

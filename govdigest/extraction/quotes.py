@@ -73,14 +73,25 @@ def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
             start = _clause_start(doc.text, prev_start, prev_start + len(prev) - 1)
             stop = prev_start + len(prev)
             # "Губернатор Астраханской области Роман Ильясов:" heading a block quote.
-            short = len(prev.split()) <= MAX_HEADING_WORDS
+            short = len(prev.split()) <= MAX_HEADING_WORDS and _names_someone(doc, start, stop)
             return (start, stop) if short or has_speech_verb(doc, start, stop) else None
         return None
     if not before.endswith((":", ",")):
         return None
     stop = line_start + len(before)
     start = _clause_start(doc.text, line_start, stop - 1)
+    if (
+        before.endswith(":")
+        and start == line_start
+        and len(before.split()) <= MAX_HEADING_WORDS
+        and _names_someone(doc, start, stop)
+    ):
+        return start, stop  # "Андрей Велихов: «…»" — a headline's or a block's attribution
     return (start, stop) if has_speech_verb(doc, start, stop) else None
+
+
+def _names_someone(doc: Doc, start: int, stop: int) -> bool:
+    return any(s.type in ("PER", "ORG") and start <= s.start < stop for s in doc.ner)
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -127,6 +138,10 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     """Direct quotes in text order, plus the covered spans (for indirect speech and companies)."""
     found: list[RawQuote] = []
     covered: list[tuple[int, int]] = []
+    # Dialogue lines first: a name quoted inside one («Электросила-Калуга») is not a quote.
+    for quote in _dialogue_lines(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     for span in find_spans(doc.text):
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
             continue
@@ -151,9 +166,6 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             RawQuote(span.open, stop, _clean_quote_text(text), speaker, clause is not None)
         )
         covered.append((span.open, stop))
-    for quote in _dialogue_lines(doc, people, covered):
-        found.append(quote)
-        covered.append((quote.start, quote.stop))
     found.sort(key=lambda q: q.start)
     return _inherit_speakers(doc, found), covered
 

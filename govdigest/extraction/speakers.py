@@ -71,17 +71,23 @@ def _verb_is_plural(doc: Doc, start: int, stop: int) -> bool:
 
 
 def _subjectless_first_person(doc: Doc, start: int, stop: int) -> bool:
-    """ "Подчеркнул, что …", "Сказал прямо: …" in the author's own post: the author speaks."""
+    """ "Подчеркнул, что …", "На сессии говорил о том, что …" in the author's own post: a
+    past-tense speech verb of the author's gender with no subject before it is the author's."""
     if not doc.first_person or not doc.author:
         return False
-    words = doc.words_in(start, stop)
-    if not words:
-        return False
-    first = words[0].text.lower()
-    if doc.morph.lemma(first) not in speech_verb_lemmas() or not words[0].text[:1].isupper():
-        return False
-    gender = doc.morph.verb_gender(first)
-    return gender is None or gender == doc.author_gender
+    verbs = speech_verb_lemmas()
+    for w in doc.words_in(start, stop):
+        low = w.text.lower()
+        parses = doc.morph.parse(low)
+        if not parses:
+            continue
+        tag = parses[0].tag
+        if doc.morph.lemma(low) in verbs and tag.POS == "VERB":
+            gender = doc.morph.verb_gender(low)
+            return "1per" in tag or gender is None or gender == doc.author_gender
+        if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
+            return False
+    return False
 
 
 def resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
@@ -135,6 +141,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 
 def _press_name(doc: Doc, raw: str) -> str:
     words = raw.split()
+    # "в пресс-службе правительства края сообщили": the verb is not part of the name.
+    while words and doc.morph.best_pos(words[-1].lower()) in ("VERB", "PREP", "CONJ"):
+        words.pop()
     # "пресс-службе правительства края" → "пресс-служба правительства края".
     return " ".join(["пресс-служба", *words]).strip()
 
