@@ -163,7 +163,13 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             speaker = resolve(doc, people, clause[0], clause[1], span.open)
         stop = after[1] if after else close
         found.append(
-            RawQuote(span.open, stop, _clean_quote_text(text), speaker, clause is not None)
+            RawQuote(
+                span.open,
+                stop,
+                _clean_quote_text(text),
+                speaker,
+                clause is not None or inner_speaker is not None,
+            )
         )
         covered.append((span.open, stop))
     found.sort(key=lambda q: q.start)
