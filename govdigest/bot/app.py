@@ -16,7 +16,10 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from govdigest.bot.albums import AlbumCollector
 from govdigest.bot.handlers import get_routers
+from govdigest.bot.middlewares import ThrottlingMiddleware, UpdateLogMiddleware
+from govdigest.bot.texts.common import TOO_FAST
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import Extractor, NlpModels
 from govdigest.ingest import Ingestor
@@ -67,14 +70,26 @@ async def open_services(
     )
 
 
-def build_dispatcher(services: Services) -> Dispatcher:
+def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher:
+    """The dispatcher with its workflow data; ``throttle=False`` for the local console chat."""
     dp = Dispatcher(
         services=services,
         settings=services.settings,
         repos=services.repos,
         ingestor=services.ingestor,
         clock=services.clock,
+        albums=AlbumCollector(),
     )
+    dp.update.outer_middleware(UpdateLogMiddleware())
+    if throttle:
+        # The services' clock, so that tests move time instead of sleeping.
+        throttling = ThrottlingMiddleware(
+            services.settings.throttle_rate,
+            TOO_FAST,
+            clock=lambda: services.clock().timestamp(),
+        )
+        dp.message.outer_middleware(throttling)
+        dp.callback_query.outer_middleware(throttling)
     dp.include_routers(*get_routers(services.settings))
     return dp
 

@@ -85,7 +85,8 @@ async def run_console(
         printer = ConsolePrinter(out)
         session = LocalSession(observer=printer)
         bot = build_bot(settings, session=session)
-        dp = build_dispatcher(services)
+        # One local user reading a pipe: a burst of lines is not abuse.
+        dp = build_dispatcher(services, throttle=False)
         user_id = min(settings.admin_ids) if settings.admin_ids else CONSOLE_USER_ID
         user = User(id=user_id, is_bot=False, first_name="Вы", language_code="ru")
         chat = Chat(id=user_id, type="private")

@@ -1,0 +1,117 @@
+"""Wording of the operators' commands, /refresh and /stats, and the refusal for everyone else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from govdigest.bot.texts.common import esc, human_date
+from govdigest.ingest import IngestReport
+from govdigest.sources.models import RejectedFile
+from govdigest.storage.ops import ErrorRecord, RefreshRun
+
+REFUSED = (
+    "Извините, эта команда доступна только администраторам бота. "
+    "Всё, что умею для остальных, — в /help."
+)
+REFRESH_FAILED = (
+    "Не удалось перечитать источники: {error}\n"
+    "Ошибка записана в журнал; кэш остался прежним. Последние ошибки — в /stats."
+)
+REJECTED_SHOWN = 5
+ERROR_CHARS = 160
+
+TRIGGERS = {
+    "schedule": "по расписанию",
+    "startup": "при запуске",
+    "command": "по команде /refresh",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StatsSnapshot:
+    """Everything /stats shows, gathered by the handler from the repositories."""
+
+    posts: int
+    missions: int
+    companies: int
+    quotes: int
+    subscribers: dict[str, int]
+    deliveries_today: int
+    last_refresh: RefreshRun | None
+    errors: Sequence[ErrorRecord]
+
+
+def _moment(at: datetime, tz: ZoneInfo) -> str:
+    local = at.astimezone(tz)
+    return f"{human_date(local)}, {local:%H:%M}"
+
+
+def _rejected_lines(rejected: Sequence[RejectedFile]) -> list[str]:
+    lines = [f"• {esc(r.path)}: {esc(r.reason)}" for r in rejected[:REJECTED_SHOWN]]
+    if len(rejected) > REJECTED_SHOWN:
+        lines.append(f"… и ещё {len(rejected) - REJECTED_SHOWN}")
+    return lines
+
+
+def refresh_report(report: IngestReport) -> str:
+    lines = [
+        "<b>Источники перечитаны</b>",
+        f"Новых постов: {report.new}",
+        f"Изменённых: {report.updated}",
+        f"Без изменений: {report.unchanged}",
+        f"Разобрано заново: {report.extracted}",
+        f"Отклонено: {len(report.rejected)}",
+    ]
+    lines += _rejected_lines(report.rejected)
+    return "\n".join(lines)
+
+
+def refresh_failed(error: BaseException) -> str:
+    return REFRESH_FAILED.format(error=esc(_shorten(f"{type(error).__name__}: {error}")))
+
+
+def _refresh_line(run: RefreshRun | None, tz: ZoneInfo) -> str:
+    if run is None:
+        return "Последнее обновление: ещё не было"
+    trigger = TRIGGERS.get(run.trigger, run.trigger)
+    return (
+        f"Последнее обновление: {_moment(run.finished_at, tz)} ({esc(trigger)}) — "
+        f"новых {run.new}, изменённых {run.updated}, без изменений {run.unchanged}, "
+        f"отклонено {run.rejected}"
+    )
+
+
+def stats_text(stats: StatsSnapshot, tz: ZoneInfo) -> str:
+    subs = stats.subscribers
+    lines = [
+        "<b>Статистика</b>",
+        f"Постов: {stats.posts}",
+        f"Миссий: {stats.missions}",
+        f"Компаний: {stats.companies}",
+        f"Цитат: {stats.quotes}",
+        (
+            f"Подписчики: активных {subs.get('active', 0)}, "
+            f"на паузе {subs.get('paused', 0)}, заблокировали бота {subs.get('blocked', 0)}"
+        ),
+        f"Доставлено дайджестов сегодня: {stats.deliveries_today}",
+        _refresh_line(stats.last_refresh, tz),
+        "",
+    ]
+    if not stats.errors:
+        lines.append("Ошибок нет.")
+    else:
+        lines.append("<b>Последние ошибки</b>")
+        lines += [
+            f"• {_moment(e.at, tz)} [{esc(e.kind)}] {esc(_shorten(e.message))}"
+            for e in stats.errors
+        ]
+    lines += ["", f"<i>Время — {esc(tz.key)}</i>"]
+    return "\n".join(lines)
+
+
+def _shorten(text: str, limit: int = ERROR_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
