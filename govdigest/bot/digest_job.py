@@ -30,7 +30,12 @@ from govdigest.bot.texts.digest import DigestWindow, render_digest
 from govdigest.bot.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Database, Repos
-from govdigest.storage.subscriptions import DeliveryStatus, Subscriber, serialized_transaction
+from govdigest.storage.subscriptions import (
+    DeliveryStatus,
+    Subscriber,
+    db_lock,
+    serialized_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +121,8 @@ class _Tick:
         self.stopping = False
 
     async def run(self, concurrency: int) -> TickReport:
-        pending = await due_now(self.repos, self.now)
+        async with db_lock(self.db):
+            pending = await due_now(self.repos, self.now)
         self.report.due = len(pending)
         if not pending:
             return self.report
@@ -162,9 +168,14 @@ class _Tick:
         self.report.claimed += 1
         until = delivery.window_end or self.now
         try:
-            parts = await build_parts(
-                self.repos, sub, until, sub.tz, send_empty=self.services.settings.digest_send_empty
-            )
+            async with db_lock(self.db):
+                parts = await build_parts(
+                    self.repos,
+                    sub,
+                    until,
+                    sub.tz,
+                    send_empty=self.services.settings.digest_send_empty,
+                )
         except Exception as exc:
             await self._record(sub, day, until, SendOutcome("failed", 0, f"build: {exc!r}"))
             raise

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -23,22 +24,38 @@ DeliveryStatus = Literal["claimed", "sent", "empty", "failed"]
 MAX_DAILY_ATTEMPTS = 5
 
 
-_TX_LOCKS: WeakKeyDictionary[Database, asyncio.Lock] = WeakKeyDictionary()
+_LOCKS: WeakKeyDictionary[Database, asyncio.Lock] = WeakKeyDictionary()
+_BEGIN_RETRIES = 6
+
+
+def db_lock(db: Database) -> asyncio.Lock:
+    """One lock per connection for work that must not interleave on it.
+
+    ``Database.transaction`` joins any transaction already open on the connection, which is
+    right for nesting within one task but wrong for two concurrent tasks: the second would
+    write inside the first's transaction and commit with it. And a read left open by one task
+    pins an old snapshot, so another task's ``BEGIN IMMEDIATE`` fails at once with "database
+    is locked" when a second instance wrote meanwhile. The digest's workers therefore hold
+    this lock for their reads and their transactions.
+    """
+    lock = _LOCKS.get(db)
+    if lock is None:
+        lock = _LOCKS[db] = asyncio.Lock()
+    return lock
 
 
 @asynccontextmanager
 async def serialized_transaction(db: Database) -> AsyncIterator[None]:
-    """``db.transaction()`` one task at a time.
-
-    ``Database.transaction`` joins any transaction already open on the connection, which is
-    right for nesting within one task but wrong for two concurrent tasks (the digest's
-    workers, a handler): the second would write inside the first's transaction and commit
-    with it. Delivery code takes this lock around each of its transactions.
-    """
-    lock = _TX_LOCKS.get(db)
-    if lock is None:
-        lock = _TX_LOCKS[db] = asyncio.Lock()
-    async with lock, db.transaction():
+    """``db.transaction()`` under ``db_lock``; a busy ``BEGIN`` is retried a few times."""
+    async with db_lock(db), AsyncExitStack() as stack:
+        for attempt in range(_BEGIN_RETRIES):
+            try:
+                await stack.enter_async_context(db.transaction())
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == _BEGIN_RETRIES - 1:
+                    raise
+                await asyncio.sleep(0.02 * 2**attempt)
         yield
 
 
