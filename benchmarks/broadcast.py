@@ -1,0 +1,99 @@
+"""Digest broadcast speed through a fake Bot API that enforces Telegram's limits.
+
+Sends one digest to each of N subscribers (default 1000) with the real job, sender, throttle
+and aiogram ``AiohttpSession``, against the limit-enforcing fake server (in-process, on
+127.0.0.1) and a real SQLite file. Prints ONE JSON object: subscribers, messages, seconds,
+msgs_per_s, limit, ratio, http_429, violations, duplicates, lost, targets_met.
+
+    .venv/bin/python benchmarks/broadcast.py [--subscribers 1000] [--limit 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from govdigest.bot.delivery import Sender, install_throttle  # noqa: E402
+from govdigest.bot.digest_job import run_digest_tick  # noqa: E402
+from tests.fakes.digest_env import (  # noqa: E402
+    Clock,
+    add_post,
+    http_bot,
+    open_env,
+    subscribe_many,
+    utc,
+)
+from tests.fakes.fake_bot_api import FakeBotApi  # noqa: E402
+
+TARGET_RATIO = 0.9
+
+
+async def run(subscribers: int, limit: float, per_chat: float) -> dict[str, object]:
+    fake = FakeBotApi(global_rate=int(limit), per_chat_rate=per_chat)
+    await fake.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = await open_env(
+            Path(tmp) / "bench.sqlite3",
+            Clock(utc(2024, 5, 1, 12, 0)),
+            rate_limit_global=limit,
+            rate_limit_per_chat=per_chat,
+        )
+        chats = range(1, subscribers + 1)
+        await subscribe_many(env, chats, "09:00", "Europe/Moscow", at=env.clock())
+        await add_post(env, utc(2024, 5, 2, 1, 0), title="Губернатор открыл новый мост")
+        env.clock.set(utc(2024, 5, 2, 6, 0))
+        bot = http_bot(fake.base_url)
+        install_throttle(bot, limit, per_chat)
+        try:
+            started = time.perf_counter()
+            report = await run_digest_tick(env, bot, Sender(bot), worker="bench")
+            seconds = time.perf_counter() - started
+        finally:
+            await bot.session.close()
+            await env.close()
+    await fake.close()
+    counts = fake.per_chat()
+    messages = len(fake.accepted)
+    rate = messages / seconds if seconds else 0.0
+    ratio = rate / limit
+    duplicates = sum(n - 1 for n in counts.values() if n > 1)
+    lost = sum(1 for chat in chats if counts.get(chat, 0) == 0)
+    return {
+        "subscribers": subscribers,
+        "messages": messages,
+        "sent_reported": report.sent,
+        "seconds": round(seconds, 2),
+        "msgs_per_s": round(rate, 2),
+        "limit": limit,
+        "ratio": round(ratio, 3),
+        "http_429": fake.sent_429,
+        "violations": fake.violations,
+        "duplicates": duplicates,
+        "lost": lost,
+        "targets_met": ratio >= TARGET_RATIO
+        and fake.sent_429 == 0
+        and not duplicates
+        and not lost,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--subscribers", type=int, default=1000)
+    parser.add_argument("--limit", type=float, default=30.0, help="messages per second overall")
+    parser.add_argument("--per-chat", type=float, default=1.0, help="messages per second per chat")
+    args = parser.parse_args()
+    result = asyncio.run(run(args.subscribers, args.limit, args.per_chat))
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
