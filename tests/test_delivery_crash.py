@@ -22,13 +22,14 @@ from tests.fakes.digest_env import (
     Clock,
     DigestEnv,
     add_post,
+    assert_once_each,
     http_bot,
     open_env,
     subscribe_many,
+    tick,
     utc,
 )
 from tests.fakes.fake_bot_api import FakeBotApi
-from tests.test_delivery_faults import assert_once_each, tick
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2024, 5, 2)

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.bot.delivery import Sender, install_throttle
-from govdigest.bot.digest_job import TickReport, build_parts, run_digest_tick
+from govdigest.bot.digest_job import build_parts
 from tests.fakes.digest_env import (
     Clock,
     DigestEnv,
     add_post,
-    http_bot,
+    assert_once_each,
     open_env,
     subscribe_many,
+    tick,
     utc,
 )
 from tests.fakes.fake_bot_api import FakeBotApi
@@ -52,21 +52,6 @@ async def env(tmp_path: Path) -> AsyncIterator[DigestEnv]:
         yield opened
     finally:
         await opened.close()
-
-
-async def tick(env: DigestEnv, fake: FakeBotApi, *, worker: str = "w1") -> TickReport:
-    bot = http_bot(fake.base_url)
-    install_throttle(bot, env.settings.rate_limit_global, env.settings.rate_limit_per_chat)
-    try:
-        sender = Sender(bot, backoff_base=0.01, backoff_cap=0.05)
-        return await run_digest_tick(env, bot, sender, worker=worker)
-    finally:
-        await bot.session.close()
-
-
-def assert_once_each(fake: FakeBotApi, chats: list[int] | range) -> None:
-    counts = fake.per_chat()
-    assert {chat: counts.get(chat, 0) for chat in chats} == {chat: 1 for chat in chats}
 
 
 async def test_429_from_overload_pauses_all_and_delivers_everyone(tmp_path: Path) -> None:

@@ -17,10 +17,13 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from govdigest.bot.delivery import Sender, install_throttle
+from govdigest.bot.digest_job import TickReport, run_digest_tick
 from govdigest.config import Settings
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.storage import Database, Repos
 from govdigest.timeutil import to_db
+from tests.fakes.fake_bot_api import FakeBotApi
 
 _source_ids = itertools.count(1)
 
@@ -125,6 +128,21 @@ def http_bot(base_url: str, session: BaseSession | None = None) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
+
+
+async def tick(env: DigestEnv, fake: FakeBotApi, *, worker: str = "w1") -> TickReport:
+    bot = http_bot(fake.base_url)
+    install_throttle(bot, env.settings.rate_limit_global, env.settings.rate_limit_per_chat)
+    try:
+        sender = Sender(bot, backoff_base=0.01, backoff_cap=0.05)
+        return await run_digest_tick(env, bot, sender, worker=worker)
+    finally:
+        await bot.session.close()
+
+
+def assert_once_each(fake: FakeBotApi, chats: list[int] | range) -> None:
+    counts = fake.per_chat()
+    assert {chat: counts.get(chat, 0) for chat in chats} == {chat: 1 for chat in chats}
 
 
 def utc(*args: int) -> datetime:
