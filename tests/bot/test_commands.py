@@ -18,6 +18,8 @@ from govdigest.bot.local_session import BOT_USER
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from govdigest.extraction.models import Company, Extraction
+from govdigest.sources.models import RawPost
 from govdigest.timeutil import utc_now
 from tests.bot.conftest import (
     BotEnv,
@@ -284,3 +286,56 @@ async def test_every_answer_is_valid_telegram_html_and_short_enough(
         assert sent_texts(requests), command
         for text in sent_texts(requests):
             assert_telegram_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/",
+        "/start deep-link-payload",
+        "/help@other_bot",
+        "/companies all extra words",
+        "/companies %",
+        "/quotes %_\\",
+        "/quotes «Комарова»",
+        "/quotes \u200b",
+        "/mission 2",
+        "/QUOTES",
+        "&amp; <i>не тег</i>",
+    ],
+)
+async def test_odd_input_gets_one_valid_answer(seed_bot_env: BotEnv, text: str) -> None:
+    answer = only_text(await seed_bot_env.send(text))
+    assert_telegram_html(answer)
+
+
+@pytest.mark.parametrize("data", ["mission:-1", "mission:abc", "mission", "other:1"])
+async def test_forged_callback_data_changes_nothing(seed_bot_env: BotEnv, data: str) -> None:
+    await seed_bot_env.send("/mission")
+    shown = seed_bot_env.session.of("SendMessage")[-1].params
+    message = Message(
+        message_id=9,
+        date=utc_now(),
+        chat=Chat(id=shown["chat_id"], type="private"),
+        from_user=BOT_USER,
+        text=shown["text"],
+    )
+    requests = await seed_bot_env.feed(callback_update(data, message))
+    assert not params_of(requests, "EditMessageText")
+    assert not params_of(requests, "SendMessage")
+
+
+async def test_a_long_company_list_is_split_into_valid_parts(bot_env: BotEnv) -> None:
+    repos = bot_env.services.repos
+    names = tuple(f"Заречный завод номер {n} имени очень длинного названия" for n in range(150))
+    raw = RawPost("file", "many.txt", "Много компаний")
+    async with repos.db.transaction():
+        _, post_id = await repos.posts.upsert(raw)
+        result = Extraction(title="Много", companies=tuple(Company(n, (n,)) for n in names))
+        await repos.cache.save(post_id, raw.content_hash, "test", result)
+    parts = sent_texts(await bot_env.send("/companies all"))
+    assert len(parts) > 1
+    for part in parts:
+        assert_telegram_html(part)
+    listed = [name for part in parts for _, name in NUMBERED.findall(part)]
+    assert len(listed) == 150
