@@ -70,7 +70,7 @@ async def test_users_are_throttled_separately(make_live: MakeLive) -> None:
     assert len(answers) == RATE
 
 
-async def test_button_presses_count_and_get_the_note_as_an_alert(make_live: MakeLive) -> None:
+async def test_button_presses_count_and_get_the_note_as_the_answer(make_live: MakeLive) -> None:
     live = await throttled_live(make_live)
     await burst(live, RATE)
     message = Message(
