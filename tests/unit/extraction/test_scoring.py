@@ -281,6 +281,8 @@ def test_post_input_carries_title_date_and_author() -> None:
 
 DEV = scoring.load_cases("dev")
 SEED = scoring.load_cases("seed")
+# A measurement set: only the soundness of its annotations is checked here, never the extractor.
+HOLDOUT2 = scoring.load_cases("holdout2")
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -316,7 +318,7 @@ def test_corpus_size_and_coverage() -> None:
     assert long_posts >= len(DEV) // 5
 
 
-@pytest.mark.parametrize("case", DEV + SEED, ids=lambda c: c.case_id)
+@pytest.mark.parametrize("case", DEV + SEED + HOLDOUT2, ids=lambda c: c.case_id)
 def test_annotation_is_consistent(case: Case) -> None:
     problems = scoring.check_case(case)
     assert not problems, problems
@@ -324,6 +326,11 @@ def test_annotation_is_consistent(case: Case) -> None:
         assert all(d in scoring.CANONICAL_DIRECTIONS for d in case.mission.directions)
         if case.mission.date is not None:
             assert case.mission.date.year == case.published.year
+
+
+def test_holdout2_size() -> None:
+    assert len(HOLDOUT2) >= 30
+    assert all(case.split == "holdout2" for case in HOLDOUT2)
 
 
 def test_seed_expectations_follow_issue() -> None:
