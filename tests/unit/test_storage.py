@@ -294,24 +294,31 @@ async def test_another_tasks_transaction_is_not_swallowed_by_a_failing_one(
     repos: Repos,
 ) -> None:
     """Handlers run as concurrent tasks on one connection: B must not join A's transaction."""
-    a_inside, b_waiting = asyncio.Event(), asyncio.Event()
+    log: list[str] = []
+    a_inside, b_inside = asyncio.Event(), asyncio.Event()
 
     async def failing() -> None:
         async with repos.db.transaction():
+            log.append("A begins")
             await repos.posts.upsert(post("a.txt"))
             a_inside.set()
-            await b_waiting.wait()
-            raise RuntimeError("A fails after B asked for its own transaction")
+            # Give B every chance to barge in. The wait bounds the test, it asserts nothing:
+            # with correct isolation B cannot get inside before A ends, however long this is.
+            await asyncio.wait([asyncio.create_task(b_inside.wait())], timeout=1.0)
+            log.append("A fails")
+            raise RuntimeError("A fails")
 
     async def other() -> None:
-        b_waiting.set()
         async with repos.db.transaction():
+            log.append("B begins")
             await repos.posts.upsert(post("b.txt"))
+            b_inside.set()
 
     task_a = asyncio.create_task(failing())
     await a_inside.wait()
     await other()
     with pytest.raises(RuntimeError, match="A fails"):
         await task_a
+    assert log == ["A begins", "A fails", "B begins"]
     assert await repos.posts.find("file", "b.txt") is not None
     assert await repos.posts.find("file", "a.txt") is None
