@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandStart
 from aiogram.types import Message
 
@@ -19,6 +20,8 @@ async def cmd_help(message: Message, settings: Settings) -> None:
     await message.answer(texts.help_text(is_admin=user_id in settings.admin_ids))
 
 
-@router.message(F.text)
+# Only in private chats: in a group every member's message (and every post a linked channel
+# copies into its discussion group) would otherwise get the hint.
+@router.message(F.text, F.chat.type == ChatType.PRIVATE)
 async def on_other_text(message: Message) -> None:
     await message.answer(texts.FALLBACK)
