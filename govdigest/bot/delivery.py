@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 HEADROOM = 0.95
 MAX_RETRY_AFTER_ROUNDS = 5
 _SENDING = ("send", "copy", "forward", "edit")
+# Edits count against the global limit but are not new messages in the chat: a user paging
+# through a card should not wait a second per tap.
+_NEW_MESSAGE = ("send", "copy", "forward")
 _TAG = re.compile(r"<[^<>]*>")
 _LINK = re.compile(r'<a\s+href="([^"]*)"[^<>]*>(.*?)</a>', re.DOTALL)
 _GONE = ("chat not found", "user is deactivated", "peer_id_invalid", "bot was kicked")
@@ -126,7 +129,8 @@ class Throttle(BaseRequestMiddleware):
     ) -> Response[TelegramType]:
         if not method.__api_method__.startswith(_SENDING):
             return await make_request(bot, method)
-        chat_id = getattr(method, "chat_id", None)
+        new_message = method.__api_method__.startswith(_NEW_MESSAGE)
+        chat_id = getattr(method, "chat_id", None) if new_message else None
         for round_ in range(1, MAX_RETRY_AFTER_ROUNDS + 1):
             await self.slot(chat_id)
             try:

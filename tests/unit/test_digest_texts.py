@@ -60,14 +60,17 @@ def test_companies_top_few_and_the_rest_counted() -> None:
     assert companies_line([]) is None
 
 
-def test_key_quotes_prefer_direct_speech_with_a_speaker() -> None:
+def test_key_quotes_prefer_direct_speech_and_different_speakers() -> None:
     quotes = (
         Quote(speaker=None, text="ничья"),
         Quote(speaker="Б", text="косвенная", kind="indirect"),
         Quote(speaker="А", text="прямая"),
-        Quote(speaker="В", text="ещё прямая"),
+        Quote(speaker="А", text="ещё одна от А"),
+        Quote(speaker="В", text="прямая от В"),
     )
-    assert [q.text for q in key_quotes(quotes)] == ["прямая", "ещё прямая"]
+    assert [q.text for q in key_quotes(quotes)] == ["прямая", "прямая от В"]
+    assert [q.text for q in key_quotes(quotes[:4])] == ["прямая", "косвенная"]
+    assert [q.text for q in key_quotes(quotes[2:4])] == ["прямая", "ещё одна от А"]
 
 
 def test_digest_escapes_post_text_and_links() -> None:

@@ -19,7 +19,7 @@ from govdigest.storage.cache import DigestItem
 FULL_POSTS = 20  # posts shown in full; the rest are listed by title
 TOP_COMPANIES = 5
 KEY_QUOTES = 2
-QUOTE_CHARS = 280
+QUOTE_CHARS = 200
 SUMMARY_CHARS = 240
 
 NO_TITLE = "Без заголовка"
@@ -89,10 +89,15 @@ def companies_line(names: Sequence[str]) -> str | None:
 
 
 def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
-    """Quotes with a speaker, direct speech first, at most ``KEY_QUOTES``."""
+    """Up to ``KEY_QUOTES`` quotes with a speaker: direct speech first, different voices first."""
     attributed = [q for q in quotes if q.speaker and q.text.strip()]
     attributed.sort(key=lambda q: q.kind != "direct")  # stable: keeps the post's order
-    return attributed[:KEY_QUOTES]
+    chosen: list[Quote] = []
+    for quote in attributed:
+        if quote.speaker not in {c.speaker for c in chosen}:
+            chosen.append(quote)
+    chosen += [q for q in attributed if q not in chosen]
+    return chosen[:KEY_QUOTES]
 
 
 def quote_line(quote: Quote) -> str:
