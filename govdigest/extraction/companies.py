@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 
 from govdigest.extraction.companies_rules import (
     designator_before,
     is_excluded_name,
     legal_forms,
 )
+from govdigest.extraction.company_candidates import (
+    MAX_NAME_WORDS,
+    NAME_START_RE,
+    STRENGTH_DESIGNATED,
+    STRENGTH_NER,
+    Candidate,
+    Found,
+    candidate_key,
+    only_plural_adjective,
+    plural_common_head,
+)
+from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
 from govdigest.extraction.quotespans import find_spans
-from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.resources import word_set
 
-# A quoted string is a name only if it is short and has no sentence punctuation.
-MAX_NAME_WORDS = 6
-_NAME_START_RE = re.compile(r"^[A-ZА-ЯЁ0-9]")
 _SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")
-# List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:и|а также)\s)\s*")
-_LIST_OPEN_RE = re.compile(r":|\s[—–]\s")
 _PREPOSITIONS = frozenset(
     [
         "с",
@@ -60,49 +64,6 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
-# Strength of evidence for a display name: a designator beats a bare quote beats NER.
-STRENGTH_DESIGNATED = 3
-STRENGTH_QUOTED = 2
-STRENGTH_NER = 1
-
-
-@dataclass
-class _Candidate:
-    start: int
-    stop: int
-    name: str
-    key: str
-    strength: int
-
-
-@dataclass
-class _Found:
-    items: list[_Candidate] = field(default_factory=list)
-
-    def overlaps(self, start: int, stop: int) -> bool:
-        return any(c.start < stop and start < c.stop for c in self.items)
-
-    def add(self, cand: _Candidate) -> None:
-        self.items.append(cand)
-
-
-def _key(doc: Doc, name: str) -> str:
-    core = re.findall(r"«([^«»]+)»", name)
-    text = core[-1] if core else name
-    lemmas = [doc.morph.lemma(w.lower()) for w in re.findall(r"\w+", text)]
-    # "ПАО «Банк Северный кредит»" and "банк «Северный кредит»" are one company: a designator
-    # inside the quotes does not distinguish names.
-    if len(lemmas) > 1 and lemmas[0] in _designator_lemmas():
-        lemmas = lemmas[1:]
-    return " ".join(lemmas)
-
-
-@cache
-def _designator_lemmas() -> frozenset[str]:
-    words = [
-        w for w in lines("org_designators") + lines("org_dropped_designators") if " " not in w
-    ]
-    return frozenset(w.lower() for w in words)
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -118,7 +79,7 @@ def _looks_like_name(content: str) -> bool:
     words = content.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
-        and bool(_NAME_START_RE.match(content))
+        and bool(NAME_START_RE.match(content))
         and not _SENTENCE_PUNCT_IN_NAME_RE.search(content)
     )
 
@@ -136,7 +97,7 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     return content
 
 
-def _coordinated_with_company(doc: Doc, found: _Found, pos: int) -> bool:
+def _coordinated_with_company(doc: Doc, found: Found, pos: int) -> bool:
     # "сетей «Сибирский лабаз» и «Обской гастроном»": a quoted name joined by "и" or a comma
     # to a company is a company too.
     for cand in found.items:
@@ -157,7 +118,7 @@ def _org_context(doc: Doc, pos: int) -> bool:
 
 
 def _quoted(
-    doc: Doc, speech_opens: set[int], found: _Found, blocked: list[tuple[int, int]]
+    doc: Doc, speech_opens: set[int], found: Found, blocked: list[tuple[int, int]]
 ) -> None:
     ner_orgs = [(s.start, s.stop) for s in doc.ner if s.type == "ORG"]
     for span in find_spans(doc.text):
@@ -173,12 +134,12 @@ def _quoted(
             continue
         if des is not None and des.kind == "legal":
             name = f"{des.words[-1]} «{content}»"
-            found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
+            found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
             head = _designator_nominative(doc, list(des.words))
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             name = f"{head_text} «{content}»"
-            found.add(_Candidate(des.start, span.close, name, _key(doc, name), 3))
+            found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         else:
             evidence = (
                 des is not None
@@ -189,24 +150,28 @@ def _quoted(
             if not evidence or is_excluded_name(doc, content):
                 continue
             name = _bare_name(doc, content, span.open)
-            found.add(_Candidate(span.open, span.close, name, _key(doc, name), 2))
+            found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
 
 
-def _nested_legal(doc: Doc, found: _Found) -> None:
+def _nested_legal(doc: Doc, found: Found) -> None:
     """ "ООО «Агрокомплекс «Озёрный»": Russian typography merges the two closing marks, so
     the outer quotation looks unclosed; the name is kept as written."""
     for m in _NESTED_LEGAL_RE.finditer(doc.text):
         if m.group(1) not in legal_forms() or found.overlaps(m.start(), m.end()):
             continue
         name = doc.text[m.start() : m.end()].rstrip("»") + "»"
-        found.add(_Candidate(m.start(), m.end(), name, _key(doc, name), STRENGTH_DESIGNATED))
+        found.add(
+            Candidate(m.start(), m.end(), name, candidate_key(doc, name), STRENGTH_DESIGNATED)
+        )
     for m in _SOLE_TRADER_RE.finditer(doc.text):
         if not found.overlaps(m.start(), m.end()):
             name = m.group().strip()
-            found.add(_Candidate(m.start(), m.end(), name, _key(doc, name), STRENGTH_DESIGNATED))
+            found.add(
+                Candidate(m.start(), m.end(), name, candidate_key(doc, name), STRENGTH_DESIGNATED)
+            )
 
 
-def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
+def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     for span in doc.ner:
         if span.type != "ORG" or found.overlaps(span.start, span.stop):
             continue
@@ -218,14 +183,7 @@ def _ner(doc: Doc, found: _Found, blocked: list[tuple[int, int]]) -> None:
         if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
         name = " ".join(doc.morph.nominative_group(words))
-        found.add(_Candidate(span.start, span.stop, name, _key(doc, name), STRENGTH_NER))
-
-
-def _plural_common_head(doc: Doc, word: str) -> bool:
-    word = word.strip('«»"').lower()
-    word = word.rsplit("-", 1)[-1] if "-" in word else word
-    nouns = [p for p in doc.morph.parse(word) if p.tag.POS == "NOUN"]
-    return bool(nouns) and doc.morph.is_known(word) and all(p.tag.number == "plur" for p in nouns)
+        found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
 def _common_word_org(doc: Doc, words: list[str]) -> bool:
@@ -234,8 +192,8 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     ("в Новокаменске завода …")."""
     first = words[0]
     parses = doc.morph.parse(first.lower())
-    if _plural_common_head(doc, words[-1]) or any(
-        _only_plural_adjective(doc, w) for w in words[:-1]
+    if plural_common_head(doc, words[-1]) or any(
+        only_plural_adjective(doc, w) for w in words[:-1]
     ):
         return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
@@ -248,12 +206,7 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
 
 
-def _only_plural_adjective(doc: Doc, word: str) -> bool:
-    adjs = [p for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"]
-    return bool(adjs) and all(p.tag.number == "plur" for p in adjs)
-
-
-def _descriptive(doc: Doc, found: _Found) -> None:
+def _descriptive(doc: Doc, found: Found) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
     heads = word_set("org_heads")
     words = doc.words
@@ -291,7 +244,7 @@ def _descriptive(doc: Doc, found: _Found) -> None:
             if not found.overlaps(start, stop):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
-                found.add(_Candidate(start, stop, name, _key(doc, name), STRENGTH_NER))
+                found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
             i = k
             continue
         i += 1
@@ -325,120 +278,17 @@ def _genitive_tail(doc: Doc, k: int) -> int:
     return end
 
 
-def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
-    """Whether a list item can be an organisation name (not "Кроме того", "Наши институты")."""
-    words = text.split()
-    first = words[0].strip('«»"')
-    parses = doc.morph.parse(first)
-    if not parses:
-        return True
-    tag = parses[0].tag
-    if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
-        return False
-    if text.startswith("«"):
-        return True
-    if _plural_common_head(doc, words[-1]):
-        return False
-    if len(words) == 1 and not cued:
-        # A lone capitalised dictionary word in running text is rarely a company name.
-        proper = {"Name", "Surn", "Geox", "Orgn", "Trad", "Abbr"}
-        return not doc.morph.is_known(first) or bool(proper & set(tag.grammemes))
-    return True
-
-
-def _lists(
-    doc: Doc, found: _Found, blocked: list[tuple[int, int]], speech: list[tuple[int, int]]
-) -> None:
-    """Complete explicit lists: every capitalised item after a cue, or in a list of companies."""
-    cues = word_set("list_cues")
-    cued_line = -2
-    for sent in doc.sentences:
-        if any(a <= sent.start < b for a, b in speech):
-            continue
-        # "Везём с собой 11 предприятий:" then one organisation per (bullet) line.
-        in_block = sent.line == cued_line + 1 and len(sent.text.split()) <= MAX_NAME_WORDS + 2
-        cued_line = sent.line if in_block else -2
-        opener = _LIST_OPEN_RE.search(sent.text)
-        body_start = sent.start
-        cued = in_block
-        if opener:
-            lead = doc.words_in(sent.start, sent.start + opener.start())
-            lead_cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
-            if lead_cued:
-                cued = True
-                body_start = sent.start + opener.end()
-                if not sent.text[opener.end() :].strip():
-                    cued_line = sent.line
-        items = _split_items(doc.text, body_start, sent.stop)
-        known = sum(1 for a, b in items if _is_candidate(found, a, b))
-        if not cued and known < 2:
-            continue
-        for a, b in items:
-            if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
-                continue
-            raw = doc.text[a:b].strip(" .")
-            text = raw.strip('«»"')
-            if not text or not _NAME_START_RE.match(text) or len(text.split()) > MAX_NAME_WORDS:
-                continue
-            quoted = raw.startswith("«")
-            if (
-                not (quoted or _is_name_item(doc, text, cued))
-                or is_excluded_name(doc, text)
-                or (
-                    not quoted
-                    and any(s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner)
-                )
-            ):
-                continue
-            name = " ".join(doc.morph.nominative_group(text.split()))
-            found.add(_Candidate(a, b, name, _key(doc, name), STRENGTH_NER))
-
-
-def _is_candidate(found: _Found, start: int, stop: int) -> bool:
-    return any(c.start >= start - 1 and c.stop <= stop + 1 for c in found.items)
-
-
-def _split_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """Item spans of a list, splitting only outside quotation marks."""
-    items: list[tuple[int, int]] = []
-    depth = 0
-    item_start = start
-    i = start
-    while i < stop:
-        ch = text[i]
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = _ITEM_SPLIT_RE.match(text, i, stop)
-            if m and m.end() > i and (ch in ",;" or ch == " ") and m.group().strip():
-                items.append((item_start, i))
-                item_start = m.end()
-                i = m.end()
-                continue
-        i += 1
-    items.append((item_start, stop))
-    out = []
-    for a, b in items:
-        chunk = text[a:b]
-        lead = len(chunk) - len(chunk.lstrip())
-        chunk = chunk.rstrip(" .")
-        out.append((a + lead, a + len(chunk)))
-    return [(a, b) for a, b in out if b > a]
-
-
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
-    found = _Found()
+    found = Found()
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found)
     _ner(doc, found, blocked)
-    _lists(doc, found, blocked, speech)
-    merged: dict[str, list[_Candidate]] = {}
+    complete_lists(doc, found, blocked, speech)
+    merged: dict[str, list[Candidate]] = {}
     for cand in sorted(found.items, key=lambda c: c.start):
         if not cand.key:
             continue

@@ -7,18 +7,13 @@ import re
 from datetime import date
 from functools import cache
 
-from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.dates import find_dates
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity
-from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.places import delegation_region, destination, event, find_places
 from govdigest.extraction.resources import lines, pairs, word_set
 
-# Prepositions that put a place in the destination role ("в Югре", "визит в Казахстан").
-_DEST_PREPS = frozenset({"в", "во", "на"})
-# Lemmas around a region that make it the delegation's ("делегация Челябинской области").
-_DELEGATION_HEADS = frozenset({"делегация", "миссия", "бизнес-миссия", "бизнес-делегация"})
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
 _AGREEMENT_VERBS = frozenset({"подписать", "заключить", "подписание", "подписывать"})
 _GENERIC_DOCS = frozenset({"документ"})
@@ -192,65 +187,6 @@ def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
-def _locations(doc: Doc) -> list[tuple[int, int, str]]:
-    out = []
-    for span in doc.ner:
-        if span.type == "LOC":
-            words = span.text.split()
-            out.append((span.start, span.stop, " ".join(doc.morph.nominative_group(words))))
-    return out
-
-
-def _delegation_region(
-    doc: Doc, locs: list[tuple[int, int, str]], leader_role: str | None
-) -> str | None:
-    for start, _, name in locs:
-        before = doc.words_in(max(0, start - 40), start)[-2:]
-        if any(doc.morph.lemma(w.text.lower()) in _DELEGATION_HEADS for w in before):
-            return name
-    if leader_role:
-        for start, stop, name in locs:
-            if doc.text[start:stop] in leader_role:
-                return name
-    return None
-
-
-def _destination(doc: Doc, locs: list[tuple[int, int, str]], home: str | None) -> str | None:
-    for start, _, name in locs:
-        if home and (name == home or name in home):
-            continue
-        before = doc.words_in(max(0, start - 12), start)
-        if before and before[-1].text.lower() in _DEST_PREPS:
-            return name
-    return None
-
-
-def _event(doc: Doc) -> str | None:
-    heads = word_set("event_heads")
-    for span in find_spans(doc.text):
-        des = designator_before(doc, span.open)
-        if des is None or des.kind != "non_org":
-            continue
-        if doc.morph.lemma(des.words[-1].lower()) in heads:
-            head = " ".join(doc.morph.nominative_group([des.words[-1]])).lower()
-            return f"{head} {doc.text[span.open : span.close]}"
-    for sent in doc.sentences:
-        words = doc.words_in(sent.start, sent.stop)
-        for i, w in enumerate(words):
-            if (
-                doc.morph.lemma(w.text.lower()) in heads
-                and i > 0
-                and words[i - 1].text[:1].isupper()
-            ):
-                j = i - 1
-                while j > 0 and doc.morph.has_pos(words[j - 1].text, frozenset({"ADJF"})):
-                    j -= 1
-                group = [x.text for x in words[j : i + 1]]
-                if group[0][:1].isupper():
-                    return " ".join(doc.morph.nominative_group(group))
-    return None
-
-
 def _agreements(doc: Doc) -> list[str]:
     nouns = word_set("agreement_nouns")
     out: list[str] = []
@@ -307,16 +243,16 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if not is_mission_post(doc, 0):
         return Mission()
     leader, leader_role = _leader(doc, people, doc.first_person)
-    locs = _locations(doc)
-    region = _delegation_region(doc, locs, leader_role)
+    places = find_places(doc, people)
+    region = delegation_region(doc, places, leader_role)
     dates = find_dates(doc.text, published)
     when = dates[0] if dates else None
     return Mission(
         leader=leader,
         leader_role=leader_role,
         delegation_region=region,
-        destination=_destination(doc, locs, region),
-        event=_event(doc),
+        destination=destination(doc, places, region),
+        event=event(doc),
         date=when.value if when else None,
         date_text=when.text if when else None,
         agreements=tuple(_agreements(doc)),

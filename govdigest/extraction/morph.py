@@ -98,8 +98,11 @@ class Morph:
     def _forms(self, word: str, pos: frozenset[str]) -> list[Any]:
         return [p for p in self.parse(word) if p.tag.POS in pos]
 
-    def nominative_group(self, words: Sequence[str]) -> list[str]:
-        return list(self._group_cache(tuple(words)))
+    def nominative_group(
+        self, words: Sequence[str], cases: tuple[str, ...] = CASE_ORDER
+    ) -> list[str]:
+        """See :meth:`_nominative_group`; ``cases`` orders the cases tried (context first)."""
+        return list(self._group_cache(tuple(words), cases))
 
     def nominative_name(
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
@@ -107,7 +110,9 @@ class Morph:
         out, gender = self._name_cache(tuple(words), hint)
         return list(out), gender
 
-    def _nominative_group(self, words: Sequence[str]) -> list[str]:
+    def _nominative_group(
+        self, words: Sequence[str], cases: tuple[str, ...] = CASE_ORDER
+    ) -> list[str]:
         """Adjectives + head noun (+ untouched tail) put into the nominative.
 
         "Челябинским заводом электрооборудования" → "Челябинский завод электрооборудования":
@@ -115,19 +120,21 @@ class Morph:
         """
         words = list(words)
         head = 0
+        # A word with an adjective reading is an adjective when a noun follows it, even if
+        # pymorphy ranks a noun reading first ("Атырауской области" is not "Атырауска").
         while (
             head < len(words)
             and self._forms(words[head], ADJ_POS)
-            and not (
-                self._forms(words[head], NOUN_POS)
-                and self.parse(words[head])[0].tag.POS in NOUN_POS
+            and (
+                (head + 1 < len(words) and bool(self._forms(words[head + 1], NOUN_POS | ADJ_POS)))
+                or self.parse(words[head])[0].tag.POS not in NOUN_POS
             )
         ):
             head += 1
         if head >= len(words) or not self._forms(words[head], NOUN_POS):
             return words
         noun_forms = self._forms(words[head], NOUN_POS)
-        for case in CASE_ORDER:
+        for case in cases:
             for noun in noun_forms:
                 if noun.tag.case != case:
                     continue

@@ -65,6 +65,8 @@ class People:
     entities: list[PersonEntity]
     # (start, stop, entity index), sorted by start
     mentions: list[tuple[int, int, int]]
+    # Text covered by role phrases with their complements ("посол Вьетнама в России").
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def before(self, pos: int) -> list[tuple[int, int, int]]:
         return [m for m in self.mentions if m[1] <= pos]
@@ -206,6 +208,7 @@ def extract_people(doc: Doc) -> People:
     mentions: list[tuple[int, int, int]] = []
     pending_single: list[tuple[int, int, str]] = []
     pending_patronymic: list[tuple[int, int, list[str]]] = []
+    role_spans: list[tuple[int, int]] = []
     for span in doc.ner:
         if span.type != "PER":
             continue
@@ -238,7 +241,7 @@ def extract_people(doc: Doc) -> People:
         if index is None:
             index = len(entities)
             entities.append(PersonEntity(name=name, gender=gender))
-        _bind_role(doc, entities[index], span.start, span.stop)
+        _bind_role(doc, entities[index], span.start, span.stop, role_spans)
         mentions.append((span.start, span.stop, index))
     for start, stop, words in pending_patronymic:
         first_name = doc.morph.nominative_name([words[0]])[0][0]
@@ -257,7 +260,7 @@ def extract_people(doc: Doc) -> People:
             if index is None:
                 index = len(entities)
                 entities.append(PersonEntity(name=name, gender=gender))
-        _bind_role(doc, entities[index], start, stop)
+        _bind_role(doc, entities[index], start, stop, role_spans)
         mentions.append((start, stop, index))
     mentions.sort()
     for start, _, index in mentions:
@@ -266,7 +269,7 @@ def extract_people(doc: Doc) -> People:
         nxt = [x for x in mentions if m.end() <= x[0] <= m.end() + 120]
         if nxt:
             entities[nxt[0][2]].guest = True
-    return People(entities, mentions)
+    return People(entities, mentions, role_spans)
 
 
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
@@ -293,10 +296,17 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     return doc.morph.governed_hint(doc.words[i].text)
 
 
-def _bind_role(doc: Doc, entity: PersonEntity, start: int, stop: int) -> None:
-    match = role_before(doc, start) or role_after(doc, stop)
+def _bind_role(
+    doc: Doc, entity: PersonEntity, start: int, stop: int, spans: list[tuple[int, int]]
+) -> None:
+    before = role_before(doc, start)
+    match = before or role_after(doc, stop)
     if match is None:
         return
+    if before is not None:
+        spans.append((before.start, start))
+    else:
+        spans.append((match.start, match.stop + len(match.complement) + 2))
     text = role_text(match)
     lemmas = _complement_lemmas(doc, match.complement)
     if entity.role is None:

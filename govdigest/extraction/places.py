@@ -1,0 +1,140 @@
+"""Places of a mission: the delegation's region, the destination, the event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govdigest.extraction.companies_rules import designator_before
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People
+from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.resources import lines, word_set
+
+# A place after these prepositions is where something happens ("в Югре", "на Алтае").
+_DEST_PREPS = frozenset({"в", "во", "на"})
+# The delegation's own region follows its head in the genitive, or after "из"/"от имени".
+_DELEGATION_HEADS = frozenset({"делегация", "миссия", "бизнес-миссия", "бизнес-делегация"})
+_ORIGIN_PREPS = frozenset({"из", "от"})
+# Cases a place is in after "в/на" (location or direction), tried first when normalising.
+_PLACE_CASES = ("loct", "accs", "datv", "nomn", "gent", "ablt")
+SCORE_TRIP = 3
+SCORE_PREP = 1
+SCORE_MISSION_SENTENCE = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    stop: int
+    name: str
+    prep: str  # the word right before the place, lower case ("" at a line start)
+
+
+def find_places(doc: Doc, people: People) -> list[Place]:
+    """LOC spans in the nominative, minus those inside people's roles ("посол … в России")."""
+    out: list[Place] = []
+    for span in doc.ner:
+        if span.type != "LOC":
+            continue
+        if any(a <= span.start < b for a, b in people.role_spans):
+            continue
+        before = doc.words_in(max(0, span.start - 20), span.start)
+        prep = before[-1].text.lower() if before else ""
+        cases = _PLACE_CASES if prep in _DEST_PREPS else ("nomn", "gent", "accs", "loct", "datv")
+        name = " ".join(doc.morph.nominative_group(span.text.split(), cases))
+        out.append(Place(span.start, span.stop, name, prep))
+    return out
+
+
+def _same_place(a: str, b: str) -> bool:
+    # "Челябинская область" vs "Челябинской области": compare word stems, not endings.
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) == len(wb) and all(x[:5] == y[:5] for x, y in zip(wa, wb, strict=True))
+
+
+def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) -> str | None:
+    for place in places:
+        before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
+        # "делегация белорусского Молодечно": skip adjectives standing before the place.
+        while (
+            before
+            and before[-1].text.islower()
+            and doc.morph.best_pos(before[-1].text)
+            in (
+                "ADJF",
+                "PRTF",
+            )
+        ):
+            before = before[:-1]
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in before]
+        if lemmas and lemmas[-1] in _DELEGATION_HEADS:
+            return place.name  # "делегация Челябинской области"
+        if len(lemmas) >= 2 and lemmas[-2] in _DELEGATION_HEADS and lemmas[-1] in _ORIGIN_PREPS:
+            return place.name  # "делегация из Молодечно"
+        if len(lemmas) >= 2 and lemmas[-2] == "от" and lemmas[-1] == "имя":
+            return place.name  # "от имени Калужской области"
+    if leader_role:
+        for place in places:
+            if doc.text[place.start : place.stop] in leader_role:
+                return place.name
+    return None
+
+
+def destination(doc: Doc, places: list[Place], region: str | None) -> str | None:
+    trip = word_set("trip_nouns")
+    triggers = word_set("mission_triggers")
+    best: tuple[int, int, str] | None = None
+    for place in places:
+        if region and _same_place(place.name, region):
+            continue
+        before = doc.words_in(max(0, place.start - 60), place.start)
+        score = 0
+        if place.prep in _DEST_PREPS:
+            score = SCORE_PREP
+            if len(before) >= 2 and doc.morph.lemma(before[-2].text.lower()) in trip:
+                score = SCORE_TRIP
+        elif before and doc.morph.lemma(before[-1].text.lower()) in trip:
+            score = SCORE_TRIP  # "посетил Алтайский край"
+        if not score:
+            continue
+        sent = doc.sentence_at(place.start)
+        if sent is not None and any(
+            doc.morph.lemma(w.text.lower()) in triggers
+            for w in doc.words_in(sent.start, sent.stop)
+        ):
+            score += SCORE_MISSION_SENTENCE
+        if best is None or score > best[0]:
+            best = (score, -place.start, place.name)
+    return best[2] if best else None
+
+
+def event(doc: Doc) -> str | None:
+    """The named forum or exhibition; a forum outranks its sessions."""
+    heads = lines("event_heads")
+    found: list[tuple[int, int, str]] = []
+    for span in find_spans(doc.text):
+        des = designator_before(doc, span.open)
+        if des is None or des.kind != "non_org":
+            continue
+        lemma = doc.morph.lemma(des.words[-1].lower())
+        if lemma in heads:
+            head = " ".join(doc.morph.nominative_group([des.words[-1]])).lower()
+            found.append(
+                (heads.index(lemma), span.open, f"{head} {doc.text[span.open : span.close]}")
+            )
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads or i == 0:
+            continue
+        j = i
+        while j > 0 and i - j < 4 and doc.morph.has_pos(words[j - 1].text, frozenset({"ADJF"})):
+            j -= 1
+        if j < i and words[j].text[:1].isupper():
+            group = [x.text for x in words[j : i + 1]]
+            found.append(
+                (heads.index(lemma), words[j].start, " ".join(doc.morph.nominative_group(group)))
+            )
+    if not found:
+        return None
+    return min(found)[2]
