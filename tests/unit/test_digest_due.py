@@ -11,9 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 
-from govdigest.bot.delivery import Sender
-from govdigest.bot.digest_job import run_digest_tick
+from govdigest.bot.delivery import Sender, Throttle
+from govdigest.bot.digest_job import DIGEST_JOB_ID, register, run_digest_tick
 from govdigest.bot.local_session import LocalSession
 from govdigest.bot.schedule import due_at, latest_due, next_due
 from tests.fakes.digest_env import Clock, DigestEnv, add_post, http_bot, open_env, utc
@@ -208,3 +210,19 @@ async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> Non
     await add_post(env, utc(2024, 5, 2, 12, 0))
     env.clock.set(utc(2024, 5, 3, 6, 0))
     assert await _tick(env, session) == [12]
+
+
+async def test_register_adds_one_minutely_job_and_one_throttle(env) -> None:
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.start(paused=True)
+    bot = http_bot("http://unused", LocalSession())
+    try:
+        register(scheduler, env, bot)
+        register(scheduler, env, bot)  # idempotent: same job id, one throttle
+        (job,) = scheduler.get_jobs()
+    finally:
+        scheduler.shutdown(wait=False)
+    assert job.id == DIGEST_JOB_ID and isinstance(job.trigger, CronTrigger)
+    assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 3600)
+    assert str(job.trigger.fields[-1]) == "0"  # second 0 of every minute
+    assert sum(isinstance(m, Throttle) for m in bot.session.middleware) == 1
