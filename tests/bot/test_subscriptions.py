@@ -86,6 +86,7 @@ async def test_subscribe_argument_forms(env: BotEnv, args: str, time: str, tz: s
     [
         ("25:99", "25:99"),
         ("9:7", "9:7"),
+        ("0930 Москва", "0930"),
         ("24:00 Москва", "24:00"),
         ("09:30 Атлантида", "Атлантида"),
     ],

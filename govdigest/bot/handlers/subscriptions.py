@@ -27,6 +27,7 @@ router = Router(name=__name__)
 Clock = Callable[[], datetime]
 
 _TIMELIKE = re.compile(r"^(\d{1,2})(?:[:.](\d{1,2}))?$")
+_BROKEN_TIME = re.compile(r"^\d+[:.]\S*$|^\d{3,}$")  # "9:7x", "930", "123:45"
 _LIVE = ("active", "paused")
 
 
@@ -67,7 +68,7 @@ def parse_subscribe_args(args: str | None) -> SubscribeArgs:
         time_text = _parse_time(tokens.pop(0))
     elif len(tokens) > 1 and _TIMELIKE.match(tokens[-1]):
         time_text = _parse_time(tokens.pop())
-    elif tokens and re.match(r"^\d{1,2}[:.]\S*$", tokens[0]):
+    elif tokens and _BROKEN_TIME.match(tokens[0]):
         raise ArgumentError(texts.bad_time(tokens[0]))
     zone = None
     if tokens:
