@@ -226,17 +226,35 @@ def _prefix_match(lemma: str, prefix: str) -> bool:
 
 
 def _directions(doc: Doc) -> list[str]:
+    """Canonical directions named in sentences about cooperation (not in any passing word)."""
     table = _direction_table()
-    lemmas = [doc.morph.lemma(w.text.lower()) for w in doc.words]
+    cues = word_set("direction_cues")
     found: list[str] = []
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        if cues.isdisjoint(lemmas):
+            continue
+        _match_directions(table, lemmas, found)
+    return found
+
+
+def _match_directions(
+    table: dict[str, list[tuple[tuple[str, ...], str]]], lemmas: list[str], found: list[str]
+) -> None:
     for i, lemma in enumerate(lemmas):
-        for n in range(2, min(len(lemma), 24) + 1):
+        # The longest matching prefix wins: "сельхозмашиностроение" is industry, not farming.
+        for n in range(min(len(lemma), 24), 1, -1):
+            matched = False
             for prefixes, label in table.get(lemma[:n], ()):
-                if label in found or i + len(prefixes) > len(lemmas):
+                if i + len(prefixes) > len(lemmas):
                     continue
                 if all(_prefix_match(lemmas[i + k], p) for k, p in enumerate(prefixes)):
-                    found.append(label)
-    return found
+                    matched = True
+                    if label not in found:
+                        found.append(label)
+            if matched:
+                break
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
