@@ -29,14 +29,12 @@ _BEGIN_RETRIES = 6
 
 
 def db_lock(db: Database) -> asyncio.Lock:
-    """One lock per connection for work that must not interleave on it.
+    """One lock per connection for the digest's reads and transactions.
 
-    ``Database.transaction`` joins any transaction already open on the connection, which is
-    right for nesting within one task but wrong for two concurrent tasks: the second would
-    write inside the first's transaction and commit with it. And a read left open by one task
-    pins an old snapshot, so another task's ``BEGIN IMMEDIATE`` fails at once with "database
-    is locked" when a second instance wrote meanwhile. The digest's workers therefore hold
-    this lock for their reads and their transactions.
+    ``Database.transaction`` already keeps tasks out of each other's transactions. But a read
+    left open by one task pins an old snapshot on the shared connection, and another task's
+    ``BEGIN IMMEDIATE`` then fails at once with "database is locked" if a second instance
+    wrote meanwhile. The digest's workers therefore hold this lock for reads as well.
     """
     lock = _LOCKS.get(db)
     if lock is None:
