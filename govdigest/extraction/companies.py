@@ -72,7 +72,8 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
     if len(words) == 1 and not words[0].isupper():
         parses = [p for p in doc.morph.parse(words[0].lower()) if p.tag.POS == "NOUN"]
         return [str(parses[0].normal_form)] if parses else words
-    return doc.morph.nominative_group(words)
+    # "группы компаний": the singular genitive before the plural nominative.
+    return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
 
 
 def _looks_like_name(content: str) -> bool:
@@ -84,16 +85,37 @@ def _looks_like_name(content: str) -> bool:
     )
 
 
+_CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
+
+
 def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
-    # "с «Интрафитом»": a bare quoted name after a preposition is sometimes declined; the
-    # nominative of a one-word name is its lemma with the original capitalisation.
-    words = doc.words_in(max(0, open_pos - 12), open_pos)
-    if len(content.split()) == 1 and words and words[-1].text.lower() in _PREPOSITIONS:
-        parses = doc.morph.parse(content)
-        if parses and parses[0].tag.POS == "NOUN" and parses[0].tag.case != "nomn":
-            lemma = str(parses[0].normal_form)
-            if lemma[:3] == content[:3].lower():
-                return content[:1] + lemma[1:]
+    """The nominative of a bare quoted name that the text declined.
+
+    "с «Интрафитом»", "продукцию «Гомсельмаша»": a one-word name with no nominative reading is
+    put into its lemma; "«Ульяновского автомобильного завода»" (a descriptive name in quotes)
+    goes to the nominative like any adjective + organisation-head group.
+    """
+    words = content.split()
+    if len(words) == 1:
+        if _CAMEL_RE.search(content):
+            return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
+        head, sep, last = content.rpartition("-")
+        if sep:
+            # "на «Сухона-Лесе»": only the last part of a hyphenated name declines.
+            return head + sep + _bare_name(doc, last, open_pos) if last else content
+        nouns = [p for p in doc.morph.parse(content) if p.tag.POS == "NOUN"]
+        before = doc.words_in(max(0, open_pos - 12), open_pos)
+        after_prep = bool(before) and before[-1].text.lower() in _PREPOSITIONS
+        if nouns and (after_prep or all(p.tag.case != "nomn" for p in nouns)):
+            best = nouns[0]
+            if best.tag.case != "nomn":
+                lemma = str(best.normal_form)
+                if lemma[:3] == content[:3].lower():
+                    return content[:1] + lemma[1:]
+        return content
+    heads = word_set("org_heads")
+    if words[0][:1].isupper() and any(doc.morph.lemma(w.lower()) in heads for w in words[1:]):
+        return " ".join(doc.morph.nominative_group(words))
     return content
 
 

@@ -220,6 +220,8 @@ class Morph:
         for rank, case in enumerate(order):
             for gender in self._genders_for(words[0], case, fallback_gender):
                 scored = [self._scored_name_form(w, case, gender) for w in words]
+                if scored[-1] is None and _indeclinable_surname(words[-1]):
+                    scored[-1] = (words[-1], 0.0)  # "Алексеем Русских", "Петру Шевченко"
                 if scored[-1] is None:
                     continue
                 support = sum(f is not None for f in scored)
@@ -274,6 +276,14 @@ class Morph:
         grams = {"nomn", "sing"} | ({gender} if gender else set())
         form = _inflect(best[1], grams) or _inflect(best[1], {"nomn"})
         return (match_case(word, form.word), score) if form is not None else None
+
+
+# Surname endings that never decline ("Русских", "Черных", "Шевченко", "Живаго").
+_INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово")
+
+
+def _indeclinable_surname(word: str) -> bool:
+    return len(word) > 3 and word.lower().endswith(_INDECLINABLE_SURNAME_ENDINGS)
 
 
 def _inflect(parse: Any, grams: set[str]) -> Any:

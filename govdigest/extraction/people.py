@@ -13,7 +13,9 @@ from govdigest.extraction.resources import pairs
 # "генеральный директор завода «СпецАгрегат» Иван Петров"): the complement is a short genitive.
 MAX_ROLE_GAP_WORDS = 6
 # Punctuation that separates a role from a following name (a role never binds across it).
-_GAP_BREAK_RE = re.compile(r"[,.;:!?()\[\]—–]|\s-\s")
+# A dash before a capitalised word joins a double region name ("Кемеровской области — Кузбасса",
+# "Ханты-Мансийского автономного округа — Югры") and does not break the role.
+_GAP_BREAK_RE = re.compile(r"[,.;:!?()\[\]]|\s[—–-]\s(?![А-ЯЁ])")
 # An appositive role after the name: "Иван Петров, директор завода, …" / "Иван Петров (посол …)".
 _APPOSITIVE_OPEN_RE = re.compile(r"^\s*(?:,|\(|—|–)\s*")
 _APPOSITIVE_END_RE = re.compile(r"[,;.)!?]|\s[—–]\s")
@@ -191,7 +193,7 @@ def _name_words(text: str) -> list[str]:
 
 
 def surname_matches(mention: str, surname: str) -> bool:
-    """An inflected surname against a nominative one ("Текслера" ~ "Текслер")."""
+    """Two forms of one name part ("Текслера" ~ "Текслер", "Алексеем" ~ "Алексей")."""
     a, b = mention.lower(), surname.lower()
     if a == b:
         return True
@@ -200,7 +202,8 @@ def surname_matches(mention: str, surname: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 4 and common >= len(b) - 1 and len(a) - common <= 3
+    shorter, longer = sorted((len(a), len(b)))
+    return common >= 4 and common >= shorter - 1 and longer - common <= 3
 
 
 def extract_people(doc: Doc) -> People:
