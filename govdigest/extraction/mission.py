@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import cache
 
+from govdigest.extraction.agreements import AGREEMENT_VERBS, extract_agreements, is_past
 from govdigest.extraction.dates import find_dates
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.models import Mission
@@ -15,10 +16,6 @@ from govdigest.extraction.places import delegation_region, destination, event, f
 from govdigest.extraction.resources import lines, pairs, word_set
 
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
-_AGREEMENT_VERBS = frozenset({"подписать", "заключить", "подписание", "подписывать"})
-_GENERIC_DOCS = frozenset({"документ"})
-MAX_AGREEMENT_WORDS = 25
-_AGREEMENT_CUT_RE = re.compile(r",\s+(?:который|которая|которое|которые|что|а также)\b|;|\.\s")
 
 
 def _lemmas_in(doc: Doc, start: int, stop: int) -> list[str]:
@@ -42,8 +39,8 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         for w, lemma in zip(words, lemmas, strict=True):
             if has_person and lemma in personal and _is_past_singular(doc, w.text):
                 return True
-        signed = _AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
-        if signed and any(_is_past(doc, w.text) for w in words):
+        signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
+        if signed and any(is_past(doc, w.text) for w in words):
             return True
     return False
 
@@ -51,7 +48,7 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
 def _place_trip(doc: Doc, words: list[Word], lemmas: list[str]) -> bool:
     verbs = word_set("mission_place_triggers")
     if not any(
-        lemma in verbs and _is_past(doc, w.text, verbs)
+        lemma in verbs and is_past(doc, w.text, verbs)
         for w, lemma in zip(words, lemmas, strict=True)
     ):
         return False
@@ -65,14 +62,6 @@ def _is_past_singular(doc: Doc, word: str) -> bool:
     return any(
         p.tag.POS == "VERB" and "past" in p.tag and "sing" in p.tag
         for p in doc.morph.parse(word.lower())
-    )
-
-
-def _is_past(doc: Doc, word: str, verbs: frozenset[str] = _AGREEMENT_VERBS) -> bool:
-    return any(
-        (p.tag.POS == "VERB" and "past" in p.tag) or (p.tag.POS == "PRTS" and "perf" in p.tag)
-        for p in doc.morph.parse(word.lower())
-        if doc.morph.lemma(word.lower()) in verbs
     )
 
 
@@ -187,29 +176,6 @@ def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
-def _agreements(doc: Doc) -> list[str]:
-    nouns = word_set("agreement_nouns")
-    out: list[str] = []
-    for sent in doc.sentences:
-        words = doc.words_in(sent.start, sent.stop)
-        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
-        if not _AGREEMENT_VERBS & set(lemmas):
-            continue
-        for i, lemma in enumerate(lemmas):
-            if lemma in nouns and lemma not in _GENERIC_DOCS:
-                start = words[i].start
-                rest = doc.text[start : sent.stop]
-                cut = _AGREEMENT_CUT_RE.search(rest)
-                phrase = rest[: cut.start()] if cut else rest
-                phrase = " ".join(phrase.split()[:MAX_AGREEMENT_WORDS]).rstrip(" .,")
-                first = phrase.split()
-                head = doc.morph.nominative_group(first[:3])
-                phrase = " ".join(head + first[3:])
-                out.append(phrase[:1].lower() + phrase[1:] if first[0].islower() else phrase)
-                break
-    return out
-
-
 @cache
 def _direction_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Direction rules indexed by their first lemma prefix (one dict probe per prefix)."""
@@ -273,6 +239,6 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         event=event(doc),
         date=when.value if when else None,
         date_text=when.text if when else None,
-        agreements=tuple(_agreements(doc)),
+        agreements=tuple(extract_agreements(doc)),
         directions=tuple(_directions(doc)),
     )

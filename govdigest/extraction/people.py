@@ -219,6 +219,8 @@ def extract_people(doc: Doc) -> People:
         if not words:
             continue
         if len(words) == 1:
+            if not _could_be_name(doc, words[0]):
+                continue  # "Чрезвычайным" cut off from "… Послом" by NER
             pending_single.append((span.start, span.stop, words[0]))
             continue
         if len(words) == 2 and _is_patronymic(doc, words[1]):
@@ -276,6 +278,14 @@ def extract_people(doc: Doc) -> People:
 
 
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
+
+
+def _could_be_name(doc: Doc, word: str) -> bool:
+    if not doc.morph.is_known(word):
+        return True
+    return any(
+        {"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in doc.morph.parse(word.lower())
+    )
 
 
 def _is_patronymic(doc: Doc, word: str) -> bool:

@@ -1,0 +1,103 @@
+"""Signed documents: agreements, roadmaps, contracts, memoranda (short descriptions)."""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.resources import word_set
+
+AGREEMENT_VERBS = frozenset({"подписать", "заключить", "подписание", "подписывать"})
+# "документы о сотрудничестве, в их числе — план …": the generic word yields to a specific one.
+_GENERIC_DOCS = frozenset({"документ"})
+MAX_AGREEMENT_WORDS = 25
+_AGREEMENT_CUT_RE = re.compile(r",\s+(?:который|которая|которое|которые|что|а также)\b|;|\.\s")
+# "будут подписаны", "планируется подписать": promises are not agreements.
+_FUTURE_MARKERS = frozenset({"будут", "будет", "планируется", "планируют", "намерены", "готовы"})
+# "Ещё шесть соглашений подписаны с A, B и C": one document per named counterparty.
+_COUNTERPARTIES_RE = re.compile(r"\s(?:с|со)\s+(.+)$")
+_PARTY_SPLIT_RE = re.compile(r",\s+(?![^«]*»)|\s+и\s+(?![^«]*»)")
+# A list line under "Подписали четыре соглашения:" ("1. С ООО «…» — о …", "• с ПАО «…» — …").
+_LIST_MARKER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪●◦*—–-])\s*")
+MAX_LIST_LINE_WORDS = 40
+
+
+def is_past(doc: Doc, word: str, verbs: frozenset[str] = AGREEMENT_VERBS) -> bool:
+    return any(
+        (p.tag.POS == "VERB" and "past" in p.tag) or (p.tag.POS == "PRTS" and "perf" in p.tag)
+        for p in doc.morph.parse(word.lower())
+        if doc.morph.lemma(word.lower()) in verbs
+    )
+
+
+def _signed(doc: Doc, words: list[Word]) -> bool:
+    if _FUTURE_MARKERS & {w.text.lower() for w in words}:
+        return False
+    return any(is_past(doc, w.text) for w in words)
+
+
+def _describe(doc: Doc, start: int, stop: int) -> str:
+    rest = doc.text[start:stop]
+    cut = _AGREEMENT_CUT_RE.search(rest)
+    phrase = rest[: cut.start()] if cut else rest
+    phrase = " ".join(phrase.split()[:MAX_AGREEMENT_WORDS]).rstrip(" .,:")
+    first = phrase.split()
+    if not first:
+        return ""
+    head = doc.morph.nominative_group(first[:3])
+    phrase = " ".join(head + first[3:])
+    return phrase[:1].lower() + phrase[1:] if first[0].islower() else phrase
+
+
+def extract_agreements(doc: Doc) -> list[str]:
+    nouns = word_set("agreement_nouns")
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        if not AGREEMENT_VERBS & set(lemmas) or not _signed(doc, words):
+            continue
+        index = next(
+            (i for i, lemma in enumerate(lemmas) if lemma in nouns and lemma not in _GENERIC_DOCS),
+            None,
+        )
+        if sent.text.rstrip().endswith(":") and _list_lines(doc, sent.line, out):
+            continue
+        if index is None:
+            continue
+        doc_word = words[index]
+        parties = _counterparties(doc, doc_word, sent.stop)
+        if len(parties) > 1:
+            noun = doc.morph.lemma(doc_word.text.lower())
+            out.extend(f"{noun} с {party}" for party in parties)
+            continue
+        description = _describe(doc, doc_word.start, sent.stop)
+        if description and description not in out:
+            out.append(description)
+    # A bare "соглашения" (from a headline) adds nothing next to described documents.
+    if len(out) > 1:
+        out = [a for a in out if len(a.split()) > 1] or out
+    return out
+
+
+def _counterparties(doc: Doc, doc_word: Word, stop: int) -> list[str]:
+    m = _COUNTERPARTIES_RE.search(doc.text[doc_word.stop : stop])
+    if not m:
+        return []
+    tail = m.group(1).rstrip(" .")
+    parts = [p.strip() for p in _PARTY_SPLIT_RE.split(tail) if p and p.strip()]
+    return parts if all(p[:1].isupper() or p[:1] == "«" or " «" in p for p in parts) else []
+
+
+def _list_lines(doc: Doc, line: int, out: list[str]) -> bool:
+    lines = doc.text.split("\n")
+    added = False
+    for text in lines[line + 1 :]:
+        stripped = _LIST_MARKER_RE.sub("", text).strip()
+        if not stripped or len(stripped.split()) > MAX_LIST_LINE_WORDS:
+            break
+        if not (_LIST_MARKER_RE.match(text) or stripped[:1] in "Сс«"):
+            break
+        out.append(stripped.rstrip(" .;"))
+        added = True
+    return added
