@@ -89,7 +89,9 @@ def _extract(paths: list[str], *, as_json: bool, author: str | None) -> int:
             post = replace(post, author=author)
         result = extractor.extract(post_input(post))
         published = post.published.date().isoformat() if post.published else None
-        records.append({"source": post.source_id, "date": published, **result.to_dict()})
+        records.append(
+            {"source": post.location or post.source_id, "date": published, **result.to_dict()}
+        )
     if as_json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import logging
 import re
 import sys
 from typing import Any, TextIO
@@ -26,8 +27,11 @@ from aiogram.types import (
 from govdigest.bot.app import build_bot, build_dispatcher, open_services
 from govdigest.bot.jobs import refresh_sources
 from govdigest.bot.local_session import LocalSession, SentRequest
+from govdigest.bot.texts.common import CONSOLE_ERROR
 from govdigest.config import Settings
 from govdigest.timeutil import utc_now
+
+log = logging.getLogger(__name__)
 
 CONSOLE_USER_ID = 100_000
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
@@ -118,7 +122,13 @@ async def run_console(
                 update = Update(update_id=update_id, callback_query=query)
             else:
                 update = Update(update_id=update_id, message=_message(update_id, chat, user, line))
-            await dp.feed_update(bot, update)
+            try:
+                await dp.feed_update(bot, update)
+            except Exception:
+                # One failing update must not end the session; the bot would survive it too.
+                log.exception("update %s failed", update_id)
+                out.write(CONSOLE_ERROR + "\n\n")
+                out.flush()
         await bot.session.close()
     finally:
         await services.close()

@@ -22,6 +22,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSON_SUFFIXES = frozenset({".json"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
 MAX_FILE_BYTES = 50 * 1024 * 1024
+CHANNEL_EXPORT_TYPES = frozenset({"public_channel", "private_channel"})
 
 
 class BadFile(Exception):
@@ -42,14 +43,14 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
         path = Path(raw)
         if path.is_dir():
             for file in _walk(path):
-                _read_into(result, file, root=path)
+                _read_into(result, file)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 result.rejected.append(
                     RejectedFile(str(path), "unsupported file type (use .txt, .md or .json)")
                 )
                 continue
-            _read_into(result, path, root=path.parent)
+            _read_into(result, path)
         else:
             result.rejected.append(RejectedFile(str(path), "no such file or folder"))
     return result
@@ -64,16 +65,26 @@ def _walk(root: Path) -> Iterator[Path]:
             yield file
 
 
-def _read_into(result: ReadResult, file: Path, *, root: Path) -> None:
+def _read_into(result: ReadResult, file: Path) -> None:
     result.files += 1
     try:
-        rel = file.relative_to(root).as_posix()
-    except ValueError:
-        rel = file.name
-    try:
-        result.posts.extend(read_file(file, source_id=rel))
+        result.posts.extend(read_file(file, source_id=file_identity(file)))
     except BadFile as exc:
         result.rejected.append(RejectedFile(str(file), str(exc)))
+
+
+def file_identity(file: Path) -> str:
+    """A file post's id: its path relative to the working directory, else absolute.
+
+    Relative to the folder that was scanned would be shorter, but two folders both holding
+    ``result.json`` (every Telegram Desktop export is called that) would then overwrite each
+    other, and ingesting a folder or its parent would give one post two ids.
+    """
+    resolved = file.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
 
 
 def read_file(file: Path, *, source_id: str | None = None) -> list[RawPost]:
@@ -150,6 +161,7 @@ def _json_post(item: Any, sid: str) -> RawPost:
 def _read_export(data: dict[str, Any], sid: str) -> list[RawPost]:
     channel = _str_or_none(data.get("name"))
     username = _str_or_none(data.get("username"))
+    channel_id = data.get("id") if data.get("type") in CHANNEL_EXPORT_TYPES else None
     posts = []
     for message in data["messages"]:
         if not isinstance(message, dict) or message.get("type", "message") != "message":
@@ -160,10 +172,14 @@ def _read_export(data: dict[str, Any], sid: str) -> list[RawPost]:
         msg_id = message.get("id")
         title, text = split_title(text)
         published = _parse_unix(message.get("date_unixtime")) or _parse_when(message.get("date"))
+        # A channel's messages are keyed like live channel posts (Bot API chat id -100…), so
+        # an export and the posts the bot saw in that channel are the same posts, not twins.
+        keyed_by_channel = isinstance(channel_id, int) and isinstance(msg_id, int)
         posts.append(
             RawPost(
-                source="export",
-                source_id=f"{sid}#{msg_id}",
+                source="channel" if keyed_by_channel else "export",
+                source_id=f"-100{channel_id}:{msg_id}" if keyed_by_channel else f"{sid}#{msg_id}",
+                location=f"{sid}#{msg_id}",
                 text=text,
                 title=title,
                 published=published,

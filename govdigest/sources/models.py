@@ -27,6 +27,8 @@ class RawPost:
     url: str | None = None
     channel: str | None = None
     author: str | None = None
+    # Where it was read ("path#message id" for an export), when that differs from source_id.
+    location: str | None = None
 
     @property
     def content_hash(self) -> str:

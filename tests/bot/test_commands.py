@@ -323,6 +323,15 @@ async def test_forged_callback_data_changes_nothing(seed_bot_env: BotEnv, data: 
     requests = await seed_bot_env.feed(callback_update(data, message))
     assert not params_of(requests, "EditMessageText")
     assert not params_of(requests, "SendMessage")
+    # Every press is answered, or the user's client shows a spinner until it times out.
+    assert len(params_of(requests, "AnswerCallbackQuery")) == 1
+
+
+async def test_ordinary_group_messages_get_no_hint(seed_bot_env: BotEnv) -> None:
+    group = Chat(id=-500, type="supergroup", title="Обсуждение канала")
+    assert await seed_bot_env.feed(message_update("Когда следующий форум?", chat=group)) == []
+    commands = await seed_bot_env.feed(message_update("/companies", chat=group))
+    assert "Челябинский завод электрооборудования" in sent_texts(commands)[0]
 
 
 async def test_a_long_company_list_is_split_into_valid_parts(bot_env: BotEnv) -> None:

@@ -121,11 +121,12 @@ def test_extract_json_follows_the_contract_in_input_order(tmp_path: Path) -> Non
     records = json.loads(done.stdout)
     assert isinstance(records, list)
     # The seed first (as given), then one object per message of the export.
+    # Sources are paths from the working directory (the subprocess runs in tmp_path).
     assert [r["source"] for r in records] == [
-        "b_seed.txt",
-        "a_export.json#2",
-        "a_export.json#3",
-        "a_export.json#4",
+        "inputs/b_seed.txt",
+        "inputs/a_export.json#2",
+        "inputs/a_export.json#3",
+        "inputs/a_export.json#4",
     ]
     assert [r["date"] for r in records] == [None, "2024-03-04", "2024-03-05", "2024-03-06"]
     for record in records:
@@ -157,5 +158,8 @@ def test_extract_plain_text_and_rejected_files(tmp_path: Path) -> None:
         tmp_path, "extract", str(DATA_DIR / "posts" / "forum_note.md"), str(DATA_DIR / "bad")
     )
     assert done.returncode == 1
-    assert done.stdout.startswith("== forum_note.md\nЗаголовок: Форум «Речной берег»")
+    # The file lies outside the working directory, so its source is its absolute path.
+    first, second = done.stdout.splitlines()[:2]
+    assert first == f"== {(DATA_DIR / 'posts' / 'forum_note.md').resolve().as_posix()}"
+    assert second.startswith("Заголовок: Форум «Речной берег»")
     assert re.search(r"^rejected .*broken\.json: broken JSON", done.stderr, re.MULTILINE)

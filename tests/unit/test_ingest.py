@@ -19,6 +19,7 @@ from govdigest.bot.jobs import refresh_sources
 from govdigest.extraction.models import Company, Extraction, PostInput
 from govdigest.extraction.pipeline import EXTRACTOR_VERSION, Extractor, NlpModels
 from govdigest.ingest import Ingestor
+from govdigest.sources.files import file_identity
 from govdigest.sources.models import RawPost
 from govdigest.storage import Repos
 from tests.conftest import DATA_DIR, ingest_seeds
@@ -95,7 +96,7 @@ async def test_every_file_kind_is_stored_and_extracted(services: Services) -> No
     assert (report.extracted, report.failed, report.rejected) == (total, 0, [])
     assert await services.repos.posts.count() == total
     assert set((await versions(services.repos)).values()) == {services.extractor.version}
-    exported = await services.repos.posts.find("export", "result.json#3")
+    exported = await services.repos.posts.find("channel", "-1001700000001:3")
     assert exported is not None and exported.text.startswith("Заречный станкозавод")
     run = await services.repos.ops.last_refresh()
     assert run is not None and (run.trigger, run.new, run.extracted) == ("test", total, total)
@@ -139,13 +140,13 @@ async def test_an_edited_file_updates_its_post_and_its_extraction(
     report = await ingest.refresh([folder], trigger="test")
     assert (report.new, report.updated, report.unchanged, report.extracted) == (0, 1, 1, 1)
     assert await company_names(services.repos) == ["Заречный станкозавод", "Новый комбинат"]
-    post = await services.repos.posts.find("file", "mill.txt")
+    post = await services.repos.posts.find("file", file_identity(folder / "mill.txt"))
     assert post is not None and "Новый комбинат" in post.text
 
 
 async def test_an_edit_reaches_the_real_extractors_cache(services: Services, folder: Path) -> None:
     await services.ingestor.refresh([folder], trigger="test")
-    post = await services.repos.posts.find("file", "plant.txt")
+    post = await services.repos.posts.find("file", file_identity(folder / "plant.txt"))
     assert post is not None
     (folder / "plant.txt").write_text("Школа в Озёрске открыта\nПервый звонок.\n", "utf-8")
     await services.ingestor.refresh([folder], trigger="test")
@@ -184,9 +185,9 @@ async def test_one_failing_post_does_not_stop_the_others(services: Services) -> 
     report = await flaky.refresh([POSTS], trigger="test")
     assert (report.new, report.extracted, report.failed) == (POSTS_IN_POSTS, 4, 1)
     assert [(r.path, r.reason) for r in report.rejected] == [
-        ("post pair.json#0", "extraction failed")
+        (f"post {file_identity(POSTS / 'pair.json')}#0", "extraction failed")
     ]
-    failed = await services.repos.posts.find("file", "pair.json#0")
+    failed = await services.repos.posts.find("file", f"{file_identity(POSTS / 'pair.json')}#0")
     assert failed is not None and await services.repos.cache.get(failed.id) is None
     assert any(e.kind == "extract" for e in await services.repos.ops.recent_errors())
     # Once the extractor copes, the next refresh picks up only the post that failed.

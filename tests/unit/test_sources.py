@@ -74,9 +74,16 @@ def test_json_list_gives_one_post_per_item_with_indexed_ids() -> None:
 def test_export_yields_only_messages_with_text() -> None:
     posts = read_file(EXPORT)
     # 1 and 6 are service messages, 5 is the second photo of an album (no caption).
-    assert [p.source_id for p in posts] == ["result.json#2", "result.json#3", "result.json#4"]
+    # A channel export is keyed like the live channel posts (Bot API chat id -100<id>), so
+    # the same post seen both ways is stored once; where it was read stays in `location`.
+    assert [p.source_id for p in posts] == [
+        "-1001700000001:2",
+        "-1001700000001:3",
+        "-1001700000001:4",
+    ]
+    assert [p.location for p in posts] == ["result.json#2", "result.json#3", "result.json#4"]
     for post in posts:
-        assert post.source == "export"
+        assert post.source == "channel"
         assert post.channel == "Губернатор Заречной области"
         assert post.author == "Губернатор Заречной области"
         assert post.url is None  # a private export has no username to link to
@@ -86,7 +93,7 @@ def test_export_yields_only_messages_with_text() -> None:
 
 
 def test_export_text_with_entities_is_flattened_in_order() -> None:
-    post = by_sid(read_file(EXPORT))["result.json#3"]
+    post = {p.location: p for p in read_file(EXPORT)}["result.json#3"]
     assert post.text == (
         "Заречный станкозавод запустил новую линию. Подробности — на сайте правительства "
         "https://example.org.\nСледите за новостями: @zarechny_gov #промышленность"
@@ -148,7 +155,9 @@ def test_a_folder_with_bad_files_still_yields_the_good_ones(tmp_path: Path) -> N
         p.name for p in BAD.iterdir()
     )
     assert len(result.posts) == 5
-    assert "posts/pair.json#1" in by_sid(result.posts)
+    # Ids are paths from the working directory (absolute outside it), not from the folder
+    # scanned: two folders that both hold result.json must not overwrite each other.
+    assert f"{(root / 'posts' / 'pair.json').resolve().as_posix()}#1" in by_sid(result.posts)
     assert all(not p.source_id.startswith(".") for p in result.posts)
 
 

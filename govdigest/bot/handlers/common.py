@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandStart
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from govdigest.bot.texts import common as texts
 from govdigest.config import Settings
@@ -25,3 +25,9 @@ async def cmd_help(message: Message, settings: Settings) -> None:
 @router.message(F.text, F.chat.type == ChatType.PRIVATE)
 async def on_other_text(message: Message) -> None:
     await message.answer(texts.FALLBACK)
+
+
+@router.callback_query()
+async def on_unknown_button(query: CallbackQuery) -> None:
+    """A button from an old keyboard or forged data: answer it, or the client spins forever."""
+    await query.answer(texts.STALE_BUTTON, show_alert=False)
