@@ -30,11 +30,7 @@ log = logging.getLogger(__name__)
 ADMIN_COMMAND_NAMES = tuple(name for name, _ in ADMIN_COMMANDS)
 RECENT_ERRORS = 5
 
-router = Router(name=__name__)
-refusals = Router(name=f"{__name__}.refusals")
 
-
-@router.message(Command("refresh"))
 async def cmd_refresh(message: Message, services: Services) -> None:
     # Imported here: ``jobs`` imports ``app``, which imports the handlers.
     from govdigest.bot.jobs import refresh_sources
@@ -47,7 +43,6 @@ async def cmd_refresh(message: Message, services: Services) -> None:
     await message.answer(texts.refresh_report(report))
 
 
-@router.message(Command("stats"))
 async def cmd_stats(
     message: Message, repos: Repos, settings: Settings, clock: Callable[[], datetime]
 ) -> None:
@@ -66,7 +61,6 @@ async def cmd_stats(
     await message.answer(texts.stats_text(snapshot, tz))
 
 
-@refusals.message(Command(*ADMIN_COMMAND_NAMES))
 async def cmd_admin_refused(message: Message) -> None:
     user_id = message.from_user.id if message.from_user else None
     log.info("admin command refused user=%s", user_id)
@@ -79,3 +73,18 @@ def _local_day(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
     start = datetime.combine(today, time(0), tzinfo=tz)
     end = datetime.combine(today + timedelta(days=1), time(0), tzinfo=tz)
     return start, end
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(cmd_refresh, Command("refresh"))
+    router.message.register(cmd_stats, Command("stats"))
+    return router
+
+
+def create_refusals_router() -> Router:
+    """The admin commands for everyone else: a polite refusal."""
+    router = Router(name=f"{__name__}.refusals")
+    router.message.register(cmd_admin_refused, Command(*ADMIN_COMMAND_NAMES))
+    return router

@@ -18,11 +18,7 @@ from govdigest.ingest import Ingestor
 
 log = logging.getLogger(__name__)
 
-router = Router(name=__name__)
 
-
-@router.channel_post()
-@router.edited_channel_post()
 async def on_channel_post(message: Message, settings: Settings, ingestor: Ingestor) -> None:
     chat = message.chat
     if not channel_allowed(chat, settings.channels):
@@ -45,3 +41,11 @@ async def on_channel_post(message: Message, settings: Settings, ingestor: Ingest
         report.unchanged,
         report.extracted,
     )
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.channel_post.register(on_channel_post)
+    router.edited_channel_post.register(on_channel_post)
+    return router

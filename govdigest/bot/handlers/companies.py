@@ -11,13 +11,10 @@ from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.storage import Repos
 
-router = Router(name=__name__)
-
 ALL_WORDS = frozenset({"all", "все", "всё"})
 MISSIONS_SCANNED = 20
 
 
-@router.message(Command("companies"))
 async def cmd_companies(message: Message, command: CommandObject, repos: Repos) -> None:
     if await repos.posts.count() == 0:
         await message.answer(texts.NO_POSTS)
@@ -37,3 +34,10 @@ async def cmd_companies(message: Message, command: CommandObject, repos: Repos) 
             text = texts.NO_MISSIONS
     for part in split_html(text):
         await message.answer(part)
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(cmd_companies, Command("companies"))
+    return router

@@ -28,10 +28,7 @@ from govdigest.storage import Repos
 
 log = logging.getLogger(__name__)
 
-router = Router(name=__name__)
 
-
-@router.message()
 async def on_forward(
     message: Message,
     settings: Settings,
@@ -97,3 +94,10 @@ def _outcome(report: IngestReport) -> str:
     if report.new:
         return "new"
     return "updated" if report.updated else "unchanged"
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(on_forward)
+    return router

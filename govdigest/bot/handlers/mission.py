@@ -12,8 +12,6 @@ from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.storage import Repos
 
-router = Router(name=__name__)
-
 
 class MissionPage(CallbackData, prefix="mission"):
     offset: int
@@ -37,7 +35,6 @@ async def _render(repos: Repos, offset: int) -> tuple[str, InlineKeyboardMarkup 
     return text, kb.as_markup()
 
 
-@router.message(Command("mission"))
 async def cmd_mission(message: Message, repos: Repos) -> None:
     rendered = await _render(repos, 0)
     if rendered is None:
@@ -49,7 +46,6 @@ async def cmd_mission(message: Message, repos: Repos) -> None:
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MissionPage.filter(F.offset >= 0))
 async def on_mission_page(query: CallbackQuery, callback_data: MissionPage, repos: Repos) -> None:
     rendered = await _render(repos, callback_data.offset)
     if rendered is None:
@@ -59,3 +55,11 @@ async def on_mission_page(query: CallbackQuery, callback_data: MissionPage, repo
     if isinstance(query.message, Message):
         await query.message.edit_text(text, reply_markup=markup)
     await query.answer()
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(cmd_mission, Command("mission"))
+    router.callback_query.register(on_mission_page, MissionPage.filter(F.offset >= 0))
+    return router

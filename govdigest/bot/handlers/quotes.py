@@ -11,8 +11,6 @@ from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.storage import Repos
 
-router = Router(name=__name__)
-
 # A user may type up to 4096 characters after /quotes; echoing all of them back inside the
 # answer's template would push it over Telegram's limit.
 NAME_SHOWN_MAX = 64
@@ -22,7 +20,6 @@ def _shown(name: str) -> str:
     return name if len(name) <= NAME_SHOWN_MAX else name[: NAME_SHOWN_MAX - 1].rstrip() + "…"
 
 
-@router.message(Command("quotes"))
 async def cmd_quotes(message: Message, command: CommandObject, repos: Repos) -> None:
     if await repos.posts.count() == 0:
         await message.answer(texts.NO_POSTS)
@@ -42,3 +39,10 @@ async def cmd_quotes(message: Message, command: CommandObject, repos: Repos) -> 
         text = cards.quote_list(entries, title=cards.QUOTES_TITLE)
     for part in split_html(text):
         await message.answer(part)
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(cmd_quotes, Command("quotes"))
+    return router

@@ -22,8 +22,6 @@ from govdigest.storage import Repos
 from govdigest.storage.subscriptions import Subscriber, SubscriberStatus, serialized_transaction
 from govdigest.timeutil import utc_now
 
-router = Router(name=__name__)
-
 Clock = Callable[[], datetime]
 
 _TIMELIKE = re.compile(r"^(\d{1,2})(?:[:.](\d{1,2}))?$")
@@ -113,7 +111,6 @@ def settings_text(sub: Subscriber, now: datetime) -> str:
     )
 
 
-@router.message(Command("subscribe"))
 async def cmd_subscribe(
     message: Message,
     command: CommandObject,
@@ -147,7 +144,6 @@ async def cmd_subscribe(
     )
 
 
-@router.message(Command("unsubscribe"))
 async def cmd_unsubscribe(message: Message, repos: Repos, clock: Clock = utc_now) -> None:
     sub = await repos.subscribers.get(_chat_id(message))
     if sub is None or sub.status == "unsubscribed":
@@ -158,7 +154,6 @@ async def cmd_unsubscribe(message: Message, repos: Repos, clock: Clock = utc_now
     await message.answer(texts.UNSUBSCRIBED)
 
 
-@router.message(Command("settings"))
 async def cmd_settings(message: Message, repos: Repos, clock: Clock = utc_now) -> None:
     sub = await repos.subscribers.get(_chat_id(message))
     if sub is None or sub.status not in _LIVE:
@@ -167,7 +162,6 @@ async def cmd_settings(message: Message, repos: Repos, clock: Clock = utc_now) -
     await message.answer(settings_text(sub, clock()), reply_markup=settings_keyboard(sub))
 
 
-@router.message(Command("digest"))
 async def cmd_digest(
     message: Message, settings: Settings, repos: Repos, clock: Clock = utc_now
 ) -> None:
@@ -178,7 +172,6 @@ async def cmd_digest(
         await message.answer(part)
 
 
-@router.callback_query(DigestTime.filter(), F.message)
 async def on_digest_time(
     query: CallbackQuery, callback_data: DigestTime, repos: Repos, clock: Clock = utc_now
 ) -> None:
@@ -199,7 +192,6 @@ async def on_digest_time(
     await query.answer(texts.time_changed(target))
 
 
-@router.callback_query(DigestPause.filter(), F.message)
 async def on_digest_pause(
     query: CallbackQuery, callback_data: DigestPause, repos: Repos, clock: Clock = utc_now
 ) -> None:
@@ -223,3 +215,15 @@ async def _refresh(query: CallbackQuery, repos: Repos, chat_id: int, now: dateti
     sub = await repos.subscribers.get(chat_id)
     if sub is not None and isinstance(query.message, Message):
         await query.message.edit_text(settings_text(sub, now), reply_markup=settings_keyboard(sub))
+
+
+def create_router() -> Router:
+    """A fresh router per dispatcher: aiogram lets a router have one parent only."""
+    router = Router(name=__name__)
+    router.message.register(cmd_subscribe, Command("subscribe"))
+    router.message.register(cmd_unsubscribe, Command("unsubscribe"))
+    router.message.register(cmd_settings, Command("settings"))
+    router.message.register(cmd_digest, Command("digest"))
+    router.callback_query.register(on_digest_time, DigestTime.filter(), F.message)
+    router.callback_query.register(on_digest_pause, DigestPause.filter(), F.message)
+    return router
