@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
@@ -12,6 +14,7 @@ from govdigest.extraction.pipeline import Extractor, NlpModels
 # natasha's models take ~250 MB per process; two workers use both cores of a small VPS.
 DEFAULT_WORKERS = 2
 _CHUNK_SIZE = 8
+_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 _worker_extractor: Extractor | None = None
 
@@ -38,7 +41,16 @@ class BulkExtractor:
 
     def __init__(self, workers: int = DEFAULT_WORKERS) -> None:
         self._workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+        # natasha's taggers multiply small matrices; OpenBLAS would start a thread per core in
+        # every worker and the workers would fight over the cores (bulk ran slower than one
+        # process). Spawned workers read these at start-up; the parent's BLAS is unaffected.
+        for name in _BLAS_THREAD_VARIABLES:
+            os.environ.setdefault(name, "1")
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+        )
 
     def warm_up(self) -> None:
         """Block until every worker has loaded its models."""

@@ -85,6 +85,7 @@ def _looks_like_name(content: str) -> bool:
     )
 
 
+_NOT_NAME_START_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL"})
 _CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 
 
@@ -214,6 +215,8 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     ("в Новокаменске завода …")."""
     first = words[0]
     parses = doc.morph.parse(first.lower())
+    if parses and parses[0].tag.POS in _NOT_NAME_START_POS:
+        return True  # "Осмотрел линию": a verb never starts an organisation's name
     if plural_common_head(doc, words[-1]) or any(
         only_plural_adjective(doc, w) for w in words[:-1]
     ):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from natasha import (
@@ -53,23 +52,24 @@ class NlpModels:
         return Morph(self.morph_vocab)
 
 
-_CHUNK_BREAK_RE = re.compile(r"\n")
-
-
 def _chunks(text: str) -> list[tuple[int, str]]:
-    """Paragraph-sized pieces with their offsets (NER never needs cross-paragraph context)."""
+    """Pieces of at most MAX_NER_CHARS, cut at paragraph (or word) boundaries, with offsets.
+
+    A whole post is usually one piece: one tagger call is cheaper than a padded batch of
+    paragraphs, and a paragraph break never matters to a token-level tagger.
+    """
     out: list[tuple[int, str]] = []
     start = 0
-    for match in _CHUNK_BREAK_RE.finditer(text + "\n"):
-        stop = match.start()
-        while stop - start > MAX_NER_CHARS:
-            cut = text.rfind(" ", start, start + MAX_NER_CHARS)
-            cut = cut if cut > start else start + MAX_NER_CHARS
-            out.append((start, text[start:cut]))
-            start = cut
-        if stop > start and text[start:stop].strip():
+    while start < len(text):
+        stop = min(len(text), start + MAX_NER_CHARS)
+        if stop < len(text):
+            cut = text.rfind("\n", start, stop)
+            if cut <= start:
+                cut = text.rfind(" ", start, stop)
+            stop = cut if cut > start else stop
+        if text[start:stop].strip():
             out.append((start, text[start:stop]))
-        start = match.end()
+        start = stop
     return out
 
 

@@ -92,9 +92,21 @@ def role_phrases(morph_lemma: object) -> tuple[RolePhrase, ...]:
     return tuple(out)
 
 
+@cache
+def _roles_by_first_lemma(morph_lemma: object) -> dict[str, tuple[RolePhrase, ...]]:
+    index: dict[str, list[RolePhrase]] = {}
+    for phrase in role_phrases(morph_lemma):
+        index.setdefault(phrase.lemmas[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
-    phrases = role_phrases(doc.morph.lemma)
-    for phrase in phrases:
+    by_first = _roles_by_first_lemma(doc.morph.lemma)
+    candidates = [
+        p for lemma in doc.morph.lemma_set(words[i].text.lower()) for p in by_first.get(lemma, ())
+    ]
+    candidates.sort(key=lambda r: -len(r.lemmas))
+    for phrase in candidates:
         n = len(phrase.lemmas)
         if i + n > len(words):
             continue
