@@ -18,8 +18,12 @@ _ORIGIN_PREPS = frozenset({"из", "от"})
 # Cases a place is in after "в/на" (location or direction), tried first when normalising.
 _PLACE_CASES = ("loct", "accs", "datv", "nomn", "gent", "ablt")
 SCORE_TRIP = 3
+# Words before "в/на" searched for a trip word ("делегацию Заречной области в Северном крае").
+TRIP_LOOKBACK = 3
 SCORE_PREP = 1
 SCORE_MISSION_SENTENCE = 1
+SCORE_LEAD = 1
+LEAD_SENTENCES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +95,17 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
         score = 0
         if place.prep in _DEST_PREPS:
             score = SCORE_PREP
-            if len(before) >= 2 and doc.morph.lemma(before[-2].text.lower()) in trip:
+            # "визит в …", "прибыл в …", "делегацию Заречной области в …"
+            if any(
+                doc.morph.lemma(w.text.lower()) in trip for w in before[-TRIP_LOOKBACK - 1 : -1]
+            ):
                 score = SCORE_TRIP
-        elif before and doc.morph.lemma(before[-1].text.lower()) in trip:
+        elif (
+            before
+            and not doc.text[before[-1].stop : place.start].strip()
+            and doc.morph.best_pos(before[-1].text.lower()) == "VERB"
+            and doc.morph.lemma(before[-1].text.lower()) in trip
+        ):
             score = SCORE_TRIP  # "посетил Алтайский край"
         if not score:
             continue
@@ -103,6 +115,8 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
             for w in doc.words_in(sent.start, sent.stop)
         ):
             score += SCORE_MISSION_SENTENCE
+        if doc.sentence_index(place.start) <= LEAD_SENTENCES:
+            score += SCORE_LEAD  # the lead says where the mission is; later text looks ahead
         if best is None or score > best[0]:
             best = (score, -place.start, place.name)
     return best[2] if best else None
