@@ -11,7 +11,33 @@ from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
 # A place after these prepositions is where something happens ("в Югре", "на Алтае").
-_DEST_PREPS = frozenset({"в", "во", "на"})
+_DEST_PREPS = frozenset({"в", "во", "на", "под"})
+_RUSSIAN_TOPONYM_ENDINGS = (
+    "ск",
+    "цк",
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "град",
+    "город",
+    "поль",
+    "бург",
+)
+_PLACE_NOUNS = frozenset(
+    {
+        "провинция",
+        "область",
+        "край",
+        "республика",
+        "город",
+        "штат",
+        "округ",
+        "район",
+        "окрестность",
+    }
+)
 # The delegation's own region follows its head in the genitive, or after "из"/"от имени".
 _DELEGATION_HEADS = frozenset({"делегация", "миссия", "бизнес-миссия", "бизнес-делегация"})
 _ORIGIN_PREPS = frozenset({"из", "от"})
@@ -42,10 +68,31 @@ def find_places(doc: Doc, people: People) -> list[Place]:
             continue
         if any(a <= span.start < b for a, b in people.role_spans):
             continue
-        before = doc.words_in(max(0, span.start - 20), span.start)
+        before = doc.words_in(max(0, span.start - 60), span.start)
         prep = before[-1].text.lower() if before else ""
+        # "в китайскую провинцию Цзянсу", "в окрестностях Белокурихи": a generic place noun
+        # (and its adjective) between the preposition and the name.
+        k = len(before) - 1
+        while (
+            k > 0
+            and len(before) - k <= 3
+            and (
+                doc.morph.lemma(before[k].text.lower()) in _PLACE_NOUNS
+                or doc.morph.best_pos(before[k].text.lower()) == "ADJF"
+            )
+        ):
+            k -= 1
+            if before[k].text.lower() in _DEST_PREPS:
+                prep = before[k].text.lower()
+                break
         cases = _PLACE_CASES if prep in _DEST_PREPS else ("nomn", "gent", "accs", "loct", "datv")
-        name = " ".join(doc.morph.nominative_group(span.text.split(), cases))
+        words = span.text.split()
+        name = " ".join(doc.morph.nominative_group(words, cases))
+        # An unknown place declines only if it looks Russian ("Новокаменске" → "Новокаменск");
+        # foreign ones are indeclinable ("Цзянсу", "Молодечно").
+        foreign = len(words) == 1 and not doc.morph.is_known(words[0])
+        if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
+            name = words[0]
         out.append(Place(span.start, span.stop, name, prep))
     return out
 
@@ -84,6 +131,35 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
     return None
 
 
+def _trip_verb_after(doc: Doc, stop: int, trip: frozenset[str]) -> bool:
+    after = doc.words_in(stop, stop + 40)[:2]
+    return (
+        any(
+            doc.morph.best_pos(w.text.lower()) == "VERB"
+            and doc.morph.lemma(w.text.lower()) in trip
+            for w in after
+        )
+        and not any(ch in doc.text[stop : after[0].start] for ch in ".,;:!?")
+        if after
+        else False
+    )
+
+
+def _is_origin(doc: Doc, place: Place) -> bool:
+    after = doc.words_in(place.stop, place.stop + 30)[:1]
+    if (
+        after
+        and doc.text[place.stop : after[0].start].strip(" ") == ""
+        and doc.morph.lemma(after[0].text.lower()) in _DELEGATION_HEADS
+    ):
+        return True
+    before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
+    lemmas = [doc.morph.lemma(w.text.lower()) for w in before]
+    return (
+        any(lemma in _DELEGATION_HEADS for lemma in lemmas[-3:]) and place.prep not in _DEST_PREPS
+    )
+
+
 def destination(doc: Doc, places: list[Place], region: str | None) -> str | None:
     trip = word_set("trip_nouns")
     triggers = word_set("mission_triggers")
@@ -91,6 +167,8 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
     for place in places:
         if region and _same_place(place.name, region):
             continue
+        if _is_origin(doc, place):
+            continue  # "делегация Республики Вьетнам", "Калужская делегация": the guests' home
         before = doc.words_in(max(0, place.start - 60), place.start)
         score = 0
         if place.prep in _DEST_PREPS:
@@ -107,6 +185,10 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
             and doc.morph.lemma(before[-1].text.lower()) in trip
         ):
             score = SCORE_TRIP  # "посетил Алтайский край"
+        if not score and _trip_verb_after(doc, place.stop, trip):
+            score = SCORE_TRIP  # "Астраханскую область посетила делегация"
+        elif score and _trip_verb_after(doc, place.stop, trip):
+            score = max(score, SCORE_TRIP)  # "В Пермь приехала делегация"
         if not score:
             continue
         sent = doc.sentence_at(place.start)
