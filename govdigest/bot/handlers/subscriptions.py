@@ -175,11 +175,10 @@ async def cmd_digest(
 async def on_digest_time(
     query: CallbackQuery, callback_data: DigestTime, repos: Repos, clock: Clock = utc_now
 ) -> None:
-    chat_id = query.message.chat.id if query.message else query.from_user.id
-    sub = await repos.subscribers.get(chat_id)
-    if sub is None or sub.status not in _LIVE:
-        await query.answer(texts.CALLBACK_NOT_SUBSCRIBED, show_alert=True)
+    sub = await _live_subscriber(query, repos)
+    if sub is None:
         return
+    chat_id = sub.chat_id
     minutes = callback_data.minutes % (24 * 60)
     target = f"{minutes // 60:02d}:{minutes % 60:02d}"
     if target == sub.digest_time:
@@ -195,11 +194,10 @@ async def on_digest_time(
 async def on_digest_pause(
     query: CallbackQuery, callback_data: DigestPause, repos: Repos, clock: Clock = utc_now
 ) -> None:
-    chat_id = query.message.chat.id if query.message else query.from_user.id
-    sub = await repos.subscribers.get(chat_id)
-    if sub is None or sub.status not in _LIVE:
-        await query.answer(texts.CALLBACK_NOT_SUBSCRIBED, show_alert=True)
+    sub = await _live_subscriber(query, repos)
+    if sub is None:
         return
+    chat_id = sub.chat_id
     status: SubscriberStatus = "paused" if callback_data.action == "pause" else "active"
     if status == sub.status:
         await query.answer(texts.UNCHANGED)
@@ -209,6 +207,16 @@ async def on_digest_pause(
         await repos.subscribers.set_status(chat_id, status, now=now)
     await _refresh(query, repos, chat_id, now)
     await query.answer(texts.PAUSED if status == "paused" else texts.RESUMED)
+
+
+async def _live_subscriber(query: CallbackQuery, repos: Repos) -> Subscriber | None:
+    """The pressing chat's subscription, or None after telling the user there is none."""
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    sub = await repos.subscribers.get(chat_id)
+    if sub is None or sub.status not in _LIVE:
+        await query.answer(texts.CALLBACK_NOT_SUBSCRIBED, show_alert=True)
+        return None
+    return sub
 
 
 async def _refresh(query: CallbackQuery, repos: Repos, chat_id: int, now: datetime) -> None:
