@@ -24,7 +24,7 @@ from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
 from govdigest.extraction.quotespans import find_spans
-from govdigest.extraction.resources import word_set
+from govdigest.extraction.resources import lines, word_set
 
 _SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")
 _PREPOSITIONS = frozenset(
@@ -76,12 +76,20 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
     return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
 
 
+def _without_latin_suffixes(content: str) -> str:
+    """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": the stops of a legal suffix end no sentence."""
+    for suffix in sorted(lines("latin_legal_suffixes"), key=len, reverse=True):
+        if content.endswith(suffix):
+            return content[: -len(suffix)].rstrip(" ,")
+    return content
+
+
 def _looks_like_name(content: str) -> bool:
     words = content.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
         and bool(NAME_START_RE.match(content))
-        and not _SENTENCE_PUNCT_IN_NAME_RE.search(content)
+        and not _SENTENCE_PUNCT_IN_NAME_RE.search(_without_latin_suffixes(content))
     )
 
 

@@ -117,5 +117,8 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
         return True  # a bare "СПК" is a designator whose name NER cut off
     if any(doc.morph.lemma(w.lower()) in _GOVERNMENT_HEADS for w in words[1:]):
         return True  # "Минский облисполком", "Тверская городская дума"
+    facilities = word_set("facility_heads")
+    if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
+        return True  # "Северная ТЭЦ", "порт Ольховка", «Баку Экспо»
     non_org = _phrases(doc, "non_org_heads")
     return (first,) in non_org and len(words) > 1
