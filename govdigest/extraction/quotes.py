@@ -29,6 +29,15 @@ MIN_UNPUNCTUATED_SPEECH_WORDS = 8
 MAX_HEADING_WORDS = 10
 # Text between two quotes of one speaker, within which the second inherits the speaker.
 MAX_CONTINUATION_GAP = 160
+# An interview: a run of at least this many dash lines, at least one of them a question.
+MIN_INTERVIEW_LINES = 2
+# Lines before an interview run searched for its lead-in ("ответил на вопросы корреспондента").
+MAX_INTERVIEW_LEAD_LINES = 3
+_INTERVIEW_CUE_RE = re.compile(
+    r"ответил\w*\s+на\s+вопрос|интервью|в\s+беседе\s+с|рассказал\w*\s+корреспондент"
+    r"|ответ\w*\s+на\s+вопрос",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +195,49 @@ def _trim_unbalanced(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _interview_lines(doc: Doc, people: People) -> dict[int, Speaker]:
+    """Dash lines of an interview: line start → speaker (null for the journalist's questions).
+
+    A run of consecutive dash lines with a question among them is a dialogue when the post has
+    no author (a third-person story) or when a lead-in such as "ответил на вопросы" stands
+    right before it; the answers belong to the person named in the lead-in.
+    """
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    out: dict[int, Speaker] = {}
+    i = 0
+    while i < len(lines):
+        if not _DIALOGUE_RE.match(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _DIALOGUE_RE.match(lines[j][1]):
+            j += 1
+        run = lines[i:j]
+        questions = [s for s, line in run if line.rstrip().endswith("?")]
+        if len(run) >= MIN_INTERVIEW_LINES and questions:
+            lead = [
+                (s, line)
+                for s, line in lines[max(0, i - MAX_INTERVIEW_LEAD_LINES) : i]
+                if line.strip() and _INTERVIEW_CUE_RE.search(line)
+            ]
+            if lead or not doc.author:
+                answerer = NOBODY
+                if lead:
+                    s, line = lead[-1]
+                    answerer = resolve(doc, people, s, s + len(line), run[0][0])
+                for s, line in run:
+                    out[s] = NOBODY if s in questions else answerer
+        i = j
+    return out
+
+
 def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
     out: list[RawQuote] = []
+    interview = _interview_lines(doc, people)
     offset = 0
     for line in doc.text.split("\n"):
         line_start = offset
@@ -214,6 +264,8 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
                 elif rest:
                     first = first + ","
                 text = f"{first} {rest}".strip()
+        if not attributed and line_start in interview:
+            speaker, attributed = interview[line_start], True
         if not attributed:
             lead = _attribution_before(doc, line_start)
             words = re.findall(r"\w+", body)
