@@ -1,4 +1,4 @@
-"""Indirect speech: "X отметил, что …", "По словам X, …", "Как подчеркнул X, …"."""
+"""Indirect speech: "X отметил, что …", "По словам/мнению X, …", "Как подчеркнул X, …"."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from govdigest.extraction.speakers import resolve, speech_verb_lemmas
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
 _THAT_RE = re.compile(r"(?:\s+[^,.;:!?«»—]{0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)")
 _ACCORDING_RE = re.compile(
-    r"(?:^|[\s(])[Пп]о\s+(?:словам\s+(?P<who>[^,]{2,80})|(?P<pron>его|её|ее|их)\s+словам),\s*"
+    r"(?:^|[\s(])[Пп]о\s+(?:(?:словам|мнению)\s+(?P<who>[^,]{2,80})"
+    r"|(?P<pron>его|её|ее|их)\s+(?:словам|мнению)),\s*"
 )
 _AS_SAID_RE = re.compile(r"(?:^|\s)[Кк]ак\s+([а-яё]+)\s+([^,]{2,80}),\s*(?=[^«\"„“])")
 _CONVICTION = frozenset({"уверен", "уверена", "убеждён", "убежден", "убеждена", "уверены"})

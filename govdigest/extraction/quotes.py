@@ -9,6 +9,7 @@ from govdigest.extraction.companies_rules import is_name_designator_before
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
 from govdigest.extraction.quotespans import QuoteSpan, find_spans
+from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
 
 # "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
@@ -99,6 +100,37 @@ def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
     return (start, stop) if has_speech_verb(doc, start, stop) else None
 
 
+# An attribution sentence right after a quotation: "«…». Так прокомментировал итоги X."
+MAX_NEXT_ATTRIBUTION_CHARS = 160
+_NEXT_SENTENCE_RE = re.compile(r"[.!?…]?\s+(?=[А-ЯЁ])")
+
+
+def _attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """ "«Мы справились». Так прокомментировал итоги глава региона.": a sentence made only of
+    attribution, opened by a cue from next_sentence_attribution.txt, names the speaker."""
+    m = _NEXT_SENTENCE_RE.match(doc.text, pos)
+    if not m:
+        return None
+    start = m.end()
+    end = re.compile(r"[.!?…\n«]").search(doc.text, start)
+    stop = end.start() if end else len(doc.text)
+    if stop - start > MAX_NEXT_ATTRIBUTION_CHARS or (end and end.group() == "«"):
+        return None
+    sentence = doc.text[start:stop].lower()
+    if not any(
+        sentence == cue or sentence.startswith(cue + " ")
+        for cue in lines("next_sentence_attribution")
+    ):
+        return None
+    verbs = word_set("next_sentence_verbs")
+    words = doc.words_in(start, stop)
+    if has_speech_verb(doc, start, stop) or any(
+        doc.morph.lemma(w.text.lower()) in verbs for w in words
+    ):
+        return start, stop
+    return None
+
+
 def _names_someone(doc: Doc, start: int, stop: int) -> bool:
     return any(s.type in ("PER", "ORG") and start <= s.start < stop for s in doc.ner)
 
@@ -160,6 +192,8 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         close = inner_stop + 1 if span.balanced else inner_stop
         after = _attribution_after(doc, close)
         before = None if after else _attribution_before(doc, span.open)
+        if after is None and before is None:
+            after = _attribution_next_sentence(doc, close)
         content = doc.text[inner_start:inner_stop]
         if not _is_speech(doc, span, content, after is not None or before is not None):
             continue
