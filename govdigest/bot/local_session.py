@@ -93,9 +93,7 @@ class LocalSession(BaseSession):
     # Helpers for tests and the console -------------------------------------------------
 
     def texts(self) -> list[str]:
-        return [
-            str(r.params["text"]) for r in self.requests if r.params.get("text")
-        ]
+        return [str(r.params["text"]) for r in self.requests if r.params.get("text")]
 
     def of(self, name: str) -> list[SentRequest]:
         return [r for r in self.requests if r.name == name]
