@@ -1,12 +1,12 @@
 """Extraction quality on the annotated corpus: prints one JSON object.
 
-    .venv/bin/python benchmarks/quality.py            # scores for dev, seed, holdout, holdout2
+    .venv/bin/python benchmarks/quality.py            # scores for every split
     .venv/bin/python benchmarks/quality.py --diffs    # plus per-post diffs (dev and seed only)
 
 Scores per split: companies, direct and indirect quotes (precision/recall/F1), speaker and
 leader accuracy, mission detection, destination/event/date accuracy, directions, people recall.
-The holdout splits (holdout, holdout2) are reported in aggregate only: their posts exist to
-measure generalisation, so no per-post detail of them is ever printed.
+The holdout splits (holdout, holdout2, holdout3) are reported in aggregate only: their posts
+exist to measure generalisation, so no per-post detail of them is ever printed.
 Rules: tests/corpus/README.md.
 """
 

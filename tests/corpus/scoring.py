@@ -1,10 +1,10 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout``, ``holdout2``),
-run any callable ``PostInput -> Extraction`` over them and compare the output with the
-expectations. The rules (normalisation, quote matching, what counts as a mission) are documented
-in ``tests/corpus/README.md``; this module is their single implementation, shared by the
-table-driven tests and ``benchmarks/quality.py``.
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout``, ``holdout2``,
+``holdout3``), run any callable ``PostInput -> Extraction`` over them and compare the output
+with the expectations. The rules (normalisation, quote matching, what counts as a mission) are
+documented in ``tests/corpus/README.md``; this module is their single implementation, shared by
+the table-driven tests and ``benchmarks/quality.py``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from govdigest.extraction.models import Extraction, PostInput, Quote
 
 CORPUS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CORPUS_DIR.parents[1]
-SPLITS = ("dev", "seed", "holdout", "holdout2")
+SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3")
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = ("holdout", "holdout2")
+HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3")
 SEED_CASE_ID = "000_seed"
 
 CANONICAL_DIRECTIONS = (
@@ -278,7 +278,7 @@ def _split_dir(split: str, corpus_dir: Path) -> Path:
 
 
 def load_cases(split: str, corpus_dir: Path = CORPUS_DIR) -> list[Case]:
-    """Load one split: ``dev`` (posts/ + expected/), ``seed``, ``holdout`` or ``holdout2``."""
+    """Load one split: ``dev`` (posts/ + expected/), ``seed`` or one of ``HELD_OUT_SPLITS``."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
     base = _split_dir(split, corpus_dir)
