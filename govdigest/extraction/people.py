@@ -231,8 +231,8 @@ def extract_people(doc: Doc) -> People:
         if not words:
             continue
         if len(words) == 1:
-            if not _could_be_name(doc, words[0]):
-                continue  # "Чрезвычайным" cut off from "… Послом" by NER
+            if not _could_be_name(doc, words[0]) or _is_role_word(doc, words[0]):
+                continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
             pending_single.append((span.start, span.stop, words[0]))
             continue
         if len(words) == 2 and _is_patronymic(doc, words[1]):
@@ -292,6 +292,12 @@ def extract_people(doc: Doc) -> People:
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
 
 
+def _is_role_word(doc: Doc, word: str) -> bool:
+    """ "Аким, со своей стороны, заявил": a bare role noun that NER took for a name."""
+    by_first = _roles_by_first_lemma(doc.morph.lemma)
+    return any(lemma in by_first for lemma in doc.morph.lemma_set(word.lower()))
+
+
 def _could_be_name(doc: Doc, word: str) -> bool:
     if not doc.morph.is_known(word):
         return True
@@ -311,10 +317,13 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     role = role_before(doc, start)
     if role is not None:
         # The role noun agrees with the name; the words between are a genitive complement.
-        head = doc.text[role.start : role.stop].split()[-1]
-        hint = doc.morph.case_hint(head)
-        if hint:
-            return hint
+        # "с заместителем губернатора Анной Смирновой": the role's first word is its head; a
+        # later word may be its genitive complement ("губернатора"), so it is tried last.
+        role_words = doc.text[role.start : role.stop].split()
+        for head in (role_words[0], role_words[-1]):
+            hint = doc.morph.case_hint(head)
+            if hint:
+                return hint
     i = doc.word_index_at(start) - 1
     if i < 0 or doc.text[doc.words[i].stop : start].strip():
         return frozenset()
