@@ -7,11 +7,13 @@ intersecting the dictionary analyses of its words, which is what a group needs a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from natasha import MorphVocab
 from pymorphy2.analyzer import Parse as PymorphyParse
+
+from govdigest.extraction.resources import lines
 
 # Preference when a group is ambiguous between cases: names in governors' posts are most often
 # in the nominative or genitive ("делегация Челябинского завода"), then the rest.
@@ -107,7 +109,29 @@ class Morph:
     def nominative_name(
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
-        out, gender = self._name_cache(tuple(words), hint)
+        words = tuple(words)
+        if len(words) > 1 and words[0] in _indeclinable_surnames():
+            # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
+            # "с Чжан Хунвэем" still declines its consonant-final given name.
+            out, gender = self._name_cache(words, hint)
+            kept = [
+                w if i == 0 or w[-1:].lower() in INDECLINABLE_ENDINGS else o
+                for i, (w, o) in enumerate(zip(words, out, strict=True))
+            ]
+            return kept, gender
+        if len(words) > 1 and any(_is_particle(w) for w in words):
+            # "Хамадом бин Салемом аль-Мансури": decline each part around the particles.
+            out: list[str] = []
+            gender = None
+            for w in words:
+                if _is_particle(w):
+                    out.append(w)
+                    continue
+                part, part_gender = self._name_cache((w,), hint)
+                out.append(part[0])
+                gender = gender or part_gender
+            return out, gender
+        out, gender = self._name_cache(words, hint)
         return list(out), gender
 
     def _nominative_group(
@@ -317,3 +341,24 @@ def _gender_of_name(morph: Morph, words: list[str]) -> str | None:
     if last.endswith(("ов", "ев", "ин", "ский", "цкий", "ым", "ым")):
         return "masc"
     return None
+
+
+# Foreign given names ending in these letters do not decline ("Минцзе", "Сяоли").
+INDECLINABLE_ENDINGS = frozenset("еёиоуэюы")
+
+
+@cache
+def _indeclinable_surnames() -> frozenset[str]:
+    return frozenset(lines("indeclinable_surnames"))
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(lines("name_particles"))
+
+
+def _is_particle(word: str) -> bool:
+    """ "бин", "ибн", "аль-Мансури": particles of foreign names stay as written."""
+    return word in _name_particles() or (
+        "-" in word and word.split("-", 1)[0] in _name_particles()
+    )
