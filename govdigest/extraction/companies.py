@@ -77,7 +77,7 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
 
 
 def _without_latin_suffixes(content: str) -> str:
-    """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": the stops of a legal suffix end no sentence."""
+    """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": a legal suffix's stops end no sentence."""
     for suffix in sorted(lines("latin_legal_suffixes"), key=len, reverse=True):
         if content.endswith(suffix):
             return content[: -len(suffix)].rstrip(" ,")

@@ -113,24 +113,24 @@ class Morph:
         if len(words) > 1 and words[0] in _indeclinable_surnames():
             # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
             # "с Чжан Хунвэем" still declines its consonant-final given name.
-            out, gender = self._name_cache(words, hint)
+            declined, declined_gender = self._name_cache(words, hint)
             kept = [
                 w if i == 0 or w[-1:].lower() in INDECLINABLE_ENDINGS else o
-                for i, (w, o) in enumerate(zip(words, out, strict=True))
+                for i, (w, o) in enumerate(zip(words, declined, strict=True))
             ]
-            return kept, gender
+            return kept, declined_gender
         if len(words) > 1 and any(_is_particle(w) for w in words):
             # "Хамадом бин Салемом аль-Мансури": decline each part around the particles.
-            out: list[str] = []
+            parts: list[str] = []
             gender = None
             for w in words:
                 if _is_particle(w):
-                    out.append(w)
+                    parts.append(w)
                     continue
                 part, part_gender = self._name_cache((w,), hint)
-                out.append(part[0])
+                parts.append(part[0])
                 gender = gender or part_gender
-            return out, gender
+            return parts, gender
         out, gender = self._name_cache(words, hint)
         return list(out), gender
 

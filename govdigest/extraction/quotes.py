@@ -263,7 +263,7 @@ def _interview_lines(doc: Doc, people: People) -> dict[int, Speaker]:
                 if lead:
                     s, line = lead[-1]
                     answerer = resolve(doc, people, s, s + len(line), run[0][0])
-                for s, line in run:
+                for s, _line in run:
                     out[s] = NOBODY if s in questions else answerer
         i = j
     return out
