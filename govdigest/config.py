@@ -14,7 +14,13 @@ _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        # `BOT_TOKEN=` as copied from .env.example means "no token" (the console chat), not an
+        # empty token that would send the bot polling the real API with garbage.
+        env_ignore_empty=True,
     )
 
     bot_token: SecretStr | None = None

@@ -14,7 +14,7 @@ import pytest
 from aiogram.types import Chat, Message
 
 from govdigest.bot.handlers.mission import MissionPage
-from govdigest.bot.local_session import BOT_USER
+from govdigest.bot.local_session import BOT_USER, SentRequest
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
@@ -185,6 +185,34 @@ async def missions_env(bot_env: BotEnv) -> BotEnv:
     return bot_env
 
 
+def edited(requests: list[SentRequest]) -> SentRequest:
+    (edit,) = [r for r in requests if r.name == "EditMessageText"]
+    return edit
+
+
+async def test_a_double_tap_on_a_page_button_is_answered_and_harmless(
+    missions_env: BotEnv,
+) -> None:
+    await missions_env.send("/mission")
+    shown = missions_env.session.of("SendMessage")[-1].params
+    message = Message(
+        message_id=77,
+        date=utc_now(),
+        chat=Chat(id=shown["chat_id"], type="private"),
+        from_user=BOT_USER,
+        text=shown["text"],
+    )
+    data = MissionPage(offset=1).pack()
+    first = await missions_env.feed(callback_update(data, message))
+    assert "(2 из 3)" in params_of(first, "EditMessageText")[0]["text"]
+    # The second tap would edit the message to what it already shows: Telegram refuses that
+    # edit with 400 "message is not modified" (the local session does too). The press is
+    # still answered and nothing else is sent.
+    second = await missions_env.feed(callback_update(data, message))
+    assert len(params_of(second, "AnswerCallbackQuery")) == 1
+    assert not params_of(second, "SendMessage")
+
+
 async def test_mission_pages_newest_first_and_buttons_edit_the_message(
     missions_env: BotEnv,
 ) -> None:
@@ -199,12 +227,12 @@ async def test_mission_pages_newest_first_and_buttons_edit_the_message(
     assert "(2 из 3)" in edit["text"] and "Восточная республика" in edit["text"]
     assert not params_of(pressed, "SendMessage")  # edited in place, not a new message
     assert len(params_of(pressed, "AnswerCallbackQuery")) == 1
-    assert button_labels(pressed[0]) == [cards.NEWER, cards.EARLIER]
+    assert button_labels(edited(pressed)) == [cards.NEWER, cards.EARLIER]
 
     last = await missions_env.press(cards.EARLIER)
     (edit,) = params_of(last, "EditMessageText")
     assert "(3 из 3)" in edit["text"] and "Северный край" in edit["text"]
-    assert button_labels(last[0]) == [cards.NEWER]
+    assert button_labels(edited(last)) == [cards.NEWER]
 
     back = await missions_env.press(cards.NEWER)
     (edit,) = params_of(back, "EditMessageText")
@@ -302,6 +330,9 @@ async def test_every_answer_is_valid_telegram_html_and_short_enough(
         "/mission 2",
         "/QUOTES",
         "&amp; <i>не тег</i>",
+        "/subscribe " + "Москва" * 700,
+        "/subscribe 9:" + "9" * 4000,
+        "/quotes " + "Комарова" * 600,
     ],
 )
 async def test_odd_input_gets_one_valid_answer(seed_bot_env: BotEnv, text: str) -> None:

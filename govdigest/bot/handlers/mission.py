@@ -8,6 +8,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from govdigest.bot.editing import edit_in_place
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.storage import Repos
@@ -52,9 +53,10 @@ async def on_mission_page(query: CallbackQuery, callback_data: MissionPage, repo
         await query.answer(texts.MISSION_GONE, show_alert=True)
         return
     text, markup = rendered
-    if isinstance(query.message, Message):
-        await query.message.edit_text(text, reply_markup=markup)
+    # Answer first: the spinner stops even if the edit below is refused.
     await query.answer()
+    if isinstance(query.message, Message):
+        await edit_in_place(query.message, text, markup)
 
 
 def create_router() -> Router:

@@ -13,11 +13,6 @@ from govdigest.storage import Repos
 
 # A user may type up to 4096 characters after /quotes; echoing all of them back inside the
 # answer's template would push it over Telegram's limit.
-NAME_SHOWN_MAX = 64
-
-
-def _shown(name: str) -> str:
-    return name if len(name) <= NAME_SHOWN_MAX else name[: NAME_SHOWN_MAX - 1].rstrip() + "…"
 
 
 async def cmd_quotes(message: Message, command: CommandObject, repos: Repos) -> None:
@@ -28,9 +23,9 @@ async def cmd_quotes(message: Message, command: CommandObject, repos: Repos) -> 
     if name:
         entries = await repos.cache.quotes_by_speaker(name)
         if not entries:
-            await message.answer(cards.QUOTES_NOT_FOUND.format(name=texts.esc(_shown(name))))
+            await message.answer(cards.QUOTES_NOT_FOUND.format(name=texts.esc(texts.clip(name))))
             return
-        text = cards.quote_list(entries, title=cards.QUOTES_BY_TITLE.format(name=_shown(name)))
+        text = cards.quote_list(entries, title=cards.QUOTES_BY_TITLE.format(name=texts.clip(name)))
     else:
         entries = await repos.cache.latest_quotes(limit=12)
         if not entries:

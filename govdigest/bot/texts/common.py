@@ -37,6 +37,15 @@ MONTHS_GENITIVE = (
 )
 
 
+ECHO_MAX = 64
+
+
+def clip(text: str, limit: int = ECHO_MAX) -> str:
+    """User input echoed back is cut short: a 4000-character argument must not push the
+    answer past Telegram's 4096 limit."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def esc(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 

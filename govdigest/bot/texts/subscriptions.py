@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from govdigest.bot.texts.common import esc, human_date
+from govdigest.bot.texts.common import clip, esc, human_date
 
 EXAMPLE = "/subscribe 09:30 Москва"
 EXAMPLES = (
@@ -42,14 +42,14 @@ CALLBACK_NOT_SUBSCRIBED = "Подписки нет. Отправьте /subscrib
 
 def bad_time(value: str) -> str:
     return (
-        f"Не понимаю время «{esc(value)}»: нужны часы от 00 до 23 и минуты от 00 до 59, "
+        f"Не понимаю время «{esc(clip(value))}»: нужны часы от 00 до 23 и минуты от 00 до 59, "
         f"например <code>09:30</code>.\n{EXAMPLES}"
     )
 
 
 def unknown_zone(value: str) -> str:
     return (
-        f"Не знаю часовой пояс «{esc(value)}». Укажите город России, смещение от UTC "
+        f"Не знаю часовой пояс «{esc(clip(value))}». Укажите город России, смещение от UTC "
         f"(+5, UTC+3, МСК+2) или название IANA (Europe/Moscow).\n{EXAMPLES}"
     )
 

@@ -1,0 +1,45 @@
+"""Settings: what the environment and .env mean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govdigest.config import Settings
+
+
+def test_an_empty_token_as_in_env_example_means_no_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings()
+    assert settings.bot_token is None
+    assert settings.digest_default_tz == "Asia/Yekaterinburg"
+
+
+def test_lists_and_token_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret")
+    monkeypatch.setenv("ADMIN_IDS", "7, 8 9")
+    monkeypatch.setenv("CHANNELS", "@Zarechny_Gov,-1001")
+    settings = Settings(_env_file=None)
+    assert settings.bot_token is not None
+    assert settings.bot_token.get_secret_value() == "123:secret"
+    assert "secret" not in repr(settings)
+    assert settings.admin_ids == frozenset({7, 8, 9})
+    assert settings.channels == frozenset({"zarechny_gov", "-1001"})
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DIGEST_DEFAULT_TIME", "25:99"), ("DIGEST_DEFAULT_TZ", "Mars/Olympus")],
+)
+def test_bad_defaults_are_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name.lower()):
+        Settings(_env_file=None)
