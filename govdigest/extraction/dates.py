@@ -20,11 +20,35 @@ MONTHS = {
     "ноября": 11,
     "декабря": 12,
 }
+# Agency dateline abbreviations ("ЗАОЗЁРСК, 14 мар — РИА …"): only right before a dash, so
+# "3 мая" style words and ordinary text ("14 марок") are not read as dates.
+MONTH_ABBREVIATIONS = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "сент": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
+}
 RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
 
 _MONTH_DATE_RE = re.compile(
     r"(?<![\d.])(\d{1,2})(?:\s*(?:[-–—]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
     r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(
+    r"(?<![\d.])(\d{1,2})\s+("
+    + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+    + r")\.?(?=\s*[—–-]\s)",
     re.IGNORECASE,
 )
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
@@ -72,6 +96,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         else:
             value = _nearest_year(day, month, published)
         out.append(DateMention(m.start(), m.group().strip(), value))
+        taken.append((m.start(), m.end()))
+    for m in _DATELINE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        day, month = int(m.group(1)), MONTH_ABBREVIATIONS[m.group(2).lower()]
+        out.append(DateMention(m.start(), m.group(), _nearest_year(day, month, published)))
         taken.append((m.start(), m.end()))
     for m in _NUMERIC_DATE_RE.finditer(text):
         year = int(m.group(3))

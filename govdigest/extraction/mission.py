@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -12,7 +13,13 @@ from govdigest.extraction.dates import find_dates
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity
-from govdigest.extraction.places import delegation_region, destination, event, find_places
+from govdigest.extraction.places import (
+    delegation_region,
+    destination,
+    event,
+    find_places,
+    host_place,
+)
 from govdigest.extraction.resources import lines, pairs, word_set
 
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
@@ -126,7 +133,84 @@ _LEADER_ROLE_RANK = (
 )
 
 
-def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class GuestVisit:
+    """A visit INTO the region: the guest and the sentence that receives them."""
+
+    guest: PersonEntity
+    sent_start: int
+    sent_stop: int
+
+
+def _has_guest_role(doc: Doc, entity: PersonEntity) -> bool:
+    if entity.role_class == "ambassador":
+        return True
+    if not entity.role:
+        return False
+    role = [doc.morph.lemma(w.lower()) for w in re.findall(r"[\w-]+", entity.role)]
+    for phrase in lines("guest_roles"):
+        seq = phrase.split()
+        if any(role[i : i + len(seq)] == seq for i in range(len(role) - len(seq) + 1)):
+            return True
+    return False
+
+
+def _author_travels(doc: Doc, people: People) -> bool:
+    """A first-person sentence whose unexpressed subject (the author) travels somewhere."""
+    if not doc.first_person:
+        return False
+    verbs = word_set("author_trip_verbs")
+    for sent in doc.sentences:
+        if any(sent.start <= m[0] < sent.stop for m in people.mentions):
+            continue
+        words = doc.words_in(sent.start, sent.stop)
+        for i, w in enumerate(words):
+            if doc.morph.lemma(w.text.lower()) in verbs and _is_past_singular(doc, w.text):
+                if not _has_subject_before(doc, words[:i]):
+                    return True
+                break
+    return False
+
+
+def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
+    """The guest of a host-authored (or hosted) visit into the region, if the post is one.
+
+    The guest is the first person, other than the channel author, with an outside role (посол,
+    хоким, аким, председатель совета директоров, замминистра …; in a first-person post also
+    another region's governor) in a sentence that receives someone or has someone arrive.
+    """
+    verbs = word_set("host_visit_verbs")
+    arrival = word_set("arrival_verbs")
+    if _author_travels(doc, people):
+        return None
+    for sent in doc.sentences:
+        lemmas = _lemmas_in(doc, sent.start, sent.stop)
+        # "принял участие" is taking part, not receiving anyone.
+        lemmas = [
+            lemma for lemma, nxt in zip(lemmas, [*lemmas[1:], ""], strict=True) if nxt != "участие"
+        ]
+        if verbs.isdisjoint(lemmas):
+            continue
+        for start, _stop, index in people.mentions:
+            if not sent.start <= start < sent.stop:
+                continue
+            entity = people.entities[index]
+            if doc.author and entity.name == doc.author:
+                continue
+            outside = _has_guest_role(doc, entity) or (
+                doc.first_person
+                and bool(doc.author)
+                and entity.role_class == "governor"
+                and not arrival.isdisjoint(lemmas)
+            )
+            if outside:
+                return GuestVisit(entity, sent.start, sent.stop)
+    return None
+
+
+def _leader(
+    doc: Doc, people: People, first_person: bool, guest: GuestVisit | None = None
+) -> tuple[str | None, str | None]:
     cues = [tuple(c.split()) for c in lines("leader_cues")]
     for cue in cues:
         pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
@@ -135,6 +219,9 @@ def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, s
             if nxt:
                 entity = people.entities[nxt[0][2]]
                 return entity.name, entity.role
+    if guest is not None:
+        # A visit into the region: the guest leads, never the host author.
+        return guest.guest.name, guest.guest.role
     if _HOST_RE.search(doc.text):
         # The host meets a guest delegation whose head is not named: the host does not lead it.
         return None, None
@@ -149,12 +236,28 @@ def _leader(doc: Doc, people: People, first_person: bool) -> tuple[str | None, s
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
     ranked = sorted(
-        (e for e in people.entities if e.role_class in _LEADER_ROLE_RANK),
+        (
+            e
+            for i, e in enumerate(people.entities)
+            if e.role_class in _LEADER_ROLE_RANK and _participates(doc, people, i)
+        ),
         key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
     )
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
+
+
+def _participates(doc: Doc, people: People, index: int) -> bool:
+    """Whether a sentence mentioning the person has a movement or participation cue."""
+    cues = word_set("leader_participation_cues")
+    for start, _stop, i in people.mentions:
+        if i != index:
+            continue
+        sent = doc.sentence_at(start)
+        if sent is not None and not cues.isdisjoint(_lemmas_in(doc, sent.start, sent.stop)):
+            return True
+    return False
 
 
 def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
@@ -226,16 +329,24 @@ def _match_directions(
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
     if not is_mission_post(doc, 0):
         return Mission()
-    leader, leader_role = _leader(doc, people, doc.first_person)
+    guest = guest_visit(doc, people)
+    leader, leader_role = _leader(doc, people, doc.first_person, guest)
     places = find_places(doc, people)
     region = delegation_region(doc, places, leader_role)
+    where = destination(doc, places, region)
+    if guest is not None:
+        # The host's place, named in the receiving sentence ("принимали в Заозёрске").
+        where = (
+            host_place(doc, places, region, (guest.sent_start, guest.sent_stop), people.role_spans)
+            or where
+        )
     dates = find_dates(doc.text, published)
     when = dates[0] if dates else None
     return Mission(
         leader=leader,
         leader_role=leader_role,
         delegation_region=region,
-        destination=destination(doc, places, region),
+        destination=where,
         event=event(doc),
         date=when.value if when else None,
         date_text=when.text if when else None,

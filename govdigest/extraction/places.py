@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.doc import Doc
@@ -36,6 +38,11 @@ _PLACE_NOUNS = frozenset(
         "округ",
         "район",
         "окрестность",
+        "иль",
+        "иля",
+        "вилайят",
+        "воеводство",
+        "префектура",
     }
 )
 # The delegation's own region follows its head in the genitive, or after "из"/"от имени".
@@ -107,14 +114,9 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
     for place in places:
         before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
         # "делегация белорусского Молодечно": skip adjectives standing before the place.
-        while (
-            before
-            and before[-1].text.islower()
-            and doc.morph.best_pos(before[-1].text)
-            in (
-                "ADJF",
-                "PRTF",
-            )
+        while before and (
+            (before[-1].text.islower() and doc.morph.best_pos(before[-1].text) in ("ADJF", "PRTF"))
+            or doc.morph.lemma(before[-1].text.lower()) in _PLACE_NOUNS
         ):
             before = before[:-1]
         lemmas = [doc.morph.lemma(w.text.lower()) for w in before]
@@ -131,6 +133,56 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
     return None
 
 
+@cache
+def _role_heads() -> frozenset[str]:
+    heads = {line.partition("|")[0].split()[0].lower() for line in lines("roles")}
+    return frozenset(heads | {p.split()[0] for p in lines("guest_roles")})
+
+
+def in_title(doc: Doc, place: Place) -> bool:
+    """A place that complements a role noun ("Послом Вьетнама", "Губернатор иля Мерсин").
+
+    It names whom the person represents, never where the mission went.
+    """
+    before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
+    if before and any(ch in doc.text[before[-1].stop : place.start] for ch in ".,;:!?\n"):
+        return False
+    while before and (
+        doc.morph.lemma(before[-1].text.lower()) in _PLACE_NOUNS
+        or (before[-1].text.islower() and doc.morph.best_pos(before[-1].text) == "ADJF")
+    ):
+        before = before[:-1]
+    return bool(before) and doc.morph.lemma(before[-1].text.lower()) in _role_heads()
+
+
+def host_place(
+    doc: Doc,
+    places: list[Place],
+    region: str | None,
+    span: tuple[int, int],
+    role_spans: list[tuple[int, int]],
+) -> str | None:
+    """Where a guest is received: a place after "в/во" in the receiving sentence."""
+    start, stop = span
+    for place in places:
+        if not start <= place.start < stop or place.prep not in ("в", "во"):
+            continue
+        if in_title(doc, place) or (region and _same_place(place.name, region)):
+            continue
+        return place.name
+    words = doc.words_in(start, stop)
+    for prev, w in itertools.pairwise(words):
+        if prev.text.lower() not in ("в", "во") or not w.text[:1].isupper():
+            continue
+        if any(a <= w.start < b for a, b in role_spans):
+            continue
+        name = doc.morph.nominative_group([w.text], ("loct", "accs"))[0]
+        if region and _same_place(name, region):
+            continue
+        return name
+    return None
+
+
 def _trip_verb_after(doc: Doc, stop: int, trip: frozenset[str]) -> bool:
     after = doc.words_in(stop, stop + 40)[:2]
     return (
@@ -139,7 +191,7 @@ def _trip_verb_after(doc: Doc, stop: int, trip: frozenset[str]) -> bool:
             and doc.morph.lemma(w.text.lower()) in trip
             for w in after
         )
-        and not any(ch in doc.text[stop : after[0].start] for ch in ".,;:!?")
+        and not any(ch in doc.text[stop : after[0].start] for ch in ".,;:!?\n")
         if after
         else False
     )
@@ -167,6 +219,8 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
     for place in places:
         if region and _same_place(place.name, region):
             continue
+        if in_title(doc, place):
+            continue  # "Губернатор иля Мерсин посетил …": whom the person represents
         if _is_origin(doc, place):
             continue  # "делегация Республики Вьетнам", "Калужская делегация": the guests' home
         before = doc.words_in(max(0, place.start - 60), place.start)

@@ -1,0 +1,98 @@
+"""Table-driven tests of the round-3 rules (visits into the region, leader cues, datelines).
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import find_dates
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor, NlpModels
+
+PUBLISHED = date(2025, 6, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp_models: NlpModels) -> Extractor:
+    return Extractor(nlp_models)
+
+
+def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader", "destinations"),
+    [
+        (
+            "Встреча с послом\nСегодня принимали в Лесогорске делегацию Республики Индонезия во "
+            "главе с послом Индонезии в России Агусом Сантосо. Обсудили поставки зерна.",
+            "Пётр Сомов",
+            "Агус Сантосо",
+            {"Лесогорск"},
+        ),
+        (
+            "Гости из Узбекистана\nСегодня в Лесогорске встретился с хокимом Ферганской области "
+            "Ботиром Юсуповым. Обсудили поставки удобрений.",
+            "Пётр Сомов",
+            "Ботир Юсупов",
+            {"Лесогорск"},
+        ),
+        (
+            "Инвестор\nВ Лесогорск приехал председатель совета директоров компании «Полимерпласт» "
+            "Игорь Дронов. Подписали соглашение о строительстве завода.",
+            "Пётр Сомов",
+            "Игорь Дронов",
+            {"Лесогорск"},
+        ),
+    ],
+)
+def test_guest_leads_a_visit_into_the_region(
+    extractor: Extractor, text: str, author: str, leader: str, destinations: set[str]
+) -> None:
+    mission = run(extractor, text, author).mission
+    assert mission.leader == leader
+    assert mission.destination in destinations
+
+
+def test_author_meeting_a_governor_away_still_leads(extractor: Extractor) -> None:
+    text = (
+        "Итоги форума\nПодводим итоги Северного экономического форума в Петербурге: подписали "
+        "три соглашения. Отдельно встретился с губернатором Ленинградской области Николаем "
+        "Орловым."
+    )
+    assert run(extractor, text, "Пётр Сомов").mission.leader == "Пётр Сомов"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Форум завершился\nДва дня в Лесогорске шёл форум «Умный город». Открывая пленарное "
+        "заседание, губернатор Лесогорской области Пётр Сомов сказал, что регионы должны "
+        "обмениваться решениями.",
+    ],
+)
+def test_quoted_official_without_participation_cue_is_not_leader(
+    extractor: Extractor, text: str
+) -> None:
+    assert run(extractor, text).mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ЛЕСОГОРСК, 14 мар — РИА «Лес-Инфо». Губернатор ответил", date(2025, 3, 14)),
+        ("ДУБАЙ, 3 фев. — ТАСС. Делегация", date(2025, 2, 3)),
+        ("ОМСК, 2 сент – ИА «Омск». Мэр", date(2025, 9, 2)),
+    ],
+)
+def test_agency_dateline_dates(text: str, expected: date) -> None:
+    assert find_dates(text, PUBLISHED)[0].value == expected
+
+
+def test_abbreviation_outside_a_dateline_is_not_a_date() -> None:
+    assert find_dates("Купили 14 мар и 3 дек в подарок", PUBLISHED) == []
