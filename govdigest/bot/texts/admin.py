@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from govdigest.bot.texts.common import esc, human_date
+from govdigest.bot.texts.common import clip, esc, human_date
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
 from govdigest.storage.ops import ErrorRecord, RefreshRun
@@ -70,7 +70,7 @@ def refresh_report(report: IngestReport) -> str:
 
 
 def refresh_failed(error: BaseException) -> str:
-    return REFRESH_FAILED.format(error=esc(_shorten(f"{type(error).__name__}: {error}")))
+    return REFRESH_FAILED.format(error=esc(clip(f"{type(error).__name__}: {error}", ERROR_CHARS)))
 
 
 def _refresh_line(run: RefreshRun | None, tz: ZoneInfo) -> str:
@@ -105,13 +105,8 @@ def stats_text(stats: StatsSnapshot, tz: ZoneInfo) -> str:
     else:
         lines.append("<b>Последние ошибки</b>")
         lines += [
-            f"• {_moment(e.at, tz)} [{esc(e.kind)}] {esc(_shorten(e.message))}"
+            f"• {_moment(e.at, tz)} [{esc(e.kind)}] {esc(clip(e.message, ERROR_CHARS))}"
             for e in stats.errors
         ]
     lines += ["", f"<i>Время — {esc(tz.key)}</i>"]
     return "\n".join(lines)
-
-
-def _shorten(text: str, limit: int = ERROR_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govdigest.bot.texts.common import esc, esc_attr, human_date, plural
+from govdigest.bot.texts.common import clip, esc, human_date, plural, safe_href
 from govdigest.extraction.models import Company, Mission, Quote
 from govdigest.storage.cache import CompanyCount, MissionCard, PostRef, QuoteEntry
 
 
 def source_line(post: PostRef) -> str:
-    title = esc(_shorten(post.title or "пост", 90))
+    title = esc(clip(post.title or "пост", 90))
     when = f", {human_date(post.published_at)}" if post.published_at else ""
-    if post.url:
-        return f'Источник: <a href="{esc_attr(post.url)}">{title}</a>{when}'
+    href = safe_href(post.url)
+    if href:
+        return f'Источник: <a href="{href}">{title}</a>{when}'
     return f"Источник: {title}{when}"
 
 
@@ -23,29 +24,39 @@ def mission_date(mission: Mission) -> str:
     return esc(mission.date_text or "")
 
 
+# A mission card is one message that page buttons edit in place (an edit cannot be split),
+# so every field is bounded: the worst case stays far below 4096 characters.
+FIELD_CHARS = 160
+AGREEMENT_CHARS = 220
+AGREEMENTS_SHOWN = 5
+
+
 def mission_lines(mission: Mission, companies: Sequence[Company]) -> list[str]:
     lines = []
     if mission.leader:
-        role = f", {esc(mission.leader_role)}" if mission.leader_role else ""
-        lines.append(f"<b>Кто:</b> {esc(mission.leader)}{role}")
+        role = f", {esc(clip(mission.leader_role, FIELD_CHARS))}" if mission.leader_role else ""
+        lines.append(f"<b>Кто:</b> {esc(clip(mission.leader, FIELD_CHARS))}{role}")
     if mission.delegation_region:
-        lines.append(f"<b>Делегация:</b> {esc(mission.delegation_region)}")
+        lines.append(f"<b>Делегация:</b> {esc(clip(mission.delegation_region, FIELD_CHARS))}")
     if mission.destination:
-        lines.append(f"<b>Куда:</b> {esc(mission.destination)}")
+        lines.append(f"<b>Куда:</b> {esc(clip(mission.destination, FIELD_CHARS))}")
     if when := mission_date(mission):
         lines.append(f"<b>Когда:</b> {when}")
     if mission.event:
-        lines.append(f"<b>Событие:</b> {esc(mission.event)}")
+        lines.append(f"<b>Событие:</b> {esc(clip(mission.event, FIELD_CHARS))}")
     if mission.agreements:
         lines.append("<b>Подписано:</b>")
-        lines += [f"• {esc(a)}" for a in mission.agreements]
+        shown = mission.agreements[:AGREEMENTS_SHOWN]
+        lines += [f"• {esc(clip(a, AGREEMENT_CHARS))}" for a in shown]
+        if rest := len(mission.agreements) - len(shown):
+            lines.append(f"• и ещё {rest}")
     if mission.directions:
-        lines.append(f"<b>Направления:</b> {esc(', '.join(mission.directions))}")
+        directions = clip(", ".join(mission.directions), FIELD_CHARS * 2)
+        lines.append(f"<b>Направления:</b> {esc(directions)}")
     if companies:
         n = len(companies)
-        lines.append(
-            f"<b>Компании:</b> {n} {plural(n, 'компания', 'компании', 'компаний')} — /companies"
-        )
+        noun = plural(n, "компания", "компании", "компаний")
+        lines.append(f"<b>Компании:</b> {n} {noun} — /companies")
     return lines
 
 
@@ -111,10 +122,6 @@ def quote_list(entries: Sequence[QuoteEntry], *, title: str) -> str:
 
 def _post_of(entries: Sequence[QuoteEntry], post_id: int) -> PostRef:
     return next(e.post for e in entries if e.post.post_id == post_id)
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 NO_COMPANIES = "В последней миссии компании не названы. Все компании из постов: /companies all"

@@ -41,18 +41,27 @@ ECHO_MAX = 64
 
 
 def clip(text: str, limit: int = ECHO_MAX) -> str:
-    """User input echoed back is cut short: a 4000-character argument must not push the
-    answer past Telegram's 4096 limit."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """One line of at most ``limit`` characters, cut at a word with "…".
+
+    Every field shown to users goes through it: user input echoed back and post text alike,
+    so that no answer can be pushed past Telegram's 4096-character limit.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,.;:—-") + "…"
+
+
+def safe_href(url: str | None) -> str | None:
+    """An escaped link target, or None for a scheme Telegram would refuse (javascript:, t.me/x)."""
+    if url and url.startswith(("https://", "http://", "tg://")):
+        return html.escape(url, quote=True)
+    return None
 
 
 def esc(text: str | None) -> str:
     return html.escape(text or "", quote=False)
-
-
-def esc_attr(text: str | None) -> str:
-    """For attribute values (``href="…"``): a raw ``"`` would end the attribute early."""
-    return html.escape(text or "", quote=True)
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:

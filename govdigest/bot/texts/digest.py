@@ -6,13 +6,12 @@ stays whole in one message whenever it fits.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from govdigest.bot.splitting import POST_SEPARATOR
-from govdigest.bot.texts.common import esc, human_date, plural
+from govdigest.bot.texts.common import clip, esc, human_date, plural, safe_href
 from govdigest.extraction.models import Extraction, Mission, Quote
 from govdigest.storage.cache import DigestItem
 
@@ -35,20 +34,6 @@ class DigestWindow:
     first: bool  # no previous digest: the window is the last 24 hours
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(" ,.;:—-") + "…"
-
-
-def _safe_url(url: str | None) -> str | None:
-    if url and url.startswith(("https://", "http://", "tg://")):
-        return html.escape(url, quote=True)
-    return None
-
-
 def _when(moment: datetime) -> str:
     return f"{human_date(moment, with_year=False)}, {moment:%H:%M}"
 
@@ -66,16 +51,16 @@ def mission_line(mission: Mission, summary: str) -> str | None:
         who = f"{who}, {mission.leader_role}"
     when = mission.date_text or (human_date(mission.date) if mission.date else None)
     pieces = [
-        f"🧭 {esc(_clip(who, 120))}" if who else None,
-        f"📍 {esc(_clip(mission.destination, 120))}" if mission.destination else None,
+        f"🧭 {esc(clip(who, 120))}" if who else None,
+        f"📍 {esc(clip(mission.destination, 120))}" if mission.destination else None,
         f"🗓 {esc(when)}" if when else None,
-        f"🎯 {esc(_clip(mission.event, 120))}" if mission.event else None,
+        f"🎯 {esc(clip(mission.event, 120))}" if mission.event else None,
     ]
     present = [p for p in pieces if p]
     if present:
         return " · ".join(present)
     if summary.strip():
-        return f"📝 {esc(_clip(summary, SUMMARY_CHARS))}"
+        return f"📝 {esc(clip(summary, SUMMARY_CHARS))}"
     return None
 
 
@@ -102,7 +87,7 @@ def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
 
 def quote_line(quote: Quote) -> str:
     speaker = esc(quote.speaker)
-    text = esc(_clip(quote.text.strip('«»"“” '), QUOTE_CHARS))
+    text = esc(clip(quote.text.strip('«»"“” '), QUOTE_CHARS))
     if quote.kind == "indirect":
         return f"💬 <b>{speaker}</b>: {text}"
     return f"💬 <b>{speaker}</b>: «{text}»"
@@ -111,7 +96,7 @@ def quote_line(quote: Quote) -> str:
 def post_block(number: int, item: DigestItem) -> str:
     extraction: Extraction = item.extraction
     title = extraction.title or item.post.title or NO_TITLE
-    lines = [f"<b>{number}. {esc(_clip(title, 200))}</b>"]
+    lines = [f"<b>{number}. {esc(clip(title, 200))}</b>"]
     for line in (
         mission_line(extraction.mission, extraction.summary),
         companies_line([c.name for c in extraction.companies]),
@@ -119,15 +104,15 @@ def post_block(number: int, item: DigestItem) -> str:
         if line:
             lines.append(line)
     lines.extend(quote_line(q) for q in key_quotes(extraction.quotes))
-    url = _safe_url(item.post.url)
+    url = safe_href(item.post.url)
     if url:
         lines.append(f'🔗 <a href="{url}">{OPEN_POST}</a>')
     return "\n".join(lines)
 
 
 def title_line(number: int, item: DigestItem) -> str:
-    title = esc(_clip(item.extraction.title or item.post.title or NO_TITLE, 160))
-    url = _safe_url(item.post.url)
+    title = esc(clip(item.extraction.title or item.post.title or NO_TITLE, 160))
+    url = safe_href(item.post.url)
     return f'{number}. <a href="{url}">{title}</a>' if url else f"{number}. {title}"
 
 
