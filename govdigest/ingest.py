@@ -21,6 +21,7 @@ from govdigest.timeutil import utc_now
 log = logging.getLogger(__name__)
 
 EXTRACTION_BATCH = 50
+ADHOC_EXTRACTIONS = 2
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Ingestor:
         self._extractor = extractor
         self._clock = clock
         self._lock = asyncio.Lock()
+        self._adhoc = asyncio.Semaphore(ADHOC_EXTRACTIONS)
 
     @property
     def extractor_version(self) -> str:
@@ -101,8 +103,13 @@ class Ingestor:
             return report
 
     async def extract_text(self, post: RawPost) -> Extraction:
-        """Extraction without storage (a forward from a user who is not an admin)."""
-        return await asyncio.to_thread(self._extractor.extract, post_input(post))
+        """Extraction without storage (a forward from a user who is not an admin).
+
+        At most ``ADHOC_EXTRACTIONS`` run at once: a flood of forwards queues here instead of
+        taking every core from the refresh job, the digest tick and the event loop.
+        """
+        async with self._adhoc:
+            return await asyncio.to_thread(self._extractor.extract, post_input(post))
 
     async def _store(self, posts: list[RawPost]) -> IngestReport:
         report = IngestReport()
@@ -136,7 +143,9 @@ class Ingestor:
                             "extract", f"post {post.id} ({post.source_id}) failed to extract"
                         )
                         continue
-                    await self._repos.cache.save(post.id, post.content_hash, version, result)
+                    await self._repos.cache.save(
+                        post.id, post.content_hash, version, result, now=self._clock()
+                    )
                     report.extracted += 1
 
     def _extract_batch(self, posts: list[PostRecord]) -> list[Extraction | None]:

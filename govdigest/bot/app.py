@@ -87,6 +87,7 @@ def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher
             services.settings.throttle_rate,
             TOO_FAST,
             clock=lambda: services.clock().timestamp(),
+            exempt=services.settings.admin_ids,
         )
         dp.message.outer_middleware(throttling)
         dp.callback_query.outer_middleware(throttling)

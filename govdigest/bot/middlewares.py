@@ -26,6 +26,7 @@ THROTTLED: Final = "throttled"
 LOGGED_TEXT_CHARS = 80
 # Idle buckets are full again; forgetting them keeps the table as small as the active users.
 PRUNE_EVERY = 1024
+ALBUMS_REMEMBERED = 256
 
 
 @dataclass(slots=True)
@@ -39,13 +40,21 @@ class ThrottlingMiddleware(BaseMiddleware):
     """A token bucket per user: ``rate`` commands per second, bursts of up to ``rate``.
 
     The first command over the limit gets one ``note``; the rest are dropped silently until a
-    token is free again. Forwards and plain text are not counted: an admin who forwards ten
-    posts at once is not abusing anything, and albums arrive as bursts by nature.
+    token is free again. Plain text is not counted. Forwards are counted for everyone but the
+    ``exempt`` (admins, who feed the shared cache in batches), because each one costs a full
+    extraction; an album counts once, as it arrives as a burst of one media group.
     """
 
     def __init__(
-        self, rate: float, note: str, *, clock: Callable[[], float] = time.monotonic
+        self,
+        rate: float,
+        note: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        exempt: frozenset[int] = frozenset(),
     ) -> None:
+        self._exempt = exempt
+        self._albums: dict[str, None] = {}  # insertion-ordered, bounded: recent media groups
         self._rate = rate
         self._capacity = max(1.0, rate)
         self._note = note
@@ -55,7 +64,7 @@ class ThrottlingMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
-        if user is None or not _is_counted(event):
+        if user is None or not self._is_counted(event, user.id):
             return await handler(event, data)
         verdict = self._take(user.id)
         if verdict == "pass":
@@ -90,17 +99,28 @@ class ThrottlingMiddleware(BaseMiddleware):
         refill = self._capacity / self._rate
         self._buckets = {uid: b for uid, b in self._buckets.items() if now - b.updated < refill}
 
+    def _is_counted(self, event: TelegramObject, user_id: int) -> bool:
+        if isinstance(event, CallbackQuery):
+            return True
+        if not isinstance(event, Message):
+            return False
+        if event.forward_origin is None:
+            return (event.text or "").startswith("/")
+        if user_id in self._exempt:
+            return False
+        group = event.media_group_id
+        if group is None:
+            return True
+        if group in self._albums:
+            return False
+        self._albums[group] = None
+        if len(self._albums) > ALBUMS_REMEMBERED:
+            del self._albums[next(iter(self._albums))]
+        return True
+
     async def _warn(self, event: TelegramObject) -> None:
         if isinstance(event, CallbackQuery | Message):
             await event.answer(self._note)
-
-
-def _is_counted(event: TelegramObject) -> bool:
-    if isinstance(event, CallbackQuery):
-        return True
-    if isinstance(event, Message):
-        return event.forward_origin is None and (event.text or "").startswith("/")
-    return False
 
 
 def _event_type(update: Update) -> str:

@@ -88,12 +88,37 @@ async def test_button_presses_count_and_get_the_note_as_the_answer(make_live: Ma
     assert sent[0].params["text"] == TOO_FAST
 
 
-async def test_forwards_are_not_throttled(make_live: MakeLive) -> None:
+async def test_admins_forwards_are_not_throttled(make_live: MakeLive) -> None:
     live = await throttled_live(make_live)
-    await burst(live, 10)
+    await burst(live, 10, user=ADMIN)
     for i in range(RATE + 2):
-        update = forward_update(
-            ADMIN if i % 2 else READER, POST_TEXT, origin_chat=channel_chat(), origin_message_id=i
-        )
+        update = forward_update(ADMIN, POST_TEXT, origin_chat=channel_chat(), origin_message_id=i)
         (card,) = texts_of(await live.feed(update))
         assert "Пётр Ледовских" in card
+
+
+async def test_a_readers_forwards_are_counted_since_each_costs_an_extraction(
+    make_live: MakeLive,
+) -> None:
+    live = await throttled_live(make_live)
+    answers: list[str] = []
+    for i in range(RATE + 3):
+        update = forward_update(READER, POST_TEXT, origin_chat=channel_chat(), origin_message_id=i)
+        answers += texts_of(await live.feed(update))
+    assert len(answers) == RATE + 1
+    assert all("Пётр Ледовских" in a for a in answers[:RATE])
+    assert answers[RATE] == TOO_FAST
+
+
+async def test_an_album_forwarded_by_a_reader_counts_once(make_live: MakeLive) -> None:
+    live = await throttled_live(make_live)
+    await burst(live, RATE - 1)  # one token left
+    for i in range(4):
+        update = forward_update(
+            READER,
+            POST_TEXT if i == 0 else None,
+            origin_chat=channel_chat(),
+            origin_message_id=100 + i,
+            media_group_id="album-1",
+        )
+        assert TOO_FAST not in texts_of(await live.feed(update))
