@@ -4,14 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 import aiosqlite
 
-from govdigest.sources.models import RawPost
 from govdigest.timeutil import from_db, to_db, utc_now
 
 UpsertOutcome = Literal["new", "updated", "unchanged"]
+
+
+class PostFields(Protocol):
+    """What storage needs of an incoming post (``sources.RawPost`` has it); storage does not
+    import the sources layer."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def published(self) -> datetime | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def channel(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def content_hash(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +80,7 @@ class PostsRepo:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
 
-    async def upsert(self, post: RawPost) -> tuple[UpsertOutcome, int]:
+    async def upsert(self, post: PostFields) -> tuple[UpsertOutcome, int]:
         """Insert a new post or update a changed one; an identical one is left alone."""
         digest = post.content_hash
         async with self._conn.execute(
