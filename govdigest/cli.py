@@ -11,20 +11,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
 
 log = logging.getLogger("govdigest")
 
-NO_TOKEN = (
-    "BOT_TOKEN не задан: запускаю локальный чат в консоли (команды — /help, выход — Ctrl+D)."
-)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="govdigest", description="Дайджест телеграм-каналов губернаторов"
-    )
+    parser = argparse.ArgumentParser(prog="govdigest", description=CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="run the bot (long polling); without BOT_TOKEN, the console chat")
     sub.add_parser("chat", help="local console chat with the same handlers (reads stdin)")
@@ -97,39 +92,10 @@ def _extract(paths: list[str], *, as_json: bool, author: str | None) -> int:
         sys.stdout.write("\n")
     else:
         for record in records:
-            print(_plain(record))
+            print(plain_record(record))
     for bad in read.rejected:
         print(f"rejected {bad.path}: {bad.reason}", file=sys.stderr)
     return 1 if read.rejected else 0
-
-
-def _plain(record: dict[str, Any]) -> str:
-    lines = [
-        f"== {record['source']}",
-        f"Заголовок: {record['title'] or '—'}",
-        f"Кратко: {record['summary']}",
-    ]
-    mission = record["mission"]
-    for key, label in (
-        ("leader", "Кто"),
-        ("leader_role", "Должность"),
-        ("delegation_region", "Делегация"),
-        ("destination", "Куда"),
-        ("event", "Событие"),
-        ("date", "Когда"),
-    ):
-        if mission.get(key):
-            lines.append(f"{label}: {mission[key]}")
-    for agreement in mission.get("agreements") or []:
-        lines.append(f"Подписано: {agreement}")
-    if mission.get("directions"):
-        lines.append("Направления: " + ", ".join(mission["directions"]))
-    for i, company in enumerate(record["companies"], 1):
-        lines.append(f"{i}. {company['name']}")
-    for quote in record["quotes"]:
-        mark = "" if quote["kind"] == "direct" else " (косвенно)"
-        lines.append(f"— {quote['speaker'] or 'неизвестно'}{mark}: {quote['text']}")
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from govdigest.bot.app import build_bot, build_dispatcher, open_services
 from govdigest.bot.jobs import refresh_sources
 from govdigest.bot.local_session import LocalSession, SentRequest
 from govdigest.bot.texts.common import CONSOLE_ERROR
+from govdigest.bot.texts.console import CONSOLE_BANNER, CONSOLE_USER_NAME
 from govdigest.config import Settings
 from govdigest.timeutil import utc_now
 
@@ -92,11 +93,11 @@ async def run_console(
         # One local user reading a pipe: a burst of lines is not abuse.
         dp = build_dispatcher(services, throttle=False)
         user_id = min(settings.admin_ids) if settings.admin_ids else CONSOLE_USER_ID
-        user = User(id=user_id, is_bot=False, first_name="Вы", language_code="ru")
+        user = User(id=user_id, is_bot=False, first_name=CONSOLE_USER_NAME, language_code="ru")
         chat = Chat(id=user_id, type="private")
         ids = itertools.count(1)
         if stdin.isatty():
-            out.write("govdigest: локальный чат. Команды — /help, выход — Ctrl+D.\n\n")
+            out.write(CONSOLE_BANNER + "\n\n")
         for raw in stdin:
             line = raw.strip()
             if not line:
