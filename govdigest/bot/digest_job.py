@@ -30,6 +30,7 @@ from govdigest.bot.texts.digest import DigestWindow, render_digest
 from govdigest.bot.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Database, Repos
+from govdigest.storage.cache import DigestItem
 from govdigest.storage.subscriptions import (
     DeliveryStatus,
     Subscriber,
@@ -76,18 +77,56 @@ def new_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
+async def digest_window_items(
+    repos: Repos, since: datetime, until: datetime, *, limit: int = MAX_ITEMS
+) -> tuple[list[DigestItem], datetime]:
+    """Posts made ready in (since, until], at most ``limit`` of them, and where the window ends.
+
+    With more than ``limit`` posts the window ends earlier, at a whole second (windows are
+    stored to the second) up to which every post is included; the rest open the next window.
+    Only if more than ``limit`` posts became ready within one second do they all go together.
+    """
+    items = await repos.cache.digest_items(since, until, limit=limit + 1)
+    if len(items) <= limit:
+        return items, until
+    beyond = _ready(items[limit])
+    boundary = beyond.replace(microsecond=0)
+    if boundary == beyond:
+        boundary -= timedelta(seconds=1)
+    included = [item for item in items[:limit] if _ready(item) <= boundary]
+    if included:
+        return included, boundary
+    boundary += timedelta(seconds=1)
+    return await repos.cache.digest_items(since, boundary, limit=None), boundary
+
+
+def _ready(item: DigestItem) -> datetime:
+    assert item.ready_at is not None  # digest_items always sets it
+    return item.ready_at
+
+
+async def build_digest(
+    repos: Repos, sub: Subscriber | None, until: datetime, tz: str, *, send_empty: bool
+) -> tuple[list[str], datetime]:
+    """The digest of posts since the subscriber's previous one (else 24 h), as message parts,
+    and the end of the window it covers (``until``, or earlier if there were too many posts).
+    """
+    last = sub.last_digest_at if sub else None
+    since = last or until - FIRST_WINDOW
+    items, until = await digest_window_items(repos, since, until)
+    if not items and not send_empty:
+        return [], until
+    zone = zone_info(tz)
+    window = DigestWindow(since.astimezone(zone), until.astimezone(zone), first=last is None)
+    return split_html(render_digest(items, window)), until
+
+
 async def build_parts(
     repos: Repos, sub: Subscriber | None, until: datetime, tz: str, *, send_empty: bool
 ) -> list[str]:
-    """The digest of posts since the subscriber's previous one (else 24 h), as message parts."""
-    last = sub.last_digest_at if sub else None
-    since = last or until - FIRST_WINDOW
-    items = await repos.cache.digest_items(since, until, limit=MAX_ITEMS)
-    if not items and not send_empty:
-        return []
-    zone = zone_info(tz)
-    window = DigestWindow(since.astimezone(zone), until.astimezone(zone), first=last is None)
-    return split_html(render_digest(items, window))
+    """``build_digest`` without the window end (the on-demand /digest)."""
+    parts, _ = await build_digest(repos, sub, until, tz, send_empty=send_empty)
+    return parts
 
 
 async def due_now(repos: Repos, now: datetime) -> list[tuple[Subscriber, Due]]:
@@ -152,13 +191,17 @@ class _Tick:
 
     async def _deliver(self, sub: Subscriber, due: Due) -> None:
         chat, day, deliveries = sub.chat_id, due.local_date, self.repos.deliveries
+        # The claim is stamped with the clock at claim time, not the run's start: in a run
+        # longer than STALE_CLAIM, a claim stamped with the start would already look stale
+        # and another instance would take it over and send it again.
+        claimed_at = self.services.clock()
         async with serialized_transaction(self.db):
             claimed = await deliveries.claim(
                 chat,
                 day,
                 self.worker,
-                stale_before=self.now - STALE_CLAIM,
-                now=self.now,
+                stale_before=claimed_at - STALE_CLAIM,
+                now=claimed_at,
                 window_end=self.now,
             )
             delivery = await deliveries.get(chat, day) if claimed else None
@@ -169,7 +212,7 @@ class _Tick:
         until = delivery.window_end or self.now
         try:
             async with db_lock(self.db):
-                parts = await build_parts(
+                parts, until = await build_digest(
                     self.repos,
                     sub,
                     until,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import aiosqlite
 
@@ -59,6 +59,8 @@ class DigestItem:
     post: PostRef
     created_at: datetime
     extraction: Extraction
+    # When the post's first extraction was saved: the digest window is over this instant.
+    ready_at: datetime | None = None
 
 
 def _post_ref(row: aiosqlite.Row) -> PostRef:
@@ -79,10 +81,22 @@ class CacheRepo:
         self._conn = conn
 
     async def save(
-        self, post_id: int, content_hash: str, version: str, result: Extraction
+        self,
+        post_id: int,
+        content_hash: str,
+        version: str,
+        result: Extraction,
+        *,
+        now: datetime | None = None,
     ) -> None:
-        """Replace everything cached for one post. Call inside a transaction."""
+        """Replace everything cached for one post. Call inside a transaction.
+
+        ``now`` (aware UTC) stamps the extraction; the first one also makes the post ready
+        for digests (``posts.ready_at``), which a re-extraction never moves.
+        """
         conn = self._conn
+        moment = now or utc_now()
+        stamp = to_db(moment)
         await conn.execute(
             "INSERT INTO extractions (post_id, extractor_version, content_hash, result_json, "
             "extracted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
@@ -94,8 +108,12 @@ class CacheRepo:
                 version,
                 content_hash,
                 json.dumps(result.to_dict(), ensure_ascii=False),
-                to_db(utc_now()),
+                stamp,
             ),
+        )
+        await conn.execute(
+            "UPDATE posts SET ready_at = COALESCE(ready_at, ?) WHERE id = ?",
+            (_ready_stamp(moment), post_id),
         )
         for table in ("missions", "companies", "quotes", "summaries"):
             # Table names come from the literal tuple above, never from input.
@@ -268,28 +286,45 @@ class CacheRepo:
         ]
 
     async def digest_items(
-        self, since: datetime, until: datetime, *, limit: int = 50
+        self, since: datetime, until: datetime, *, limit: int | None = 50
     ) -> list[DigestItem]:
-        """Posts first ingested in (since, until], oldest first, with their extraction."""
+        """Posts that became ready (first extracted) in (since, until], oldest first.
+
+        ``limit=None`` returns them all.
+        """
         sql = (
-            f"SELECT {_REF_COLUMNS}, p.created_at, e.result_json FROM posts p "
+            f"SELECT {_REF_COLUMNS}, p.created_at, p.ready_at, e.result_json FROM posts p "
             "JOIN extractions e ON e.post_id = p.id "
-            "WHERE p.created_at > ? AND p.created_at <= ? ORDER BY p.created_at, p.id LIMIT ?"
+            "WHERE p.ready_at > ? AND p.ready_at <= ? ORDER BY p.ready_at, p.id LIMIT ?"
         )
-        async with self._conn.execute(sql, (to_db(since), to_db(until), limit)) as cur:
+        params = (to_db(since), to_db(until), -1 if limit is None else limit)
+        async with self._conn.execute(sql, params) as cur:
             rows = await cur.fetchall()
         items = []
         for r in rows:
-            created = from_db(r["created_at"])
-            assert created is not None
+            created, ready = from_db(r["created_at"]), from_db(r["ready_at"])
+            assert created is not None and ready is not None
             items.append(
                 DigestItem(
                     post=_post_ref(r),
                     created_at=created,
                     extraction=Extraction.from_dict(json.loads(r["result_json"])),
+                    ready_at=ready,
                 )
             )
         return items
+
+
+def _ready_stamp(moment: datetime) -> str:
+    """``to_db`` with microseconds when there are any: as text it still sorts in time order
+    with ``to_db`` stamps ('.' > '+'), and a whole second is stored exactly as ``to_db`` does.
+
+    Digest windows end at whole seconds (``to_db``); a post made ready later in the second a
+    digest was built sorts after that window's end, so it falls into the next one.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime refused: give it a time zone")
+    return moment.astimezone(UTC).isoformat()
 
 
 def _stem(word: str) -> str:

@@ -141,4 +141,14 @@ V2 = (
     "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+# Digest readiness: the instant a post's first extraction was saved. Digests select by it, not
+# by ``created_at``: a post stored by one transaction and extracted by a later one must not
+# fall behind a window that a digest run moved on in between. Posts already extracted count as
+# ready since their ingestion.
+V3 = (
+    "ALTER TABLE posts ADD COLUMN ready_at TEXT",
+    "UPDATE posts SET ready_at = created_at WHERE id IN (SELECT post_id FROM extractions)",
+    "CREATE INDEX posts_by_ready ON posts (ready_at)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)

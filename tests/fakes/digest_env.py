@@ -108,7 +108,7 @@ async def add_post(
         )
         post_id = cur.lastrowid
         assert post_id is not None
-        await env.repos.cache.save(post_id, digest, "test", extraction)
+        await env.repos.cache.save(post_id, digest, "test", extraction, now=created_at)
     return post_id
 
 

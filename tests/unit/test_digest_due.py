@@ -6,6 +6,7 @@ tests run the real tick against a real SQLite file and the recording session.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,9 +16,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from govdigest.bot.delivery import Sender, Throttle
-from govdigest.bot.digest_job import DIGEST_JOB_ID, register, run_digest_tick
+from govdigest.bot.digest_job import DIGEST_JOB_ID, MAX_ITEMS, register, run_digest_tick
 from govdigest.bot.local_session import LocalSession
 from govdigest.bot.schedule import due_at, latest_due, next_due
+from govdigest.extraction.models import Extraction
+from govdigest.timeutil import to_db
 from tests.fakes.digest_env import Clock, DigestEnv, add_post, http_bot, open_env, utc
 
 BERLIN = "Europe/Berlin"
@@ -98,7 +101,7 @@ async def session() -> AsyncIterator[LocalSession]:
 
 async def _tick(env: DigestEnv, session: LocalSession) -> list[int]:
     """One run; the chats that got a message in it."""
-    before = len(session.requests)
+    before = len(session.texts())
     await run_digest_tick(env, None, Sender(http_bot("http://unused", session)))
     return [int(r.params["chat_id"]) for r in session.requests[before:]]
 
@@ -195,6 +198,83 @@ async def test_each_digest_covers_posts_since_the_previous_one(env, session) -> 
     assert "Второй" in second and "Первый" not in second
     sub = await env.repos.subscribers.get(11)
     assert sub is not None and sub.last_digest_at == utc(2024, 5, 3, 6, 0)
+
+
+async def test_a_post_extracted_after_a_digest_run_comes_in_the_next_one(env, session) -> None:
+    """Ingestion commits the post, a digest runs, only then is the post extracted."""
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 13, "09:00", "Europe/Moscow")
+    stored = utc(2024, 5, 2, 5, 59)
+    async with env.db.transaction():
+        cur = await env.db.conn.execute(
+            "INSERT INTO posts (source, source_id, title, text, content_hash, created_at, "
+            "updated_at) VALUES ('test', 'late', 'Поздний', 'Поздний пост', 'h', ?, ?)",
+            (to_db(stored), to_db(stored)),
+        )
+        post_id = cur.lastrowid
+    assert post_id is not None
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert await _tick(env, session) == []  # nothing ready yet: an empty day
+    extraction = Extraction(title="Поздний", summary="Извлечён после дайджеста.")
+    async with env.db.transaction():
+        await env.repos.cache.save(post_id, "h", "test", extraction, now=utc(2024, 5, 2, 6, 1))
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert await _tick(env, session) == [13]
+    assert "Поздний" in session.texts()[-1]
+
+
+async def test_a_digest_over_the_limit_ends_at_the_last_post_it_includes(env, session) -> None:
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 14, "09:00", "Europe/Moscow")
+    start = utc(2024, 5, 1, 12, 0)
+    for i in range(MAX_ITEMS + 5):
+        await add_post(env, start + timedelta(seconds=i + 1), title=f"Пост №{i + 1}", url=None)
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert set(await _tick(env, session)) == {14}
+    first = "".join(session.texts())
+    assert f"{MAX_ITEMS} новых публикаций" in first
+    assert re.search(rf"Пост №{MAX_ITEMS}\b", first)
+    assert f"Пост №{MAX_ITEMS + 1}" not in first
+    sub = await env.repos.subscribers.get(14)
+    assert sub is not None and sub.last_digest_at == start + timedelta(seconds=MAX_ITEMS)
+    before = len(session.texts())
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert set(await _tick(env, session)) == {14}
+    second = "".join(session.texts()[before:])
+    assert "5 новых публикаций" in second
+    assert all(f"Пост №{MAX_ITEMS + k}" in second for k in range(1, 6))
+    assert not re.search(rf"Пост №{MAX_ITEMS}\b", second)
+
+
+async def test_more_posts_than_the_limit_in_one_second_go_together(env, session) -> None:
+    """Windows end at whole seconds: a second's posts are never split between two digests."""
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    await _subscribe(env, 15, "09:00", "Europe/Moscow")
+    for i in range(MAX_ITEMS - 3):
+        await add_post(env, utc(2024, 5, 1, 12, 0, 1), title=f"Ранний №{i + 1}", url=None)
+    for i in range(10):  # straddles the limit, all made ready within one second
+        await add_post(
+            env,
+            utc(2024, 5, 1, 13, 0, 0) + timedelta(microseconds=i + 1),
+            title=f"Поздний №{i + 1}",
+        )
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    assert set(await _tick(env, session)) == {15}
+    first = "".join(session.texts())
+    assert f"{MAX_ITEMS - 3} новых публикаций" in first and "Поздний" not in first
+    before = len(session.texts())
+    env.clock.set(utc(2024, 5, 3, 6, 0))
+    assert set(await _tick(env, session)) == {15}
+    second = "".join(session.texts()[before:])
+    assert "10 новых публикаций" in second and "Ранний" not in second
+    # All of one second beyond the limit: included together rather than lost.
+    for i in range(MAX_ITEMS + 2):
+        await add_post(env, utc(2024, 5, 3, 12, 0, 0), title=f"Пачка №{i + 1}", url=None)
+    before = len(session.texts())
+    env.clock.set(utc(2024, 5, 4, 6, 0))
+    assert set(await _tick(env, session)) == {15}
+    third = "".join(session.texts()[before:])
+    assert f"{MAX_ITEMS + 2} новые публикации" in third
 
 
 async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> None:

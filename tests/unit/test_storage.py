@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
@@ -79,6 +81,65 @@ async def test_migrations_set_user_version_and_reopening_keeps_data(tmp_path: Pa
         assert await db.user_version() == len(MIGRATIONS)
     finally:
         await db.close()
+
+
+async def test_migration_v3_makes_already_extracted_posts_ready_since_ingestion(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.sqlite3"
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        for statement in (*MIGRATIONS[0], *MIGRATIONS[1]):
+            await conn.execute(statement)
+        await conn.execute("PRAGMA user_version = 2")
+        for pid in (1, 2):
+            await conn.execute(
+                "INSERT INTO posts (id, source, source_id, text, content_hash, created_at, "
+                "updated_at) VALUES (?, 'file', ?, 'т', 'h', ?, ?)",
+                (pid, f"p{pid}", f"2024-05-0{pid}T10:00:00+00:00", "2024-05-09T10:00:00+00:00"),
+            )
+        await conn.execute(
+            "INSERT INTO extractions VALUES (1, 'v', 'h', ?, '2024-05-03T00:00:00+00:00')",
+            (json.dumps(extraction(title="Старый").to_dict()),),
+        )
+    finally:
+        await conn.close()
+    db = await Database.open(path)
+    try:
+        assert await db.user_version() == 3
+        assert await scalar(db, "SELECT ready_at FROM posts WHERE id = 1") == (
+            "2024-05-01T10:00:00+00:00"
+        )
+        assert await scalar(db, "SELECT ready_at FROM posts WHERE id = 2") is None
+        async with db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE ready_at > '2024' "
+            "AND ready_at <= '2025'"
+        ) as cur:
+            plan = " ".join(str(row[-1]) for row in await cur.fetchall())
+        assert "posts_by_ready" in plan
+        items = await Repos.over(db).cache.digest_items(
+            datetime(2024, 4, 30, tzinfo=UTC), datetime(2024, 5, 2, tzinfo=UTC)
+        )
+        assert [i.extraction.title for i in items] == ["Старый"]
+    finally:
+        await db.close()
+
+
+async def test_first_extraction_makes_a_post_ready_and_re_extraction_keeps_it(
+    repos: Repos,
+) -> None:
+    raw = post("r.txt")
+    first, second = datetime(2024, 5, 2, 9, 0, tzinfo=UTC), datetime(2024, 5, 3, 9, 0, tzinfo=UTC)
+    post_id = await add(repos, raw)
+    assert await scalar(repos.db, "SELECT ready_at FROM posts WHERE id = ?", post_id) is None
+    for when, title in ((first, "Первый"), (second, "Второй")):
+        async with repos.db.transaction():
+            await repos.cache.save(
+                post_id, raw.content_hash, V1, extraction(title=title), now=when
+            )
+    items = await repos.cache.digest_items(first - timedelta(seconds=1), first)
+    assert [(i.extraction.title, i.ready_at) for i in items] == [("Второй", first)]
+    assert await repos.cache.digest_items(first, second + timedelta(days=1)) == []
 
 
 async def test_file_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from govdigest.storage import Database, Repos
+from govdigest.storage.schema import MIGRATIONS
 from govdigest.storage.subscriptions import MAX_DAILY_ATTEMPTS
 from tests.fakes.digest_env import utc
 
@@ -42,8 +43,8 @@ async def _subscribe(repos: Repos, chat: int = 1, *, at=T0, time="09:00", tz="Eu
         return await repos.subscribers.subscribe(chat, 100 + chat, time, tz, now=at)
 
 
-async def test_schema_is_at_version_two(repos: Repos) -> None:
-    assert await repos.db.user_version() == 2
+async def test_schema_is_at_the_latest_version(repos: Repos) -> None:
+    assert await repos.db.user_version() == len(MIGRATIONS) == 3
 
 
 async def test_subscribe_sets_the_schedule_anchor_and_resubscribe_keeps_the_row(repos) -> None:
