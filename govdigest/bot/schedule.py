@@ -9,6 +9,7 @@ delivery row keyed by that local date makes it one digest.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -60,13 +61,27 @@ def latest_due(
 
 
 def next_due(
-    digest_time: str, tz: str, now: datetime, schedule_from: datetime | None = None
+    digest_time: str,
+    tz: str,
+    now: datetime,
+    schedule_from: datetime | None = None,
+    settled: Collection[date] = (),
 ) -> Due:
-    """The first occurrence after ``now`` (and not before ``schedule_from``)."""
+    """The first occurrence after ``now`` (and not before ``schedule_from``).
+
+    ``settled`` are local dates whose digest is already done (sent, empty, given up): a time
+    moved later after today's digest went out is next due tomorrow, not today.
+    """
     start = max(now, schedule_from) if schedule_from else now
     day = start.astimezone(zone_info(tz)).date() - timedelta(days=1)
     while True:
         at = due_at(day, digest_time, tz)
-        if at > now and (schedule_from is None or at >= schedule_from):
+        if at > now and (schedule_from is None or at >= schedule_from) and day not in settled:
             return Due(day, at)
         day += timedelta(days=1)
+
+
+def candidate_dates(tz: str, now: datetime) -> set[date]:
+    """The local dates ``next_due`` can land on before tomorrow's is certain."""
+    today = now.astimezone(zone_info(tz)).date()
+    return {today + timedelta(days=k) for k in (-1, 0, 1)}

@@ -289,9 +289,16 @@ class DeliveriesRepo:
         return _delivery(row) if row else None
 
     async def settled_dates(
-        self, local_dates: set[date], *, max_attempts: int = MAX_DAILY_ATTEMPTS
+        self,
+        local_dates: set[date],
+        *,
+        max_attempts: int = MAX_DAILY_ATTEMPTS,
+        chat_id: int | None = None,
     ) -> set[tuple[int, date]]:
-        """(chat, date) pairs that need no more work: sent, empty, or failed too often."""
+        """(chat, date) pairs that need no more work: sent, empty, or failed too often.
+
+        ``chat_id`` narrows it to one chat.
+        """
         if not local_dates:
             return set()
         marks = ", ".join("?" for _ in local_dates)
@@ -299,8 +306,9 @@ class DeliveriesRepo:
             "SELECT chat_id, local_date FROM deliveries WHERE (status IN ('sent', 'empty') "
             "OR (status = 'failed' AND attempts >= ?)) "
             f"AND local_date IN ({marks})"  # placeholders only
+            " AND (? IS NULL OR chat_id = ?)"
         )
-        params = (max_attempts, *(d.isoformat() for d in local_dates))
+        params = (max_attempts, *(d.isoformat() for d in local_dates), chat_id, chat_id)
         async with self._conn.execute(sql, params) as cur:
             rows = await cur.fetchall()
         return {(int(r[0]), date.fromisoformat(r[1])) for r in rows}

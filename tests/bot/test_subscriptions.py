@@ -7,11 +7,12 @@ injected: 2 May 2024, 07:00 UTC (10:00 in Moscow, 12:00 in Yekaterinburg).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from govdigest.bot.app import Services
+from govdigest.bot.handlers.subscriptions import upcoming_digest
 from govdigest.bot.texts import subscriptions as texts
 from tests.bot.conftest import (
     BotEnv,
@@ -187,3 +188,24 @@ async def test_digest_now_leaves_the_schedule_alone(env: BotEnv) -> None:
 
 async def test_digest_with_nothing_new(env: BotEnv) -> None:
     assert "новых публикаций нет" in _answer(await env.send("/digest"))
+
+
+async def test_a_later_time_after_todays_digest_promises_tomorrow(env: BotEnv) -> None:
+    """Today's digest (09:30 Moscow) went out; moving the time later must not say 'today'."""
+    await env.send("/subscribe 09:30 Москва")
+    repos, day = env.services.repos, date(2024, 5, 2)
+    async with repos.db.transaction():
+        await repos.deliveries.claim(CHAT, day, "w", stale_before=NOW, now=NOW, window_end=NOW)
+        await repos.deliveries.finish(CHAT, day, "w", "sent", now=NOW)
+    await env.send("/settings")
+    requests = await env.press(texts.BTN_LATER)
+    (edited,) = params_of(requests, "EditMessageText")
+    assert "10:30" in edited["text"] and "завтра в 10:30" in edited["text"]
+    assert "завтра в 10:30" in _answer(await env.send("/settings"))
+    assert "завтра в 11:00" in _answer(await env.send("/subscribe 11:00"))
+    # Another chat without a digest today is still promised today.
+    async with repos.db.transaction():
+        other = await repos.subscribers.subscribe(
+            CHAT + 1, None, "10:30", "Europe/Moscow", now=NOW
+        )
+    assert (await upcoming_digest(repos, other, NOW)).date() == day

@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from govdigest.bot.digest_job import build_parts
-from govdigest.bot.schedule import next_due, parse_hhmm, shift_hhmm
+from govdigest.bot.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
 from govdigest.bot.texts import subscriptions as texts
 from govdigest.bot.timezones import Zone, describe_zone, parse_zone, zone_info
 from govdigest.config import Settings
@@ -97,11 +97,20 @@ def settings_keyboard(sub: Subscriber) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def settings_text(sub: Subscriber, now: datetime) -> str:
+async def upcoming_digest(repos: Repos, sub: Subscriber, now: datetime) -> datetime:
+    """When the next digest will come, in the subscriber's zone: never on a date whose
+    digest is already done (a time moved later after today's was sent means tomorrow)."""
+    dates = candidate_dates(sub.tz, now)
+    settled = await repos.deliveries.settled_dates(dates, chat_id=sub.chat_id)
+    due = next_due(sub.digest_time, sub.tz, now, sub.schedule_from, {d for _, d in settled})
+    return due.at.astimezone(zone_info(sub.tz))
+
+
+async def settings_text(repos: Repos, sub: Subscriber, now: datetime) -> str:
     zone = zone_info(sub.tz)
     upcoming = None
     if sub.status == "active":
-        upcoming = next_due(sub.digest_time, sub.tz, now, sub.schedule_from).at.astimezone(zone)
+        upcoming = await upcoming_digest(repos, sub, now)
     return texts.settings(
         sub.digest_time,
         describe_zone(sub.tz, now),
@@ -132,7 +141,7 @@ async def cmd_subscribe(
     async with serialized_transaction(repos.db):
         sub = await repos.subscribers.subscribe(chat_id, user_id, digest_time, tz, now=now)
     zone = zone_info(sub.tz)
-    upcoming = next_due(sub.digest_time, sub.tz, now, sub.schedule_from).at.astimezone(zone)
+    upcoming = await upcoming_digest(repos, sub, now)
     await message.answer(
         texts.subscribed(
             sub.digest_time,
@@ -159,7 +168,9 @@ async def cmd_settings(message: Message, repos: Repos, clock: Clock = utc_now) -
     if sub is None or sub.status not in _LIVE:
         await message.answer(texts.NOT_SUBSCRIBED)
         return
-    await message.answer(settings_text(sub, clock()), reply_markup=settings_keyboard(sub))
+    await message.answer(
+        await settings_text(repos, sub, clock()), reply_markup=settings_keyboard(sub)
+    )
 
 
 async def cmd_digest(
@@ -222,7 +233,9 @@ async def _live_subscriber(query: CallbackQuery, repos: Repos) -> Subscriber | N
 async def _refresh(query: CallbackQuery, repos: Repos, chat_id: int, now: datetime) -> None:
     sub = await repos.subscribers.get(chat_id)
     if sub is not None and isinstance(query.message, Message):
-        await query.message.edit_text(settings_text(sub, now), reply_markup=settings_keyboard(sub))
+        await query.message.edit_text(
+            await settings_text(repos, sub, now), reply_markup=settings_keyboard(sub)
+        )
 
 
 def create_router() -> Router:
