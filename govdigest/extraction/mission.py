@@ -186,9 +186,7 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     for sent in doc.sentences:
         lemmas = _lemmas_in(doc, sent.start, sent.stop)
         # "принял участие" is taking part, not receiving anyone.
-        lemmas = [
-            lemma for lemma, nxt in zip(lemmas, [*lemmas[1:], ""], strict=True) if nxt != "участие"
-        ]
+        lemmas = [lemma for i, lemma in enumerate(lemmas) if lemmas[i + 1 : i + 2] != ["участие"]]
         if verbs.isdisjoint(lemmas):
             continue
         for start, _stop, index in people.mentions:

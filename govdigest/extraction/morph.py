@@ -61,7 +61,11 @@ class Morph:
         self._name_cache = lru_cache(maxsize=20_000)(self._nominative_name)
 
     def _parse(self, word: str) -> tuple[Any, ...]:
-        return tuple(self._vocab.parse(word))
+        try:
+            return tuple(self._vocab.parse(word))
+        except ValueError:
+            # pymorphy2's shape analyser fails on characters without a Unicode name ("𗀀").
+            return ()
 
     def _lemma(self, word: str) -> str:
         parses = self.parse(word)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from govdigest.extraction.companies_rules import is_name_designator_before
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.people import People
+from govdigest.extraction.people import People, match_role_at
 from govdigest.extraction.quotespans import QuoteSpan, find_spans
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
@@ -132,7 +132,12 @@ def _attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
 
 
 def _names_someone(doc: Doc, start: int, stop: int) -> bool:
-    return any(s.type in ("PER", "ORG") and start <= s.start < stop for s in doc.ner)
+    """A named person or organisation, or a role phrase opening the heading ("Аким … области:",
+    "Губернатор:"), whose holder the body introduces."""
+    if any(s.type in ("PER", "ORG") and start <= s.start < stop for s in doc.ner):
+        return True
+    words = doc.words_in(start, stop)
+    return bool(words) and match_role_at(doc, words, 0) is not None
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -149,6 +154,8 @@ def _is_speech(doc: Doc, span: QuoteSpan, content: str, attributed: bool) -> boo
     if is_name_designator_before(doc, span.open):
         return False
     words = re.findall(r"\w+", content)
+    if attributed and _is_quoted_name(doc, span, words):
+        return False  # "Напомним, «Баку Экспо» принимает форум …": a name the verb follows
     if attributed:
         return len(words) >= 1
     if len(words) < MIN_SPEECH_WORDS:
@@ -156,6 +163,19 @@ def _is_speech(doc: Doc, span: QuoteSpan, content: str, attributed: bool) -> boo
     if _SENTENCE_PUNCT_RE.search(content):
         return True
     return len(words) >= MIN_UNPUNCTUATED_SPEECH_WORDS
+
+
+# A quoted name: at most this many words, each capitalised, with a verb right after the quote.
+MAX_QUOTED_NAME_WORDS = 2
+
+
+def _is_quoted_name(doc: Doc, span: QuoteSpan, words: list[str]) -> bool:
+    if not 1 <= len(words) <= MAX_QUOTED_NAME_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    after = doc.words_in(span.close, span.close + 40)[:1]
+    if not after or doc.text[span.close : after[0].start].strip():
+        return False  # punctuation after the quote: «Спасибо», — сказал он.
+    return after[0].text.islower() and doc.morph.best_pos(after[0].text) == "VERB"
 
 
 def _split_interrupted(

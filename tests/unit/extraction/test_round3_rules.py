@@ -96,3 +96,29 @@ def test_agency_dateline_dates(text: str, expected: date) -> None:
 
 def test_abbreviation_outside_a_dateline_is_not_a_date() -> None:
     assert find_dates("Купили 14 мар и 3 дек в подарок", PUBLISHED) == []
+
+
+def test_role_only_headline_quote_resolves_to_the_role_holder(extractor: Extractor) -> None:
+    text = (
+        "Аким Карагандинской области: «Мы ждём ваших инженеров»\n"
+        "Лесогорск посетила делегация Карагандинской области во главе с акимом области "
+        "Ерланом Сапаровым.\n"
+        "«Нам нужны станки и люди. Мы ждём ваших инженеров», — сказал Ерлан Сапаров."
+    )
+    result = run(extractor, text)
+    headline = [q for q in result.quotes if q.text.startswith("Мы ждём ваших инженеров")]
+    assert headline and headline[0].speaker == "Ерлан Сапаров"
+    assert not any("инженеров" in c.name for c in result.companies)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Форум\nНапомним, «Лесогорск Экспо» принимает форум уже в пятый раз.",
+        "Выставка\nНапомним, «Агроосень» проходит каждый год.",
+    ],
+)
+def test_short_quoted_name_followed_by_a_verb_is_not_speech(
+    extractor: Extractor, text: str
+) -> None:
+    assert not [q for q in run(extractor, text).quotes if q.kind == "direct"]
