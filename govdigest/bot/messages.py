@@ -17,7 +17,7 @@ from aiogram.enums import MessageEntityType
 from aiogram.types import Chat, Message, MessageEntity, MessageOriginChannel
 
 from govdigest.sources.models import RawPost
-from govdigest.sources.text import normalize_text, split_title
+from govdigest.sources.text import normalize_text, split_title, strip_navigation
 
 # Link-like entities. A line made of nothing else ("#Губернатор #Область", "👉 @region_gov",
 # a bare URL) is channel navigation, not content, and would only feed the extractor noise.
@@ -78,24 +78,16 @@ def plain_text(text: str, entities: Sequence[MessageEntity]) -> str:
     if not entities:
         return text
     starts = _utf16_starts(text)
-    linky = [False] * len(text)
-    removed: set[int] = set()
+    link_spans: list[tuple[int, int]] = []
+    tag_starts: list[int] = []
     for entity in entities:
         start, stop = _span(starts, entity)
         if entity.type in _LINK_LIKE:
-            linky[start:stop] = [True] * (stop - start)
+            link_spans.append((start, stop))
         sign = _TAG_SIGNS.get(entity.type)
         if sign and start < stop and text[start] == sign:
-            removed.add(start)
-    line_start = 0
-    for line in text.split("\n"):
-        line_stop = line_start + len(line)
-        if any(linky[line_start:line_stop]):
-            rest = (ch for i, ch in enumerate(line, line_start) if not linky[i])
-            if not any(ch.isalnum() for ch in rest):
-                removed.update(range(line_start, line_stop))
-        line_start = line_stop + 1
-    return "".join(ch for i, ch in enumerate(text) if i not in removed)
+            tag_starts.append(start)
+    return strip_navigation(text, link_spans, tag_starts)
 
 
 def channel_url(chat: Chat, message_id: int) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govdigest.sources.models import RawPost, RejectedFile
-from govdigest.sources.text import normalize_text, split_title
+from govdigest.sources.text import normalize_text, split_title, strip_navigation
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -185,7 +185,9 @@ def _read_export(data: dict[str, Any], sid: str) -> list[RawPost]:
                 published=published,
                 url=f"https://t.me/{username}/{msg_id}" if username and msg_id else None,
                 channel=channel,
-                author=_str_or_none(message.get("author")) or _str_or_none(message.get("from")),
+                # A channel export's "from" is the channel itself; only a signature is an author.
+                author=_str_or_none(message.get("author"))
+                or (None if keyed_by_channel else _str_or_none(message.get("from"))),
             )
         )
     if not posts and not data["messages"]:
@@ -193,19 +195,39 @@ def _read_export(data: dict[str, Any], sid: str) -> list[RawPost]:
     return posts
 
 
+# Entity types of a Desktop export that are navigation when a line holds nothing else.
+EXPORT_LINK_LIKE = frozenset({"hashtag", "cashtag", "mention", "link", "email"})
+EXPORT_TAGS = frozenset({"hashtag", "cashtag"})
+
+
 def flatten_export_text(value: Any) -> str:
-    """Telegram Desktop writes ``text`` as a string or a list of strings and entity objects."""
+    """Telegram Desktop writes ``text`` as a string or a list of strings and entity objects.
+
+    Entities are read as the bot reads a live post's (``strip_navigation``), so an exported
+    post and the same post received from the channel are the same text.
+    """
     if isinstance(value, str):
         return value
-    if isinstance(value, list):
-        parts = []
-        for piece in value:
-            if isinstance(piece, str):
-                parts.append(piece)
-            elif isinstance(piece, dict) and isinstance(piece.get("text"), str):
-                parts.append(piece["text"])
-        return "".join(parts)
-    return ""
+    if not isinstance(value, list):
+        return ""
+    parts: list[str] = []
+    link_spans: list[tuple[int, int]] = []
+    tag_starts: list[int] = []
+    pos = 0
+    for piece in value:
+        if isinstance(piece, str):
+            text, kind = piece, None
+        elif isinstance(piece, dict) and isinstance(piece.get("text"), str):
+            text, kind = piece["text"], piece.get("type")
+        else:
+            continue
+        if kind in EXPORT_LINK_LIKE:
+            link_spans.append((pos, pos + len(text)))
+        if kind in EXPORT_TAGS and text[:1] in {"#", "$"}:
+            tag_starts.append(pos)
+        parts.append(text)
+        pos += len(text)
+    return strip_navigation("".join(parts), link_spans, tag_starts)
 
 
 def _parse_unix(value: Any) -> datetime | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Lines that Telegram's web preview, Desktop exports and copy-paste from the app leave behind.
 # Matched against a whole line (after trimming), case-insensitively.
@@ -57,3 +58,28 @@ def split_title(text: str) -> tuple[str | None, str]:
         if line.strip():
             return line.strip().lstrip("#").strip() or None, text
     return None, text
+
+
+def strip_navigation(
+    text: str, link_spans: Iterable[tuple[int, int]], tag_starts: Iterable[int]
+) -> str:
+    """Drop channel navigation, given where the link-like entities are (character indices).
+
+    A line made of nothing but hashtags, mentions and bare links ("#Губернатор #Область",
+    "👉 @region_gov") is navigation, not content, and only feeds the extractor noise; an inline
+    tag reads as its word ("на форуме #Иннопром" → "на форуме Иннопром"). Live posts and
+    Telegram Desktop exports both come through here, so one post reads the same either way.
+    """
+    linky = [False] * len(text)
+    for start, stop in link_spans:
+        linky[start:stop] = [True] * (stop - start)
+    removed = set(tag_starts)
+    line_start = 0
+    for line in text.split("\n"):
+        line_stop = line_start + len(line)
+        if any(linky[line_start:line_stop]):
+            rest = (ch for i, ch in enumerate(line, line_start) if not linky[i])
+            if not any(ch.isalnum() for ch in rest):
+                removed.update(range(line_start, line_stop))
+        line_start = line_stop + 1
+    return "".join(ch for i, ch in enumerate(text) if i not in removed)
