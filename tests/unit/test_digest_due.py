@@ -16,7 +16,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from govdigest.bot.delivery import Sender, Throttle
-from govdigest.bot.digest_job import DIGEST_JOB_ID, MAX_ITEMS, register, run_digest_tick
+from govdigest.bot.digest_job import (
+    DIGEST_JOB_ID,
+    MAX_ITEMS,
+    TickReport,
+    register,
+    run_digest_tick,
+)
 from govdigest.bot.local_session import LocalSession
 from govdigest.bot.schedule import due_at, latest_due, next_due
 from govdigest.extraction.models import Extraction
@@ -275,6 +281,41 @@ async def test_more_posts_than_the_limit_in_one_second_go_together(env, session)
     assert set(await _tick(env, session)) == {15}
     third = "".join(session.texts()[before:])
     assert f"{MAX_ITEMS + 2} новые публикации" in third
+
+
+async def test_a_long_run_stamps_each_claim_when_taken(env, session) -> None:
+    """Each send takes 6 minutes: by the last chat the run is older than STALE_CLAIM. A second
+    instance running meanwhile must find that chat's claim fresh, not take it over."""
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    for chat in (21, 22, 23):
+        await _subscribe(env, chat, "09:00", "Europe/Moscow")
+    await add_post(env, utc(2024, 5, 2, 5, 0))
+    start = utc(2024, 5, 2, 6, 0)
+    env.clock.set(start)
+    second: list[TickReport] = []
+
+    class SlowSender(Sender):
+        async def send_parts(self, chat_id: int, parts, **kw):  # type: ignore[no-untyped-def]
+            env.clock.advance(minutes=6)
+            if chat_id == 23:  # another instance's run, while this claim is held
+                other = Sender(http_bot("http://unused", session))
+                second.append(await run_digest_tick(env, None, other, worker="w2"))
+            return await super().send_parts(chat_id, parts, **kw)
+
+    report = await run_digest_tick(
+        env, None, SlowSender(http_bot("http://unused", session)), worker="w1", concurrency=1
+    )
+    assert (report.sent, report.skipped) == (3, 0)
+    assert [(r.due, r.claimed, r.skipped) for r in second] == [(1, 0, 1)]
+    assert sorted(int(r.params["chat_id"]) for r in session.requests) == [21, 22, 23]
+    async with env.db.conn.execute(
+        "SELECT chat_id, claimed_at, window_end FROM deliveries ORDER BY chat_id"
+    ) as cur:
+        rows = [tuple(r) for r in await cur.fetchall()]
+    assert rows == [
+        (chat, to_db(start + timedelta(minutes=6 * k)), to_db(start))
+        for k, chat in enumerate((21, 22, 23))
+    ]
 
 
 async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> None:
