@@ -20,6 +20,43 @@ _PARTY_SPLIT_RE = re.compile(r",\s+(?![^«]*»)|\s+и\s+(?![^«]*»)")
 # A list line under "Подписали четыре соглашения:" ("1. С ООО «…» — о …", "• с ПАО «…» — …").
 _LIST_MARKER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪●◦*—–-])\s*")
 MAX_LIST_LINE_WORDS = 40
+# A stated total right before the document noun ("подписано шесть документов", "15 соглашений").
+NUMBER_WORDS = {
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
+    "пятнадцать": 15,
+    "шестнадцать": 16,
+    "семнадцать": 17,
+    "восемнадцать": 18,
+    "девятнадцать": 19,
+    "двадцать": 20,
+}
+# Totals above this are not padded one entry each (a card would be a wall of placeholders).
+MAX_PADDED_TOTAL = 50
+# Sentences after the signing within which a "Самые крупные:" heading opens its list.
+LIST_HEADING_REACH = 2
+
+
+def stated_total(doc: Doc, words: list[Word], index: int) -> int | None:
+    """The numeral right before the document noun at ``index`` ("шесть соглашений")."""
+    if index == 0:
+        return None
+    prev = words[index - 1].text.lower()
+    if prev.isdigit():
+        return int(prev)
+    return NUMBER_WORDS.get(prev) or NUMBER_WORDS.get(doc.morph.lemma(prev))
 
 
 def is_past(doc: Doc, word: str, verbs: frozenset[str] = AGREEMENT_VERBS) -> bool:
@@ -52,16 +89,29 @@ def _describe(doc: Doc, start: int, stop: int) -> str:
 def extract_agreements(doc: Doc) -> list[str]:
     nouns = word_set("agreement_nouns")
     out: list[str] = []
+    total, total_noun = 0, ""
+    since_signed = LIST_HEADING_REACH + 1
     for sent in doc.sentences:
         words = doc.words_in(sent.start, sent.stop)
         lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
         if not AGREEMENT_VERBS & set(lemmas) or not _signed(doc, words):
+            # "Подписали 14 соглашений. Самые крупные:" — the list heading follows the total.
+            since_signed += 1
+            if since_signed <= LIST_HEADING_REACH and sent.text.rstrip().endswith(":"):
+                _list_lines(doc, sent.line, out, total_noun or "соглашение")
             continue
+        since_signed = 0
+        for i, lemma in enumerate(lemmas):
+            count = stated_total(doc, words, i) if lemma in nouns else None
+            if count and count > total:
+                total, total_noun = count, lemma
         index = next(
             (i for i, lemma in enumerate(lemmas) if lemma in nouns and lemma not in _GENERIC_DOCS),
             None,
         )
-        if sent.text.rstrip().endswith(":") and _list_lines(doc, sent.line, out):
+        if sent.text.rstrip().endswith(":") and _list_lines(
+            doc, sent.line, out, total_noun or lemmas[index] if index is not None else "соглашение"
+        ):
             continue
         if index is None:
             continue
@@ -77,6 +127,10 @@ def extract_agreements(doc: Doc) -> list[str]:
     # A bare "соглашения" (from a headline) adds nothing next to described documents.
     if len(out) > 1:
         out = [a for a in out if len(a.split()) > 1] or out
+    if len(out) < total <= MAX_PADDED_TOTAL:
+        out = [a for a in out if len(a.split()) > 1]
+        # The text gives a total and details only some: the rest are numbered placeholders.
+        out.extend(f"{total_noun} {k} из {total}" for k in range(len(out) + 1, total + 1))
     return out
 
 
@@ -89,7 +143,7 @@ def _counterparties(doc: Doc, doc_word: Word, stop: int) -> list[str]:
     return parts if all(p[:1].isupper() or p[:1] == "«" or " «" in p for p in parts) else []
 
 
-def _list_lines(doc: Doc, line: int, out: list[str]) -> bool:
+def _list_lines(doc: Doc, line: int, out: list[str], noun: str) -> bool:
     lines = doc.text.split("\n")
     added = False
     for text in lines[line + 1 :]:
@@ -98,6 +152,9 @@ def _list_lines(doc: Doc, line: int, out: list[str]) -> bool:
             break
         if not (_LIST_MARKER_RE.match(text) or stripped[:1] in "Сс«"):
             break
-        out.append(stripped.rstrip(" .;"))
+        item = stripped.rstrip(" .;")
+        if item.split()[0] in ("с", "со"):
+            item = f"{noun} {item}"  # "— с ТОО «X» — о …" under "подписано шесть соглашений:"
+        out.append(item)
         added = True
     return added

@@ -122,3 +122,35 @@ def test_short_quoted_name_followed_by_a_verb_is_not_speech(
     extractor: Extractor, text: str
 ) -> None:
     assert not [q for q in run(extractor, text).quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        (
+            "Форум\nДелегация Лесогорской области работала на форуме «Север». Подписано "
+            "шесть соглашений, в том числе:\n— с ООО «Борей» — о поставках леса;\n"
+            "— с АО «Нордхим» — о переработке.",
+            6,
+        ),
+        ("Итоги\nГубернатор Пётр Сомов посетил Казань. Подписали 15 соглашений.", 15),
+        ("Итоги\nГубернатор Пётр Сомов посетил Казань. Заключены четыре контракта.", 4),
+    ],
+)
+def test_stated_agreement_total_gives_at_least_that_many_entries(
+    extractor: Extractor, text: str, at_least: int
+) -> None:
+    agreements = run(extractor, text).mission.agreements
+    assert len(agreements) >= at_least
+    assert all(len(a.split()) >= 2 for a in agreements)
+
+
+def test_list_under_a_heading_after_the_total(extractor: Extractor) -> None:
+    text = (
+        "Итоги форума\nДелегация Лесогорской области работала на форуме «Север»: подписали "
+        "пять соглашений. Это рекорд.\nСамые крупные:\n• с ООО «Борей» — лесопереработка;\n"
+        "• с АО «Нордхим» — химия."
+    )
+    agreements = run(extractor, text).mission.agreements
+    assert "соглашение с ООО «Борей» — лесопереработка" in agreements
+    assert len(agreements) >= 5
