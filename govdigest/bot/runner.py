@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import UTC, datetime
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
+from govdigest.bot import digest_job
 from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
 from govdigest.bot.jobs import build_scheduler, refresh_sources
 from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
 from govdigest.config import Settings
 
 log = logging.getLogger(__name__)
+
+STARTUP_REFRESH_JOB_ID = "refresh-startup"
+INGEST_DRAIN_TIMEOUT = 60.0  # seconds shutdown waits for a refresh in progress
+
+
+async def _startup_refresh(services: Services) -> None:
+    try:
+        await refresh_sources(services, trigger="startup")
+    except Exception:
+        log.error("start-up refresh failed; serving the existing cache")
 
 
 async def set_commands(bot: Bot, settings: Settings) -> None:
@@ -40,15 +53,28 @@ async def run_bot(settings: Settings) -> None:
 
     async def on_startup(bot: Bot) -> None:
         await set_commands(bot, settings)
-        try:
-            await refresh_sources(services, trigger="startup")
-        except Exception:
-            log.error("start-up refresh failed; serving the existing cache")
+        # Polling starts at once; the start-up rescan (a full re-extraction after an
+        # EXTRACTOR_VERSION bump) runs as a scheduler job meanwhile, serving the existing cache.
         scheduler.start()
+        scheduler.add_job(
+            _startup_refresh,
+            args=(services,),
+            id=STARTUP_REFRESH_JOB_ID,
+            next_run_time=datetime.now(UTC),
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
 
     async def on_shutdown() -> None:
+        # No new runs; the digest run in progress finishes its sends in flight and records
+        # them, the ingestion in progress its batch; only then does the database close.
         if scheduler.running:
             scheduler.shutdown(wait=False)
+        await digest_job.stop_running_ticks()
+        try:
+            await asyncio.wait_for(services.ingestor.drain(), timeout=INGEST_DRAIN_TIMEOUT)
+        except TimeoutError:
+            log.warning("ingestion still running at shutdown; closing anyway")
         await services.close()
 
     dp.startup.register(on_startup)

@@ -22,6 +22,7 @@ Fixture API (see ``harness.py`` and ``shim.py`` for the classes):
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -37,10 +38,12 @@ from .harness import (
     Emulator,
     TelegramUser,
     bot_env,
+    joined,
 )
 from .shim import BotApiShim
 
 SEEDS_DIR = REPO_ROOT / "seeds"
+_FIRST_ITEM = re.compile(r"^\s*1[.)]\s+\S", re.MULTILINE)
 
 LaunchBot = Callable[..., BotProcess]
 MakeUser = Callable[..., TelegramUser]
@@ -161,8 +164,15 @@ def make_user(emulator: Emulator, shim: BotApiShim) -> MakeUser:
 
 
 @pytest.fixture(scope="module")
-def govdigest_bot(launch_bot: LaunchBot, new_token: Callable[[str], str]) -> Iterator[BotProcess]:
+def govdigest_bot(
+    launch_bot: LaunchBot, new_token: Callable[[str], str], make_user: MakeUser
+) -> Iterator[BotProcess]:
     bot = launch_bot(new_token("govdigest"), name="govdigest")
+    # The bot polls before its start-up refresh has loaded the seed: ready once /companies
+    # lists companies (no timing assertion: the tests then check the content themselves).
+    make_user(bot.token, bot=bot).send_until(
+        "/companies", lambda replies: bool(_FIRST_ITEM.search(joined(replies))), timeout=120.0
+    )
     yield bot
     bot.stop()
 
