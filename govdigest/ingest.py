@@ -95,6 +95,11 @@ class Ingestor:
                     await self._repos.ops.record_error("ingest", f"{bad.path}: {bad.reason}")
             return report
 
+    async def drain(self) -> None:
+        """Wait for the refresh or live ingestion in progress, if any, to finish."""
+        async with self._lock:
+            return
+
     async def add_posts(self, posts: Iterable[RawPost]) -> IngestReport:
         """Store posts from live sources (channel posts, forwards) and extract them now."""
         async with self._lock:

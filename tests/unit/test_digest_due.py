@@ -6,6 +6,7 @@ tests run the real tick against a real SQLite file and the recording session.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -20,8 +21,10 @@ from govdigest.bot.digest_job import (
     DIGEST_JOB_ID,
     MAX_ITEMS,
     TickReport,
+    _scheduled_tick,
     register,
     run_digest_tick,
+    stop_running_ticks,
 )
 from govdigest.bot.local_session import LocalSession
 from govdigest.bot.schedule import due_at, latest_due, next_due
@@ -316,6 +319,31 @@ async def test_a_long_run_stamps_each_claim_when_taken(env, session) -> None:
         (chat, to_db(start + timedelta(minutes=6 * k)), to_db(start))
         for k, chat in enumerate((21, 22, 23))
     ]
+
+
+async def test_shutdown_stops_a_running_tick_with_its_send_recorded(env, session) -> None:
+    """What runner.on_shutdown does before closing the database: no claim left 'claimed'."""
+    env.clock.set(utc(2024, 5, 1, 12, 0))
+    for chat in (31, 32):
+        await _subscribe(env, chat, "09:00", "Europe/Moscow")
+    await add_post(env, utc(2024, 5, 2, 5, 0))
+    env.clock.set(utc(2024, 5, 2, 6, 0))
+    in_flight = asyncio.Event()
+
+    class SlowSender(Sender):
+        async def send_parts(self, chat_id: int, parts, **kw):  # type: ignore[no-untyped-def]
+            in_flight.set()
+            await asyncio.sleep(0.2)
+            return await super().send_parts(chat_id, parts, **kw)
+
+    sender = SlowSender(http_bot("http://unused", session))
+    task = asyncio.create_task(_scheduled_tick(env, sender, "w1"))
+    await in_flight.wait()
+    await stop_running_ticks()
+    assert task.done()
+    statuses = [d.status for c in (31, 32) for d in await env.repos.deliveries.of_chat(c)]
+    assert statuses == ["sent", "sent"]  # the sends in flight finished and were recorded
+    assert sorted(int(r.params["chat_id"]) for r in session.requests) == [31, 32]
 
 
 async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> None:
