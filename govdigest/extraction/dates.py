@@ -45,11 +45,11 @@ _MONTH_DATE_RE = re.compile(
     r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
     re.IGNORECASE,
 )
+# "ЗАОЗЁРСК, 14 мар — …": an upper-case city and a comma at a line start, then the date.
 _DATELINE_RE = re.compile(
-    r"(?<![\d.])(\d{1,2})\s+("
+    r"(?m)^[А-ЯЁA-Z][А-ЯЁA-Z .-]+,\s+(\d{1,2})\s+("
     + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
     + r")\.?(?=\s*[—–-]\s)",
-    re.IGNORECASE,
 )
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
 _RELATIVE_RE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
@@ -98,11 +98,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.group().strip(), value))
         taken.append((m.start(), m.end()))
     for m in _DATELINE_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start(1) < b for a, b in taken):
             continue
         day, month = int(m.group(1)), MONTH_ABBREVIATIONS[m.group(2).lower()]
-        out.append(DateMention(m.start(), m.group(), _nearest_year(day, month, published)))
-        taken.append((m.start(), m.end()))
+        value = _nearest_year(day, month, published)
+        out.append(DateMention(m.start(1), m.group()[m.start(1) - m.start() :], value))
+        taken.append((m.start(1), m.end()))
     for m in _NUMERIC_DATE_RE.finditer(text):
         year = int(m.group(3))
         year = year + 2000 if year < 100 else year

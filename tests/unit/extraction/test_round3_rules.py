@@ -88,6 +88,7 @@ def test_quoted_official_without_participation_cue_is_not_leader(
         ("ЛЕСОГОРСК, 14 мар — РИА «Лес-Инфо». Губернатор ответил", date(2025, 3, 14)),
         ("ДУБАЙ, 3 фев. — ТАСС. Делегация", date(2025, 2, 3)),
         ("ОМСК, 2 сент – ИА «Омск». Мэр", date(2025, 9, 2)),
+        ("НОВЫЙ УРЕНГОЙ, 5 июн — ТАСС.", date(2025, 6, 5)),
     ],
 )
 def test_agency_dateline_dates(text: str, expected: date) -> None:
@@ -96,6 +97,7 @@ def test_agency_dateline_dates(text: str, expected: date) -> None:
 
 def test_abbreviation_outside_a_dateline_is_not_a_date() -> None:
     assert find_dates("Купили 14 мар и 3 дек в подарок", PUBLISHED) == []
+    assert find_dates("Итоги: к 14 мар — неясно", PUBLISHED) == []
 
 
 def test_role_only_headline_quote_resolves_to_the_role_holder(extractor: Extractor) -> None:
