@@ -132,7 +132,8 @@ async def test_settings_buttons_change_time_and_pause(env: BotEnv) -> None:
     requests = await env.press(texts.BTN_PAUSE)
     sub = await env.services.repos.subscribers.get(CHAT)
     assert sub is not None and sub.status == "paused"
-    assert texts.BTN_RESUME in button_labels(requests[0])
+    (paused,) = [r for r in requests if r.name == "EditMessageText"]
+    assert texts.BTN_RESUME in button_labels(paused)
 
     env.services.clock.advance(hours=1)  # type: ignore[attr-defined]
     await env.press(texts.BTN_RESUME)

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from govdigest.bot.digest_job import build_parts
+from govdigest.bot.editing import edit_in_place
 from govdigest.bot.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
 from govdigest.bot.texts import subscriptions as texts
 from govdigest.bot.timezones import Zone, describe_zone, parse_zone, zone_info
@@ -198,8 +199,8 @@ async def on_digest_time(
     now = clock()
     async with serialized_transaction(repos.db):
         await repos.subscribers.set_time(chat_id, target, now=now)
-    await _refresh(query, repos, chat_id, now)
     await query.answer(texts.time_changed(target))
+    await _refresh(query, repos, chat_id, now)
 
 
 async def on_digest_pause(
@@ -216,8 +217,8 @@ async def on_digest_pause(
     now = clock()
     async with serialized_transaction(repos.db):
         await repos.subscribers.set_status(chat_id, status, now=now)
-    await _refresh(query, repos, chat_id, now)
     await query.answer(texts.PAUSED if status == "paused" else texts.RESUMED)
+    await _refresh(query, repos, chat_id, now)
 
 
 async def _live_subscriber(query: CallbackQuery, repos: Repos) -> Subscriber | None:
@@ -233,9 +234,8 @@ async def _live_subscriber(query: CallbackQuery, repos: Repos) -> Subscriber | N
 async def _refresh(query: CallbackQuery, repos: Repos, chat_id: int, now: datetime) -> None:
     sub = await repos.subscribers.get(chat_id)
     if sub is not None and isinstance(query.message, Message):
-        await query.message.edit_text(
-            await settings_text(repos, sub, now), reply_markup=settings_keyboard(sub)
-        )
+        text = await settings_text(repos, sub, now)
+        await edit_in_place(query.message, text, settings_keyboard(sub))
 
 
 def create_router() -> Router:
