@@ -20,6 +20,9 @@ _PARTY_SPLIT_RE = re.compile(r",\s+(?![^«]*»)|\s+и\s+(?![^«]*»)")
 # A list line under "Подписали четыре соглашения:" ("1. С ООО «…» — о …", "• с ПАО «…» — …").
 _LIST_MARKER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪●◦*—–-])\s*")
 MAX_LIST_LINE_WORDS = 40
+_SIGN_VERB_RE = re.compile(
+    r"(?<=\w)\s+(?:был[аио]?\s+)?(?:подписа|заключ)\w*(?=\s+(?:с|со|между|о|об)\s)", re.IGNORECASE
+)
 # A stated total right before the document noun ("подписано шесть документов", "15 соглашений").
 NUMBER_WORDS = {
     "два": 2,
@@ -78,6 +81,8 @@ def _describe(doc: Doc, start: int, stop: int) -> str:
     cut = _AGREEMENT_CUT_RE.search(rest)
     phrase = rest[: cut.start()] if cut else rest
     phrase = " ".join(phrase.split()[:MAX_AGREEMENT_WORDS]).rstrip(" .,:")
+    # "Соглашение подписали с АО «X»" → "соглашение с АО «X»": the verb is not the document.
+    phrase = _SIGN_VERB_RE.sub("", phrase)
     first = phrase.split()
     if not first:
         return ""

@@ -23,6 +23,7 @@ from govdigest.extraction.company_candidates import (
 from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
+from govdigest.extraction.places import event_names, latin_events
 from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
@@ -319,6 +320,7 @@ def extract_companies(
     _nested_legal(doc, found)
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found)
+    blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     merged: dict[str, list[Candidate]] = {}
@@ -326,8 +328,11 @@ def extract_companies(
         if not cand.key:
             continue
         merged.setdefault(cand.key, []).append(cand)
+    events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():
+        if any(c.name.lower().strip('«»"') in events for c in group):
+            continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         best = max(group, key=lambda c: (c.strength, -c.start))
         mentions: list[str] = []
         for c in group:

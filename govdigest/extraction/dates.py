@@ -60,6 +60,8 @@ class DateMention:
     start: int
     text: str
     value: date | None
+    # An agency dateline ("ЗАОЗЁРСК, 14 мар — …") dates the report, not necessarily the event.
+    dateline: bool = False
 
 
 def _nearest_year(day: int, month: int, published: date | None) -> date | None:
@@ -102,7 +104,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         day, month = int(m.group(1)), MONTH_ABBREVIATIONS[m.group(2).lower()]
         value = _nearest_year(day, month, published)
-        out.append(DateMention(m.start(1), m.group()[m.start(1) - m.start() :], value))
+        text_ = m.group()[m.start(1) - m.start() :]
+        out.append(DateMention(m.start(1), text_, value, dateline=True))
         taken.append((m.start(1), m.end()))
     for m in _NUMERIC_DATE_RE.finditer(text):
         year = int(m.group(3))

@@ -339,6 +339,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
             or where
         )
     dates = find_dates(doc.text, published)
+    # The body's own date of the event wins; a dateline dates the report (fallback).
+    dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
     when = dates[0] if dates else None
     return Mission(
         leader=leader,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -100,8 +101,33 @@ def find_places(doc: Doc, people: People) -> list[Place]:
         foreign = len(words) == 1 and not doc.morph.is_known(words[0])
         if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
             name = words[0]
+        name = _with_place_noun(doc, span.stop, words, name)
         out.append(Place(span.start, span.stop, name, prep))
     return out
+
+
+def _with_place_noun(doc: Doc, stop: int, words: list[str], name: str) -> str:
+    """ "в Кировском и Советском районах" → "Кировский район": an adjective names a district
+    only with its place noun, which may follow a coordinated adjective."""
+    if len(words) != 1 or doc.morph.best_pos(words[0].lower()) != "ADJF":
+        return name
+    after = doc.words_in(stop, stop + 60)[:3]
+    while len(after) >= 2 and after[0].text == "и" and after[1].text[:1].isupper():
+        after = doc.words_in(after[1].stop, after[1].stop + 40)[:3]
+    if not after or doc.morph.lemma(after[0].text.lower()) not in _PLACE_NOUNS:
+        return name
+    noun = doc.morph.lemma(after[0].text.lower())
+    noun_parses = doc.morph.parse(noun)
+    gender = str(noun_parses[0].tag.gender) if noun_parses else "masc"
+    adjective = doc.morph.lemma(words[0].lower())  # masculine nominative: "кировский"
+    if gender in _ADJ_ENDINGS and adjective[-2:] in ("ий", "ый", "ой"):
+        soft = adjective.endswith("ний")  # "Нижний" → "Нижняя"; "Кировский" → "Кировская"
+        adjective = adjective[:-2] + _ADJ_ENDINGS[gender][soft]
+    return f"{adjective.capitalize()} {noun}"
+
+
+# Feminine and neuter adjective endings (hard, soft) from the masculine lemma.
+_ADJ_ENDINGS = {"femn": ("ая", "яя"), "neut": ("ое", "ее")}
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -258,10 +284,43 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
     return best[2] if best else None
 
 
+# A Latin event name after its head word: "выставка Foodex Japan 2025", "ярмарке Gulfood".
+_LATIN_NAME_RE = re.compile(r"\s+((?:[A-Z][\w&.-]*|\d{4})(?:\s+(?:[A-Z][\w&.-]*|\d{4}))*)")
+
+
+def latin_events(doc: Doc) -> list[tuple[int, int, int, str]]:
+    """(head rank, start, stop, "head Latin Name") for each Latin-named event."""
+    heads = lines("event_heads")
+    out: list[tuple[int, int, int, str]] = []
+    for w in doc.words:
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads or not w.text.islower():
+            continue
+        m = _LATIN_NAME_RE.match(doc.text, w.stop)
+        if not m:
+            continue
+        head = " ".join(doc.morph.nominative_group([w.text])).lower()
+        out.append((heads.index(lemma), m.start(1), m.end(1), f"{head} {m.group(1)}"))
+    return out
+
+
+def event_names(doc: Doc) -> set[str]:
+    """The bare names of the post's events («Агропромэкспо», Gulfood), lower case."""
+    names = {name.split(" ", 1)[1].lower() for _r, _a, _b, name in latin_events(doc)}
+    for span in find_spans(doc.text):
+        des = designator_before(doc, span.open)
+        if des is None or des.kind != "non_org":
+            continue
+        if doc.morph.lemma(des.words[-1].lower()) in lines("event_heads"):
+            a, b = span.inner
+            names.add(doc.text[a:b].strip().lower())
+    return names
+
+
 def event(doc: Doc) -> str | None:
     """The named forum or exhibition; a forum outranks its sessions."""
     heads = lines("event_heads")
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = [(r, a, name) for r, a, _b, name in latin_events(doc)]
     for span in find_spans(doc.text):
         des = designator_before(doc, span.open)
         if des is None or des.kind != "non_org":

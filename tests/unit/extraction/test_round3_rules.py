@@ -156,3 +156,49 @@ def test_list_under_a_heading_after_the_total(extractor: Extractor) -> None:
     agreements = run(extractor, text).mission.agreements
     assert "соглашение с ООО «Борей» — лесопереработка" in agreements
     assert len(agreements) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "not_company"),
+    [
+        (
+            "Выставка\nДелегация Лесогорской области приняла участие в выставке Agritech Expo "
+            "2025 в Дубае. Соглашение подписали с АО «Нордхим».",
+            "выставка Agritech Expo 2025",
+            "Agritech Expo",
+        ),
+        (
+            "Ярмарка\nНаши производители приняли участие в ярмарке Sialfood в Париже. "
+            "Делегацию возглавил министр Иван Лопатин.",
+            "ярмарка Sialfood",
+            "Sialfood",
+        ),
+        (
+            "Выставка\nДелегация Лесогорской области работает на выставке «Северэкспо». На "
+            "стенде «Северэкспо» — двадцать компаний. Стенд посетил министр Иван Лопатин.",
+            "выставка «Северэкспо»",
+            "Северэкспо",
+        ),
+    ],
+)
+def test_event_names_are_events_not_companies(
+    extractor: Extractor, text: str, event: str, not_company: str
+) -> None:
+    result = run(extractor, text)
+    assert result.mission.event == event
+    assert not any(not_company in c.name for c in result.companies)
+
+
+def test_agreement_entry_drops_the_signing_verb(extractor: Extractor) -> None:
+    text = "Визит\nГубернатор Пётр Сомов посетил Казань. Соглашение подписали с АО «Нордхим»."
+    assert run(extractor, text).mission.agreements == ("Соглашение с АО «Нордхим»",)
+
+
+def test_district_adjectives_are_places(extractor: Extractor) -> None:
+    text = (
+        "Рабочая поездка\nГлава региона побывал в Лесном и Озёрном районах. Осмотрел школу, "
+        "которую строит ООО «Стройресурс»."
+    )
+    result = run(extractor, text)
+    assert [c.name for c in result.companies] == ["ООО «Стройресурс»"]
+    assert result.mission.destination == "Лесной район"
