@@ -20,6 +20,7 @@ from govdigest.extraction.places import (
     find_places,
     host_place,
 )
+from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.resources import lines, pairs, word_set
 
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
@@ -292,18 +293,65 @@ def _prefix_match(lemma: str, prefix: str) -> bool:
     return lemma.startswith(prefix) if len(prefix) > 3 else lemma == prefix
 
 
-def _directions(doc: Doc) -> list[str]:
-    """Canonical directions named in sentences about cooperation (not in any passing word)."""
+# A money sum: the sentence reports figures ("инвестиции составят 3 млрд рублей"), not a sphere.
+_MONEY_RE = re.compile(
+    r"\d[\d\s,.]*\s*(?:млрд|млн|тыс\.?|трлн)?\s*(?:рубл|долл|евро|юан|тенге)|\d\s*(?:млрд|млн|трлн)\b",
+    re.IGNORECASE,
+)
+# Labels a money sentence must not give (the sum is background, not a cooperation sphere).
+# A quotation this short is a name («Научные приборы»), not speech naming a sphere.
+MAX_QUOTED_NAME_WORDS = 4
+MONEY_BLIND_LABELS = frozenset({"инвестиции"})
+# "о строительстве завода": building one object is not the construction sector; the sector is
+# named as "в сфере строительства", "строительная отрасль", "жилищное строительство".
+_OBJECT_BUILDING_LEMMA = "строительство"
+_SECTOR_WORDS = frozenset({"сфера", "отрасль", "область", "направление", "жилищный", "комплекс"})
+
+
+def _directions(doc: Doc, people: People) -> list[str]:
+    """Canonical directions named in sentences about cooperation (not in any passing word).
+
+    Words inside people's titles ("министр промышленности и торговли"), hashtags and quoted
+    names are skipped; so is "строительство <object>".
+    """
     table = _direction_table()
     cues = word_set("direction_cues")
     found: list[str] = []
+    skip = list(people.role_spans) + [
+        (s.open, s.close)
+        for s in find_spans(doc.text)
+        if len(doc.text[s.open : s.close].split()) <= MAX_QUOTED_NAME_WORDS
+    ]
     for sent in doc.sentences:
-        words = doc.words_in(sent.start, sent.stop)
+        words = [
+            w
+            for w in doc.words_in(sent.start, sent.stop)
+            if not any(a <= w.start < b for a, b in skip)
+            and doc.text[max(0, w.start - 1) : w.start] != "#"
+        ]
         lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
         if cues.isdisjoint(lemmas):
             continue
+        lemmas = [
+            ""
+            if lemma == _OBJECT_BUILDING_LEMMA and _builds_object(doc, lemmas, words, i)
+            else lemma
+            for i, lemma in enumerate(lemmas)
+        ]
+        before = len(found)
         _match_directions(table, lemmas, found)
+        if _MONEY_RE.search(sent.text):
+            found[before:] = [d for d in found[before:] if d not in MONEY_BLIND_LABELS]
     return found
+
+
+def _builds_object(doc: Doc, lemmas: list[str], words: list[Word], i: int) -> bool:
+    if i > 0 and lemmas[i - 1] in _SECTOR_WORDS:
+        return False
+    if i + 1 >= len(words):
+        return False
+    nxt = doc.morph.parse(words[i + 1].text.lower())
+    return bool(nxt) and nxt[0].tag.case == "gent" and nxt[0].tag.POS in ("NOUN", "ADJF")
 
 
 def _match_directions(
@@ -351,5 +399,5 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         date=when.value if when else None,
         date_text=when.text if when else None,
         agreements=tuple(extract_agreements(doc)),
-        directions=tuple(_directions(doc)),
+        directions=tuple(_directions(doc, people)),
     )

@@ -202,3 +202,42 @@ def test_district_adjectives_are_places(extractor: Extractor) -> None:
     result = run(extractor, text)
     assert [c.name for c in result.companies] == ["ООО «Стройресурс»"]
     assert result.mission.destination == "Лесной район"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Визит\nГубернатор Пётр Сомов посетил Казань. Подписали соглашение о строительстве "
+            "завода по выпуску труб.",
+            "строительство",
+            None,
+        ),
+        (
+            "Визит\nГубернатор Пётр Сомов посетил Казань. Обсудили сотрудничество в сфере "
+            "строительства и туризма.",
+            None,
+            "строительство",
+        ),
+        (
+            "Визит\nЗаместитель министра промышленности и торговли Иван Лопатин посетил Казань. "
+            "Обсудили сотрудничество в сфере туризма.",
+            "промышленность",
+            "туризм",
+        ),
+        (
+            "Визит\nГубернатор Пётр Сомов посетил Казань. Обсудили проект: инвестиции составят "
+            "3 млрд рублей. #инвестиции #сотрудничество",
+            "инвестиции",
+            None,
+        ),
+    ],
+)
+def test_directions_precision(
+    extractor: Extractor, text: str, absent: str | None, present: str | None
+) -> None:
+    directions = run(extractor, text).mission.directions
+    if absent:
+        assert absent not in directions
+    if present:
+        assert present in directions
