@@ -18,6 +18,7 @@ from govdigest.extraction.places import (
     destination,
     event,
     find_places,
+    home_region,
     host_place,
 )
 from govdigest.extraction.quotespans import find_spans
@@ -386,6 +387,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
             host_place(doc, places, region, (guest.sent_start, guest.sent_stop), people.role_spans)
             or where
         )
+    if region is None and leader is not None and guest is None:
+        region = home_region(doc, places, where)
     dates = find_dates(doc.text, published)
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]

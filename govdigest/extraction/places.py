@@ -156,7 +156,49 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
         for place in places:
             if doc.text[place.start : place.stop] in leader_role:
                 return place.name
+        # Places inside the role itself ("хоким Самаркандской области", "председатель
+        # Гомельского облисполкома"): whom the leader represents.
+        from_role = _region_in_role(doc, leader_role)
+        if from_role:
+            return from_role
     return None
+
+
+# "Гомельского облисполкома" → "Гомельская область": an executive committee stands for its unit.
+_COMMITTEE_UNITS = {"облисполком": "область", "райисполком": "район", "акимат": "область"}
+_REGION_NOUNS = ("область", "край", "республика", "округ", "провинция")
+
+
+def _region_in_role(doc: Doc, role: str) -> str | None:
+    words = role.split()
+    for i, w in enumerate(words[1:], start=1):
+        lemma = doc.morph.lemma(w.lower().strip("«»,"))
+        unit = _COMMITTEE_UNITS.get(lemma)
+        if unit and words[i - 1][:1].isupper():
+            adjective = doc.morph.lemma(words[i - 1].lower())
+            if adjective[-2:] in ("ий", "ый", "ой"):
+                adjective = adjective[:-2] + _ADJ_ENDINGS["femn"][adjective.endswith("ний")]
+            return f"{adjective.capitalize()} {unit}"
+        if lemma in _REGION_NOUNS and i + 1 <= len(words) and words[i - 1][:1].isupper():
+            group = doc.morph.nominative_group([words[i - 1], w], ("gent", "nomn"))
+            return " ".join(group)
+    return None
+
+
+def home_region(doc: Doc, places: list[Place], where: str | None) -> str | None:
+    """The region most named in the post other than the destination (a first-person
+    author's or a travelling official's own region: "для Алтайского края …")."""
+    counts: dict[str, int] = {}
+    for place in places:
+        name = place.name
+        if not name.lower().split()[-1:] or name.lower().split()[-1] not in _REGION_NOUNS[:3]:
+            continue
+        if where and (_same_place(name, where) or in_title(doc, place)):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: counts[n])
 
 
 @cache

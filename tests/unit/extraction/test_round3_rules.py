@@ -241,3 +241,26 @@ def test_directions_precision(
         assert absent not in directions
     if present:
         assert present in directions
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "region"),
+    [
+        (
+            "Гости из Беларуси\nВ Лесогорск прибыла делегация во главе с председателем "
+            "Брестского облисполкома Иваном Климовым.",
+            None,
+            "Брестская область",
+        ),
+        (
+            "Выставка\nРаботаю на выставке «Урал» в Екатеринбурге вместе с предприятиями "
+            "Лесогорской области. Для Лесогорской области это уже пятая выставка.",
+            "Пётр Сомов",
+            "Лесогорская область",
+        ),
+    ],
+)
+def test_delegation_region_from_role_or_home_region(
+    extractor: Extractor, text: str, author: str | None, region: str
+) -> None:
+    assert run(extractor, text, author).mission.delegation_region == region
