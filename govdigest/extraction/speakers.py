@@ -124,6 +124,15 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
             found = _by_role(people, role, region, gender, min(start, anchor))
+            if (
+                not region
+                and role.role_class == "governor"
+                and FOREIGN_ROLE_LEMMAS.isdisjoint(role.lemmas)
+                and role.canonical not in HOMONYM_GOVERNOR_PHRASES
+            ):
+                # "глава региона"/"губернатор" with no region named: the Russian host (or the
+                # channel author), never a foreign guest.
+                found = _host_governor(doc, people, found, gender, min(start, anchor))
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
@@ -177,6 +186,56 @@ def _by_role(
     # Several holders (two governors): the nearest one mentioned before the quote.
     last = _last_mention(people, {i for i, _ in holders}, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+# A bare "губернатор" also titles foreign governors ("губернатор провинции …, — отметил
+# губернатор"); only "глава региона"-style phrases mean the Russian host.
+HOMONYM_GOVERNOR_PHRASES = frozenset({"губернатор"})
+# Role-complement lemmas of a foreign governor-class official (провинции, иля, аким, хоким…).
+FOREIGN_ROLE_LEMMAS = frozenset(
+    {
+        "провинция",
+        "штат",
+        "иль",
+        "иля",
+        "префектура",
+        "вилайят",
+        "воеводство",
+        "аймак",
+        "хоким",
+        "аким",
+        "облисполком",
+    }
+)
+
+
+def _is_foreign_guest(doc: Doc, entity: PersonEntity) -> bool:
+    role = entity.role or ""
+    return any(doc.morph.lemma(w.lower()) in FOREIGN_ROLE_LEMMAS for w in role.split())
+
+
+def _host_governor(
+    doc: Doc, people: People, found: Speaker, gender: str | None, before: int
+) -> Speaker:
+    if found.name is None:
+        return found
+    entity_index = people.find(found.name)
+    if entity_index is None or not _is_foreign_guest(doc, people.entities[entity_index]):
+        return found
+    hosts = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.role_class == "governor"
+        and not _is_foreign_guest(doc, e)
+        and (gender is None or e.gender in (gender, None))
+    }
+    last = _last_mention(people, hosts, before)
+    if last is None:
+        hosts_any = sorted(hosts)
+        last = hosts_any[0] if hosts_any else None
+    if last is not None:
+        return _entity_speaker(people.entities[last])
+    return Speaker(doc.author, None) if doc.author and doc.first_person else found
 
 
 def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:

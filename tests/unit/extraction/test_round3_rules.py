@@ -264,3 +264,34 @@ def test_delegation_region_from_role_or_home_region(
     extractor: Extractor, text: str, author: str | None, region: str
 ) -> None:
     assert run(extractor, text, author).mission.delegation_region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "speaker"),
+    [
+        (
+            "Визит\nГубернатор Лесогорской области Пётр Сомов принял делегацию провинции Цзилинь "
+            "во главе с губернатором провинции Ли Минем. Глава региона отметил, что область "
+            "готова поставлять лес.",
+            None,
+            "Пётр Сомов",
+        ),
+        (
+            "Визит\nДелегация провинции Цзилинь во главе с губернатором провинции Ли Минем "
+            "прибыла в Лесогорск. Глава региона отметил, что область готова поставлять лес.",
+            "Пётр Сомов",
+            "Пётр Сомов",
+        ),
+        (
+            "Визит\nДелегация провинции Цзилинь во главе с губернатором провинции Ли Минем "
+            "прибыла в Лесогорск. Глава региона отметил, что область готова поставлять лес.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_regionless_governor_is_the_host_not_a_foreign_guest(
+    extractor: Extractor, text: str, author: str | None, speaker: str | None
+) -> None:
+    quotes = run(extractor, text, author).quotes
+    assert [q.speaker for q in quotes] == [speaker]
