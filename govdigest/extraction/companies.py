@@ -164,6 +164,9 @@ def _quoted(
             continue
         if not _looks_like_name(content) or found.overlaps(span.open, span.close):
             continue
+        if des is None and _reported_by(doc, span.open):
+            blocked.append((span.open, span.close))
+            continue  # "сообщает «Лесогорская правда»": a media outlet reporting
         if des is not None and des.kind == "legal":
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
@@ -183,6 +186,16 @@ def _quoted(
                 continue
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
+
+
+# Present-tense reporting verbs right before a quoted name make it a media outlet.
+_REPORTING_RE = re.compile(
+    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает)\s*$", re.IGNORECASE
+)
+
+
+def _reported_by(doc: Doc, open_pos: int) -> bool:
+    return bool(_REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos]))
 
 
 def _nested_legal(doc: Doc, found: Found) -> None:
@@ -211,6 +224,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if "«" in span.text or "»" in span.text or '"' in span.text:
             continue
+        if doc.text[max(0, span.start - 1) : span.start] == "#":
+            continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         words = span.text.split()
         if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
@@ -240,7 +255,7 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
 
 
-def _descriptive(doc: Doc, found: Found) -> None:
+def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
     heads = word_set("org_heads")
     words = doc.words
@@ -275,7 +290,7 @@ def _descriptive(doc: Doc, found: Found) -> None:
         ):
             k = _genitive_tail(doc, j + 1)
             start, stop = words[i].start, words[k - 1].stop
-            if not found.overlaps(start, stop):
+            if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
@@ -319,7 +334,7 @@ def extract_companies(
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
     _quoted(doc, speech_opens, found, blocked)
-    _descriptive(doc, found)
+    _descriptive(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)

@@ -289,3 +289,24 @@ def test_regionless_governor_is_the_host_not_a_foreign_guest(
 ) -> None:
     quotes = run(extractor, text, author).quotes
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        (
+            "Новости\nВ рамках проекта «Умная фабрика» АО «Лесмаш» получит заём. Об этом "
+            "сообщает «Лесогорская правда».",
+            ["АО «Лесмаш»"],
+        ),
+        (
+            "Поездка\nГубернатор Пётр Сомов побывал в Лесном районе. В ДК «Юность» встретился с "
+            "жителями. Хлебозавод «Каравай» увеличит выпуск. #ЛесогорскаяОбласть",
+            ["хлебозавод «Каравай»"],
+        ),
+    ],
+)
+def test_not_companies_programmes_media_venues_hashtags(
+    extractor: Extractor, text: str, companies: list[str]
+) -> None:
+    assert [c.name for c in run(extractor, text).companies] == companies
