@@ -51,6 +51,8 @@ _DELEGATION_HEADS = frozenset({"делегация", "миссия", "бизне
 _ORIGIN_PREPS = frozenset({"из", "от"})
 # Cases a place is in after "в/на" (location or direction), tried first when normalising.
 _PLACE_CASES = ("loct", "accs", "datv", "nomn", "gent", "ablt")
+# Oblique singular forms that also parse as nominative plurals ("делегация Республики Беларусь").
+_GENITIVE_PLACE_NOUNS = frozenset({"республики", "области", "провинции"})
 SCORE_TRIP = 3
 # Words before "в/на" searched for a trip word ("делегацию Заречной области в Северном крае").
 TRIP_LOOKBACK = 3
@@ -95,6 +97,8 @@ def find_places(doc: Doc, people: People) -> list[Place]:
                 break
         cases = _PLACE_CASES if prep in _DEST_PREPS else ("nomn", "gent", "accs", "loct", "datv")
         words = span.text.split()
+        if words and words[0].lower() in _GENITIVE_PLACE_NOUNS:
+            cases = ("gent", "loct", "datv", "accs", "ablt")  # "Республики Беларусь" is singular
         name = " ".join(doc.morph.nominative_group(words, cases))
         # An unknown place declines only if it looks Russian ("Новокаменске" → "Новокаменск");
         # foreign ones are indeclinable ("Цзянсу", "Молодечно").
@@ -182,7 +186,21 @@ def _region_in_role(doc: Doc, role: str) -> str | None:
         if lemma in _REGION_NOUNS and i + 1 <= len(words) and words[i - 1][:1].isupper():
             group = doc.morph.nominative_group([words[i - 1], w], ("gent", "nomn"))
             return " ".join(group)
+        if lemma in _REGION_NOUNS and i + 1 < len(words) and words[i + 1][:1].isupper():
+            return f"{lemma} {words[i + 1]}"  # "провинции Цзилинь" → "провинция Цзилинь"
+    if doc.morph.lemma(words[0].lower()) in _ENVOY_WORDS or (
+        len(words) > 1 and doc.morph.lemma(words[1].lower()) in _ENVOY_WORDS
+    ):
+        # "генеральный консул Китая в Екатеринбурге": the country right after the title.
+        for w in words[1:]:
+            if w[:1].isupper():
+                return " ".join(doc.morph.nominative_group([w], ("gent",)))
+            if w.lower() in ("в", "во"):
+                break
     return None
+
+
+_ENVOY_WORDS = frozenset({"посол", "консул", "генконсул", "торгпред"})
 
 
 def home_region(doc: Doc, places: list[Place], where: str | None) -> str | None:
@@ -251,8 +269,16 @@ def host_place(
     return None
 
 
+# Words allowed between a place and its trip verb ("Н-скую область с рабочим визитом посетил").
+_VISIT_PHRASE_WORDS = frozenset({"с", "рабочий", "официальный", "дружественный", "визит"})
+
+
 def _trip_verb_after(doc: Doc, stop: int, trip: frozenset[str]) -> bool:
-    after = doc.words_in(stop, stop + 40)[:2]
+    after = doc.words_in(stop, stop + 60)[:5]
+    k = 0
+    while k < len(after) - 1 and doc.morph.lemma(after[k].text.lower()) in _VISIT_PHRASE_WORDS:
+        k += 1
+    after = after[k : k + 2] if k >= 2 else after[:2]
     return (
         any(
             doc.morph.best_pos(w.text.lower()) == "VERB"

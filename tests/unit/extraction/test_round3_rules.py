@@ -310,3 +310,42 @@ def test_not_companies_programmes_media_venues_hashtags(
     extractor: Extractor, text: str, companies: list[str]
 ) -> None:
     assert [c.name for c in run(extractor, text).companies] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "destination", "region"),
+    [
+        (
+            "Визит\nЛесогорскую область с рабочим визитом посетил вице-губернатор провинции "
+            "Цзилинь Ли Минь. Губернатор Пётр Сомов провёл с ним переговоры.",
+            "Ли Минь",
+            "Лесогорская область",
+            "провинция Цзилинь",
+        ),
+        (
+            "Гости\nВ Лесогорск прибыла делегация Республики Беларусь. Её возглавил министр "
+            "промышленности Беларуси Иван Климов.",
+            "Иван Климов",
+            "Лесогорск",
+            "Республика Беларусь",
+        ),
+    ],
+)
+def test_third_person_visit_into_the_region(
+    extractor: Extractor, text: str, leader: str, destination: str, region: str
+) -> None:
+    mission = run(extractor, text).mission
+    assert (mission.leader, mission.destination, mission.delegation_region) == (
+        leader,
+        destination,
+        region,
+    )
+
+
+def test_consul_country_is_the_delegation_region(extractor: Extractor) -> None:
+    text = (
+        "Встреча\nГубернатор Пётр Сомов встретился с генеральным консулом Китая в "
+        "Екатеринбурге Ван Ли. Обсудили открытие авиарейса."
+    )
+    mission = run(extractor, text).mission
+    assert (mission.leader, mission.delegation_region) == ("Ван Ли", "Китай")
