@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EMU    := tests/e2e/emulator
 
-.PHONY: install install-test run chat test test-fast lint bench clean
+.PHONY: install install-test run chat test test-fast lint bench quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: install-test
 bench: install-test
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/broadcast.py
+
+# Extraction quality on the annotated corpus (dev, seed and the held-out sets), as JSON.
+quality: install-test
+	$(BIN)/python benchmarks/quality.py
 
 clean:
 	rm -rf $(VENV) $(EMU)/node_modules .pytest_cache .mypy_cache .ruff_cache
