@@ -1,11 +1,12 @@
 """Extraction quality on the annotated corpus: prints one JSON object.
 
     .venv/bin/python benchmarks/quality.py            # scores for every split
-    .venv/bin/python benchmarks/quality.py --diffs    # plus per-post diffs (dev and seed only)
+    .venv/bin/python benchmarks/quality.py --diffs    # plus per-post diffs (dev and seed)
+    .venv/bin/python benchmarks/quality.py --diffs holdout3   # diffs of a named development split
 
 Scores per split: companies, direct and indirect quotes (precision/recall/F1), speaker and
 leader accuracy, mission detection, destination/event/date accuracy, directions, people recall.
-The holdout splits (holdout, holdout2, holdout3) are reported in aggregate only: their posts
+The holdout splits (holdout, holdout2) are reported in aggregate only: their posts
 exist to measure generalisation, so no per-post detail of them is ever printed.
 Rules: tests/corpus/README.md.
 """
@@ -26,15 +27,26 @@ if str(REPO_ROOT) not in sys.path:
 from govdigest.extraction.pipeline import EXTRACTOR_VERSION, Extractor, NlpModels  # noqa: E402
 from tests.corpus import scoring  # noqa: E402
 
+DEFAULT_DIFF_SPLITS = ("dev", "seed")
+# Splits whose posts may be inspected while developing (holdout3 became a development set).
+DIFFABLE_SPLITS = ("dev", "seed", "holdout3")
 HEADLINE = ("companies_f1", "direct_quote_f1", "speaker_accuracy", "leader_accuracy")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--diffs", action="store_true", help="add per-post diffs for the dev and seed splits"
+        "--diffs",
+        nargs="*",
+        metavar="SPLIT",
+        default=None,
+        help="add per-post diffs: with no names for dev and seed; or for the named development "
+        "splits (holdout3 is a development split now)",
     )
     args = parser.parse_args(argv)
+    for name in args.diffs or ():
+        if name not in DIFFABLE_SPLITS:
+            parser.error(f"--diffs: {name!r} is not a development split {DIFFABLE_SPLITS}")
 
     started = time.perf_counter()
     models = NlpModels.load()
@@ -52,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         scores = report.to_dict()
         scores["seconds"] = round(time.perf_counter() - started, 3)
         output[split] = scores
-        if args.diffs and split not in scoring.HELD_OUT_SPLITS:
+        if args.diffs is not None and split in (args.diffs or DEFAULT_DIFF_SPLITS):
             output.setdefault("diffs", {})[split] = report.diffs()
     output["summary"] = {
         split: {key: output[split][key] for key in HEADLINE} for split in scoring.SPLITS

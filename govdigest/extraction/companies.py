@@ -327,6 +327,26 @@ def _genitive_tail(doc: Doc, k: int) -> int:
     return end
 
 
+# A one-word name the dictionary does not know keeps its case ending in the key
+# ("«КурскАгроМолоком»" beside "ООО «КурскАгроМолоко»"): keys differing only by such an
+# ending name one company.
+_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "я", "у", "ю", "е", "ы", "и", "м")
+MIN_DECLINED_STEM = 5
+
+
+def _merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    keys = [k for k in merged if " " not in k and len(k) >= MIN_DECLINED_STEM]
+    for key in keys:
+        for ending in _CASE_ENDINGS:
+            base = key[: -len(ending)]
+            if key.endswith(ending) and len(base) >= MIN_DECLINED_STEM and base != key:
+                if base in merged and base != key and key in merged:
+                    merged[base].extend(merged.pop(key))
+                    merged[base].sort(key=lambda c: c.start)
+                    break
+    return merged
+
+
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
@@ -343,6 +363,7 @@ def extract_companies(
         if not cand.key:
             continue
         merged.setdefault(cand.key, []).append(cand)
+    merged = _merge_declined(merged)
     events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():

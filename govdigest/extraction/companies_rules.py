@@ -120,5 +120,45 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     facilities = word_set("facility_heads")
     if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
         return True  # "Северная ТЭЦ", "порт Ольховка", «Баку Экспо»
+    if _institution_name(doc, words) or _event_edition(name) or _place_name(doc, words):
+        return True
+    if _truncated_adjectives(doc, words):
+        return True
     non_org = _phrases(doc, "non_org_heads")
     return (first,) in non_org and len(words) > 1
+
+
+# An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
+_EDITION_RE = re.compile(r"^[\w«»\"]+[-–]\s?20\d\d»?$")
+
+
+def _event_edition(name: str) -> bool:
+    return bool(_EDITION_RE.match(name.strip()))
+
+
+def _institution_name(doc: Doc, words: list[str]) -> bool:
+    """A public institution: a lower-case head noun from ``institution_heads`` after the first
+    word ("Тувинский аграрный техникум", "Якутское управление", "Городская больница")."""
+    heads = word_set("institution_heads")
+    return any(w.islower() and doc.morph.lemma(w) in heads for w in words[1:])
+
+
+def _place_name(doc: Doc, words: list[str]) -> bool:
+    """Adjectives + a geographical name is a place: "Центральная Россия", "Южный Урал"."""
+    if len(words) < 2:
+        return False
+    last = doc.morph.parse(words[-1].lower())
+    if not last or "Geox" not in last[0].tag:
+        return False
+    return all(doc.morph.has_pos(w.lower(), frozenset({"ADJF"}), 0.3) for w in words[:-1])
+
+
+def _truncated_adjectives(doc: Doc, words: list[str]) -> bool:
+    """Only adjectives ("Российской энергетической"): NER cut a name off before its head noun."""
+    if len(words) < 2:
+        return False
+    for w in words:
+        parses = doc.morph.parse(w.lower())
+        if not parses or parses[0].tag.POS != "ADJF" or not doc.morph.is_known(w.lower()):
+            return False
+    return True

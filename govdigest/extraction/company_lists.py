@@ -33,6 +33,8 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
     if not parses:
         return True
     tag = parses[0].tag
+    if first[:1].isdigit() or tag.POS == "NUMR":
+        return False  # "15 компаний из Анталии": a count of organisations, not a name
     if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
         return False
     if text.startswith("«"):
