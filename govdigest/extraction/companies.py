@@ -335,15 +335,23 @@ MIN_DECLINED_STEM = 5
 
 
 def _merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
-    keys = [k for k in merged if " " not in k and len(k) >= MIN_DECLINED_STEM]
-    for key in keys:
+    cores: dict[str, str] = {}
+    for key, group in merged.items():
+        for cand in group:
+            inner = re.findall(r"«([^«»]+)»", cand.name)
+            core = (inner[-1] if inner else cand.name).strip().lower()
+            if " " not in core and len(core) >= MIN_DECLINED_STEM:
+                cores.setdefault(core, key)
+    for core, key in list(cores.items()):
         for ending in _CASE_ENDINGS:
-            base = key[: -len(ending)]
-            if key.endswith(ending) and len(base) >= MIN_DECLINED_STEM and base != key:
-                if base in merged and base != key and key in merged:
-                    merged[base].extend(merged.pop(key))
-                    merged[base].sort(key=lambda c: c.start)
-                    break
+            base = core[: -len(ending)]
+            if not core.endswith(ending) or len(base) < MIN_DECLINED_STEM:
+                continue
+            target = cores.get(base)
+            if target is not None and target != key and key in merged and target in merged:
+                merged[target].extend(merged.pop(key))
+                merged[target].sort(key=lambda c: c.start)
+                break
     return merged
 
 

@@ -1,0 +1,125 @@
+"""Table-driven tests of the round-4 rules (classes found on holdout3, now a development set).
+
+All sentences, people, regions and companies are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import EXTRACTOR_VERSION, Extractor, NlpModels
+
+PUBLISHED = date(2025, 6, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp_models: NlpModels) -> Extractor:
+    return Extractor(nlp_models)
+
+
+def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+
+
+def company_names(extraction: Extraction) -> set[str]:
+    return {c.name for c in extraction.companies}
+
+
+def test_version_bumped() -> None:
+    assert EXTRACTOR_VERSION == "7"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Public institutions: universities, colleges, technical schools, hospitals, offices.
+        (
+            "Губернатор Петр Сомов посетил АО «Лесогорский шинный завод». Завтра делегация "
+            "встретится со студентами Лесогорского горного университета.",
+            "Лесогорский горный университет",
+        ),
+        (
+            "Компания ООО «Ветролес» подписала соглашение. Кадры будет готовить Заречный "
+            "аграрный техникум.",
+            "Заречный аграрный техникум",
+        ),
+        (
+            "АО «Северпромсталь» построит корпус. До этого Ольга Рябова руководила Озёрской "
+            "межрайонной больницей.",
+            "Озёрская межрайонная больница",
+        ),
+        (
+            "АО «Лесогорский шинный завод» расширит производство. По данным Озёрского управления "
+            "по гидрометеорологии, паводок продолжится.",
+            "Озёрское управление",
+        ),
+        # International organisations and abbreviations of regions.
+        (
+            "АО «Северпромсталь» и маршрут вдоль объекта наследия ЮНЕСКО обсудили на встрече.",
+            "ЮНЕСКО",
+        ),
+        (
+            "Делегация во главе с первым заместителем Председателя Правительства РД Иваном "
+            "Петровым посетила ООО «Каспийский рыбзавод».",
+            "РД",
+        ),
+        # Adjectives + a geographical name is a place.
+        (
+            "ООО «Краносталь» поставит краны, основные заказчики — газовые компании Центральной "
+            "России.",
+            "Центральная Россия",
+        ),
+        # An event edition (name-YEAR) is an event.
+        (
+            "Губернатор Пётр Сомов принимает участие в Заозёрском лесном форуме — ЗЛФ-2025. "
+            "Подписано соглашение с ООО «Ветролес».",
+            "ЗЛФ-2025",
+        ),
+        # Venues: a pansionat or a hotel named in quotes.
+        (
+            "Осмотрели пансионат «Озёрная долина», который строит компания «ЮгСтройКурорт».",
+            "Озёрная долина",
+        ),
+    ],
+)
+def test_not_companies(extractor: Extractor, text: str, absent: str) -> None:
+    assert absent not in company_names(run(extractor, text))
+
+
+def test_count_of_companies_in_a_list_is_not_a_name(extractor: Extractor) -> None:
+    text = (
+        "В Лесогорск прибыла делегация. В составе делегации — 12 компаний из Измира и Бурсы: "
+        "строители, производители текстиля и аграрии."
+    )
+    assert not any(name.startswith("12") for name in company_names(run(extractor, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Начал с рыбокомбината «Озёрный улов» — предприятие взяло льготный заём.",
+            "рыбокомбинат «Озёрный улов»",
+        ),
+        (
+            "Побывал на сахарном заводе «Сладкая нива», где запустили новую линию.",
+            "сахарный завод «Сладкая нива»",
+        ),
+    ],
+)
+def test_compound_plant_designators_are_kept(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert expected in company_names(run(extractor, text))
+
+
+def test_declined_one_word_name_merges_with_its_nominative(extractor: Extractor) -> None:
+    text = (
+        "Подписал соглашение с «ЛесАгроМолоком»\nКомпания построит молочный комплекс.\n\n"
+        "Генеральный директор ООО «ЛесАгроМолоко» Максим Тарасов пообещал начать стройку весной."
+    )
+    names = company_names(run(extractor, text))
+    assert names == {"ООО «ЛесАгроМолоко»"}
