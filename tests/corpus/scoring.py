@@ -1,10 +1,10 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
 Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout``, ``holdout2``,
-``holdout3``), run any callable ``PostInput -> Extraction`` over them and compare the output
-with the expectations. The rules (normalisation, quote matching, what counts as a mission) are
-documented in ``tests/corpus/README.md``; this module is their single implementation, shared by
-the table-driven tests and ``benchmarks/quality.py``.
+``holdout3``, ``holdout4``), run any callable ``PostInput -> Extraction`` over them and compare
+the output with the expectations. The rules (normalisation, quote matching, what counts as a
+mission) are documented in ``tests/corpus/README.md``; this module is their single
+implementation, shared by the table-driven tests and ``benchmarks/quality.py``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from govdigest.extraction.models import Extraction, PostInput, Quote
 
 CORPUS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CORPUS_DIR.parents[1]
-SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3")
+SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3", "holdout4")
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3")
+HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4")
 SEED_CASE_ID = "000_seed"
 
 CANONICAL_DIRECTIONS = (

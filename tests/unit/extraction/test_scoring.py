@@ -284,6 +284,7 @@ SEED = scoring.load_cases("seed")
 # A measurement set: only the soundness of its annotations is checked here, never the extractor.
 HOLDOUT2 = scoring.load_cases("holdout2")
 HOLDOUT3 = scoring.load_cases("holdout3")
+HOLDOUT4 = scoring.load_cases("holdout4")
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -319,7 +320,9 @@ def test_corpus_size_and_coverage() -> None:
     assert long_posts >= len(DEV) // 5
 
 
-@pytest.mark.parametrize("case", DEV + SEED + HOLDOUT2 + HOLDOUT3, ids=lambda c: c.case_id)
+@pytest.mark.parametrize(
+    "case", DEV + SEED + HOLDOUT2 + HOLDOUT3 + HOLDOUT4, ids=lambda c: c.case_id
+)
 def test_annotation_is_consistent(case: Case) -> None:
     problems = scoring.check_case(case)
     assert not problems, problems
@@ -337,6 +340,11 @@ def test_holdout2_size() -> None:
 def test_holdout3_size() -> None:
     assert len(HOLDOUT3) >= 30
     assert all(case.split == "holdout3" for case in HOLDOUT3)
+
+
+def test_holdout4_size() -> None:
+    assert len(HOLDOUT4) >= 25
+    assert all(case.split == "holdout4" for case in HOLDOUT4)
 
 
 def test_seed_expectations_follow_issue() -> None:
