@@ -174,6 +174,43 @@ def _author_travels(doc: Doc, people: People) -> bool:
     return False
 
 
+# "Губернатор X, находящийся с визитом в Беларуси, провёл переговоры с …": a participle of
+# staying or arriving joined to a visit phrase makes the person BEFORE it the traveller.
+_TRAVELLER_PARTICIPLE_RE = re.compile(
+    r",?\s*(?:находящ|пребывающ|прибывш)\w*\s+(?:\w+\s+){0,2}?с\s+(?:\w+\s+){0,2}?визитом",
+    re.IGNORECASE,
+)
+# "Сегодня в Красноярске с рабочим визитом Глава Республики Хакасия Алексей Тохтобин": a visit
+# phrase followed (without a verb or a clause break) by a person names the visitor.
+_VISIT_PHRASE_RE = re.compile(r"\bс\s+(?:[а-яё]+\s+){0,2}?визитом\b", re.IGNORECASE)
+MAX_VISITOR_GAP = 80
+
+
+def _participle_traveller(doc: Doc, people: People, start: int, stop: int) -> int | None:
+    """The person travelling by a participle visit phrase in the sentence, if any."""
+    for m in _TRAVELLER_PARTICIPLE_RE.finditer(doc.text, start, stop):
+        before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
+        if before and not doc.text[before[-1][1] : m.start()].strip(" ,"):
+            return before[-1][2]
+    return None
+
+
+def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
+    """The person a verbless visit phrase introduces ("… с рабочим визитом <role> <Name>")."""
+    for m in _VISIT_PHRASE_RE.finditer(doc.text):
+        after = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_VISITOR_GAP]
+        if not after:
+            continue
+        gap = doc.text[m.end() : after[0][0]]
+        if re.search(r"[,.;:!?\n—]", gap):
+            continue
+        if any(doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
+               for w in doc.words_in(m.end(), after[0][0])):
+            continue
+        return people.entities[after[0][2]]
+    return None
+
+
 def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """The guest of a host-authored (or hosted) visit into the region, if the post is one.
 
@@ -191,6 +228,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         lemmas = [lemma for i, lemma in enumerate(lemmas) if lemmas[i + 1 : i + 2] != ["участие"]]
         if verbs.isdisjoint(lemmas):
             continue
+        traveller = _participle_traveller(doc, people, sent.start, sent.stop)
+        if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
+            continue  # the subject is the one on a visit: the officials met are the hosts
         for start, _stop, index in people.mentions:
             if not sent.start <= start < sent.stop:
                 continue
@@ -226,6 +266,10 @@ def _leader(
         # The host meets a guest delegation whose head is not named: the host does not lead it.
         return None, None
     if first_person and doc.author:
+        visitor = visit_phrase_visitor(doc, people)
+        if visitor is not None and visitor.name != doc.author:
+            # The author hosts: "Сегодня у нас с визитом глава соседнего региона …".
+            return visitor.name, visitor.role
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role

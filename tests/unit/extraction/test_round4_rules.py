@@ -123,3 +123,29 @@ def test_declined_one_word_name_merges_with_its_nominative(extractor: Extractor)
     )
     names = company_names(run(extractor, text))
     assert names == {"ООО «ЛесАгроМолоко»"}
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader"),
+    [
+        # A participle visit phrase makes the person before it the traveller, not the host.
+        (
+            "Губернатор Лесогорской области Пётр Сомов, находящийся с визитом в Республике "
+            "Беларусь, провёл переговоры с председателем Минского облисполкома Иваном Гурко. "
+            "Стороны подписали дорожную карту.",
+            None,
+            "Пётр Сомов",
+        ),
+        # A verbless visit phrase in a first-person host post names the visiting leader.
+        (
+            "Принимаю коллегу из Заречья\nСегодня в Лесогорске с рабочим визитом Глава "
+            "Республики Заречье Иван Кедров. С ним приехали министры экономики и транспорта.",
+            "Пётр Сомов",
+            "Иван Кедров",
+        ),
+    ],
+)
+def test_visit_phrases_resolve_the_leader(
+    extractor: Extractor, text: str, author: str | None, leader: str
+) -> None:
+    assert run(extractor, text, author).mission.leader == leader
