@@ -260,9 +260,45 @@ class Morph:
                 key = (support, round(weight, 3), -rank)
                 if best is None or key > best[0]:
                     best = (key, out, gender)
+        if best is None or best[0][0] < len(words):
+            # No reading declines every word: try a surname that ignores the name's gender.
+            unagreeing = self._name_with_unagreeing_surname(words, order, fallback_gender)
+            best = unagreeing or best
         if best is None:
             return self._nominative_name(words) if hint else (words, fallback_gender)
         return best[1], best[2]
+
+    def _name_with_unagreeing_surname(
+        self, words: list[str], order: list[str], fallback_gender: str | None
+    ) -> tuple[tuple[int, float, int], list[str], str | None] | None:
+        """Names whose surname does not follow the given name's gender.
+
+        A woman's consonant-final surname never declines ("Виктории Сон", "с Анной Ким"); a
+        man's surname in -а/-я declines like a noun of that shape ("Бесланом Квицинией" →
+        "Беслан Квициния", "Ивану Ардзинбе"). Tried only when no agreeing reading exists.
+        """
+        if len(words) < 2:
+            return None
+        last = words[-1]
+        for rank, case in enumerate(order):
+            for gender in self._genders_for(words[0], case, fallback_gender):
+                if fallback_gender is not None and gender != fallback_gender:
+                    continue
+                first = [self._scored_name_form(w, case, gender) for w in words[:-1]]
+                if first[0] is None or first[0][0] == words[0]:
+                    continue  # only a given name that visibly declined shows the case
+                if gender == "femn" and last[-1:].lower() not in _VOWELS:
+                    surname = last
+                elif gender == "masc":
+                    form = self._scored_name_form(last, case, "femn")
+                    if form is None or form[0][-1:].lower() not in ("а", "я"):
+                        continue
+                    surname = form[0]
+                else:
+                    continue
+                out = [f[0] if f is not None else w for f, w in zip(first, words, strict=False)]
+                return (len(words), 0.0, -rank), [*out, surname], gender
+        return None
 
     def _genders_for(self, word: str, case: str, fallback: str | None) -> list[str | None]:
         genders: list[str | None] = []
@@ -346,6 +382,8 @@ def _gender_of_name(morph: Morph, words: list[str]) -> str | None:
         return "masc"
     return None
 
+
+_VOWELS = frozenset("аеёиоуыэюя")
 
 # Foreign given names ending in these letters do not decline ("Минцзе", "Сяоли").
 INDECLINABLE_ENDINGS = frozenset("еёиоуэюы")

@@ -149,3 +149,26 @@ def test_visit_phrases_resolve_the_leader(
     extractor: Extractor, text: str, author: str | None, leader: str
 ) -> None:
     assert run(extractor, text, author).mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A woman's consonant-final surname does not decline with her given name.
+        (
+            "По словам генерального директора авиакомпании «ОзёрАвиа» Марины Ким, рейсы "
+            "откроются в марте.",
+            "Марина Ким",
+        ),
+        # A man's surname in -а/-я declines like a noun of that shape.
+        (
+            "Губернатор встретился с главой администрации Озёрного района Асланом Квартлией. "
+            "Обсудили детский отдых.",
+            "Аслан Квартлия",
+        ),
+    ],
+)
+def test_surnames_that_do_not_follow_the_given_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert name in {p.name for p in run(extractor, text).people}
