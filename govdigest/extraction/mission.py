@@ -248,8 +248,119 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     return None
 
 
+def _role_has(doc: Doc, role: str | None, phrases: tuple[str, ...]) -> bool:
+    if not role:
+        return False
+    lemmas = [doc.morph.lemma(w.lower()) for w in re.findall(r"[\w-]+", role)]
+    return any(_contains(lemmas, p.split()) for p in phrases)
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    return any(seq[i : i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
+
+
+MAX_CORPORATE_ROLE_GAP = 6  # words between the arrival verb and the company role
+
+
+def corporate_guest(doc: Doc, people: People) -> GuestVisit | None:
+    """A company's chairman/CEO who came into the region: the role follows an arrival verb with
+    no clause break ("Область посетил председатель совета директоров …") or precedes "который
+    прибыл/приехал". Company roles lead a visit only with such a cue."""
+    phrases = lines("corporate_guest_roles")
+    arrival = word_set("arrival_verbs")
+    candidates = [
+        (i, e)
+        for i, e in enumerate(people.entities)
+        if not (doc.author and e.name == doc.author) and _role_has(doc, e.role, phrases)
+    ]
+    if not candidates:
+        return None
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+            if lemma not in arrival or not _is_past_singular(doc, w.text):
+                continue
+            if k and lemmas[k - 1] == "который":
+                before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+                if before and any(before[-1][2] == i for i, _ in candidates):
+                    e = people.entities[before[-1][2]]
+                    return GuestVisit(e, sent.start, sent.stop)
+                continue
+            if any(sent.start <= m[0] < w.start for m in people.mentions):
+                continue  # a named subject before the verb travels, not a company guest
+            window = lemmas[k + 1 : k + 1 + MAX_CORPORATE_ROLE_GAP + 3]
+            for phrase in phrases:
+                seq = phrase.split()
+                for j in range(len(window) - len(seq) + 1):
+                    if window[j : j + len(seq)] != seq or j > MAX_CORPORATE_ROLE_GAP:
+                        continue
+                    between = doc.text[w.stop : words[k + 1 + j].start]
+                    if re.search(r"[,.;:!?\n—]", between):
+                        continue
+                    return GuestVisit(candidates[0][1], sent.start, sent.stop)
+    return None
+
+
+def _is_appointment(doc: Doc) -> bool:
+    """A personnel post: an appointment cue in the title or the first body sentence."""
+    cues = [c.split() for c in lines("appointment_cues")]
+    for sent in doc.sentences[:2]:
+        lemmas = _lemmas_in(doc, sent.start, sent.stop)
+        if any(_contains(lemmas, c) for c in cues):
+            return True
+    return False
+
+
+def author_presence(doc: Doc) -> int | None:
+    """A verbless first-person trip: "Сегодня работаю в … округе", "На этой неделе — в Москве"."""
+    if not doc.author:
+        return None
+    cues = "|".join(r"\s+".join(map(re.escape, c.split())) for c in lines("author_presence_cues"))
+    times = "|".join(r"\s+".join(map(re.escape, c.split())) for c in lines("time_openers"))
+    pattern = re.compile(
+        rf"(?:^|[.!?\n]\s*)(?:(?:{times})\s*,?\s*)?(?:(?:{cues})\s+(?:в|во|на|по)"
+        rf"|(?<=[^\W\d_])\s*—\s*(?:в|во|на))\s+[А-ЯЁ«]",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(doc.text):
+        text = m.group(0)
+        if "—" in text and not re.search(times, text, re.IGNORECASE):
+            continue  # "X — в Москве" without a time opener may be anything
+        return m.end() - 1  # where the place starts
+    return None
+
+
+_NOT_HEADLINE_PREFIX = frozenset({"с", "со", "у", "к", "для", "о", "об", "от", "при"})
+
+
+def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
+    """A verbless sentence "<role> <Name> в Москве на РЭН-2025": that person travels."""
+    verbs = frozenset({"VERB", "INFN"})
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        if any(doc.morph.has_pos(w.text.lower(), verbs, 0.3) for w in words):
+            continue
+        for start, stop, index in people.mentions:
+            if not sent.start <= start < sent.stop:
+                continue
+            prefix = doc.text[sent.start : start]
+            if "," in prefix or any(
+                w.text.lower() in _NOT_HEADLINE_PREFIX for w in doc.words_in(sent.start, start)
+            ):
+                break
+            if re.match(r"\s*(?:—\s*)?(?:в|во|на)\s+[А-ЯЁ«]", doc.text[stop : sent.stop]):
+                return people.entities[index]
+            break
+    return None
+
+
 def _leader(
-    doc: Doc, people: People, first_person: bool, guest: GuestVisit | None = None
+    doc: Doc,
+    people: People,
+    first_person: bool,
+    guest: GuestVisit | None = None,
+    headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
     cues = [tuple(c.split()) for c in lines("leader_cues")]
     for cue in cues:
@@ -265,6 +376,8 @@ def _leader(
     if _HOST_RE.search(doc.text):
         # The host meets a guest delegation whose head is not named: the host does not lead it.
         return None, None
+    if headline is not None and not (first_person and headline.name == doc.author):
+        return headline.name, headline.role
     if first_person and doc.author:
         visitor = visit_phrase_visitor(doc, people)
         if visitor is not None and visitor.name != doc.author:
@@ -418,13 +531,22 @@ def _match_directions(
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
-    if not is_mission_post(doc, 0):
+    if _is_appointment(doc):
         return Mission()
-    guest = guest_visit(doc, people)
-    leader, leader_role = _leader(doc, people, doc.first_person, guest)
+    headline = headline_trip_subject(doc, people)
+    present = author_presence(doc)
+    if not (is_mission_post(doc, 0) or headline is not None or present is not None):
+        return Mission()
+    guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    leader, leader_role = _leader(
+        doc, people, doc.first_person or present is not None, guest, headline
+    )
     places = find_places(doc, people)
     region = delegation_region(doc, places, leader_role)
     where = destination(doc, places, region)
+    if present is not None:
+        # "Сегодня работаю в Корсаковском округе": the place after the cue is the destination.
+        where = next((p.name for p in places if p.start == present), where)
     if guest is not None:
         # The host's place, named in the receiving sentence ("принимали в Заозёрске").
         where = (
