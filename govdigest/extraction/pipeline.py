@@ -10,7 +10,7 @@ from govdigest.extraction.models import Extraction, Person, PostInput, Quote
 from govdigest.extraction.morph import Morph
 from govdigest.extraction.nlp import NlpModels, run_ner
 from govdigest.extraction.people import People, extract_people
-from govdigest.extraction.quotes import RawQuote, extract_direct
+from govdigest.extraction.quotes import RawQuote, continue_indirect_speakers, extract_direct
 from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.summary import derive_title, lead_summary
 from govdigest.extraction.text import MAX_ANALYSED_CHARS, clean_lines, normalise_line, sentences
@@ -48,6 +48,7 @@ class Extractor:
         people = extract_people(doc)
         direct, covered = extract_direct(doc, people)
         indirect = extract_indirect(doc, people, covered)
+        direct = continue_indirect_speakers(doc, direct, indirect)
         companies = extract_companies(doc, {q.start for q in direct}, covered)
         mission = extract_mission(doc, people, post.published)
         summary_sents = [s for s in sents if not (lines and lines[0] == title and s.line == 0)]

@@ -345,3 +345,24 @@ def _inherit_speakers(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
                 q = RawQuote(q.start, q.stop, q.text, prev.speaker, False)
         out.append(q)
     return out
+
+
+def continue_indirect_speakers(
+    doc: Doc, direct: list[RawQuote], indirect: list[RawQuote]
+) -> list[RawQuote]:
+    """ "Алан Гобеев рассказал, что …  «Мы упёрлись в номерной фонд…»": an unattributed
+    quotation right after someone's reported speech continues the same speaker, under the same
+    conditions as after a direct quotation (close by, nobody else named in between)."""
+    out: list[RawQuote] = []
+    for q in direct:
+        if not q.attributed and q.speaker.name is None:
+            before = [p for p in (*direct, *indirect) if p.stop <= q.start]
+            prev = max(before, key=lambda p: p.stop, default=None)
+            if prev is not None and prev in indirect and prev.speaker.name:
+                gap = doc.text[prev.stop : q.start]
+                if len(gap) <= MAX_CONTINUATION_GAP and not re.search(
+                    r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap
+                ):
+                    q = RawQuote(q.start, q.stop, q.text, prev.speaker, False)
+        out.append(q)
+    return out

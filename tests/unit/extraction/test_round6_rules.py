@@ -73,3 +73,25 @@ def test_role_only_attribution(extractor: Extractor, text: str, speaker: str | N
     quotes = run(extractor, text).quotes
     assert quotes
     assert quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An unattributed quotation right after someone's reported speech continues it.
+        ("Туризм\nЗа год республику посетили 900 тысяч туристов.\n\nПредседатель комитета по "
+         "туризму Илья Каров рассказал, что в горах открылись четыре новые гостиницы.\n\n"
+         "«Мы упёрлись в число мест: летом свободной кровати не найти. Поэтому строим…",
+         "Илья Каров"),
+        # Somebody else named in between: no guess.
+        ("Туризм\nПредседатель комитета по туризму Илья Каров рассказал, что в горах открылись "
+         "четыре новые гостиницы. Гостиницу в ущелье построила Анна Белова.\n\n"
+         "«Мы упёрлись в число мест: летом свободной кровати не найти. Поэтому строим…", None),
+    ],
+)
+def test_quote_after_reported_speech(
+    extractor: Extractor, text: str, speaker: str | None
+) -> None:
+    direct = [q for q in run(extractor, text).quotes if q.kind == "direct"]
+    assert direct
+    assert direct[-1].speaker == speaker
