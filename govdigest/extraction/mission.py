@@ -204,8 +204,10 @@ def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
         gap = doc.text[m.end() : after[0][0]]
         if re.search(r"[,.;:!?\n—]", gap):
             continue
-        if any(doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
-               for w in doc.words_in(m.end(), after[0][0])):
+        if any(
+            doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
+            for w in doc.words_in(m.end(), after[0][0])
+        ):
             continue
         return people.entities[after[0][2]]
     return None

@@ -8,14 +8,9 @@ import pytest
 
 from govdigest.extraction.dates import find_dates
 from govdigest.extraction.models import Extraction, PostInput
-from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.extraction.pipeline import Extractor
 
 PUBLISHED = date(2024, 8, 9)
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp_models: NlpModels) -> Extractor:
-    return Extractor(nlp_models)
 
 
 def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:

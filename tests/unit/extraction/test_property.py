@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdigest.extraction.models import Extraction, PostInput
-from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.extraction.pipeline import Extractor
 
 FRAGMENTS = (
     "Губернатор Ивановской области Пётр Сидоров",
@@ -49,11 +49,6 @@ any_text = st.text(max_size=400)
 cyrillic = st.text(
     alphabet=st.characters(min_codepoint=0x0400, max_codepoint=0x04FF), max_size=300
 )
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp_models: NlpModels) -> Extractor:
-    return Extractor(nlp_models)
 
 
 def _check(result: Extraction) -> None:

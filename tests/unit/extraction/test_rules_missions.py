@@ -1,4 +1,4 @@
-"""Table-driven tests of the round-3 rules (visits into the region, leader cues, datelines).
+"""Table-driven tests of the mission rules (visits into the region, leader cues, datelines).
 
 All sentences are invented for these tests.
 """
@@ -11,14 +11,9 @@ import pytest
 
 from govdigest.extraction.dates import find_dates
 from govdigest.extraction.models import Extraction, PostInput
-from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.extraction.pipeline import Extractor
 
 PUBLISHED = date(2025, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp_models: NlpModels) -> Extractor:
-    return Extractor(nlp_models)
 
 
 def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:

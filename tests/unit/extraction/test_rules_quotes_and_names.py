@@ -1,4 +1,4 @@
-"""Table-driven tests of the rules added for the holdout2 failure classes (invented sentences)."""
+"""Table-driven tests of the quote, speaker and name rules (invented sentences)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,9 @@ from datetime import date
 import pytest
 
 from govdigest.extraction.models import Extraction, PostInput
-from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.extraction.pipeline import Extractor
 
 PUBLISHED = date(2025, 3, 14)
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp_models: NlpModels) -> Extractor:
-    return Extractor(nlp_models)
 
 
 def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
