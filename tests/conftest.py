@@ -26,6 +26,7 @@ from govdigest.bot.app import Services, open_services
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import NlpModels
 from govdigest.ingest import IngestReport
+from tests.fakes.fake_bot_api import FakeBotApi
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -83,3 +84,14 @@ async def ingest_seeds(services: Services) -> IngestReport:
     report = await services.ingestor.refresh([services.seeds_dir], trigger="test")
     assert not report.rejected, report.rejected
     return report
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    """A fake Bot API on 127.0.0.1 with limits high enough not to matter (fault tests)."""
+    server = FakeBotApi(global_rate=1000, per_chat_rate=1000)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
@@ -29,22 +28,11 @@ from tests.fakes.digest_env import (
     tick,
     utc,
 )
-from tests.fakes.fake_bot_api import FakeBotApi
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2024, 5, 2)
 DUE = utc(2024, 5, 2, 6, 0)
 CHATS = range(1, 61)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi(global_rate=1000, per_chat_rate=1000)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.close()
 
 
 async def _prepared(path: Path, **overrides: float) -> DigestEnv:

@@ -33,16 +33,6 @@ CHATS = range(1, 21)
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi(global_rate=1000, per_chat_rate=1000)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.close()
-
-
-@pytest.fixture
 async def env(tmp_path: Path) -> AsyncIterator[DigestEnv]:
     opened = await open_env(tmp_path / "faults.sqlite3", Clock(utc(2024, 5, 1, 12, 0)))
     await subscribe_many(opened, CHATS, "09:00", "Europe/Moscow", at=opened.clock())

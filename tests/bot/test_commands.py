@@ -185,6 +185,18 @@ async def missions_env(bot_env: BotEnv) -> BotEnv:
     return bot_env
 
 
+def last_sent_message(env: BotEnv, *, message_id: int) -> Message:
+    """The bot's last sent message as the Message a button press would carry."""
+    shown = env.session.of("SendMessage")[-1].params
+    return Message(
+        message_id=message_id,
+        date=utc_now(),
+        chat=Chat(id=shown["chat_id"], type="private"),
+        from_user=BOT_USER,
+        text=shown["text"],
+    )
+
+
 def edited(requests: list[SentRequest]) -> SentRequest:
     (edit,) = [r for r in requests if r.name == "EditMessageText"]
     return edit
@@ -194,14 +206,7 @@ async def test_a_double_tap_on_a_page_button_is_answered_and_harmless(
     missions_env: BotEnv,
 ) -> None:
     await missions_env.send("/mission")
-    shown = missions_env.session.of("SendMessage")[-1].params
-    message = Message(
-        message_id=77,
-        date=utc_now(),
-        chat=Chat(id=shown["chat_id"], type="private"),
-        from_user=BOT_USER,
-        text=shown["text"],
-    )
+    message = last_sent_message(missions_env, message_id=77)
     data = MissionPage(offset=1).pack()
     first = await missions_env.feed(callback_update(data, message))
     assert "(2 из 3)" in params_of(first, "EditMessageText")[0]["text"]
@@ -245,14 +250,7 @@ async def test_mission_pages_newest_first_and_buttons_edit_the_message(
 async def test_a_page_that_no_longer_exists_answers_with_an_alert(missions_env: BotEnv) -> None:
     await missions_env.send("/mission")
     # A button of an old message pressed after the cache shrank: offset 7 of 3 missions.
-    shown = missions_env.session.of("SendMessage")[-1].params
-    message = Message(
-        message_id=9,
-        date=utc_now(),
-        chat=Chat(id=shown["chat_id"], type="private"),
-        from_user=BOT_USER,
-        text=shown["text"],
-    )
+    message = last_sent_message(missions_env, message_id=9)
     requests = await missions_env.feed(callback_update(MissionPage(offset=7).pack(), message))
     assert not params_of(requests, "EditMessageText")
     (answer,) = params_of(requests, "AnswerCallbackQuery")
@@ -343,14 +341,7 @@ async def test_odd_input_gets_one_valid_answer(seed_bot_env: BotEnv, text: str) 
 @pytest.mark.parametrize("data", ["mission:-1", "mission:abc", "mission", "other:1"])
 async def test_forged_callback_data_changes_nothing(seed_bot_env: BotEnv, data: str) -> None:
     await seed_bot_env.send("/mission")
-    shown = seed_bot_env.session.of("SendMessage")[-1].params
-    message = Message(
-        message_id=9,
-        date=utc_now(),
-        chat=Chat(id=shown["chat_id"], type="private"),
-        from_user=BOT_USER,
-        text=shown["text"],
-    )
+    message = last_sent_message(seed_bot_env, message_id=9)
     requests = await seed_bot_env.feed(callback_update(data, message))
     assert not params_of(requests, "EditMessageText")
     assert not params_of(requests, "SendMessage")
