@@ -1,0 +1,167 @@
+"""Visits INTO the region: who the guest is when the host receives someone.
+
+A guest with an outside role (посол, хоким, председатель облисполкома, another region's
+governor in a first-person post) leads the visit; the author of a host's post never does.
+Role phrases are the data files ``guest_roles.txt`` and ``corporate_guest_roles.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.grammar import has_subject_before, is_past_singular, lemmas_in, role_has
+from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import lines, word_set
+
+
+@dataclass(frozen=True, slots=True)
+class GuestVisit:
+    """A visit INTO the region: the guest and the sentence that receives them."""
+
+    guest: PersonEntity
+    sent_start: int
+    sent_stop: int
+
+
+def _has_guest_role(doc: Doc, entity: PersonEntity) -> bool:
+    if entity.role_class == "ambassador":
+        return True
+    return role_has(doc, entity.role, lines("guest_roles"))
+
+
+def _author_travels(doc: Doc, people: People) -> bool:
+    """A first-person sentence whose unexpressed subject (the author) travels somewhere."""
+    if not doc.first_person:
+        return False
+    verbs = word_set("author_trip_verbs")
+    for sent in doc.sentences:
+        if any(sent.start <= m[0] < sent.stop for m in people.mentions):
+            continue
+        words = doc.words_in(sent.start, sent.stop)
+        for i, w in enumerate(words):
+            if doc.morph.lemma(w.text.lower()) in verbs and is_past_singular(doc, w.text):
+                if not has_subject_before(doc, words[:i]):
+                    return True
+                break
+    return False
+
+
+# "Губернатор X, находящийся с визитом в Беларуси, провёл переговоры с …": a participle of
+# staying or arriving joined to a visit phrase makes the person BEFORE it the traveller.
+_TRAVELLER_PARTICIPLE_RE = re.compile(
+    r",?\s*(?:находящ|пребывающ|прибывш)\w*\s+(?:\w+\s+){0,2}?с\s+(?:\w+\s+){0,2}?визитом",
+    re.IGNORECASE,
+)
+# "Сегодня в Красноярске с рабочим визитом Глава Республики Хакасия Алексей Тохтобин": a visit
+# phrase followed (without a verb or a clause break) by a person names the visitor.
+_VISIT_PHRASE_RE = re.compile(r"\bс\s+(?:[а-яё]+\s+){0,2}?визитом\b", re.IGNORECASE)
+MAX_VISITOR_GAP = 80
+
+
+def _participle_traveller(doc: Doc, people: People, start: int, stop: int) -> int | None:
+    """The person travelling by a participle visit phrase in the sentence, if any."""
+    for m in _TRAVELLER_PARTICIPLE_RE.finditer(doc.text, start, stop):
+        before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
+        if before and not doc.text[before[-1][1] : m.start()].strip(" ,"):
+            return before[-1][2]
+    return None
+
+
+def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
+    """The person a verbless visit phrase introduces ("… с рабочим визитом <role> <Name>")."""
+    for m in _VISIT_PHRASE_RE.finditer(doc.text):
+        after = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_VISITOR_GAP]
+        if not after:
+            continue
+        gap = doc.text[m.end() : after[0][0]]
+        if re.search(r"[,.;:!?\n—]", gap):
+            continue
+        if any(
+            doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
+            for w in doc.words_in(m.end(), after[0][0])
+        ):
+            continue
+        return people.entities[after[0][2]]
+    return None
+
+
+def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
+    """The guest of a host-authored (or hosted) visit into the region, if the post is one.
+
+    The guest is the first person, other than the channel author, with an outside role (посол,
+    хоким, аким, председатель совета директоров, замминистра …; in a first-person post also
+    another region's governor) in a sentence that receives someone or has someone arrive.
+    """
+    verbs = word_set("host_visit_verbs")
+    arrival = word_set("arrival_verbs")
+    if _author_travels(doc, people):
+        return None
+    for sent in doc.sentences:
+        lemmas = lemmas_in(doc, sent.start, sent.stop)
+        # "принял участие" is taking part, not receiving anyone.
+        lemmas = [lemma for i, lemma in enumerate(lemmas) if lemmas[i + 1 : i + 2] != ["участие"]]
+        if verbs.isdisjoint(lemmas):
+            continue
+        traveller = _participle_traveller(doc, people, sent.start, sent.stop)
+        if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
+            continue  # the subject is the one on a visit: the officials met are the hosts
+        for start, _stop, index in people.mentions:
+            if not sent.start <= start < sent.stop:
+                continue
+            entity = people.entities[index]
+            if doc.author and entity.name == doc.author:
+                continue
+            outside = _has_guest_role(doc, entity) or (
+                doc.first_person
+                and bool(doc.author)
+                and entity.role_class == "governor"
+                and not arrival.isdisjoint(lemmas)
+            )
+            if outside:
+                return GuestVisit(entity, sent.start, sent.stop)
+    return None
+
+
+MAX_CORPORATE_ROLE_GAP = 6  # words between the arrival verb and the company role
+
+
+def corporate_guest(doc: Doc, people: People) -> GuestVisit | None:
+    """A company's chairman/CEO who came into the region: the role follows an arrival verb with
+    no clause break ("Область посетил председатель совета директоров …") or precedes "который
+    прибыл/приехал". Company roles lead a visit only with such a cue."""
+    phrases = lines("corporate_guest_roles")
+    arrival = word_set("arrival_verbs")
+    candidates = [
+        (i, e)
+        for i, e in enumerate(people.entities)
+        if not (doc.author and e.name == doc.author) and role_has(doc, e.role, phrases)
+    ]
+    if not candidates:
+        return None
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+        for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+            if lemma not in arrival or not is_past_singular(doc, w.text):
+                continue
+            if k and lemmas[k - 1] == "который":
+                before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+                if before and any(before[-1][2] == i for i, _ in candidates):
+                    e = people.entities[before[-1][2]]
+                    return GuestVisit(e, sent.start, sent.stop)
+                continue
+            if any(sent.start <= m[0] < w.start for m in people.mentions):
+                continue  # a named subject before the verb travels, not a company guest
+            window = lemmas[k + 1 : k + 1 + MAX_CORPORATE_ROLE_GAP + 3]
+            for phrase in phrases:
+                seq = phrase.split()
+                for j in range(len(window) - len(seq) + 1):
+                    if window[j : j + len(seq)] != seq or j > MAX_CORPORATE_ROLE_GAP:
+                        continue
+                    between = doc.text[w.stop : words[k + 1 + j].start]
+                    if re.search(r"[,.;:!?\n—]", between):
+                        continue
+                    return GuestVisit(candidates[0][1], sent.start, sent.stop)
+    return None
