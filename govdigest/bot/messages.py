@@ -116,11 +116,17 @@ class _Origin:
     author: str | None
 
 
-def _channel_post(origin: _Origin, text: str, entities: Sequence[MessageEntity]) -> RawPost | None:
+def _title_and_body(text: str, entities: Sequence[MessageEntity]) -> tuple[str | None, str] | None:
+    """What the extractor reads of a message, with its title line; None when nothing is left."""
     body = normalize_text(plain_text(text, entities))
-    if not body:
+    return split_title(body) if body else None
+
+
+def _channel_post(origin: _Origin, text: str, entities: Sequence[MessageEntity]) -> RawPost | None:
+    content = _title_and_body(text, entities)
+    if content is None:
         return None
-    title, body = split_title(body)
+    title, body = content
     return RawPost(
         source="channel",
         source_id=f"{origin.chat.id}:{origin.message_id}",
@@ -166,10 +172,10 @@ def post_from_forward(message: Message) -> RawPost | None:
             text,
             entities,
         )
-    body = normalize_text(plain_text(text, entities))
-    if not body:
+    content = _title_and_body(text, entities)
+    if content is None:
         return None
-    title, body = split_title(body)
+    title, body = content
     return RawPost(
         source="forward",
         source_id=f"{message.chat.id}:{message.message_id}",
