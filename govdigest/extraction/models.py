@@ -13,6 +13,17 @@ from datetime import date
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect"]
+# What an organisation of a mission is; /companies lists businesses first, then the others.
+OrgKind = Literal["company", "university", "research", "chamber", "association", "agency", "other"]
+ORG_KINDS: tuple[OrgKind, ...] = (
+    "company",
+    "university",
+    "research",
+    "chamber",
+    "association",
+    "agency",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +86,20 @@ class Mission:
 class Company:
     name: str
     mentions: tuple[str, ...] = ()
+    kind: OrgKind = "company"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "mentions": list(self.mentions)}
+        return {"name": self.name, "kind": self.kind, "mentions": list(self.mentions)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Company:
-        return cls(name=data["name"], mentions=tuple(data.get("mentions") or ()))
+        kind = data.get("kind")
+        return cls(
+            name=data["name"],
+            mentions=tuple(data.get("mentions") or ()),
+            # Cache rows written before organisations had a kind are businesses.
+            kind=kind if kind in ORG_KINDS else "company",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,6 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout``, ``holdout2``,
-``holdout3``, ``holdout4``), run any callable ``PostInput -> Extraction`` over them and compare
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout5``), run any callable ``PostInput -> Extraction`` over them and compare
 the output with the expectations. The rules (normalisation, quote matching, what counts as a
 mission) are documented in ``tests/corpus/README.md``; this module is their single
 implementation, shared by the table-driven tests and ``benchmarks/quality.py``.
@@ -22,9 +21,9 @@ from govdigest.extraction.models import Extraction, PostInput, Quote
 
 CORPUS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CORPUS_DIR.parents[1]
-SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3", "holdout4")
+SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4")
+HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 SEED_CASE_ID = "000_seed"
 
 CANONICAL_DIRECTIONS = (
@@ -49,6 +48,7 @@ CANONICAL_DIRECTIONS = (
     "нефтегаз",
 )
 QUOTE_KINDS = ("direct", "indirect")
+ORG_KINDS = ("company", "university", "research", "chamber", "association", "agency", "other")
 
 # A predicted quote matches an expected one when the expected opening words occur no later than
 # this many characters into the (normalised) predicted text: extractors may keep a short lead-in
@@ -154,6 +154,8 @@ class Case:
     companies: tuple[Alternatives, ...]
     quotes: tuple[ExpectedQuote, ...]
     people: tuple[ExpectedPerson, ...]
+    # Parallel to ``companies``: the expected organisation kind, or None where not annotated.
+    company_kinds: tuple[str | None, ...] = ()
 
     @property
     def title(self) -> str | None:
@@ -250,11 +252,13 @@ def parse_case(case_id: str, split: str, post_path: Path, data: dict[str, Any]) 
     published = _parse_date(data.get("published"), f"{where}.published")
     if published is None:
         raise CorpusError(f"{where}: 'published' is required")
-    companies = tuple(
-        alts
-        for i, c in enumerate(data.get("companies") or ())
-        if (alts := _alternatives(c, f"{where}.companies[{i}]")) is not None
-    )
+    companies: list[Alternatives] = []
+    kinds: list[str | None] = []
+    for i, item in enumerate(data.get("companies") or ()):
+        alts, kind = _parse_company(item, f"{where}.companies[{i}]")
+        if alts is not None:
+            companies.append(alts)
+            kinds.append(kind)
     people = tuple(
         ExpectedPerson(name=p["name"], role=p.get("role")) for p in data.get("people") or ()
     )
@@ -267,10 +271,21 @@ def parse_case(case_id: str, split: str, post_path: Path, data: dict[str, Any]) 
         author=data.get("author"),
         styles=tuple(data.get("styles") or ()),
         mission=_parse_mission(data.get("mission"), f"{where}.mission"),
-        companies=companies,
+        companies=tuple(companies),
         quotes=_parse_quotes(data.get("quotes"), f"{where}.quotes"),
         people=people,
+        company_kinds=tuple(kinds),
     )
+
+
+def _parse_company(item: Any, where: str) -> tuple[Alternatives | None, str | None]:
+    """A company entry: a name, a list of alternative names, or ``{"name": …, "kind": …}``."""
+    if not isinstance(item, dict):
+        return _alternatives(item, where), None
+    kind = item.get("kind")
+    if kind is not None and kind not in ORG_KINDS:
+        raise CorpusError(f"{where}.kind: expected one of {ORG_KINDS}")
+    return _alternatives(item.get("name"), f"{where}.name"), kind
 
 
 def _split_dir(split: str, corpus_dir: Path) -> Path:
@@ -467,6 +482,8 @@ class PostResult:
     missing_companies: list[str] = field(default_factory=list)
     extra_companies: list[str] = field(default_factory=list)
     predicted_companies: list[str] = field(default_factory=list)
+    company_kind: Tally = field(default_factory=Tally)
+    kind_errors: list[str] = field(default_factory=list)
     quotes: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in QUOTE_KINDS})
     quotes_attributed: Counts = field(default_factory=Counts)
     missing_quotes: list[str] = field(default_factory=list)
@@ -536,6 +553,8 @@ class PostResult:
             }
         if self.missing_people:
             out["missing_people"] = self.missing_people
+        if self.kind_errors:
+            out["company_kinds"] = self.kind_errors
         return out
 
 
@@ -562,6 +581,14 @@ def _score_companies(case: Case, extraction: Extraction, result: PostResult) -> 
         " | ".join(case.companies[i]) for i, j in enumerate(partner) if j is None
     ]
     result.extra_companies = [predicted[j] for j in range(len(got)) if j not in matched]
+    for i, j in enumerate(partner):
+        want = case.company_kinds[i] if i < len(case.company_kinds) else None
+        if j is None or want is None:
+            continue
+        have = getattr(extraction.companies[j], "kind", None)
+        result.company_kind.record(have == want)
+        if have != want:
+            result.kind_errors.append(f"{predicted[j]}: {have} ≠ {want}")
 
 
 def _score_quotes(case: Case, extraction: Extraction, result: PostResult) -> None:
@@ -758,6 +785,7 @@ class Report:
             "speaker_accuracy": _round(self.speaker().value),
             "leader_accuracy": _round(self.leader.value),
             "companies": self.companies.to_dict(),
+            "company_kind": self._tally(lambda p: p.company_kind).to_dict(),
             "quotes_direct": self.quotes("direct").to_dict(),
             "quotes_indirect": self.quotes("indirect").to_dict(),
             "quotes_attributed": self.quotes_attributed.to_dict(),

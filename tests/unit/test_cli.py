@@ -132,7 +132,7 @@ def test_extract_json_follows_the_contract_in_input_order(tmp_path: Path) -> Non
     for record in records:
         assert set(record) == CONTRACT_KEYS
         assert set(record["mission"]) == MISSION_KEYS
-        assert all(set(c) == {"name", "mentions"} for c in record["companies"])
+        assert all(set(c) == {"name", "kind", "mentions"} for c in record["companies"])
         assert all(set(q) == {"speaker", "speaker_role", "text", "kind"} for q in record["quotes"])
         assert all(q["kind"] in {"direct", "indirect"} for q in record["quotes"])
         assert all(set(p) == {"name", "role"} for p in record["people"])
