@@ -1,9 +1,10 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout5``), run any callable ``PostInput -> Extraction`` over them and compare
-the output with the expectations. The rules (normalisation, quote matching, what counts as a
-mission) are documented in ``tests/corpus/README.md``; this module is their single
-implementation, shared by the table-driven tests and ``benchmarks/quality.py``.
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout5``),
+run any callable ``PostInput -> Extraction`` over them and compare the output with the
+expectations. The rules (normalisation, quote matching, what counts as a mission) are
+documented in ``tests/corpus/README.md``; this module is their single implementation, shared
+by the table-driven tests and ``benchmarks/quality.py``.
 """
 
 from __future__ import annotations
