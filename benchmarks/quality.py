@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/quality.py            # scores for every split
     .venv/bin/python benchmarks/quality.py --diffs    # plus per-post diffs (dev and seed)
-    .venv/bin/python benchmarks/quality.py --diffs holdout3   # diffs of a named development split
+    .venv/bin/python benchmarks/quality.py --diffs realdev    # diffs of a named development split
 
 Scores per split: companies, direct and indirect quotes (precision/recall/F1), speaker and
 leader accuracy, mission detection, destination/event/date accuracy, directions, people recall.
@@ -29,7 +29,7 @@ from tests.corpus import scoring  # noqa: E402
 
 DEFAULT_DIFF_SPLITS = ("dev", "seed")
 # Splits whose posts may be inspected while developing (holdout3 became a development set).
-DIFFABLE_SPLITS = ("dev", "seed", "holdout3")
+DIFFABLE_SPLITS = ("dev", "seed", "realdev", "holdout3")
 HEADLINE = ("companies_f1", "direct_quote_f1", "speaker_accuracy", "leader_accuracy")
 
 

@@ -22,7 +22,10 @@ from govdigest.extraction.models import Extraction, PostInput, Quote
 
 CORPUS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CORPUS_DIR.parents[1]
-SPLITS = ("dev", "seed", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+SPLITS = ("dev", "seed", "realdev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+# Development posts written as structural twins of real channel and newsroom posts: scored in
+# aggregate and diffable, but not every post is expected to be perfect.
+REAL_DEV_SPLIT = "realdev"
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
 HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 SEED_CASE_ID = "000_seed"
@@ -290,11 +293,13 @@ def _parse_company(item: Any, where: str) -> tuple[Alternatives | None, str | No
 
 
 def _split_dir(split: str, corpus_dir: Path) -> Path:
-    return corpus_dir / split if split in HELD_OUT_SPLITS else corpus_dir
+    if split in HELD_OUT_SPLITS or split == REAL_DEV_SPLIT:
+        return corpus_dir / split
+    return corpus_dir
 
 
 def load_cases(split: str, corpus_dir: Path = CORPUS_DIR) -> list[Case]:
-    """Load one split: ``dev`` (posts/ + expected/), ``seed`` or one of ``HELD_OUT_SPLITS``."""
+    """Load one split: ``dev`` (posts/ + expected/), ``seed``, ``realdev`` or a held-out one."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
     base = _split_dir(split, corpus_dir)
