@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import aiosqlite
 
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
+from govdigest.storage.organisations import Organisation, OrgMention, merge, org_key
 from govdigest.timeutil import from_db, to_db, utc_now
 
 
@@ -18,9 +20,8 @@ def search_key(text: str) -> str:
 
 
 def company_key(name: str) -> str:
-    """Merge key for the same company written with different quote marks."""
-    stripped = "".join(ch for ch in name if ch not in "«»\"„“”'")
-    return search_key(stripped.replace("‑", "-").replace("–", "-"))
+    """Merge key for one organisation however it is written (see ``organisations``)."""
+    return org_key(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,26 @@ class MissionCard:
     companies: tuple[Company, ...]
 
 
+CompanyCount = Organisation
+
+
 @dataclass(frozen=True, slots=True)
-class CompanyCount:
+class Speaker:
+    """A speaker known to the cache; ``quote_id`` is one of their quotes (a short handle)."""
+
     name: str
+    quotes: int
+    quote_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Freshness:
+    """What the cache follows and how fresh it is, for the greeting."""
+
+    channels: tuple[str, ...]
     posts: int
-    mentions: int
+    newest_post: datetime | None
+    last_refresh: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,24 +223,25 @@ class CacheRepo:
             )
         return cards
 
-    async def company_totals(self, *, limit: int = 100) -> list[CompanyCount]:
-        """Companies over all posts, merged by key, most frequent first."""
-        sql = (
-            "SELECT MIN(name) AS name, COUNT(DISTINCT post_id) AS posts, "
-            "SUM(json_array_length(mentions_json)) AS mentions FROM companies "
-            "GROUP BY name_key ORDER BY posts DESC, mentions DESC, name LIMIT ?"
-        )
-        async with self._conn.execute(sql, (limit,)) as cur:
+    async def organisations(self) -> list[Organisation]:
+        """Every organisation over all posts, merged by its normal form (most posts first).
+
+        Merged here rather than by SQL: the normal form also folds a one-word name into the
+        same name plus a case ending, which needs every key at once.
+        """
+        sql = "SELECT name, post_id, json_array_length(mentions_json) AS mentions FROM companies"
+        async with self._conn.execute(sql) as cur:
             rows = await cur.fetchall()
-        return [
-            CompanyCount(name=r["name"], posts=int(r["posts"]), mentions=int(r["mentions"] or 0))
-            for r in rows
-        ]
+        return merge(
+            [OrgMention(r["name"], int(r["post_id"]), int(r["mentions"] or 0)) for r in rows]
+        )
+
+    async def company_totals(self, *, limit: int = 100) -> list[Organisation]:
+        """Companies over all posts, one entry per organisation, most posts first."""
+        return (await self.organisations())[:limit]
 
     async def company_count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(DISTINCT name_key) FROM companies") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        return len(await self.organisations())
 
     async def quote_count(self) -> int:
         async with self._conn.execute("SELECT COUNT(*) FROM quotes") as cur:
@@ -243,23 +260,134 @@ class CacheRepo:
             return []
         return await self._quotes_where("q.post_id = ?", (row[0],), limit)
 
-    async def quotes_by_speaker(self, query: str, *, limit: int = 20) -> list[QuoteEntry]:
-        """Quotes whose speaker contains the query, case- and ё-insensitively."""
-        key = search_key(query)
-        if not key:
-            return []
-        like = "q.speaker_key LIKE ? ESCAPE '\\'"
-        found = await self._quotes_where(like, (f"%{_escape_like(key)}%",), limit)
-        if found:
-            return found
-        # Users type names in any case form ("Натальи Комаровой"): fall back to the stem of
-        # every word, each found somewhere in the speaker's name.
-        stems = [_stem(word) for word in key.split()]
-        return await self._quotes_where(
-            " AND ".join([like] * len(stems)),
-            tuple(f"%{_escape_like(stem)}%" for stem in stems),
-            limit,
+    async def latest_quote_post(self) -> int | None:
+        """The newest post that has quotes."""
+        sql = (
+            "SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
         )
+        async with self._conn.execute(sql) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else None
+
+    async def quotes_of_post(self, post_id: int) -> list[QuoteEntry]:
+        """Every quote of one post, direct speech first."""
+        return await self._quotes_where("q.post_id = ?", (post_id,), -1)
+
+    async def mission_of_post(self, post_id: int) -> MissionCard | None:
+        """The mission card of one post (the post's companies even when it has no mission)."""
+        sql = (
+            f"SELECT {_REF_COLUMNS}, e.result_json FROM posts p "
+            "JOIN extractions e ON e.post_id = p.id WHERE p.id = ?"
+        )
+        async with self._conn.execute(sql, (post_id,)) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        extraction = Extraction.from_dict(json.loads(row["result_json"]))
+        return MissionCard(_post_ref(row), extraction.mission, extraction.companies)
+
+    async def find_missions(self, query: str) -> list[MissionCard]:
+        """Missions (newest first) whose leader, region, destination, event, channel or title
+        contains every word of the query in some case form ("Пермь" finds "Пермский край")."""
+        stems = stem_words(query)
+        if not stems:
+            return []
+        found = []
+        for card in await self.missions(limit=-1):
+            m = card.mission
+            fields = (
+                m.leader,
+                m.delegation_region,
+                m.destination,
+                m.event,
+                card.post.channel,
+                card.post.title,
+            )
+            haystack = search_key(" ".join(f for f in fields if f))
+            if all(stem in haystack for stem in stems):
+                found.append(card)
+        return found
+
+    async def post_refs(self, post_ids: Sequence[int]) -> list[PostRef]:
+        """The posts, newest first."""
+        if not post_ids:
+            return []
+        marks = ", ".join("?" * len(post_ids))
+        sql = (
+            f"SELECT {_REF_COLUMNS} FROM posts p WHERE p.id IN ({marks}) "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
+        )
+        async with self._conn.execute(sql, tuple(post_ids)) as cur:
+            rows = await cur.fetchall()
+        return [_post_ref(r) for r in rows]
+
+    async def speakers(self, *, limit: int = 12) -> list[Speaker]:
+        """Speakers known to the cache, the most quoted first."""
+        sql = (
+            "SELECT speaker_key, MIN(speaker) AS name, COUNT(*) AS n, MAX(id) AS quote_id "
+            "FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker_key "
+            "ORDER BY n DESC, name LIMIT ?"
+        )
+        async with self._conn.execute(sql, (limit,)) as cur:
+            rows = await cur.fetchall()
+        return [Speaker(r["name"], int(r["n"]), int(r["quote_id"])) for r in rows]
+
+    async def speaker_of_quote(self, quote_id: int) -> str | None:
+        async with self._conn.execute(
+            "SELECT speaker FROM quotes WHERE id = ?", (quote_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def freshness(self) -> Freshness:
+        async with self._conn.execute(
+            "SELECT channel, COUNT(*) AS n FROM posts WHERE channel IS NOT NULL "
+            "GROUP BY channel ORDER BY n DESC, channel"
+        ) as cur:
+            channels = tuple(r["channel"] for r in await cur.fetchall())
+        async with self._conn.execute(
+            "SELECT COUNT(*), MAX(COALESCE(published_at, created_at)) FROM posts"
+        ) as cur:
+            row = await cur.fetchone()
+        async with self._conn.execute("SELECT MAX(finished_at) FROM refresh_runs") as cur:
+            refreshed = await cur.fetchone()
+        return Freshness(
+            channels=channels,
+            posts=int(row[0]) if row else 0,
+            newest_post=from_db(row[1]) if row else None,
+            last_refresh=from_db(refreshed[0]) if refreshed else None,
+        )
+
+    async def quotes_by_speaker(self, query: str, *, limit: int = 20) -> list[QuoteEntry]:
+        """Quotes whose speaker matches the query, case- and ё-insensitively.
+
+        The query may be a full name, a surname in any case form, or an initial and a
+        surname ("Е. Смирнова", "Е.Смирнова"): an initial must begin one of the speaker's
+        names.
+        """
+        key = search_key(query.replace(".", ". "))
+        words = [w.rstrip(".") for w in key.split()]
+        initials = [w for w in words if len(w) == 1 and w.isalpha()]
+        words = [w for w in words if w and w not in initials]
+        if not words:
+            return []
+        found: list[QuoteEntry] = []
+        like = "q.speaker_key LIKE ? ESCAPE '\\'"
+        if not initials:
+            found = await self._quotes_where(like, (f"%{_escape_like(' '.join(words))}%",), limit)
+        if not found:
+            # Users type names in any case form ("Натальи Комаровой"): fall back to the stem
+            # of every word, each found somewhere in the speaker's name.
+            stems = [_stem(word) for word in words]
+            found = await self._quotes_where(
+                " AND ".join([like] * len(stems)),
+                tuple(f"%{_escape_like(stem)}%" for stem in stems),
+                -1 if initials else limit,
+            )
+        if initials:
+            found = [e for e in found if _has_initials(e.quote.speaker or "", initials)]
+        return found[:limit]
 
     async def _quotes_where(
         self, condition: str, params: tuple[object, ...], limit: int
@@ -327,6 +455,11 @@ def _ready_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
+def stem_words(query: str) -> list[str]:
+    """The query's words without their case endings, for matching names in any case form."""
+    return [_stem(w) for w in search_key(query).split()]
+
+
 def _stem(word: str) -> str:
     """Drop a case ending: "комаровой" → "комаров", "анны" → "анн"; short words stay whole.
 
@@ -334,6 +467,11 @@ def _stem(word: str) -> str:
     """
     cut = 2 if len(word) > 5 else 1 if len(word) > 3 else 0
     return word[:-cut] if cut and word[-cut:].isalpha() else word
+
+
+def _has_initials(speaker: str, initials: list[str]) -> bool:
+    names = search_key(speaker).split()
+    return all(any(n.startswith(i) for n in names) for i in initials)
 
 
 def _escape_like(text: str) -> str:
