@@ -103,7 +103,8 @@ def test_many_posts_split_into_valid_parts_on_post_boundaries() -> None:
     assert len(parts) > 1
     for part in parts:
         assert_telegram_html(part)
-        assert part.startswith(("<b>1", "<b>2", "<b>📰", "<b>Ещё")) or part[0].isdigit()
+        # A part starts with a post's origin line, the header, or the list of the rest.
+        assert part.startswith(("🏛 ", "<b>📰", "<b>Ещё")) or part[0].isdigit()
 
 
 def test_header_and_empty_digests() -> None:

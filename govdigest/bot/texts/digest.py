@@ -6,12 +6,15 @@ stays whole in one message whenever it fits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from govdigest.bot.splitting import POST_SEPARATOR
+from govdigest.bot.texts.cards import REPORTED
 from govdigest.bot.texts.common import clip, esc, human_date, plural, safe_href
+from govdigest.bot.texts.dates import mission_when
 from govdigest.extraction.models import Extraction, Mission, Quote
 from govdigest.storage.cache import DigestItem
 
@@ -44,16 +47,21 @@ def header(count: int, window: DigestWindow) -> str:
     return f"<b>📰 Дайджест губернаторских каналов</b>\n{count} {noun} {span}"
 
 
-def mission_line(mission: Mission, summary: str) -> str | None:
-    """Who, where, when in one line; the post's summary when there is no mission."""
+def mission_line(
+    mission: Mission, summary: str, *, published: datetime | None = None, tz: tzinfo = UTC
+) -> str | None:
+    """Who, where, when in one line; the post's summary when there is no mission.
+
+    The date is resolved against the post's local date: "сегодня" is never shown as a date.
+    """
     who = mission.leader or mission.delegation_region
     if who and mission.leader and mission.leader_role:
         who = f"{who}, {mission.leader_role}"
-    when = mission.date_text or (human_date(mission.date) if mission.date else None)
+    when = mission_when(mission, published, tz)
     pieces = [
         f"🧭 {esc(clip(who, 120))}" if who else None,
         f"📍 {esc(clip(mission.destination, 120))}" if mission.destination else None,
-        f"🗓 {esc(when)}" if when else None,
+        f"🗓 {when}" if when else None,
         f"🎯 {esc(clip(mission.event, 120))}" if mission.event else None,
     ]
     present = [p for p in pieces if p]
@@ -86,28 +94,71 @@ def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
 
 
 def quote_line(quote: Quote) -> str:
+    """Reported speech is marked as such: it is the author's retelling, not the words."""
     speaker = esc(quote.speaker)
     text = esc(clip(quote.text.strip('«»"“” '), QUOTE_CHARS))
     if quote.kind == "indirect":
-        return f"💬 <b>{speaker}</b>: {text}"
+        return f"💬 <b>{speaker}</b>, {REPORTED}: {text}"
     return f"💬 <b>{speaker}</b>: «{text}»"
 
 
-def post_block(number: int, item: DigestItem) -> str:
+_CHANNEL_URL = re.compile(r"^https?://t\.me/(?:s/)?([A-Za-z0-9_]{4,32})/\d+")
+_NOT_WORD = re.compile(r"\W+")
+
+
+def published(item: DigestItem) -> datetime:
+    return item.post.published_at or item.created_at
+
+
+def origin_line(item: DigestItem, tz: tzinfo) -> str:
+    """Whose post and when: region (or channel title), channel, local time."""
+    mission = item.extraction.mission
+    handle = _CHANNEL_URL.match(item.post.url or "")
+    channel = f"@{handle.group(1)}" if handle else item.post.channel
+    place = mission.delegation_region or item.post.channel
+    local = published(item).astimezone(tz)
+    pieces: list[str] = []
+    for piece in (place, channel):
+        if piece and piece not in pieces:
+            pieces.append(piece)
+    when = f"{human_date(local, with_year=False)}, {local:%H:%M}"
+    return "🏛 " + " · ".join([*(esc(clip(p, 80)) for p in pieces), when])
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Whether the summary only repeats the title (one-paragraph posts)."""
+    x, y = _NOT_WORD.sub(" ", a.casefold()).strip(), _NOT_WORD.sub(" ", b.casefold()).strip()
+    return bool(x and y) and (x.startswith(y) or y.startswith(x))
+
+
+def post_block(number: int, item: DigestItem, tz: tzinfo = UTC) -> str:
+    """A mission gets who/where/when, companies and two quotes; another post a title, a
+    summary that does not repeat it and one quote."""
     extraction: Extraction = item.extraction
     title = extraction.title or item.post.title or NO_TITLE
-    lines = [f"<b>{number}. {esc(clip(title, 200))}</b>"]
-    for line in (
-        mission_line(extraction.mission, extraction.summary),
-        companies_line([c.name for c in extraction.companies]),
-    ):
-        if line:
-            lines.append(line)
-    lines.extend(quote_line(q) for q in key_quotes(extraction.quotes))
+    is_mission = not extraction.mission.is_empty
+    lines = [origin_line(item, tz), f"<b>{number}. {esc(clip(title, 200))}</b>"]
+    summary = "" if _same_text(extraction.summary, title) else extraction.summary
+    if is_mission:
+        main = mission_line(extraction.mission, summary, published=item.post.published_at, tz=tz)
+        extra = companies_line([c.name for c in extraction.companies])
+    else:
+        main = f"📝 {esc(clip(summary, SUMMARY_CHARS))}" if summary.strip() else None
+        extra = None
+    lines += [line for line in (main, extra) if line]
+    quotes = key_quotes(extraction.quotes)
+    lines.extend(quote_line(q) for q in quotes[: KEY_QUOTES if is_mission else 1])
     url = safe_href(item.post.url)
     if url:
         lines.append(f'🔗 <a href="{url}">{OPEN_POST}</a>')
     return "\n".join(lines)
+
+
+def digest_order(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """Missions first, then the other posts, each in publication order."""
+    return sorted(
+        items, key=lambda i: (i.extraction.mission.is_empty, published(i), i.post.post_id)
+    )
 
 
 def title_line(number: int, item: DigestItem) -> str:
@@ -120,8 +171,10 @@ def render_digest(items: Sequence[DigestItem], window: DigestWindow) -> str:
     """The whole digest as HTML; split it with ``split_html`` before sending."""
     if not items:
         return NOTHING_NEW_FIRST if window.first else NOTHING_NEW
+    tz = window.since.tzinfo or UTC
+    items = digest_order(items)
     blocks = [header(len(items), window)]
-    blocks += [post_block(i, item) for i, item in enumerate(items[:FULL_POSTS], start=1)]
+    blocks += [post_block(i, item, tz) for i, item in enumerate(items[:FULL_POSTS], start=1)]
     rest = items[FULL_POSTS:]
     if rest:
         lines = [
