@@ -176,10 +176,79 @@ def format_offset(moment: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+# The picker's zones, Moscow time plus N hours, each with the city that names it.
+MSK_ZONES: tuple[tuple[int, str], ...] = (
+    (0, "Europe/Moscow"),
+    (1, "Europe/Samara"),
+    (2, "Asia/Yekaterinburg"),
+    (3, "Asia/Omsk"),
+    (4, "Asia/Krasnoyarsk"),
+    (5, "Asia/Irkutsk"),
+    (6, "Asia/Yakutsk"),
+    (7, "Asia/Vladivostok"),
+    (8, "Asia/Magadan"),
+    (9, "Asia/Kamchatka"),
+)
+# How a reader knows a zone: by its best-known city (Russian zones only).
+ZONE_CITIES = {
+    "Europe/Kaliningrad": "Калининград",
+    "Europe/Moscow": "Москва",
+    "Europe/Simferopol": "Симферополь",
+    "Europe/Volgograd": "Волгоград",
+    "Europe/Kirov": "Киров",
+    "Europe/Samara": "Самара",
+    "Europe/Ulyanovsk": "Ульяновск",
+    "Europe/Saratov": "Саратов",
+    "Europe/Astrakhan": "Астрахань",
+    "Asia/Yekaterinburg": "Екатеринбург",
+    "Asia/Omsk": "Омск",
+    "Asia/Novosibirsk": "Новосибирск",
+    "Asia/Barnaul": "Барнаул",
+    "Asia/Tomsk": "Томск",
+    "Asia/Novokuznetsk": "Новокузнецк",
+    "Asia/Krasnoyarsk": "Красноярск",
+    "Asia/Irkutsk": "Иркутск",
+    "Asia/Chita": "Чита",
+    "Asia/Yakutsk": "Якутск",
+    "Asia/Khandyga": "Хандыга",
+    "Asia/Vladivostok": "Владивосток",
+    "Asia/Ust-Nera": "Усть-Нера",
+    "Asia/Magadan": "Магадан",
+    "Asia/Sakhalin": "Южно-Сахалинск",
+    "Asia/Srednekolymsk": "Среднеколымск",
+    "Asia/Kamchatka": "Петропавловск-Камчатский",
+    "Asia/Anadyr": "Анадырь",
+}
+MOSCOW_OFFSET_MINUTES = 180
+
+
+def msk_offset(moment: datetime) -> str:
+    """'МСК', 'МСК+2', 'МСК−1', 'МСК+2:30' for an aware datetime."""
+    offset = moment.utcoffset()
+    assert offset is not None, "aware datetimes only"
+    minutes = int(offset.total_seconds() // 60) - MOSCOW_OFFSET_MINUTES
+    if minutes == 0:
+        return "МСК"
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "+" if minutes > 0 else "−"
+    return f"МСК{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def msk_hours(key: str, at: datetime) -> int | None:
+    """Whole hours from Moscow time of a stored zone at ``at`` (None for a half-hour one)."""
+    offset = at.astimezone(zone_info(key)).utcoffset()
+    assert offset is not None
+    minutes = int(offset.total_seconds() // 60) - MOSCOW_OFFSET_MINUTES
+    return minutes // 60 if minutes % 60 == 0 else None
+
+
 def describe_zone(key: str, at: datetime) -> str:
-    """How to show a stored zone: 'Asia/Yekaterinburg (UTC+5)', or just 'UTC+5:30'."""
+    """How to show a stored zone: 'Екатеринбург (МСК+2)'; a foreign zone keeps its name,
+    'Europe/Berlin (МСК−1)'; a fixed offset 'UTC+5 (МСК+2)'."""
     local = at.astimezone(zone_info(key))
-    offset = format_offset(local)
+    msk = msk_offset(local)
+    if key in ZONE_CITIES:
+        return f"{ZONE_CITIES[key]} ({msk})"
     if key.startswith(("Etc/", "UTC")):
-        return offset
-    return f"{key} ({offset})"
+        return f"{format_offset(local)} ({msk})"
+    return f"{key} ({msk})"

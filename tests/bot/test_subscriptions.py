@@ -46,7 +46,10 @@ def _answer(requests: list) -> str:
 
 
 async def test_subscribe_with_defaults(env: BotEnv) -> None:
-    text = _answer(await env.send("/subscribe"))
+    # A bare /subscribe asks first (issue 13); confirming the preselected choice subscribes.
+    _answer(await env.send("/subscribe"))
+    assert await env.services.repos.subscribers.get(CHAT) is None
+    (text,) = sent_texts(await env.press(texts.btn_confirm("09:00", "МСК+2")))
     sub = await env.services.repos.subscribers.get(CHAT)
     assert sub is not None
     assert (sub.status, sub.digest_time, sub.tz, sub.schedule_from) == (
@@ -55,7 +58,7 @@ async def test_subscribe_with_defaults(env: BotEnv) -> None:
         "Asia/Yekaterinburg",
         NOW,
     )
-    assert "09:00" in text and "Asia/Yekaterinburg (UTC+5)" in text
+    assert "09:00" in text and "Екатеринбург (МСК+2)" in text
     assert "завтра в 09:00" in text  # 09:00 had passed in Yekaterinburg when subscribing
 
 
@@ -114,7 +117,7 @@ async def test_settings_buttons_change_time_and_pause(env: BotEnv) -> None:
     await env.send("/subscribe 09:30 Москва")
     requests = await env.send("/settings")
     text = _answer(requests)
-    assert "09:30" in text and "Europe/Moscow (UTC+3)" in text and "завтра в 09:30" in text
+    assert "09:30" in text and "Москва (МСК)" in text and "завтра в 09:30" in text
     labels = button_labels(requests[-1])
     assert {texts.BTN_EARLIER, texts.BTN_LATER, texts.BTN_PAUSE, "07:00"} <= set(labels)
 
@@ -152,7 +155,7 @@ async def test_pressing_the_current_time_changes_nothing(env: BotEnv) -> None:
 
 async def test_settings_and_buttons_without_a_subscription(env: BotEnv) -> None:
     assert _answer(await env.send("/settings")) == texts.NOT_SUBSCRIBED
-    await env.send("/subscribe")
+    await env.send("/subscribe 09:00")
     await env.send("/settings")
     await env.send("/unsubscribe")
     requests = await env.press(texts.BTN_LATER)
@@ -161,7 +164,7 @@ async def test_settings_and_buttons_without_a_subscription(env: BotEnv) -> None:
 
 
 async def test_unsubscribe(env: BotEnv) -> None:
-    await env.send("/subscribe")
+    await env.send("/subscribe 09:00")
     assert _answer(await env.send("/unsubscribe")) == texts.UNSUBSCRIBED
     sub = await env.services.repos.subscribers.get(CHAT)
     assert sub is not None and sub.status == "unsubscribed"

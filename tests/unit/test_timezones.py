@@ -133,12 +133,16 @@ def test_unknown_input_is_none(typed: str) -> None:
     assert parse_zone(typed) is None
 
 
-def test_describe_zone_shows_the_offset_in_force() -> None:
-    assert describe_zone("Asia/Yekaterinburg", SUMMER) == "Asia/Yekaterinburg (UTC+5)"
-    assert describe_zone("Europe/Berlin", SUMMER) == "Europe/Berlin (UTC+2)"
-    assert describe_zone("Europe/Berlin", datetime(2024, 1, 1, tzinfo=UTC)).endswith("(UTC+1)")
-    assert describe_zone("Etc/GMT-5", SUMMER) == "UTC+5"
-    assert describe_zone("UTC-03:30", SUMMER) == "UTC−3:30"
+def test_describe_zone_shows_a_city_and_the_offset_from_moscow() -> None:
+    # Issue 13: readers know zones by a city and by Moscow time, not by IANA ids.
+    assert describe_zone("Asia/Yekaterinburg", SUMMER) == "Екатеринбург (МСК+2)"
+    assert describe_zone("Europe/Moscow", SUMMER) == "Москва (МСК)"
+    assert describe_zone("Asia/Vladivostok", SUMMER) == "Владивосток (МСК+7)"
+    assert describe_zone("Europe/Kaliningrad", SUMMER) == "Калининград (МСК−1)"
+    assert describe_zone("Europe/Berlin", SUMMER) == "Europe/Berlin (МСК−1)"
+    assert describe_zone("Europe/Berlin", datetime(2024, 1, 1, tzinfo=UTC)).endswith("(МСК−2)")
+    assert describe_zone("Etc/GMT-5", SUMMER) == "UTC+5 (МСК+2)"
+    assert describe_zone("UTC-03:30", SUMMER) == "UTC−3:30 (МСК−6:30)"
 
 
 def test_no_case_form_of_one_city_points_to_another_zone() -> None:

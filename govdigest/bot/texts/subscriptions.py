@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from govdigest.bot.texts.common import clip, esc, human_date
@@ -67,14 +68,77 @@ def when(moment: datetime, today: date) -> str:
 
 
 def subscribed(
-    digest_time: str, zone: str, source: str | None, next_local: datetime, today: date
+    digest_time: str,
+    zone: str,
+    source: str | None,
+    next_local: datetime,
+    today: date,
+    *,
+    changes: Sequence[str] | None = None,
 ) -> str:
-    typed = f" — «{esc(source)}»" if source else ""
+    """``changes`` is None for a new subscription; for a repeat, what it changed (may be
+    empty: then the answer says nothing changed)."""
+    typed = f" — «{esc(clip(source))}»" if source else ""
+    if changes is None:
+        head = f"Подписка оформлена: дайджест каждый день в <b>{digest_time}</b>."
+    elif changes:
+        head = "Подписка обновлена: " + "; ".join(changes) + "."
+    else:
+        head = f"Вы уже подписаны, ничего не изменилось: дайджест в <b>{digest_time}</b>."
     return (
-        f"Подписка оформлена: дайджест каждый день в <b>{digest_time}</b>.\n"
+        f"{head}\n"
         f"Часовой пояс: {esc(zone)}{typed}.\n"
         f"Ближайший дайджест: {when(next_local, today)}.\n"
-        "Изменить время или поставить на паузу — /settings, получить сейчас — /digest."
+        "Изменить время, пояс или поставить на паузу — /settings, получить сейчас — /digest."
+    )
+
+
+def change_time(before: str, after: str) -> str:
+    return f"время {before} → <b>{after}</b>"
+
+
+def change_zone(before: str, after: str) -> str:
+    return f"часовой пояс {esc(before)} → {esc(after)}"
+
+
+CHANGE_RESUMED = "подписка снова активна"
+
+
+def picker(zone: str, digest_time: str, *, subscribed: bool) -> str:
+    """Bare /subscribe: choose the time and the zone with buttons, then confirm."""
+    lead = (
+        "Вы уже подписаны. Можно поменять время или часовой пояс:"
+        if subscribed
+        else "Когда присылать дайджест? Выберите часовой пояс и время:"
+    )
+    return (
+        f"<b>Ежедневный дайджест</b>\n{lead}\n\n"
+        f"Часовой пояс: <b>{esc(zone)}</b>\nВремя: <b>{digest_time}</b>\n\n"
+        f"Другое время или город — текстом: <code>{EXAMPLE}</code>."
+    )
+
+
+def btn_confirm(digest_time: str, msk: str) -> str:
+    return f"✅ Подписаться: {digest_time}, {msk}"
+
+
+def btn_zone(msk: str, selected: bool) -> str:
+    return f"✓ {msk}" if selected else msk
+
+
+BTN_ZONE_MENU = "🌍 Часовой пояс"
+BTN_BACK = "◂ Назад"
+ZONE_MENU = "Выберите часовой пояс (время московское плюс часы):"
+
+
+def zone_changed(zone: str) -> str:
+    return f"Часовой пояс: {zone}"
+
+
+def digest_args_not_understood(args: str) -> str:
+    return (
+        f"Не понял «{esc(clip(args))}»: /digest присылает публикации с прошлого дайджеста "
+        "(или за последние сутки) и аргументов не принимает. Вот дайджест:"
     )
 
 
