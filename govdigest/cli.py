@@ -46,8 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "run":
         print(NO_TOKEN, file=sys.stderr, flush=True)
-    # One log line per handled update would drown the conversation in the terminal.
+    # One log line per handled update would drown the conversation in the terminal; the
+    # answers go to stdout, the log to stderr, and unless LOG_LEVEL asks for more, the console
+    # logs only warnings, so that a terminal shows the conversation alone.
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    if "log_level" not in settings.model_fields_set:
+        logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
     from govdigest.bot.console import run_console
 
     asyncio.run(run_console(settings))

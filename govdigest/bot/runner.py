@@ -13,7 +13,12 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from govdigest.bot import digest_job
 from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
 from govdigest.bot.jobs import build_scheduler, refresh_sources
-from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
+from govdigest.bot.texts.common import (
+    ADMIN_COMMANDS,
+    BOT_DESCRIPTION,
+    BOT_SHORT_DESCRIPTION,
+    PUBLIC_COMMANDS,
+)
 from govdigest.config import Settings
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,15 @@ async def set_commands(bot: Bot, settings: Settings) -> None:
             log.warning("admin command menu for %s not set: %s", admin_id, exc)
 
 
+async def set_descriptions(bot: Bot) -> None:
+    """What a new user sees before pressing Start (the empty chat) and in the bot's profile."""
+    try:
+        await bot.set_my_description(description=BOT_DESCRIPTION)
+        await bot.set_my_short_description(short_description=BOT_SHORT_DESCRIPTION)
+    except (TelegramAPIError, TelegramNetworkError) as exc:
+        log.warning("bot description not set: %s", exc)
+
+
 async def run_bot(settings: Settings) -> None:
     services = await open_services(settings)
     bot = build_bot(settings)
@@ -53,6 +67,7 @@ async def run_bot(settings: Settings) -> None:
 
     async def on_startup(bot: Bot) -> None:
         await set_commands(bot, settings)
+        await set_descriptions(bot)
         # Polling starts at once; the start-up rescan (a full re-extraction after an
         # EXTRACTOR_VERSION bump) runs as a scheduler job meanwhile, serving the existing cache.
         scheduler.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.types import Chat
 
 from govdigest.bot.texts import forwards as texts
+from govdigest.bot.texts.common import NO_POSTS
 from tests.bot._live_fixtures import (
     ADMIN,
     EDITED_TEXT,
@@ -44,9 +45,7 @@ async def test_reader_forward_gets_card_and_nothing_is_stored(live: Live) -> Non
     assert "кэш" not in card  # no storage note for a reader
 
     assert await live.services.repos.posts.count() == 0
-    assert await live.command("/mission") == [
-        "Пока нет ни одного поста. Загрузите посты (папка seeds) или подождите обновления."
-    ]
+    assert await live.command("/mission") == [NO_POSTS]
 
 
 async def test_admin_forward_is_stored_under_the_original_channel_post(live: Live) -> None:

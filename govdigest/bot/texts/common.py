@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, tzinfo
 
 # (command, one-line description) in menu order; setMyCommands and /help read this.
 PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
@@ -101,9 +102,67 @@ def help_text(*, is_admin: bool) -> str:
     return "\n".join(lines)
 
 
+def start_text(
+    first_name: str | None,
+    channels: Sequence[str],
+    posts: int,
+    newest: datetime | None,
+    refreshed: datetime | None,
+    tz: tzinfo,
+) -> str:
+    """The greeting: what the bot follows, how fresh the data is, where to begin."""
+    hello = f"Здравствуйте, {esc(clip(first_name, 40))}!" if first_name else "Здравствуйте!"
+    if first_name == CONSOLE_NAME:
+        hello = "Здравствуйте!"
+    lines = [
+        f"<b>{hello}</b> Я читаю телеграм-каналы губернаторов и за десять секунд показываю "
+        "главное: кто и куда поехал с делегацией, что подписали, какие компании участвовали и "
+        "кто что сказал.",
+        "",
+    ]
+    if channels:
+        shown = ", ".join(esc(clip(c, 60)) for c in channels[:CHANNELS_SHOWN])
+        rest = len(channels) - CHANNELS_SHOWN
+        tail = f" и ещё {rest}" if rest > 0 else ""
+        lines.append(f"<b>Слежу за каналами:</b> {shown}{tail}.")
+    if posts:
+        noun = plural(posts, "публикация", "публикации", "публикаций")
+        freshest = f", самая свежая — от {human_date(newest.astimezone(tz))}" if newest else ""
+        lines.append(f"<b>В базе</b> {posts} {noun}{freshest}.")
+        if refreshed:
+            local = refreshed.astimezone(tz)
+            lines.append(f"Данные на {human_date(local, with_year=False)}, {local:%H:%M}.")
+    else:
+        lines.append(NO_POSTS)
+    lines += [
+        "",
+        "С чего начать: /mission — последняя миссия, /digest — дайджест сейчас, "
+        "/subscribe — присылать дайджест каждый день.",
+        "Ещё: "
+        + ", ".join(f"/{name}" for name, _ in PUBLIC_COMMANDS[1:3] + PUBLIC_COMMANDS[5:7])
+        + " — подробно в /help.",
+    ]
+    return "\n".join(lines)
+
+
+def unknown_command(command: str) -> str:
+    return f"Команды {esc(clip(command, 32))} нет. Список команд — /help."
+
+
+CHANNELS_SHOWN = 5
+CONSOLE_NAME = "Вы"  # the console chat's user: "Здравствуйте, Вы!" reads oddly
+BOT_DESCRIPTION = (
+    "Дайджест телеграм-каналов губернаторов: кто возглавил делегацию, куда и когда поехал, что "
+    "подписали, какие компании участвовали и кто что сказал. Карточки миссий, компании, "
+    "цитаты и ежедневный дайджест в удобное вам время. Нажмите «Старт»."
+)
+BOT_SHORT_DESCRIPTION = "Миссии, компании и цитаты из каналов губернаторов; ежедневный дайджест."
 FALLBACK = "Я понимаю команды. Список — в /help. Можно и просто переслать мне пост из канала."
-NO_POSTS = "Пока нет ни одного поста. Загрузите посты (папка seeds) или подождите обновления."
-NO_MISSIONS = "В загруженных постах пока нет ни одной миссии или визита."
+NO_POSTS = (
+    "Публикаций пока нет: бот ещё не получил посты каналов. Загляните чуть позже — "
+    "данные обновляются автоматически."
+)
+NO_MISSIONS = "В публикациях пока нет ни одной миссии или визита. Загляните позже или /digest."
 CONSOLE_ERROR = "Не получилось обработать это сообщение (подробности в журнале). Продолжаем."
 STALE_BUTTON = "Эта кнопка устарела. Откройте команду заново: /help"
 MISSION_GONE = "Эта миссия больше не найдена: кэш обновился. Откройте /mission заново."
