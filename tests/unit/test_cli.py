@@ -91,6 +91,18 @@ def test_run_without_a_token_says_so_in_one_line_and_chats(tmp_path: Path) -> No
     assert "/mission — " in done.stdout  # the console chat answered /help
 
 
+def test_piped_digest_on_a_fresh_database_shows_the_post_without_log_lines(
+    tmp_path: Path,
+) -> None:
+    """Issue 13, finding 9: `printf '/digest\\n' | make run` on a fresh database."""
+    done = govdigest(tmp_path, "run", stdin="/digest\n")
+    assert done.returncode == 0, done.stderr
+    assert "новых публикаций нет" not in done.stdout
+    assert "1 новая публикация" in done.stdout and "Текслер" in done.stdout
+    # The answers alone on stdout; the console logs only warnings unless LOG_LEVEL asks.
+    assert " INFO " not in done.stdout and " INFO " not in done.stderr
+
+
 def test_ingest_prints_counts_and_rejected_files(tmp_path: Path) -> None:
     done = govdigest(tmp_path, "ingest", str(DATA_DIR / "posts"), str(DATA_DIR / "bad"))
     assert done.returncode == 1
