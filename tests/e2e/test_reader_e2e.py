@@ -2,6 +2,8 @@
 `govdigest run` process, its stock aiohttp session and the telegram-test-api emulator.
 
 One bot serves the module, on the seed, the three dated missions and the issue's reader posts.
+A name new with the issue is imported inside its test, so the module also runs against the
+code before the issue (each test fails there on behaviour).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from govdigest.bot.texts.cards import EARLIER
-from govdigest.bot.texts.subscriptions import btn_confirm
 
 from .harness import REPO_ROOT, BotProcess, TelegramUser, joined
 from .shim import BotApiShim
@@ -84,6 +85,8 @@ def test_6_bare_subscribe_offers_zones_and_times_as_buttons(user: TelegramUser) 
     labels = [b.text.removeprefix("✓ ") for b in picker.buttons]
     assert ["МСК", *(f"МСК+{n}" for n in range(1, 10))] == labels[:10], labels
     chosen = user.press(picker, "МСК+7").message
+    from govdigest.bot.texts.subscriptions import btn_confirm
+
     done = user.press(chosen, btn_confirm("09:00", "МСК+7"))
     assert "Владивосток (МСК+7)" in done.message.text, done.message.text
     assert "Владивосток (МСК+7)" in joined(user.send("/settings"))
