@@ -19,6 +19,7 @@ from govdigest.bot.messages import (
     post_from_forward,
     text_message,
 )
+from govdigest.bot.reader import reader_zone
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import forwards as texts
 from govdigest.config import Settings
@@ -70,7 +71,8 @@ async def on_forward(
     if extraction is None:
         await message.answer(texts.FAILED)
         return
-    card = texts.forward_card(post, extraction, post_id=post_id, note=note)
+    tz = await reader_zone(repos, settings, message.chat.id)
+    card = texts.forward_card(post, extraction, post_id=post_id, note=note, tz=tz)
     for part in split_html(card):
         await message.answer(part)
 

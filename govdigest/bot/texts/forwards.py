@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
+
 from govdigest.bot.texts.cards import mission_lines, quote_block, source_line
 from govdigest.bot.texts.common import esc
 from govdigest.extraction.models import Extraction
@@ -35,12 +37,18 @@ def _header(post: RawPost) -> str:
 
 
 def forward_card(
-    post: RawPost, extraction: Extraction, *, post_id: int = 0, note: str | None = None
+    post: RawPost,
+    extraction: Extraction,
+    *,
+    post_id: int = 0,
+    note: str | None = None,
+    tz: tzinfo = UTC,
 ) -> str:
     lines = [_header(post)]
     if not extraction.mission.is_empty:
         # The companies are listed in full below, so the card does not point to /companies.
-        lines += ["", "<b>Миссия</b>", *mission_lines(extraction.mission, ())]
+        mission = mission_lines(extraction.mission, (), published=post.published, tz=tz)
+        lines += ["", "<b>Миссия</b>", *mission]
     if extraction.companies:
         lines += ["", f"<b>Компании</b> ({len(extraction.companies)})"]
         lines += [f"{i}. {esc(c.name)}" for i, c in enumerate(extraction.companies, start=1)]
@@ -59,7 +67,7 @@ def forward_card(
         channel=post.channel,
         published_at=post.published,
     )
-    lines += ["", source_line(ref)]
+    lines += ["", source_line(ref, tz)]
     if note:
         lines += ["", f"<i>{esc(note)}</i>"]
     return "\n".join(lines)
