@@ -110,8 +110,9 @@ def published(item: DigestItem) -> datetime:
     return item.post.published_at or item.created_at
 
 
-def origin_line(item: DigestItem, tz: tzinfo) -> str:
-    """Whose post and when: region (or channel title), channel, local time."""
+def origin_line(item: DigestItem, tz: tzinfo, this_year: int | None = None) -> str:
+    """Whose post and when: region (or channel title), channel, local time (with the year
+    only when it is not ``this_year``)."""
     mission = item.extraction.mission
     handle = _CHANNEL_URL.match(item.post.url or "")
     channel = f"@{handle.group(1)}" if handle else item.post.channel
@@ -121,7 +122,8 @@ def origin_line(item: DigestItem, tz: tzinfo) -> str:
     for piece in (place, channel):
         if piece and piece not in pieces:
             pieces.append(piece)
-    when = f"{human_date(local, with_year=False)}, {local:%H:%M}"
+    year = this_year is not None and local.year != this_year
+    when = f"{human_date(local, with_year=year)}, {local:%H:%M}"
     return "🏛 " + " · ".join([*(esc(clip(p, 80)) for p in pieces), when])
 
 
@@ -131,13 +133,15 @@ def _same_text(a: str, b: str) -> bool:
     return bool(x and y) and (x.startswith(y) or y.startswith(x))
 
 
-def post_block(number: int, item: DigestItem, tz: tzinfo = UTC) -> str:
+def post_block(
+    number: int, item: DigestItem, tz: tzinfo = UTC, this_year: int | None = None
+) -> str:
     """A mission gets who/where/when, companies and two quotes; another post a title, a
     summary that does not repeat it and one quote."""
     extraction: Extraction = item.extraction
     title = extraction.title or item.post.title or NO_TITLE
     is_mission = not extraction.mission.is_empty
-    lines = [origin_line(item, tz), f"<b>{number}. {esc(clip(title, 200))}</b>"]
+    lines = [origin_line(item, tz, this_year), f"<b>{number}. {esc(clip(title, 200))}</b>"]
     summary = "" if _same_text(extraction.summary, title) else extraction.summary
     if is_mission:
         main = mission_line(extraction.mission, summary, published=item.post.published_at, tz=tz)
@@ -174,7 +178,8 @@ def render_digest(items: Sequence[DigestItem], window: DigestWindow) -> str:
     tz = window.since.tzinfo or UTC
     items = digest_order(items)
     blocks = [header(len(items), window)]
-    blocks += [post_block(i, item, tz) for i, item in enumerate(items[:FULL_POSTS], start=1)]
+    year = window.until.year
+    blocks += [post_block(i, item, tz, year) for i, item in enumerate(items[:FULL_POSTS], start=1)]
     rest = items[FULL_POSTS:]
     if rest:
         lines = [
