@@ -296,6 +296,8 @@ async def test_7_arguments_are_honoured_or_said_to_be_not_understood(
 
     foo = one(await missions_env.send("/foo"))
     assert foo == common_texts.unknown_command("/foo") and foo != common_texts.FALLBACK
+    # A command addressed to another bot is not called unknown.
+    assert one(await missions_env.send("/help@other_bot")) == common_texts.FALLBACK
 
 
 # 8. /quotes without dead ends ---------------------------------------------------------------

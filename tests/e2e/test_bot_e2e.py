@@ -119,7 +119,8 @@ def test_mission_buttons_page_through_earlier_missions(
     )
     try:
         user = make_user(bot.token, bot=bot)
-        [card] = user.send("/mission")
+        # The bot polls before its start-up refresh has loaded the missions.
+        [card] = user.send_until("/mission", lambda replies: "из 3" in joined(replies))
         assert "Южный мост" in card.text and "из 3" in card.text, card.text
         # The card's own buttons (companies, quotes, the post) come first, paging last.
         assert [button.text for button in card.buttons][-1:] == [EARLIER]

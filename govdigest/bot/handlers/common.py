@@ -53,7 +53,11 @@ async def cmd_help(message: Message, settings: Settings) -> None:
 
 
 async def on_unknown_command(message: Message) -> None:
-    command = (message.text or "").split(maxsplit=1)[0].split("@", 1)[0]
+    command = (message.text or "").split(maxsplit=1)[0]
+    if "@" in command:
+        # "/help@other_bot": a command for another bot, not an unknown one of ours.
+        await message.answer(texts.FALLBACK)
+        return
     await message.answer(texts.unknown_command(command))
 
 
