@@ -333,6 +333,14 @@ class CacheRepo:
             rows = await cur.fetchall()
         return [Speaker(r["name"], int(r["n"]), int(r["quote_id"])) for r in rows]
 
+    async def speaker_handle(self, speaker: str) -> int | None:
+        """One quote id of this speaker (what a button carries instead of the name)."""
+        async with self._conn.execute(
+            "SELECT MAX(id) FROM quotes WHERE speaker = ?", (speaker,)
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
     async def speaker_of_quote(self, quote_id: int) -> str | None:
         async with self._conn.execute(
             "SELECT speaker FROM quotes WHERE id = ?", (quote_id,)

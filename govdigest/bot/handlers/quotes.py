@@ -82,7 +82,8 @@ async def cmd_quotes(
             text = cards.quotes_not_found(name, await repos.cache.speakers(limit=1))
             await message.answer(text, reply_markup=speakers)
             return
-        more = SpeakerQuotes(quote_id=await _any_quote_id(repos, entries), offset=PAGE)
+        handle = await repos.cache.speaker_handle(entries[0].quote.speaker or "")
+        more = SpeakerQuotes(quote_id=handle, offset=PAGE) if handle is not None else None
         shown, rest, markup = _page(entries, 0, more)
         title = speaker_title(entries, name)
         await _send(message, cards.quote_list(shown, title=title, more=rest, tz=tz), markup)
@@ -92,14 +93,6 @@ async def cmd_quotes(
         await message.answer(cards.NO_QUOTES, reply_markup=await speakers_keyboard(repos))
         return
     await _send_post_quotes(message, repos, post_id, 0, tz)
-
-
-async def _any_quote_id(repos: Repos, entries: Sequence[QuoteEntry]) -> int:
-    speaker = entries[0].quote.speaker or ""
-    for known in await repos.cache.speakers(limit=1000):
-        if known.name == speaker:
-            return known.quote_id
-    return 0
 
 
 async def _send_post_quotes(
