@@ -17,10 +17,15 @@ _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
 _ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
-_INTERRUPT_RE = re.compile(r"([,.!?…])\s+[—–]\s+([а-яё][^—–]{2,160}?)([,.])\s+[—–]\s+")
+# Real posts type the speech dash as an em dash, an en dash or a spaced hyphen-minus
+# ("«…, - сказал он. - …»"); a hyphen counts only with spaces on both sides.
+_SPEECH_DASH = r"(?:[—–]|(?<=\s)-(?=\s))"
+_INTERRUPT_RE = re.compile(
+    rf"([,.!?…])\s+{_SPEECH_DASH}\s+([а-яё][^—–]{{2,160}}?)([,.])\s+{_SPEECH_DASH}\s+"
+)
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 _DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
-_DIALOGUE_ATTR_RE = re.compile(r"([,!?…])\s+[—–]\s+(?=[а-яё])")
+_DIALOGUE_ATTR_RE = re.compile(rf"([,!?…])\s+{_SPEECH_DASH}\s+(?=[а-яё])")
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?…](?:\s+[А-ЯЁ«]|\s*$)")
 # Words in a quotation below which it is a name («Интрафит», форум «Утро»), unless attributed.
 MIN_SPEECH_WORDS = 3
@@ -203,6 +208,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _dialogue_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for quote in _heading_blocks(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     for span in find_spans(doc.text):
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
             continue
@@ -235,6 +243,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             )
         )
         covered.append((span.open, stop))
+    for quote in _unquoted_speech(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     found.sort(key=lambda q: q.start)
     return _inherit_speakers(doc, found), covered
 
@@ -306,7 +317,7 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         text = body
         if attr:
             a_start = body_start + attr.end()
-            end = re.search(r"[,.]\s+[—–]\s+|[.!?…]\s*$", body[attr.end() :])
+            end = re.search(rf"[,.]\s+{_SPEECH_DASH}\s+|[.!?…]\s*$", body[attr.end() :])
             a_stop = a_start + (end.start() if end else len(body) - attr.end())
             if has_speech_verb(doc, a_start, a_stop):
                 speaker = resolve(doc, people, a_start, a_stop, line_start)
@@ -330,6 +341,91 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         out.append(
             RawQuote(line_start, line_start + len(line), _clean_quote_text(text), speaker, True)
         )
+    return out
+
+
+# Interview layout: "Андрей Карпинский, губернатор Сосновской области:" alone on a line, then the
+# speech as plain paragraphs without quote marks. Later paragraphs continue the speech only while
+# they speak in the first person ("мы", "наш", "я").
+MAX_BLOCK_PARAGRAPHS = 3
+_FIRST_PERSON_RE = re.compile(r"\b(?:я|мы|мне|нам|нас|наш\w*|мо[йяеи]\w*)\b", re.IGNORECASE)
+_MARKED_START_RE = re.compile(r"^[«\"„“—–-]")
+
+
+def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    for i, (start, stop) in enumerate(spans[:-1]):
+        heading = doc.text[start:stop].rstrip()
+        if not heading.endswith(":") or len(heading.split()) > MAX_HEADING_WORDS:
+            continue
+        if has_speech_verb(doc, start, stop) or not _is_name_heading(doc, people, start, stop):
+            continue
+        speaker = resolve(doc, people, start, stop, start)
+        if speaker.name is None:
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_BLOCK_PARAGRAPHS, len(spans))):
+            p_start, p_stop = spans[j]
+            body = doc.text[p_start:p_stop]
+            if (
+                _MARKED_START_RE.match(body)
+                or any(a <= p_start < b for a, b in covered)
+                or len(re.findall(r"\w+", body)) < MIN_SPEECH_WORDS
+                or (j > i + 1 and not _FIRST_PERSON_RE.search(body))
+                or any(p_start <= m_start < p_stop for m_start, _, _ in people.mentions)
+            ):
+                break
+            out.append(RawQuote(p_start, p_stop, _clean_quote_text(body), speaker, True))
+    return out
+
+
+def _is_name_heading(doc: Doc, people: People, start: int, stop: int) -> bool:
+    """ "Имя Фамилия:" or "Имя Фамилия, должность …:": the line opens with a person's name."""
+    return any(m_start == start and m_stop <= stop for m_start, m_stop, _ in people.mentions)
+
+
+# Unquoted speech closed by its attribution: "Область нарастит экспорт, заявил губернатор X." The
+# verb is finite and right after the comma; a "что" after it makes it reported speech instead.
+_UNQUOTED_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+[^,]{3,160}$)")
+_NOT_SPEECH_OPENERS = ("по словам", "по мнению", "как ", "по данным", "об этом", "о ")
+MIN_UNQUOTED_SPEECH_WORDS = 5
+
+
+def _unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    verbs = word_set("unquoted_speech_verbs")
+    out: list[RawQuote] = []
+    for sent in doc.sentences:
+        text = sent.text.rstrip()
+        if (
+            any(a <= sent.start < b or a < sent.stop <= b for a, b in covered)
+            or not text[:1].isupper()
+            or text.lower().startswith(_NOT_SPEECH_OPENERS)
+            or not text.endswith((".", "!", "…"))
+        ):
+            continue
+        for m in _UNQUOTED_ATTR_RE.finditer(text, 0, len(text) - 1):
+            verb = text[m.end() :].split(maxsplit=1)[0]
+            parse = doc.morph.parse(verb)
+            if not parse or parse[0].tag.POS != "VERB" or doc.morph.lemma(verb) not in verbs:
+                continue
+            body = text[: m.start()]
+            if len(re.findall(r"\w+", body)) < MIN_UNQUOTED_SPEECH_WORDS or re.search(
+                r"[«»\"„“]", body
+            ):
+                break
+            a_start = sent.start + m.end()
+            if has_speech_verb(doc, sent.start, sent.start + m.start()):
+                break  # "X сообщил, что …, заявил Y": nested reporting is not one speech
+            speaker = resolve(doc, people, a_start, sent.start + len(text), a_start)
+            if speaker.name is not None:
+                out.append(
+                    RawQuote(sent.start, sent.stop, _clean_quote_text(body), speaker, True)
+                )
+            break
     return out
 
 
