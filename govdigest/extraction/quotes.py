@@ -102,7 +102,15 @@ def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         and _names_someone(doc, start, stop)
     ):
         return start, stop  # "Андрей Велихов: «…»" — a headline's or a block's attribution
-    return (start, stop) if has_speech_verb(doc, start, stop) else None
+    if has_speech_verb(doc, start, stop):
+        return start, stop
+    # "Программа, по словам главы региона, «не формальность…»": a quoted fragment inside
+    # reported speech is the speaker's own words.
+    according = _ACCORDING_LEAD_RE.search(doc.text, start, stop)
+    return (according.start(1), according.end(1)) if according else None
+
+
+_ACCORDING_LEAD_RE = re.compile(r"\b[Пп]о\s+(?:словам|мнению)\s+([^,«»]{2,80}),\s*$")
 
 
 # An attribution sentence right after a quotation: "«…». Так прокомментировал итоги X."
@@ -134,6 +142,27 @@ def _attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
     ):
         return start, stop
     return None
+
+
+_HEADLINE_COLON_RE = re.compile(r":\s+(?=[А-ЯЁ])")
+
+
+def _headline_attribution(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """ "«Работы много»: Константин Рябинин прокомментировал итоги поездки" — a headline that
+    opens with the quotation and names the speaker with a verb of saying after a colon."""
+    m = _HEADLINE_COLON_RE.match(doc.text, pos)
+    if not m or not _opens_line(doc, pos):
+        return None
+    line_end = doc.text.find("\n", m.end())
+    stop = len(doc.text) if line_end < 0 else line_end
+    if not _names_someone(doc, m.end(), stop) or not has_speech_verb(doc, m.end(), stop):
+        return None
+    return m.end(), stop
+
+
+def _opens_line(doc: Doc, pos: int) -> bool:
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    return doc.text[line_start : line_start + 1] in "«\"„“"
 
 
 def _names_someone(doc: Doc, start: int, stop: int) -> bool:
@@ -221,7 +250,7 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         after = _attribution_after(doc, close)
         before = None if after else _attribution_before(doc, span.open)
         if after is None and before is None:
-            after = _attribution_next_sentence(doc, close)
+            after = _attribution_next_sentence(doc, close) or _headline_attribution(doc, close)
         content = doc.text[inner_start:inner_stop]
         if not _is_speech(doc, span, content, after is not None or before is not None):
             continue

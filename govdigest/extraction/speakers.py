@@ -113,7 +113,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
         if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
             return doc.last_org_speaker
-        return NOBODY
+        return _institution_speaker(doc, start, stop)
     words = doc.words_in(start, stop)
     for i, w in enumerate(words):
         low = w.text.lower()
@@ -139,12 +139,37 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
                 found = _by_gender(people, gender, min(start, anchor), unbound_only=True)
             return found
         if low in _PRONOUNS:
-            return _by_gender(people, _PRONOUNS[low], min(start, anchor))
+            return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor))
     for span in doc.ner:
         if span.type == "ORG" and start <= span.start and span.stop <= stop:
             return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
     if _subjectless_first_person(doc, start, stop):
         return Speaker(doc.author, None)
+    return NOBODY
+
+
+# "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
+# plural verb with a named institution is that institution speaking (heads in a data file).
+_INSTITUTION_RE = re.compile(r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})")
+
+
+def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
+    heads = word_set("speaker_institutions")
+    for m in _INSTITUTION_RE.finditer(doc.text, start, stop):
+        words = m.group(1).split()
+        for i, w in enumerate(words):
+            if doc.morph.lemma(w.lower()) in heads:
+                # Keep the adjectives before the head and a genitive tail after it, up to
+                # the next verb ("в областной администрации уточнили" → "областная администрация").
+                tail = words[i + 1 :]
+                cut = next(
+                    (k for k, x in enumerate(tail) if doc.morph.best_pos(x.lower()) != "NOUN"
+                     and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")),
+                    len(tail),
+                )
+                group = doc.morph.nominative_group(words[: i + 1 + cut])
+                return Speaker(" ".join(group), None)
+        break
     return NOBODY
 
 
@@ -244,6 +269,27 @@ def _by_gender(people: People, gender: str, before: int, unbound_only: bool = Fa
         for i, e in enumerate(people.entities)
         if e.gender == gender and not (unbound_only and e.role_class)
     }
+    last = _last_mention(people, candidates, before)
+    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+# Sentences before the pronoun's own one in which a second person of the same gender makes the
+# reference uncertain ("X встретился с Y. По его словам, …"): then no speaker rather than a guess.
+PRONOUN_WINDOW_SENTENCES = 0
+
+
+def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+    candidates = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.gender == gender
+        and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
+    }
+    index = doc.sentence_index(before)
+    window_start = doc.sentences[max(0, index - PRONOUN_WINDOW_SENTENCES)].start if index >= 0 else 0
+    near = {i for m_start, _, i in people.mentions if window_start <= m_start < before} & candidates
+    if len(near) > 1:
+        return NOBODY
     last = _last_mention(people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
