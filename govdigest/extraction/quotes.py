@@ -360,17 +360,85 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
                 text = f"{first} {rest}".strip()
         if not attributed and line_start in interview:
             speaker, attributed = interview[line_start], True
+        continued = False
         if not attributed:
-            lead = _attribution_before(doc, line_start)
+            lead = _attribution_before(doc, line_start) or _lead_sentence(doc, people, line_start)
             words = re.findall(r"\w+", body)
             if lead is None or len(words) < MIN_SPEECH_WORDS or body.rstrip().endswith(";"):
                 continue
             speaker = resolve(doc, people, lead[0], lead[1], line_start)
-            attributed = True
+            attributed = continued = True
         out.append(
             RawQuote(line_start, line_start + len(line), _clean_quote_text(text), speaker, True)
         )
+        if continued and speaker.name:
+            out.extend(_continuation(doc, people, offset, speaker))
     return out
+
+
+def _continuation(doc: Doc, people: People, start: int, speaker: Speaker) -> list[RawQuote]:
+    """Plain paragraphs after a lead-attributed dash paragraph that go on in the first person
+    ("Мы продолжим поддерживать завод: …") are the same speech without its marks."""
+    out: list[RawQuote] = []
+    pos = start
+    for _ in range(MAX_BLOCK_PARAGRAPHS - 1):
+        if pos >= len(doc.text):
+            break
+        end = doc.text.find("\n", pos)
+        end = len(doc.text) if end < 0 else end
+        body = doc.text[pos:end]
+        if (
+            _MARKED_START_RE.match(body)
+            or not _FIRST_PERSON_RE.search(body)
+            or _reports_speech(doc, pos, end)
+            or any(pos <= m_start < end for m_start, _, _ in people.mentions)
+            or len(re.findall(r"\w+", body)) < MIN_SPEECH_WORDS
+        ):
+            break
+        out.append(RawQuote(pos, end, _clean_quote_text(body), speaker, True))
+        pos = end + 1
+    return out
+
+
+def _reports_speech(doc: Doc, start: int, stop: int) -> bool:
+    """A past-tense verb of saying ("отметил", "рассказала"): narrative, not the speech itself."""
+    verbs = word_set("speech_verbs")
+    for w in doc.words_in(start, stop):
+        low = w.text.lower()
+        if doc.morph.lemma(low) in verbs and doc.morph.verb_gender(low) is not None:
+            return True
+        parses = doc.morph.parse(low)
+        if doc.morph.lemma(low) in verbs and parses and "past" in parses[0].tag:
+            return True
+    return False
+
+
+def _lead_sentence(doc: Doc, people: People, line_start: int) -> tuple[int, int] | None:
+    """ "Губернатор X поздравил коллектив завода." then a lone dash paragraph: X's address.
+
+    Only in third-person posts, only for a single dash paragraph (a run of dash lines is a list
+    or an interview), and only when the lead's last sentence names a person and uses a verb of
+    addressing (data/speech_lead_verbs.txt)."""
+    if doc.first_person or line_start == 0:
+        return None
+    prev_start = doc.text.rfind("\n", 0, line_start - 1) + 1
+    if _DIALOGUE_RE.match(doc.text[prev_start:line_start]):
+        return None
+    next_end = doc.text.find("\n", line_start)
+    if next_end >= 0 and _DIALOGUE_RE.match(doc.text[next_end + 1 : next_end + 3]):
+        return None
+    prev = doc.text[prev_start : line_start - 1].rstrip()
+    if not prev.endswith("."):
+        return None
+    stop = prev_start + len(prev)
+    sentence = doc.sentence_at(stop - 1)
+    start = max(prev_start, sentence.start) if sentence else prev_start
+    verbs = word_set("speech_lead_verbs")
+    if not any(start <= m_start < stop for m_start, _, _ in people.mentions):
+        return None
+    if not any(doc.morph.lemma(w.text.lower()) in verbs for w in doc.words_in(start, stop)):
+        return None
+    return start, stop
 
 
 # Interview layout: "Андрей Карпинский, губернатор Сосновской области:" alone on a line, then the
