@@ -291,7 +291,40 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
     if len(near) > 1:
         return NOBODY
     last = _last_mention(people, candidates, before)
-    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+    if last is None:
+        return NOBODY
+    if _oblique_rival(doc, people, candidates, last, before):
+        return NOBODY
+    return _entity_speaker(people.entities[last])
+
+
+# "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest
+# person of the gender is only an object (an oblique form), while another one was the subject
+# of a recent sentence; the pronoun most likely means the subject, so the rule declines to guess.
+RIVAL_WINDOW_SENTENCES = 2
+
+
+def _oblique_rival(
+    doc: Doc, people: People, candidates: set[int], last: int, before: int
+) -> bool:
+    mentions = [(s, e, i) for s, e, i in people.mentions if s < before and i in candidates]
+    if not mentions:
+        return False
+    s, e, _ = max((m for m in mentions if m[2] == last), key=lambda m: m[0])
+    if _is_nominative_mention(doc, people, s, e, last):
+        return False
+    index = doc.sentence_index(before)
+    window_start = doc.sentences[max(0, index - RIVAL_WINDOW_SENTENCES)].start
+    return any(
+        i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
+        for ms, me, i in mentions
+    )
+
+
+def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
+    said = doc.text[start:stop].split()
+    name = people.entities[index].name.split()
+    return bool(said) and said[-1].casefold() == name[-1].casefold()
 
 
 def _last_mention(people: People, candidates: set[int], before: int) -> int | None:
