@@ -69,7 +69,16 @@ def _attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     line_end = len(doc.text) if line_end < 0 else line_end
     end = _ATTR_END_RE.search(doc.text, m.end(), line_end)
     stop = end.start() if end else line_end
+    # "«…», – отметил губернатор, подчеркнув, что …": the gerund opens reported speech of its
+    # own, so the attribution ends before it and the that-clause is left to indirect speech.
+    for g in _GERUND_THAT_RE.finditer(doc.text, m.end(), stop):
+        if doc.morph.best_pos(g.group(1).lower()) == "GRND":
+            stop = g.start()
+            break
     return (m.end(), stop) if has_speech_verb(doc, m.end(), stop) else None
+
+
+_GERUND_THAT_RE = re.compile(r",\s+([а-яё]+),\s+что\b")
 
 
 def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:

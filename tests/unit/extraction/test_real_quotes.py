@@ -162,6 +162,37 @@ def test_attribution_confidence(
     assert quotes[0].speaker == speaker
 
 
+# (text, first words of the reported speech, its speaker)
+GERUND_REPORTED_SPEECH = [
+    pytest.param(
+        "Ферма\nГубернатор Лиственной области Павел Суров осмотрел ферму.\n"
+        "«Ферма построена за год», – отметил губернатор, подчеркнув, что область продолжит "
+        "субсидировать покупку скота.",
+        "область продолжит субсидировать",
+        "Павел Суров",
+        id="en-dash-attribution-then-gerund-that",
+    ),
+    pytest.param(
+        "Верфь\nГлава Устьлужской области Пётр Сомов открыл цех.\n"
+        "«Цех готов», - сказал Пётр Сомов, добавив, что заказы расписаны до 2030 года.",
+        "заказы расписаны до 2030 года",
+        "Пётр Сомов",
+        id="hyphen-attribution-then-gerund-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), GERUND_REPORTED_SPEECH)
+def test_gerund_that_clause_after_attribution(
+    extractor: Extractor, text: str, starts: str, speaker: str
+) -> None:
+    result = run(extractor, text)
+    indirect = [q for q in result.quotes if q.kind == "indirect" and q.text.startswith(starts)]
+    assert [q.speaker for q in indirect] == [speaker], result.quotes
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and starts not in direct[0].text
+
+
 def test_lead_paragraph_continues_in_first_person(extractor: Extractor) -> None:
     text = (
         "Юбилей\nГубернатор Холмской области Вадим Рощин поздравил коллектив завода.\n"
