@@ -57,6 +57,8 @@ class RawQuote:
 
 def _clean_quote_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    # «– Тихая область …»: a dialogue dash kept inside the quotation marks is not speech.
+    text = re.sub(r"^[—–-]\s+", "", text)
     return text.strip(" ,").strip()
 
 
@@ -456,6 +458,7 @@ def _lead_sentence(doc: Doc, people: People, line_start: int) -> tuple[int, int]
 MAX_BLOCK_PARAGRAPHS = 3
 _FIRST_PERSON_RE = re.compile(r"\b(?:я|мы|мне|нам|нас|наш\w*|мо[йяеи]\w*)\b", re.IGNORECASE)
 _MARKED_START_RE = re.compile(r"^[«\"„“—–-]")
+_LONE_MARKS = frozenset({"«", '"', "„", "“"})
 
 
 def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
@@ -474,14 +477,19 @@ def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         speaker = resolve(doc, people, start, stop, start)
         if speaker.name is None:
             continue
-        for j in range(i + 1, min(i + 1 + MAX_BLOCK_PARAGRAPHS, len(spans))):
+        first = i + 1
+        if doc.text[spans[first][0] : spans[first][1]].strip() in _LONE_MARKS and first + 1 < len(
+            spans
+        ):
+            first += 1  # "Имя Фамилия:" ⏎ "«" ⏎ the speech: a lone opening mark on its own line
+        for j in range(first, min(first + MAX_BLOCK_PARAGRAPHS, len(spans))):
             p_start, p_stop = spans[j]
             body = doc.text[p_start:p_stop]
             if (
                 _MARKED_START_RE.match(body)
                 or any(a <= p_start < b for a, b in covered)
                 or len(re.findall(r"\w+", body)) < MIN_SPEECH_WORDS
-                or (j > i + 1 and not _FIRST_PERSON_RE.search(body))
+                or (j > first and not _FIRST_PERSON_RE.search(body))
                 or any(p_start <= m_start < p_stop for m_start, _, _ in people.mentions)
             ):
                 break
