@@ -166,6 +166,13 @@ def role_before(doc: Doc, start: int) -> RoleMatch | None:
         return None
     if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
         return None
+    if any(
+        doc.morph.best_pos(w.text.lower()) == "VERB" and w.text[:1].islower()
+        for w in words[i + len(phrase.lemmas) :]
+    ):
+        # "Губернатор области встретился с Рустамом Миннибаевым": the role is the subject of a
+        # verb, and the name its object; binding them would make the guest "губернатор".
+        return None
     return RoleMatch(words[i].start, end, phrase, gap.strip())
 
 

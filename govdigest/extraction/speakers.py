@@ -136,7 +136,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
-                found = _by_gender(people, gender, min(start, anchor), unbound_only=True)
+                found = _unbound_subject(doc, people, gender, min(start, anchor))
             return found
         if low in _PRONOUNS:
             return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor))
@@ -261,6 +261,24 @@ def _host_governor(
     if last is not None:
         return _entity_speaker(people.entities[last])
     return Speaker(doc.author, None) if doc.author and doc.first_person else found
+
+
+def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+    """The nearest person of the verb's gender with no role of their own who was named at least
+    once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
+    Миннибаевым") is somebody the role-holder met, not the role-holder."""
+    candidates = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.gender == gender
+        and not e.role_class
+        and any(
+            idx == i and _is_nominative_mention(doc, people, s, e_, i)
+            for s, e_, idx in people.mentions
+        )
+    }
+    last = _last_mention(people, candidates, before)
+    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
 
 def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:
