@@ -173,7 +173,7 @@ def _headline_attribution(doc: Doc, pos: int) -> tuple[int, int] | None:
 
 def _opens_line(doc: Doc, pos: int) -> bool:
     line_start = doc.text.rfind("\n", 0, pos) + 1
-    return doc.text[line_start : line_start + 1] in "«\"„“"
+    return doc.text[line_start : line_start + 1] in '«"„“'
 
 
 def _names_someone(doc: Doc, start: int, stop: int) -> bool:
@@ -536,9 +536,7 @@ def _unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -
                 break  # "X сообщил, что …, заявил Y": nested reporting is not one speech
             speaker = resolve(doc, people, a_start, sent.start + len(text), a_start)
             if speaker.name is not None:
-                out.append(
-                    RawQuote(sent.start, sent.stop, _clean_quote_text(body), speaker, True)
-                )
+                out.append(RawQuote(sent.start, sent.stop, _clean_quote_text(body), speaker, True))
             break
     return out
 

@@ -150,7 +150,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 
 # "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
 # plural verb with a named institution is that institution speaking (heads in a data file).
-_INSTITUTION_RE = re.compile(r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})")
+_INSTITUTION_RE = re.compile(
+    r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
+)
 
 
 def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
@@ -163,8 +165,12 @@ def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
                 # the next verb ("в областной администрации уточнили" → "областная администрация").
                 tail = words[i + 1 :]
                 cut = next(
-                    (k for k, x in enumerate(tail) if doc.morph.best_pos(x.lower()) != "NOUN"
-                     and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")),
+                    (
+                        k
+                        for k, x in enumerate(tail)
+                        if doc.morph.best_pos(x.lower()) != "NOUN"
+                        and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")
+                    ),
                     len(tail),
                 )
                 group = doc.morph.nominative_group(words[: i + 1 + cut])
@@ -304,8 +310,12 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
         and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
     }
     index = doc.sentence_index(before)
-    window_start = doc.sentences[max(0, index - PRONOUN_WINDOW_SENTENCES)].start if index >= 0 else 0
-    near = {i for m_start, _, i in people.mentions if window_start <= m_start < before} & candidates
+    window_start = (
+        doc.sentences[max(0, index - PRONOUN_WINDOW_SENTENCES)].start if index >= 0 else 0
+    )
+    near = {
+        i for m_start, _, i in people.mentions if window_start <= m_start < before
+    } & candidates
     if len(near) > 1:
         return NOBODY
     last = _last_mention(people, candidates, before)
@@ -322,9 +332,7 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
 RIVAL_WINDOW_SENTENCES = 2
 
 
-def _oblique_rival(
-    doc: Doc, people: People, candidates: set[int], last: int, before: int
-) -> bool:
+def _oblique_rival(doc: Doc, people: People, candidates: set[int], last: int, before: int) -> bool:
     mentions = [(s, e, i) for s, e, i in people.mentions if s < before and i in candidates]
     if not mentions:
         return False
