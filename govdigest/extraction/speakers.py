@@ -103,13 +103,16 @@ PRESS_ROLE = "пресс-служба"
 
 def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
     gender = clause_gender(doc, start, stop)
+    # "Об этом сообщили губернатору Игорю Артамонову", "в приёмной Олега Боса отметили": with a
+    # plural verb a named person is the addressee or the owner, never the one speaker.
+    plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
-        if m_start >= start and m_stop <= stop:
+        if m_start >= start and m_stop <= stop and not plural:
             return _entity_speaker(people.entities[index])
     press = _PRESS_RE.search(doc.text, start, stop)
     if press:
         return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
-    if _verb_is_plural(doc, start, stop):
+    if plural:
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
         if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
             return doc.last_org_speaker
