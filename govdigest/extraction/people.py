@@ -280,6 +280,12 @@ def extract_people(doc: Doc) -> People:
         if index is None:
             normal, gender = doc.morph.nominative_name([word])
             name = normal[0]
+            if _GENITIVE_LEAD_RE.search(doc.text[max(0, start - 24) : start]) and (
+                _MASC_GENITIVE_SURNAME_RE.search(word)
+            ):
+                # "По словам Филимонова": after a genitive-governing lead-in a surname in -ова
+                # is a man's genitive (a woman's would be "Филимоновой").
+                name, gender = word[:-1], "masc"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:
                 index = len(entities)
@@ -297,6 +303,10 @@ def extract_people(doc: Doc) -> People:
 
 
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
+
+
+_GENITIVE_LEAD_RE = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т)\s+$")
+_MASC_GENITIVE_SURNAME_RE = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын)а$")
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:

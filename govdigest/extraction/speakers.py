@@ -108,6 +108,8 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
     plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
         if m_start >= start and m_stop <= stop and not plural:
+            if _addressee(doc, people, m_start, m_stop, index):
+                continue
             return _entity_speaker(people.entities[index])
     press = _PRESS_RE.search(doc.text, start, stop)
     if press:
@@ -180,6 +182,16 @@ def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
                 return Speaker(" ".join(group), None)
         break
     return NOBODY
+
+
+def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
+    """ "Как заявил Рябинину губернатор": a name in the dative or instrumental inside an
+    attribution is whom the speaker addressed or met, not the speaker."""
+    if _is_nominative_mention(doc, people, start, stop, index):
+        return False
+    said = doc.text[start:stop].split()
+    parses = doc.morph.parse(said[-1]) if said else ()
+    return bool(parses) and parses[0].tag.case in ("datv", "ablt")
 
 
 def _press_name(doc: Doc, raw: str) -> str:

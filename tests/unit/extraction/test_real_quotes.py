@@ -222,6 +222,31 @@ def test_gerund_that_clause_after_attribution(
     assert len(direct) == 1 and starts not in direct[0].text
 
 
+# (text, first words of the quote, expected speaker)
+SURNAME_AND_ADDRESSEE = [
+    pytest.param(
+        "Благоустройство\nНа благоустройство направят 2 млрд рублей. По словам Лаврентьева, "
+        "в городах появятся новые скверы.",
+        "в городах появятся новые скверы",
+        "Лаврентьев",
+        id="surname-only-genitive-after-po-slovam",
+    ),
+    pytest.param(
+        "Мост\nГубернатор Ельской области Сергей Ковалёв осмотрел мост. Как заявил "
+        "Сергею Ковалёву подрядчик Олег Мартынов, работы завершат к осени.",
+        "работы завершат к осени",
+        "Олег Мартынов",
+        id="dative-addressee-skipped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SURNAME_AND_ADDRESSEE)
+def test_surname_and_addressee(extractor: Extractor, text: str, starts: str, speaker: str) -> None:
+    quotes = [q for q in run(extractor, text).quotes if q.text.startswith(starts)]
+    assert [q.speaker for q in quotes] == [speaker], run(extractor, text).quotes
+
+
 def test_lead_paragraph_continues_in_first_person(extractor: Extractor) -> None:
     text = (
         "Юбилей\nГубернатор Холмской области Вадим Рощин поздравил коллектив завода.\n"
