@@ -8,6 +8,7 @@ from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes import RawQuote
 from govdigest.extraction.speakers import resolve, speech_verb_lemmas
+from govdigest.extraction.text import Sentence
 
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
 _THAT_RE = re.compile(r"(?:\s+[^,.;:!?«»—]{0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)")
@@ -30,11 +31,41 @@ def _tidy(text: str) -> str:
     return text
 
 
+# After a direct quote's attribution: "«…», – отметил губернатор, подчеркнув, что …".
+_GERUND_TAIL_RE = re.compile(r",\s+([а-яё]+),\s+что\s+")
+_ATTRIBUTION_DASH_RE = re.compile(r"[—–]\s+|(?<=\s)-\s+")
+
+
+def _gerund_tail(
+    doc: Doc, people: People, sent: Sentence, covered: list[tuple[int, int]]
+) -> RawQuote | None:
+    end = max((b for a, b in covered if a <= sent.start < b), default=sent.start)
+    m = _GERUND_TAIL_RE.match(doc.text, end, sent.stop)
+    if not m or end >= sent.stop:
+        return None
+    gerund = m.group(1)
+    if doc.morph.best_pos(gerund) != "GRND" or doc.morph.lemma(gerund) not in speech_verb_lemmas():
+        return None
+    text = _tidy(doc.text[m.end() : sent.stop])
+    if len(text.split()) < MIN_INDIRECT_WORDS:
+        return None
+    covering = max(a for a, b in covered if a <= sent.start < b)
+    dashes = list(_ATTRIBUTION_DASH_RE.finditer(doc.text, covering, end))
+    who_start = dashes[-1].end() if dashes else covering
+    speaker = resolve(doc, people, who_start, end, who_start)
+    return RawQuote(end, sent.stop, text, speaker, True)
+
+
 def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
     verbs = speech_verb_lemmas()
     out: list[RawQuote] = []
     for sent in doc.sentences:
-        if _inside(sent.start, covered) or "«" in sent.text[:2]:
+        if _inside(sent.start, covered):
+            tail = _gerund_tail(doc, people, sent, covered)
+            if tail is not None:
+                out.append(tail)
+            continue
+        if "«" in sent.text[:2]:
             continue
         s = sent.text
         base = sent.start

@@ -166,6 +166,13 @@ def role_before(doc: Doc, start: int) -> RoleMatch | None:
         return None
     if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
         return None
+    if any(
+        doc.morph.best_pos(w.text.lower()) == "VERB" and w.text[:1].islower()
+        for w in words[i + len(phrase.lemmas) :]
+    ):
+        # "Губернатор области встретился с Рустамом Миннибаевым": the role is the subject of a
+        # verb, and the name its object; binding them would make the guest "губернатор".
+        return None
     return RoleMatch(words[i].start, end, phrase, gap.strip())
 
 
@@ -273,6 +280,12 @@ def extract_people(doc: Doc) -> People:
         if index is None:
             normal, gender = doc.morph.nominative_name([word])
             name = normal[0]
+            if _GENITIVE_LEAD_RE.search(doc.text[max(0, start - 24) : start]) and (
+                _MASC_GENITIVE_SURNAME_RE.search(word)
+            ):
+                # "По словам Филимонова": after a genitive-governing lead-in a surname in -ова
+                # is a man's genitive (a woman's would be "Филимоновой").
+                name, gender = word[:-1], "masc"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:
                 index = len(entities)
@@ -290,6 +303,10 @@ def extract_people(doc: Doc) -> People:
 
 
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
+
+
+_GENITIVE_LEAD_RE = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т)\s+$")
+_MASC_GENITIVE_SURNAME_RE = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын)а$")
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:

@@ -17,10 +17,15 @@ _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
 _ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
-_INTERRUPT_RE = re.compile(r"([,.!?…])\s+[—–]\s+([а-яё][^—–]{2,160}?)([,.])\s+[—–]\s+")
+# Real posts type the speech dash as an em dash, an en dash or a spaced hyphen-minus
+# ("«…, - сказал он. - …»"); a hyphen counts only with spaces on both sides.
+_SPEECH_DASH = r"(?:[—–]|(?<=\s)-(?=\s))"
+_INTERRUPT_RE = re.compile(
+    rf"([,.!?…])\s+{_SPEECH_DASH}\s+([а-яё][^—–]{{2,160}}?)([,.])\s+{_SPEECH_DASH}\s+"
+)
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 _DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
-_DIALOGUE_ATTR_RE = re.compile(r"([,!?…])\s+[—–]\s+(?=[а-яё])")
+_DIALOGUE_ATTR_RE = re.compile(rf"([,!?…])\s+{_SPEECH_DASH}\s+(?=[а-яё])")
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?…](?:\s+[А-ЯЁ«]|\s*$)")
 # Words in a quotation below which it is a name («Интрафит», форум «Утро»), unless attributed.
 MIN_SPEECH_WORDS = 3
@@ -52,6 +57,8 @@ class RawQuote:
 
 def _clean_quote_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    # «– Тихая область …»: a dialogue dash kept inside the quotation marks is not speech.
+    text = re.sub(r"^[—–-]\s+", "", text)
     return text.strip(" ,").strip()
 
 
@@ -64,7 +71,16 @@ def _attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     line_end = len(doc.text) if line_end < 0 else line_end
     end = _ATTR_END_RE.search(doc.text, m.end(), line_end)
     stop = end.start() if end else line_end
+    # "«…», – отметил губернатор, подчеркнув, что …": the gerund opens reported speech of its
+    # own, so the attribution ends before it and the that-clause is left to indirect speech.
+    for g in _GERUND_THAT_RE.finditer(doc.text, m.end(), stop):
+        if doc.morph.best_pos(g.group(1).lower()) == "GRND":
+            stop = g.start()
+            break
     return (m.end(), stop) if has_speech_verb(doc, m.end(), stop) else None
+
+
+_GERUND_THAT_RE = re.compile(r",\s+([а-яё]+),\s+что\b")
 
 
 def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
@@ -97,7 +113,15 @@ def _attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         and _names_someone(doc, start, stop)
     ):
         return start, stop  # "Андрей Велихов: «…»" — a headline's or a block's attribution
-    return (start, stop) if has_speech_verb(doc, start, stop) else None
+    if has_speech_verb(doc, start, stop):
+        return start, stop
+    # "Программа, по словам главы региона, «не формальность…»": a quoted fragment inside
+    # reported speech is the speaker's own words.
+    according = _ACCORDING_LEAD_RE.search(doc.text, start, stop)
+    return (according.start(1), according.end(1)) if according else None
+
+
+_ACCORDING_LEAD_RE = re.compile(r"\b[Пп]о\s+(?:словам|мнению)\s+([^,«»]{2,80}),\s*$")
 
 
 # An attribution sentence right after a quotation: "«…». Так прокомментировал итоги X."
@@ -129,6 +153,27 @@ def _attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
     ):
         return start, stop
     return None
+
+
+_HEADLINE_COLON_RE = re.compile(r":\s+(?=[А-ЯЁ])")
+
+
+def _headline_attribution(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """ "«Работы много»: Константин Рябинин прокомментировал итоги поездки" — a headline that
+    opens with the quotation and names the speaker with a verb of saying after a colon."""
+    m = _HEADLINE_COLON_RE.match(doc.text, pos)
+    if not m or not _opens_line(doc, pos):
+        return None
+    line_end = doc.text.find("\n", m.end())
+    stop = len(doc.text) if line_end < 0 else line_end
+    if not _names_someone(doc, m.end(), stop) or not has_speech_verb(doc, m.end(), stop):
+        return None
+    return m.end(), stop
+
+
+def _opens_line(doc: Doc, pos: int) -> bool:
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    return doc.text[line_start : line_start + 1] in '«"„“'
 
 
 def _names_someone(doc: Doc, start: int, stop: int) -> bool:
@@ -203,6 +248,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _dialogue_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for quote in _heading_blocks(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     for span in find_spans(doc.text):
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
             continue
@@ -213,7 +261,7 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         after = _attribution_after(doc, close)
         before = None if after else _attribution_before(doc, span.open)
         if after is None and before is None:
-            after = _attribution_next_sentence(doc, close)
+            after = _attribution_next_sentence(doc, close) or _headline_attribution(doc, close)
         content = doc.text[inner_start:inner_stop]
         if not _is_speech(doc, span, content, after is not None or before is not None):
             continue
@@ -235,6 +283,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             )
         )
         covered.append((span.open, stop))
+    for quote in _unquoted_speech(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     found.sort(key=lambda q: q.start)
     return _inherit_speakers(doc, found), covered
 
@@ -306,7 +357,7 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         text = body
         if attr:
             a_start = body_start + attr.end()
-            end = re.search(r"[,.]\s+[—–]\s+|[.!?…]\s*$", body[attr.end() :])
+            end = re.search(rf"[,.]\s+{_SPEECH_DASH}\s+|[.!?…]\s*$", body[attr.end() :])
             a_stop = a_start + (end.start() if end else len(body) - attr.end())
             if has_speech_verb(doc, a_start, a_stop):
                 speaker = resolve(doc, people, a_start, a_stop, line_start)
@@ -320,16 +371,173 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
                 text = f"{first} {rest}".strip()
         if not attributed and line_start in interview:
             speaker, attributed = interview[line_start], True
+        continued = False
         if not attributed:
-            lead = _attribution_before(doc, line_start)
+            lead = _attribution_before(doc, line_start) or _lead_sentence(doc, people, line_start)
             words = re.findall(r"\w+", body)
             if lead is None or len(words) < MIN_SPEECH_WORDS or body.rstrip().endswith(";"):
                 continue
             speaker = resolve(doc, people, lead[0], lead[1], line_start)
-            attributed = True
+            attributed = continued = True
         out.append(
             RawQuote(line_start, line_start + len(line), _clean_quote_text(text), speaker, True)
         )
+        if continued and speaker.name:
+            out.extend(_continuation(doc, people, offset, speaker))
+    return out
+
+
+def _continuation(doc: Doc, people: People, start: int, speaker: Speaker) -> list[RawQuote]:
+    """Plain paragraphs after a lead-attributed dash paragraph that go on in the first person
+    ("Мы продолжим поддерживать завод: …") are the same speech without its marks."""
+    out: list[RawQuote] = []
+    pos = start
+    for _ in range(MAX_BLOCK_PARAGRAPHS - 1):
+        if pos >= len(doc.text):
+            break
+        end = doc.text.find("\n", pos)
+        end = len(doc.text) if end < 0 else end
+        body = doc.text[pos:end]
+        if (
+            _MARKED_START_RE.match(body)
+            or not _FIRST_PERSON_RE.search(body)
+            or _reports_speech(doc, pos, end)
+            or any(pos <= m_start < end for m_start, _, _ in people.mentions)
+            or len(re.findall(r"\w+", body)) < MIN_SPEECH_WORDS
+        ):
+            break
+        out.append(RawQuote(pos, end, _clean_quote_text(body), speaker, True))
+        pos = end + 1
+    return out
+
+
+def _reports_speech(doc: Doc, start: int, stop: int) -> bool:
+    """A past-tense verb of saying ("отметил", "рассказала"): narrative, not the speech itself."""
+    verbs = word_set("speech_verbs")
+    for w in doc.words_in(start, stop):
+        low = w.text.lower()
+        if doc.morph.lemma(low) in verbs and doc.morph.verb_gender(low) is not None:
+            return True
+        parses = doc.morph.parse(low)
+        if doc.morph.lemma(low) in verbs and parses and "past" in parses[0].tag:
+            return True
+    return False
+
+
+def _lead_sentence(doc: Doc, people: People, line_start: int) -> tuple[int, int] | None:
+    """ "Губернатор X поздравил коллектив завода." then a lone dash paragraph: X's address.
+
+    Only in third-person posts, only for a single dash paragraph (a run of dash lines is a list
+    or an interview), and only when the lead's last sentence names a person and uses a verb of
+    addressing (data/speech_lead_verbs.txt)."""
+    if doc.first_person or line_start == 0:
+        return None
+    prev_start = doc.text.rfind("\n", 0, line_start - 1) + 1
+    if _DIALOGUE_RE.match(doc.text[prev_start:line_start]):
+        return None
+    next_end = doc.text.find("\n", line_start)
+    if next_end >= 0 and _DIALOGUE_RE.match(doc.text[next_end + 1 : next_end + 3]):
+        return None
+    prev = doc.text[prev_start : line_start - 1].rstrip()
+    if not prev.endswith("."):
+        return None
+    stop = prev_start + len(prev)
+    sentence = doc.sentence_at(stop - 1)
+    start = max(prev_start, sentence.start) if sentence else prev_start
+    verbs = word_set("speech_lead_verbs")
+    if not any(start <= m_start < stop for m_start, _, _ in people.mentions):
+        return None
+    if not any(doc.morph.lemma(w.text.lower()) in verbs for w in doc.words_in(start, stop)):
+        return None
+    return start, stop
+
+
+# Interview layout: "Андрей Карпинский, губернатор Сосновской области:" alone on a line, then the
+# speech as plain paragraphs without quote marks. Later paragraphs continue the speech only while
+# they speak in the first person ("мы", "наш", "я").
+MAX_BLOCK_PARAGRAPHS = 3
+_FIRST_PERSON_RE = re.compile(r"\b(?:я|мы|мне|нам|нас|наш\w*|мо[йяеи]\w*)\b", re.IGNORECASE)
+_MARKED_START_RE = re.compile(r"^[«\"„“—–-]")
+_LONE_MARKS = frozenset({"«", '"', "„", "“"})
+
+
+def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    for i, (start, stop) in enumerate(spans[:-1]):
+        heading = doc.text[start:stop].rstrip()
+        if not heading.endswith(":") or len(heading.split()) > MAX_HEADING_WORDS:
+            continue
+        if has_speech_verb(doc, start, stop) or not _is_name_heading(doc, people, start, stop):
+            continue
+        speaker = resolve(doc, people, start, stop, start)
+        if speaker.name is None:
+            continue
+        first = i + 1
+        if doc.text[spans[first][0] : spans[first][1]].strip() in _LONE_MARKS and first + 1 < len(
+            spans
+        ):
+            first += 1  # "Имя Фамилия:" ⏎ "«" ⏎ the speech: a lone opening mark on its own line
+        for j in range(first, min(first + MAX_BLOCK_PARAGRAPHS, len(spans))):
+            p_start, p_stop = spans[j]
+            body = doc.text[p_start:p_stop]
+            if (
+                _MARKED_START_RE.match(body)
+                or any(a <= p_start < b for a, b in covered)
+                or len(re.findall(r"\w+", body)) < MIN_SPEECH_WORDS
+                or (j > first and not _FIRST_PERSON_RE.search(body))
+                or any(p_start <= m_start < p_stop for m_start, _, _ in people.mentions)
+            ):
+                break
+            out.append(RawQuote(p_start, p_stop, _clean_quote_text(body), speaker, True))
+    return out
+
+
+def _is_name_heading(doc: Doc, people: People, start: int, stop: int) -> bool:
+    """ "Имя Фамилия:" or "Имя Фамилия, должность …:": the line opens with a person's name."""
+    return any(m_start == start and m_stop <= stop for m_start, m_stop, _ in people.mentions)
+
+
+# Unquoted speech closed by its attribution: "Область нарастит экспорт, заявил губернатор X." The
+# verb is finite and right after the comma; a "что" after it makes it reported speech instead.
+_UNQUOTED_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+[^,]{3,160}$)")
+_NOT_SPEECH_OPENERS = ("по словам", "по мнению", "как ", "по данным", "об этом", "о ")
+MIN_UNQUOTED_SPEECH_WORDS = 5
+
+
+def _unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    verbs = word_set("unquoted_speech_verbs")
+    out: list[RawQuote] = []
+    for sent in doc.sentences:
+        text = sent.text.rstrip()
+        if (
+            any(a <= sent.start < b or a < sent.stop <= b for a, b in covered)
+            or not text[:1].isupper()
+            or text.lower().startswith(_NOT_SPEECH_OPENERS)
+            or not text.endswith((".", "!", "…"))
+        ):
+            continue
+        for m in _UNQUOTED_ATTR_RE.finditer(text, 0, len(text) - 1):
+            verb = text[m.end() :].split(maxsplit=1)[0]
+            parse = doc.morph.parse(verb)
+            if not parse or parse[0].tag.POS != "VERB" or doc.morph.lemma(verb) not in verbs:
+                continue
+            body = text[: m.start()]
+            if len(re.findall(r"\w+", body)) < MIN_UNQUOTED_SPEECH_WORDS or re.search(
+                r"[«»\"„“]", body
+            ):
+                break
+            a_start = sent.start + m.end()
+            if has_speech_verb(doc, sent.start, sent.start + m.start()):
+                break  # "X сообщил, что …, заявил Y": nested reporting is not one speech
+            speaker = resolve(doc, people, a_start, sent.start + len(text), a_start)
+            if speaker.name is not None:
+                out.append(RawQuote(sent.start, sent.stop, _clean_quote_text(body), speaker, True))
+            break
     return out
 
 

@@ -103,17 +103,22 @@ PRESS_ROLE = "пресс-служба"
 
 def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
     gender = clause_gender(doc, start, stop)
+    # "Об этом сообщили губернатору Игорю Артамонову", "в приёмной Олега Боса отметили": with a
+    # plural verb a named person is the addressee or the owner, never the one speaker.
+    plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
-        if m_start >= start and m_stop <= stop:
+        if m_start >= start and m_stop <= stop and not plural:
+            if _addressee(doc, people, m_start, m_stop, index):
+                continue
             return _entity_speaker(people.entities[index])
     press = _PRESS_RE.search(doc.text, start, stop)
     if press:
         return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
-    if _verb_is_plural(doc, start, stop):
+    if plural:
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
         if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
             return doc.last_org_speaker
-        return NOBODY
+        return _institution_speaker(doc, start, stop)
     words = doc.words_in(start, stop)
     for i, w in enumerate(words):
         low = w.text.lower()
@@ -136,16 +141,57 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
-                found = _by_gender(people, gender, min(start, anchor), unbound_only=True)
+                found = _unbound_subject(doc, people, gender, min(start, anchor))
             return found
         if low in _PRONOUNS:
-            return _by_gender(people, _PRONOUNS[low], min(start, anchor))
+            return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor))
     for span in doc.ner:
         if span.type == "ORG" and start <= span.start and span.stop <= stop:
             return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
     if _subjectless_first_person(doc, start, stop):
         return Speaker(doc.author, None)
     return NOBODY
+
+
+# "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
+# plural verb with a named institution is that institution speaking (heads in a data file).
+_INSTITUTION_RE = re.compile(
+    r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
+)
+
+
+def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
+    heads = word_set("speaker_institutions")
+    for m in _INSTITUTION_RE.finditer(doc.text, start, stop):
+        words = m.group(1).split()
+        for i, w in enumerate(words):
+            if doc.morph.lemma(w.lower()) in heads:
+                # Keep the adjectives before the head and a genitive tail after it, up to
+                # the next verb ("в областной администрации уточнили" → "областная администрация").
+                tail = words[i + 1 :]
+                cut = next(
+                    (
+                        k
+                        for k, x in enumerate(tail)
+                        if doc.morph.best_pos(x.lower()) != "NOUN"
+                        and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")
+                    ),
+                    len(tail),
+                )
+                group = doc.morph.nominative_group(words[: i + 1 + cut])
+                return Speaker(" ".join(group), None)
+        break
+    return NOBODY
+
+
+def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
+    """ "Как заявил Рябинину губернатор": a name in the dative or instrumental inside an
+    attribution is whom the speaker addressed or met, not the speaker."""
+    if _is_nominative_mention(doc, people, start, stop, index):
+        return False
+    said = doc.text[start:stop].split()
+    parses = doc.morph.parse(said[-1]) if said else ()
+    return bool(parses) and parses[0].tag.case in ("datv", "ablt")
 
 
 def _press_name(doc: Doc, raw: str) -> str:
@@ -238,6 +284,24 @@ def _host_governor(
     return Speaker(doc.author, None) if doc.author and doc.first_person else found
 
 
+def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+    """The nearest person of the verb's gender with no role of their own who was named at least
+    once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
+    Миннибаевым") is somebody the role-holder met, not the role-holder."""
+    candidates = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.gender == gender
+        and not e.role_class
+        and any(
+            idx == i and _is_nominative_mention(doc, people, s, e_, i)
+            for s, e_, idx in people.mentions
+        )
+    }
+    last = _last_mention(people, candidates, before)
+    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
 def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:
     candidates = {
         i
@@ -246,6 +310,62 @@ def _by_gender(people: People, gender: str, before: int, unbound_only: bool = Fa
     }
     last = _last_mention(people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+# Sentences before the pronoun's own one in which a second person of the same gender makes the
+# reference uncertain ("X встретился с Y. По его словам, …"): then no speaker rather than a guess.
+PRONOUN_WINDOW_SENTENCES = 0
+
+
+def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+    candidates = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.gender == gender
+        and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
+    }
+    index = doc.sentence_index(before)
+    window_start = (
+        doc.sentences[max(0, index - PRONOUN_WINDOW_SENTENCES)].start if index >= 0 else 0
+    )
+    near = {
+        i for m_start, _, i in people.mentions if window_start <= m_start < before
+    } & candidates
+    if len(near) > 1:
+        return NOBODY
+    last = _last_mention(people, candidates, before)
+    if last is None:
+        return NOBODY
+    if _oblique_rival(doc, people, candidates, last, before):
+        return NOBODY
+    return _entity_speaker(people.entities[last])
+
+
+# "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest
+# person of the gender is only an object (an oblique form), while another one was the subject
+# of a recent sentence; the pronoun most likely means the subject, so the rule declines to guess.
+RIVAL_WINDOW_SENTENCES = 2
+
+
+def _oblique_rival(doc: Doc, people: People, candidates: set[int], last: int, before: int) -> bool:
+    mentions = [(s, e, i) for s, e, i in people.mentions if s < before and i in candidates]
+    if not mentions:
+        return False
+    s, e, _ = max((m for m in mentions if m[2] == last), key=lambda m: m[0])
+    if _is_nominative_mention(doc, people, s, e, last):
+        return False
+    index = doc.sentence_index(before)
+    window_start = doc.sentences[max(0, index - RIVAL_WINDOW_SENTENCES)].start
+    return any(
+        i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
+        for ms, me, i in mentions
+    )
+
+
+def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
+    said = doc.text[start:stop].split()
+    name = people.entities[index].name.split()
+    return bool(said) and said[-1].casefold() == name[-1].casefold()
 
 
 def _last_mention(people: People, candidates: set[int], before: int) -> int | None:

@@ -1,0 +1,293 @@
+"""Table-driven tests of the quote and speaker rules for real-post typography (issue 8, 13).
+
+Every sentence here is invented; the shapes are those counted in tests/corpus/catalog/quotes.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+from govdigest.extraction.text import clean_lines, strip_residue_line
+
+PUBLISHED = date(2026, 3, 14)
+
+
+def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+
+
+def _direct(result: Extraction) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in result.quotes if q.kind == "direct"]
+
+
+# (text, speaker, first words of the one direct quote expected)
+SPEECH_SHAPES = [
+    pytest.param(
+        "Визит на завод\nГубернатор Озёрской области Иван Пронин побывал на заводе.\n"
+        "- Мы помним о каждом работнике, - подчеркнул Иван Пронин.",
+        "Иван Пронин",
+        "Мы помним о каждом работнике",
+        id="hyphen-minus-paragraph",
+    ),
+    pytest.param(
+        "Верфь\nГлава Устьлужской области Пётр Сомов открыл цех.\n"
+        "«Здесь был пустырь, - сказал Пётр Сомов. - Теперь здесь 300 рабочих мест».",
+        "Пётр Сомов",
+        "Здесь был пустырь. Теперь здесь 300",
+        id="hyphen-minus-interrupted",
+    ),
+    pytest.param(
+        "Итоги выставки\nДелегацию возглавил губернатор Олег Ранцев.\n"
+        "Олег Ранцев, губернатор Сосновской области:\n"
+        "Для нас это новый рынок, и мы хотим видеть первые заказы уже летом.",
+        "Олег Ранцев",
+        "Для нас это новый рынок",
+        id="interview-layout-heading",
+    ),
+    pytest.param(
+        "Экспорт\nОбласть удвоит поставки зерна в Египет, заявил губернатор Кедровской области "
+        "Роман Валиев.",
+        "Роман Валиев",
+        "Область удвоит поставки зерна",
+        id="unquoted-speech-zayavil",
+    ),
+    pytest.param(
+        "Программа\nГубернатор Верховской области Тимур Ахмедов утвердил программу. Документ, по "
+        "словам главы региона, «не формальность, а обязательство перед заводами».",
+        "Тимур Ахмедов",
+        "не формальность, а обязательство",
+        id="fragment-after-po-slovam",
+    ),
+    pytest.param(
+        '"Задачи ясные": Игорь Лыков прокомментировал поездку в Казань\n'
+        "Губернатор Игорь Лыков вернулся из Казани.",
+        "Игорь Лыков",
+        "Задачи ясные",
+        id="straight-headline-colon-commented",
+    ),
+    pytest.param(
+        "Юбилей завода\nГубернатор Холмской области Вадим Рощин поздравил коллектив завода.\n"
+        "- Дорогие друзья, за сорок лет завод ни разу не остановил конвейер.",
+        "Вадим Рощин",
+        "Дорогие друзья, за сорок лет",
+        id="dash-paragraph-after-lead-sentence",
+    ),
+    pytest.param(
+        "Итоги недели\nОлег Сомов:\n«\nПлюс один новый завод в экономической зоне и новые "
+        "врачи в районах.",
+        "Олег Сомов",
+        "Плюс один новый завод",
+        id="heading-then-lone-opening-mark",
+    ),
+    pytest.param(
+        "Поздравление\nС праздником бизнес поздравил губернатор Тихой области Игорь Лесков.\n"
+        "«– Тихая область славится предприимчивыми людьми»,\n– отмечено в поздравлении главы "
+        "региона.",
+        "Игорь Лесков",
+        "Тихая область славится",
+        id="dash-inside-marks-attribution-next-line",
+    ),
+    pytest.param(
+        "Коллегия\nГубернатор Светлой области Олег Мухин выступит на коллегии.\n"
+        "«Губернатор доложит о посевной и об элеваторах», — говорится в сообщении пресс-службы "
+        "областной администрации.",
+        "пресс-служба областной администрации",
+        "Губернатор доложит о посевной",
+        id="press-service-govoritsya",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "starts"), SPEECH_SHAPES)
+def test_direct_speech_on_real_typography(
+    extractor: Extractor, text: str, speaker: str, starts: str
+) -> None:
+    quotes = _direct(run(extractor, text))
+    assert any(s == speaker and t.startswith(starts) for s, t in quotes), quotes
+
+
+# Shapes that must NOT become direct quotes.
+NOT_SPEECH = [
+    pytest.param(
+        "Ремонт\nПодрядчик обновил покрытие на трёх улицах города, сообщили журналистам.",
+        id="anonymous-plural-unquoted",
+    ),
+    pytest.param(
+        "Итоги\nПо словам губернатора, область выполнила план, заявил Иван Пронин.",
+        id="po-slovam-opener-not-unquoted-speech",
+    ),
+    pytest.param(
+        "Совещание\nГубернатор Ольга Ветрова провела совещание.\n"
+        "- ремонт дорог;\n- закупка автобусов;\n- новые школы.",
+        id="dash-list-after-lead",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_not_direct_speech(extractor: Extractor, text: str) -> None:
+    assert _direct(run(extractor, text)) == []
+
+
+# (text, the quote's first words, expected speaker: None where attribution is uncertain)
+ATTRIBUTION_CONFIDENCE = [
+    pytest.param(
+        "Переговоры\nГубернатор Лесной области Сергей Ковров заявил, что экспорт вырастет. "
+        "Об этом он сказал на переговорах с министром Павлом Рудаковым. По его словам, "
+        "стороны откроют торговый дом в Харбине.",
+        "стороны откроют торговый дом",
+        None,
+        id="pronoun-nearest-is-object-rival-subject",
+    ),
+    pytest.param(
+        "Встреча\nГубернатор Мирной области Анна Ветлугина встретилась с инвесторами.\n"
+        "«Регион нам интересен», — сказал вице-президент компании Халид Аль-Мансури.\n"
+        "«Ждём вас в июне», — отметила она.",
+        "Ждём вас в июне",
+        "Анна Ветлугина",
+        id="pronoun-skips-other-gender-first-name",
+    ),
+    pytest.param(
+        "Встреча\nГубернатор Ельцовской области Глеб Сотников встретился с мэром Антоном "
+        "Лапиным, и, по его словам, город получит новый мост.",
+        "город получит новый мост",
+        None,
+        id="pronoun-two-candidates-same-sentence",
+    ),
+    pytest.param(
+        "Визит\nГубернатор Озёрской области встретился с Рустамом Миннибаевым.\n"
+        "«Поставки начнём весной», — отметил губернатор.",
+        "Поставки начнём весной",
+        None,
+        id="role-subject-of-verb-not-bound-to-object-name",
+    ),
+    pytest.param(
+        "Завод\nГубернатор Светлой области Игорь Артамов посетил завод. На предприятии "
+        "сообщили губернатору Игорю Артамову, что завод нарастит выпуск эмалей.",
+        "завод нарастит выпуск эмалей",
+        None,
+        id="plural-verb-person-is-addressee",
+    ),
+    pytest.param(
+        "Визит\nГлава Красной области Марат Исаев посетил Москву. Как сообщают в областной "
+        "администрации, губернатор встретится с руководством банка.",
+        "губернатор встретится с руководством",
+        "областная администрация",
+        id="plural-verb-named-institution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), ATTRIBUTION_CONFIDENCE)
+def test_attribution_confidence(
+    extractor: Extractor, text: str, starts: str, speaker: str | None
+) -> None:
+    quotes = [q for q in run(extractor, text).quotes if q.text.startswith(starts)]
+    assert quotes, run(extractor, text).quotes
+    assert quotes[0].speaker == speaker
+
+
+# (text, first words of the reported speech, its speaker)
+GERUND_REPORTED_SPEECH = [
+    pytest.param(
+        "Ферма\nГубернатор Лиственной области Павел Суров осмотрел ферму.\n"
+        "«Ферма построена за год», – отметил губернатор, подчеркнув, что область продолжит "
+        "субсидировать покупку скота.",
+        "область продолжит субсидировать",
+        "Павел Суров",
+        id="en-dash-attribution-then-gerund-that",
+    ),
+    pytest.param(
+        "Верфь\nГлава Устьлужской области Пётр Сомов открыл цех.\n"
+        "«Цех готов», - сказал Пётр Сомов, добавив, что заказы расписаны до 2030 года.",
+        "заказы расписаны до 2030 года",
+        "Пётр Сомов",
+        id="hyphen-attribution-then-gerund-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), GERUND_REPORTED_SPEECH)
+def test_gerund_that_clause_after_attribution(
+    extractor: Extractor, text: str, starts: str, speaker: str
+) -> None:
+    result = run(extractor, text)
+    indirect = [q for q in result.quotes if q.kind == "indirect" and q.text.startswith(starts)]
+    assert [q.speaker for q in indirect] == [speaker], result.quotes
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and starts not in direct[0].text
+
+
+# (text, first words of the quote, expected speaker)
+SURNAME_AND_ADDRESSEE = [
+    pytest.param(
+        "Благоустройство\nНа благоустройство направят 2 млрд рублей. По словам Лаврентьева, "
+        "в городах появятся новые скверы.",
+        "в городах появятся новые скверы",
+        "Лаврентьев",
+        id="surname-only-genitive-after-po-slovam",
+    ),
+    pytest.param(
+        "Мост\nГубернатор Ельской области Сергей Ковалёв осмотрел мост. Как заявил "
+        "Сергею Ковалёву подрядчик Олег Мартынов, работы завершат к осени.",
+        "работы завершат к осени",
+        "Олег Мартынов",
+        id="dative-addressee-skipped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SURNAME_AND_ADDRESSEE)
+def test_surname_and_addressee(extractor: Extractor, text: str, starts: str, speaker: str) -> None:
+    quotes = [q for q in run(extractor, text).quotes if q.text.startswith(starts)]
+    assert [q.speaker for q in quotes] == [speaker], run(extractor, text).quotes
+
+
+def test_lead_paragraph_continues_in_first_person(extractor: Extractor) -> None:
+    text = (
+        "Юбилей\nГубернатор Холмской области Вадим Рощин поздравил коллектив завода.\n"
+        "- Дорогие друзья, за сорок лет завод ни разу не остановил конвейер.\n"
+        "Мы продолжим помогать заводу с оборудованием и обучением молодых рабочих.\n"
+        "Директор завода Юрий Котов рассказал, что в цехах открыли музей."
+    )
+    quotes = _direct(run(extractor, text))
+    assert [s for s, _ in quotes] == ["Вадим Рощин", "Вадим Рощин"], quotes
+    assert quotes[1][1].startswith("Мы продолжим помогать")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Лента новостей", ""),
+        ("Популярные новости за сутки", ""),
+        ("Читайте также: В области открыли цех", ""),
+        ("Опубликовано 14.08.2026 в 10:12, просмотров 532", ""),
+        ("Просмотров: 1 248", ""),
+        ("24.1K subscribers", ""),
+        ("Download Telegram", ""),
+        ("Реклама", ""),
+        ("Наружная реклама", "Наружная реклама"),
+        ("Подписывайтесь на наш канал", ""),
+        ("Читать дальше »", ""),
+        ("Губернатор провёл совещание. — Озёрские вести.", "Губернатор провёл совещание."),
+        (
+            "а «Техпром» — со Смолевским заводом металлоконструкций.",
+            "а «Техпром» — со Смолевским заводом металлоконструкций.",
+        ),
+        ("«Мы справились», — сказал Иван Петров.", "«Мы справились», — сказал Иван Петров."),
+    ],
+)
+def test_web_residue_lines(line: str, expected: str) -> None:
+    assert strip_residue_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["© Фото: пресс-служба правительства", "Первоисточник: Telegram-канал «Вести»"],
+)
+def test_credit_lines_are_dropped(credit: str) -> None:
+    assert clean_lines(f"Заголовок\n{credit}\nТекст поста.") == ["Заголовок", "Текст поста."]
