@@ -9,6 +9,7 @@ from govdigest.extraction.companies_rules import (
     is_excluded_name,
     legal_forms,
 )
+from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.company_candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
@@ -20,6 +21,13 @@ from govdigest.extraction.company_candidates import (
     only_plural_adjective,
     plural_common_head,
 )
+from govdigest.extraction.company_institutions import (
+    head_first,
+    partner_context,
+    partner_heads,
+    place_tail,
+)
+from govdigest.extraction.company_kinds import org_kind
 from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
@@ -257,18 +265,14 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
 
 def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
-    heads = word_set("org_heads")
+    partners = partner_heads()
+    heads = word_set("org_heads") | partners
     words = doc.words
     n = len(words)
     i = 0
     while i < n:
         w = words[i]
-        if not (w.text[:1].isupper() and doc.morph.has_pos(w.text, frozenset({"ADJF"}), 0.1)):
-            i += 1
-            continue
-        if _is_pronoun_adjective(doc, w.text) or not any(
-            p.tag.number == "sing" for p in doc.morph.parse(w.text.lower()) if p.tag.POS == "ADJF"
-        ):
+        if not (w.text[:1].isupper() and _singular_name_adjective(doc, w.text)):
             i += 1
             continue
         j = i + 1
@@ -289,7 +293,14 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             and not doc.text[words[j - 1].stop : words[j].start].strip()
         ):
             k = _genitive_tail(doc, j + 1)
+            partner = doc.morph.lemma(words[j].text) in partners
+            if partner:
+                # "Региональный союз туриндустрии Озёрской области": the place is the name's.
+                k = place_tail(doc, k)
             start, stop = words[i].start, words[k - 1].stop
+            if partner and not partner_context(doc, start):
+                i = k
+                continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
@@ -297,6 +308,21 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             i = k
             continue
         i += 1
+
+
+# A place adjective that pymorphy reads as a surname first ("Тальским", "Озёрским").
+_SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$")
+
+
+def _singular_name_adjective(doc: Doc, word: str) -> bool:
+    """A capitalised singular adjective that can start a descriptive name."""
+    if _is_pronoun_adjective(doc, word):
+        return False
+    if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
+        p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
+    ):
+        return True
+    return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
 
 
 def _is_pronoun_adjective(doc: Doc, word: str) -> bool:
@@ -355,6 +381,30 @@ def _merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candid
     return merged
 
 
+def _merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """ "ОЭАЗ" beside "Озёрский электроаппаратный завод" is one organisation: the full name."""
+    full_names = {
+        key: max(group, key=lambda c: c.strength).name
+        for key, group in merged.items()
+        if len(group[0].name.split()) > 1
+    }
+    for key in list(merged):
+        names = {c.name for c in merged[key]}
+        abbreviation = next(
+            (base_abbreviation(n) for n in names if " " not in n and base_abbreviation(n)), None
+        )
+        if abbreviation is None:
+            continue
+        target = next(
+            (k for k, name in full_names.items() if k != key and abbreviates(abbreviation, name)),
+            None,
+        )
+        if target is not None and target in merged:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged
+
+
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
@@ -363,6 +413,7 @@ def extract_companies(
     _nested_legal(doc, found)
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found, blocked)
+    head_first(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
@@ -372,6 +423,7 @@ def extract_companies(
             continue
         merged.setdefault(cand.key, []).append(cand)
     merged = _merge_declined(merged)
+    merged = _merge_abbreviations(merged)
     events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():
@@ -383,5 +435,5 @@ def extract_companies(
             surface = doc.text[c.start : c.stop]
             if surface not in mentions:
                 mentions.append(surface)
-        out.append(Company(best.name, tuple(mentions)))
+        out.append(Company(best.name, tuple(mentions), org_kind(doc, best.name)))
     return out

@@ -1,0 +1,158 @@
+"""Table-driven tests of the organisation rules written from real posts (issue 8).
+
+Every sentence, person, region and organisation here is invented; each row has the shape of a
+structure counted in tests/corpus/catalog/organisations.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 6, 10)
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+
+
+def kinds(extraction: Extraction) -> dict[str, str]:
+    return {c.name.lower(): c.kind for c in extraction.companies}
+
+
+# Rule: universities, institutes, chambers, associations and funds that are delegation members
+# or counterparties are organisations, in the nominative, with their kind.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "В состав делегации вошли руководство Кедровского государственного аграрного "
+            "университета и представители предприятий.",
+            "кедровский государственный аграрный университет",
+            "university",
+        ),
+        (
+            "Губернатор подписал соглашение с Тальским государственным техническим университетом.",
+            "тальский государственный технический университет",
+            "university",
+        ),
+        (
+            "В поездке участвуют представители торгово-промышленной палаты Кедровска.",
+            "торгово-промышленная палата кедровска",
+            "chamber",
+        ),
+        (
+            "Губернатор встретился с зампредом Союза машиностроителей России Олегом Рябовым.",
+            "союз машиностроителей россии",
+            "association",
+        ),
+        (
+            "В делегацию вошли представители Регионального союза туриндустрии Озёрской области.",
+            "региональный союз туриндустрии озёрской области",
+            "association",
+        ),
+        (
+            "Область и Академия прикладных наук подписали соглашение о сотрудничестве.",
+            "академия прикладных наук",
+            "research",
+        ),
+        (
+            "Соглашение подписано с Ассоциацией «Северный кластер» и АО «Ветлуга».",
+            "ассоциация «северный кластер»",
+            "association",
+        ),
+        (
+            "Проект поддержат региональный бюджет и Фонд развития промышленности.",
+            "фонд развития промышленности",
+            "agency",
+        ),
+        (
+            "Губернатор провёл переговоры с гендиректором ФГУП «НИИКТ» Ильёй Сомовым о "
+            "сотрудничестве.",
+            "фгуп «ниикт»",
+            "research",
+        ),
+        (
+            "Соглашение подписали с Озёрской торгово-промышленной палатой.",
+            "озёрская торгово-промышленная палата",
+            "chamber",
+        ),
+    ],
+)
+def test_partner_institutions_are_organisations(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    found = kinds(run(extractor, text))
+    assert found.get(name) == kind, found
+
+
+# Rule: an institution that is only a venue or whose students are met is not a party.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Губернатор выступил перед студентами Кедровского горного университета.",
+            "кедровский горный университет",
+        ),
+        (
+            "Концерт прошёл в актовом зале Тальского государственного университета.",
+            "тальский государственный университет",
+        ),
+    ],
+)
+def test_institutions_outside_the_mission_are_not_organisations(
+    extractor: Extractor, text: str, absent: str
+) -> None:
+    assert absent not in kinds(run(extractor, text))
+
+
+# Rule: an abbreviation of a name given in full in the same post is the same organisation.
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        (
+            "Губернатор встретился с руководством Кедровского электроаппаратного завода. "
+            "КЭАЗ работает над проектами в энергетике. Он поблагодарил коллектив КЭАЗа.",
+            "кедровский электроаппаратный завод",
+            "кэаз",
+        ),
+        (
+            "Соглашение подписано с Тальским государственным аграрным университетом. "
+            "ТалГАУ подготовит агрономов.",
+            "тальский государственный аграрный университет",
+            "талгау",
+        ),
+    ],
+)
+def test_abbreviation_merges_into_full_name(
+    extractor: Extractor, text: str, name: str, absent: str
+) -> None:
+    found = kinds(run(extractor, text))
+    assert name in found and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "name", "expected"),
+    [
+        ("КЭАЗ", "Кедровский электроаппаратный завод", True),
+        ("ТалГАУ", "Тальский государственный аграрный университет", True),
+        ("КМЗ", "Кедровский машиностроительный завод", True),
+        ("БМЗ", "Кедровский машиностроительный завод", False),
+        ("ТГУ", "Тальский аграрный университет", False),
+    ],
+)
+def test_abbreviates(abbreviation: str, name: str, expected: bool) -> None:
+    assert abbreviates(abbreviation, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("КЭАЗа", "КЭАЗ"), ("ТюмГУ", "ТюмГУ"), ("КМЗом", "КМЗ"), ("Кедр", None), ("завод", None)],
+)
+def test_base_abbreviation(word: str, expected: str | None) -> None:
+    assert base_abbreviation(word) == expected
