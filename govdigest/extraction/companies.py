@@ -73,6 +73,13 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
+# A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
+# "Озёрский край, 28 февраля 2025. OZ24.RU." — the city and the agency are no organisations.
+_DATELINE_RE = re.compile(
+    r"^[ \t]*(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?),"
+    r"[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?(?:[ \t]+\d{4})?[^\n]{0,40}?[.–—-]",
+    re.MULTILINE,
+)
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -175,6 +182,9 @@ def _quoted(
         if des is None and _reported_by(doc, span.open):
             blocked.append((span.open, span.close))
             continue  # "сообщает «Лесогорская правда»": a media outlet reporting
+        if des is None and _slogan_start(doc, content):
+            blocked.append((span.open, span.close))
+            continue  # «Не формальность», "Приземлили": a slogan or a scare quote
         if des is not None and des.kind == "legal":
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
@@ -198,8 +208,30 @@ def _quoted(
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает)\s*$", re.IGNORECASE
+    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает"
+    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в)\s*$",
+    re.IGNORECASE,
 )
+
+
+def _slogan_start(doc: Doc, content: str) -> bool:
+    """A quoted text that starts with a verb, a particle or an adverb is speech, a slogan or a
+    scare quote ("«Не просто бумага»", "\"Приземлили\""), never an organisation's name."""
+    first = content.split()[0].strip(".,!?")
+    if first.lower() in word_set("known_orgs") or not first.isalpha():
+        return False
+    parses = doc.morph.parse(first.lower())
+    return (
+        bool(parses)
+        and doc.morph.is_known(first.lower())
+        and (parses[0].tag.POS in _NOT_NAME_START_POS)
+    )
+
+
+def truncated_at(doc: Doc, stop: int) -> bool:
+    """A name cut off by a preview: followed by "…"/"..." or by the end of the text."""
+    after = doc.text[stop : stop + 3]
+    return after.startswith(("…", "...")) or not doc.text[stop:].strip()
 
 
 def _reported_by(doc: Doc, open_pos: int) -> bool:
@@ -234,10 +266,16 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
+        if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
+            continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
         if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
-        name = " ".join(doc.morph.nominative_group(words))
+        abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
+        if abbreviation is not None and abbreviation.isupper():
+            name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        else:
+            name = " ".join(doc.morph.nominative_group(words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
@@ -415,6 +453,7 @@ def extract_companies(
     _descriptive(doc, found, blocked)
     head_first(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
+    blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     merged: dict[str, list[Candidate]] = {}

@@ -156,3 +156,67 @@ def test_abbreviates(abbreviation: str, name: str, expected: bool) -> None:
 )
 def test_base_abbreviation(word: str, expected: str | None) -> None:
     assert base_abbreviation(word) == expected
+
+
+# Rules: media outlets, web domains, social footers, datelines, slogans and scare quotes,
+# names cut off by a preview, zones and campuses are never organisations.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Губернатор подписал соглашение с АО «Ветлуга». Об этом сообщает URA.RU.", "ura.ru"),
+        (
+            "Губернатор подписал соглашение с АО «Ветлуга». Ранее «ФедералПресс» писал о проекте.",
+            "федералпресс",
+        ),
+        (
+            "КЕДРОВСК, 3 мая, ФедералПресс. Губернатор подписал соглашение с ПАО «Кедрнефть».",
+            "кедровск",
+        ),
+        (
+            "Губернатор подписал соглашение с АО «Ветлуга».\nVK OK TG",
+            "vk",
+        ),
+        (
+            "Подписано соглашение с ООО «Талица».\nПодпишитесь на «Кедр-Обзор» в Telegram, "
+            "Яндекс.Новости и Google Новости",
+            "кедр-обзор",
+        ),
+        (
+            "«Не просто бумага»: Пронин и Сомов подписали соглашение с ООО «Кедр»",
+            "не просто бумага",
+        ),
+        (
+            'Соглашение с компанией "Ветлуга" подписано. "Приземлили" в особую зону три '
+            "производства.",
+            "приземлили",
+        ),
+        (
+            "Подписано соглашение с ООО «Талица» и компанией «Озёрн…\nЧитать далее",
+            "озёрн…",
+        ),
+        (
+            'Соглашение подписано в ТОР "Вересково" с ООО "Кедр-Агро".',
+            "вересково",
+        ),
+        (
+            "Губернатор рассказал о строительстве. Тальский межвузовский кампус откроют в 2026 "
+            "году, партнёр проекта — ПАО «Ветлуга».",
+            "тальский межвузовский кампус",
+        ),
+        (
+            "Губернатор подписал соглашение с АО «Ветлуга». На форуме был стенд Генеральной "
+            "прокуратуры.",
+            "генеральная прокуратура",
+        ),
+    ],
+)
+def test_media_residue_slogans_and_places_are_not_organisations(
+    extractor: Extractor, text: str, absent: str
+) -> None:
+    assert absent not in kinds(run(extractor, text))
+
+
+# Rule: a declined abbreviation keeps its capitals ("КМЗом" → "КМЗ", never "КМЗы").
+def test_declined_abbreviation_keeps_capitals(extractor: Extractor) -> None:
+    found = kinds(run(extractor, "Губернатор посетил КМЗ. Контракт с КМЗом подписан."))
+    assert "кмз" in found and not any(name.startswith("кмзы") for name in found), found
