@@ -220,3 +220,45 @@ def test_media_residue_slogans_and_places_are_not_organisations(
 def test_declined_abbreviation_keeps_capitals(extractor: Extractor) -> None:
     found = kinds(run(extractor, "Губернатор посетил КМЗ. Контракт с КМЗом подписан."))
     assert "кмз" in found and not any(name.startswith("кмзы") for name in found), found
+
+
+# Rule: plain comma lists of coined names after a cue word, with no quotes, no designator and no
+# colon ("вошли Севхим, Аргент, Поливинил"), also inside a quote after "партнёры - ".
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Заголовок\nТакже в делегацию вошли Севхим, Аргент, Поливинил.",
+            {"севхим", "аргент", "поливинил"},
+        ),
+        (
+            'Заголовок\n"Наши партнеры в этом проекте - Кедрхим, Тальнефть, Озёрнефть", - '
+            "рассказал губернатор Иван Сомов.",
+            {"кедрхим", "тальнефть", "озёрнефть"},
+        ),
+    ],
+)
+def test_plain_lists_of_coined_names(extractor: Extractor, text: str, names: set[str]) -> None:
+    found = kinds(run(extractor, text))
+    assert names <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Заголовок\nВ поездке губернатора сопровождали Кедров, Сомов и Петров.", "кедров"),
+        (
+            "Заголовок\nВ составе делегации были представители Москвы, Казани, Тальска.",
+            "тальска",
+        ),
+        (
+            "Заголовок\n— Мероприятия пройдут в муниципалитетах присутствия предприятия — это "
+            "Новый Полярск, Тундровый и Ледовский районы, — сказал Иван Сомов.",
+            "тундровый",
+        ),
+    ],
+)
+def test_lists_of_people_and_places_are_not_organisations(
+    extractor: Extractor, text: str, absent: str
+) -> None:
+    assert absent not in kinds(run(extractor, text))
