@@ -26,8 +26,9 @@ from govdigest.extraction.company_institutions import (
     partner_context,
     partner_heads,
     place_tail,
+    university_abbreviations,
 )
-from govdigest.extraction.company_kinds import org_kind
+from govdigest.extraction.company_kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
@@ -271,6 +272,12 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         words = span.text.split()
         if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
+        if (
+            len(words) == 1
+            and is_university_abbreviation(words[0])
+            and not partner_context(doc, span.start)
+        ):
+            continue  # "окончил МГУ": a university outside the mission
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
         if abbreviation is not None and abbreviation.isupper():
             name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
@@ -452,6 +459,7 @@ def extract_companies(
     _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found, blocked)
     head_first(doc, found, blocked)
+    university_abbreviations(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from govdigest.extraction.company_candidates import STRENGTH_NER, Candidate, Found, candidate_key
+from govdigest.extraction.company_kinds import is_university_abbreviation
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.resources import pairs, word_set
 
@@ -140,3 +141,15 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         rest = [x.text for x in words[head_end:stop_index]]
         name = " ".join(doc.morph.nominative_group(group) + rest)
         found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    """A university named only by its abbreviation ("ректор ЗарГУ", "(ТюмГУ)") in a member or
+    counterparty context; a bare mention ("выпускник МГУ") is not enough."""
+    for w in doc.words:
+        if not is_university_abbreviation(w.text) or found.overlaps(w.start, w.stop):
+            continue
+        if any(a < w.stop and w.start < b for a, b in blocked):
+            continue
+        if partner_context(doc, w.start):
+            found.add(Candidate(w.start, w.stop, w.text, candidate_key(doc, w.text), STRENGTH_NER))

@@ -12,7 +12,7 @@ from govdigest.extraction.models import ORG_KINDS, OrgKind
 from govdigest.extraction.resources import pairs
 
 # University abbreviations end in "У" (университет): ТюмГУ, ВолгГТУ, ПриречГАУ, КФУ, ЗИУ.
-UNIVERSITY_ABBR_RE = re.compile(r"^[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁа-яё]*[А-ЯЁ]))*У$")
+UNIVERSITY_ABBR_RE = re.compile(r"^[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁа-яё]*[А-ЯЁ]))*(?:Г|Т|Ф|И|А)У$")
 MIN_UNIVERSITY_ABBR = 3
 # "НИИ…" inside quotes ("ФГУП «НИИКС»") is a research institute whatever the legal form.
 _RESEARCH_NAME_RE = re.compile(r"«\s*НИИ")

@@ -262,3 +262,25 @@ def test_lists_of_people_and_places_are_not_organisations(
     extractor: Extractor, text: str, absent: str
 ) -> None:
     assert absent not in kinds(run(extractor, text))
+
+
+# Rule: a university named only by its abbreviation is an organisation when it is a party.
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        (
+            "Губернатор подписал соглашение с ректорами вузов Анной Лесной (КедрГУ) и Ильёй "
+            "Тальцевым (ТалГТУ).",
+            "талгту",
+            True,
+        ),
+        ("Губернатор подписал соглашение с ректором ОзГАУ Петром Рыбиным.", "озгау", True),
+        ("Губернатор вспомнил, как окончил МГУ много лет назад.", "мгу", False),
+        ("На заводе установили новые станки с ЧПУ и подписали договор.", "чпу", False),
+    ],
+)
+def test_university_abbreviations(
+    extractor: Extractor, text: str, name: str, present: bool
+) -> None:
+    found = kinds(run(extractor, text))
+    assert (found.get(name) == "university") is present, found
