@@ -136,6 +136,8 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     facilities = word_set("facility_heads")
     if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
         return True  # "Северная ТЭЦ", "порт Ольховка", «Баку Экспо»
+    if _known_event(name):
+        return True
     if _institution_name(doc, words) or _event_edition(name) or _place_name(doc, words):
         return True
     if _truncated_adjectives(doc, words):
@@ -146,6 +148,16 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
 
 # An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
 _EDITION_RE = re.compile(r"^[\w«»\"]+[-–]\s?20\d\d»?$")
+
+
+_EVENT_CASE_ENDING_RE = re.compile(r"(?:а|у|е|ом)$")
+
+
+def _known_event(name: str) -> bool:
+    """ "Иннопром", "ИННОПРОМе", "на ПМЭФ": a forum or an exhibition named by itself."""
+    core = re.sub(r"[«»\"]", "", name).strip().lower().replace("ё", "е")
+    events = word_set("known_events")
+    return core in events or _EVENT_CASE_ENDING_RE.sub("", core) in events
 
 
 def _event_edition(name: str) -> bool:

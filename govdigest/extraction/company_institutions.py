@@ -71,6 +71,21 @@ def genitive_tail(doc: Doc, k: int) -> int:
     return end
 
 
+# The academy a research institute belongs to: "Институт химии УрО РАН", "… СО РАН".
+_ACADEMIES = frozenset({"РАН", "РАО", "РАМН", "РАСХН"})
+
+
+def academy_tail(doc: Doc, k: int) -> int:
+    words = doc.words
+    for n in (k, k + 1):
+        text = words[n].text if n < len(words) else ""
+        if not _adjacent(doc, n) or sum(ch.isupper() for ch in text) < 2 or not text[:1].isupper():
+            return k
+        if words[n].text in _ACADEMIES:
+            return n + 1
+    return k
+
+
 def place_tail(doc: Doc, k: int) -> int:
     """End of a capitalised genitive place after a name: "России", "РФ", "Кедровска",
     "Озёрской области", "Республики Алтай" is left out (its second word is nominative)."""
@@ -114,10 +129,19 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         if lemma not in heads:
             continue
         start_index = i
-        if w.text[:1].isupper():
+        chamber_adjective: str | None = None
+        if w.text.isupper() and len(w.text) > 1:
+            # "Тальской ТПП", "ТПП Озёрской области", "ТПП республики"
+            if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
+                start_index = i - 1
+                chamber_adjective = doc.morph.nominative_group([words[i - 1].text, "палаты"])[0]
+            stop_index = place_tail(doc, genitive_tail(doc, i + 1))
+            if stop_index == i + 1 and chamber_adjective is None:
+                continue  # a bare "ТПП" names no chamber in particular
+        elif w.text[:1].isupper():
             if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
                 continue  # "Озёрский университет": the descriptive rule owns it
-            tail = genitive_tail(doc, i + 1)
+            tail = academy_tail(doc, genitive_tail(doc, i + 1))
             stop_index = place_tail(doc, tail)
             if stop_index == i + 1:
                 continue  # a lone capitalised "Союз" names nothing
@@ -139,7 +163,10 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         head_end = i + 1
         group = [x.text for x in words[start_index:head_end]]
         rest = [x.text for x in words[head_end:stop_index]]
-        name = " ".join(doc.morph.nominative_group(group) + rest)
+        if chamber_adjective is not None:
+            name = " ".join([chamber_adjective, w.text, *rest])
+        else:
+            name = " ".join(doc.morph.nominative_group(group) + rest)
         found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 

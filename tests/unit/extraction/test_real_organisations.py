@@ -284,3 +284,44 @@ def test_university_abbreviations(
 ) -> None:
     found = kinds(run(extractor, text))
     assert (found.get(name) == "university") is present, found
+
+
+# Rule: a forum or exhibition named by itself, declined or in capitals, is an event.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Делегация Кедровской области работает на ИННОПРОМе. Среди участников стенда — "
+            "Кедрмаш, Тальпласт и Озёрхим.",
+            "иннопром",
+        ),
+        ("На Иннопроме губернатор подписал соглашение с АО «Ветлуга».", "иннопром"),
+        ("Губернатор подписал на ПМЭФ соглашение с ПАО «Кедрнефть».", "пмэф"),
+    ],
+)
+def test_known_events_are_not_organisations(extractor: Extractor, text: str, absent: str) -> None:
+    assert absent not in kinds(run(extractor, text))
+
+
+# Rule: chambers written "Тальская ТПП", institutes with their academy ("… УрО РАН").
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Губернатор встретился с председателем Тальской ТПП Иваном Ветровым и обсудил "
+            "соглашение.",
+            "тальская тпп",
+            "chamber",
+        ),
+        (
+            "Делегация подписала соглашение с Институтом химии металлов УрО РАН.",
+            "институт химии металлов уро ран",
+            "research",
+        ),
+    ],
+)
+def test_chamber_abbreviations_and_academy_institutes(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    found = kinds(run(extractor, text))
+    assert found.get(name) == kind, found
