@@ -25,7 +25,7 @@ def _kind_table() -> dict[str, OrgKind]:
     table: dict[str, OrgKind] = {}
     for word, kind in pairs("org_kinds"):
         if kind in ORG_KINDS:
-            table[word.lower()] = kind  # type: ignore[assignment]
+            table[word.lower()] = kind
     return table
 
 
