@@ -15,6 +15,7 @@ from govdigest.extraction.company_candidates import (
     NAME_START_RE,
     STRENGTH_DESIGNATED,
     STRENGTH_NER,
+    STRENGTH_QUOTED,
     Candidate,
     Found,
     candidate_key,
@@ -142,7 +143,24 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     heads = word_set("org_heads")
     if words[0][:1].isupper() and any(doc.morph.lemma(w.lower()) in heads for w in words[1:]):
         return " ".join(doc.morph.nominative_group(words))
+    if len(words) == 2 and _declined_adjective_pair(doc, words):
+        return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
     return content
+
+
+def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
+    """ "Тальской лозой": a capitalised adjective and a lower-case noun, neither nominative."""
+    first, second = words
+    if not first[:1].isupper() or not second.islower():
+        return False
+    adj = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "ADJF"]
+    noun = [p for p in doc.morph.parse(second) if p.tag.POS == "NOUN"]
+    return (
+        bool(adj)
+        and bool(noun)
+        and all(p.tag.case != "nomn" for p in adj)
+        and all(p.tag.case != "nomn" for p in noun)
+    )
 
 
 def _coordinated_with_company(doc: Doc, found: Found, pos: int) -> bool:
@@ -167,13 +185,21 @@ def _org_context(doc: Doc, pos: int) -> bool:
 
 def _quoted(
     doc: Doc, speech_opens: set[int], found: Found, blocked: list[tuple[int, int]]
-) -> None:
+) -> list[tuple[int, int, str]]:
+    """Quoted names; returns the bare quoted names that lacked evidence (see
+    :func:`_coordinated_before_quoted`)."""
     ner_orgs = [(s.start, s.stop) for s in doc.ner if s.type == "ORG"]
+    pending: list[tuple[int, int, str]] = []
     for span in find_spans(doc.text):
-        if span.open in speech_opens or not span.balanced:
+        if not span.balanced:
             continue
         start, stop = span.inner
         content = doc.text[start:stop].strip()
+        if span.open in speech_opens:
+            if len(content.split()) <= MAX_CHAIN_NAME_WORDS and _looks_like_name(content):
+                # a short quoted name read as speech may still be one of a list of brands
+                pending.append((span.open, span.close, content))
+            continue
         des = designator_before(doc, span.open)
         if des is not None and des.kind == "non_org":
             blocked.append((des.start, span.close))
@@ -201,10 +227,44 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or _coordinated_with_company(doc, found, span.open)
             )
-            if not evidence or is_excluded_name(doc, content):
+            if is_excluded_name(doc, content):
+                continue
+            if not evidence:
+                pending.append((span.open, span.close, content))
                 continue
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
+    return pending
+
+
+# A quoted name that the quote rules took for speech joins a chain of brands only when short.
+MAX_CHAIN_NAME_WORDS = 3
+
+
+def _coordinated_before_quoted(
+    doc: Doc, found: Found, pending: list[tuple[int, int, str]]
+) -> None:
+    """ "«Тальской лозой», «Кедровой долиной», «Озёр-Вино»": a bare quoted name joined by a
+    comma or "и" to a following quoted organisation is one too (right to left, so a chain of
+    quoted brands is followed; a programme before an unquoted fund is not)."""
+    quotes = ("«", '"')
+    for start, stop, content in reversed(pending):
+        if found.overlaps(start, stop):
+            continue
+        for cand in found.items:
+            opens = cand.start
+            if doc.text[cand.start - 1 : cand.start] in quotes:
+                opens -= 1  # NER's span starts inside the quotes
+            gap = doc.text[stop:opens]
+            if (
+                opens >= stop
+                and doc.text[opens] in quotes
+                and gap.strip()
+                and _COORDINATION_RE.fullmatch(gap)
+            ):
+                name = _bare_name(doc, content, start)
+                found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_QUOTED))
+                break
 
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
@@ -456,7 +516,7 @@ def extract_companies(
     found = Found()
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
-    _quoted(doc, speech_opens, found, blocked)
+    pending = _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found, blocked)
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
@@ -464,6 +524,7 @@ def extract_companies(
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
+    _coordinated_before_quoted(doc, found, pending)
     merged: dict[str, list[Candidate]] = {}
     for cand in sorted(found.items, key=lambda c: c.start):
         if not cand.key:

@@ -325,3 +325,29 @@ def test_chamber_abbreviations_and_academy_institutes(
 ) -> None:
     found = kinds(run(extractor, text))
     assert found.get(name) == kind, found
+
+
+# Rule: a chain of bare quoted brands ending in a quoted organisation; declined two-word names
+# go to the nominative. A programme before an unquoted fund is not pulled in.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Заголовок\nВиноделие в крае представлено «Тальской лозой», «Кедровой долиной», "
+            "«Озёр-Вино».",
+            {"тальская лоза", "кедровая долина", "озёр-вино"},
+            set(),
+        ),
+        (
+            "Заголовок\nПомогут «Промышленная ипотека» и Фонд развития промышленности, "
+            "рассказал губернатор.",
+            set(),
+            {"промышленная ипотека"},
+        ),
+    ],
+)
+def test_chains_of_quoted_brands(
+    extractor: Extractor, text: str, present: set[str], absent: set[str]
+) -> None:
+    found = set(kinds(run(extractor, text)))
+    assert present <= found and not (absent & found), found
