@@ -23,6 +23,7 @@ from govdigest.extraction.company_candidates import (
     plural_common_head,
 )
 from govdigest.extraction.company_institutions import (
+    federal_agencies,
     head_first,
     partner_context,
     partner_heads,
@@ -520,6 +521,7 @@ def extract_companies(
     _descriptive(doc, found, blocked)
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
+    federal_agencies(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)

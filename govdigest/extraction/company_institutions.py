@@ -180,3 +180,47 @@ def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, in
             continue
         if partner_context(doc, w.start):
             found.add(Candidate(w.start, w.stop, w.text, candidate_key(doc, w.text), STRENGTH_NER))
+
+
+# An agency of the federal government: a federal name ("Росавиация") or "… России/РФ".
+_FEDERAL_MARKERS = frozenset({"России", "РФ", "Российской"})
+_AGREEMENT_LEMMAS = frozenset({"соглашение", "меморандум", "договор", "подписать", "подписание"})
+_PARTY_BEFORE = frozenset({"с", "со", "и", "между"})
+
+
+def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    """A federal ministry or agency that is a party to an agreement: "соглашение с
+    Минпромторгом России" → "Минпромторг России" (a meeting with it is not enough)."""
+    agencies = word_set("federal_agencies")
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if not w.text[:1].isupper() or (lemma not in agencies and w.text.lower() not in agencies):
+            continue
+        stop_index = i + 1
+        if i + 1 < len(words) and _adjacent(doc, i + 1) and words[i + 1].text in _FEDERAL_MARKERS:
+            stop_index = i + 2
+        elif not lemma.startswith("рос"):
+            continue  # "Минпромторг" alone may be a region's ministry
+        start, stop = w.start, words[stop_index - 1].stop
+        if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
+            continue
+        sent = doc.sentence_at(start)
+        if sent is None or not any(
+            doc.morph.lemma(x.text.lower()) in _AGREEMENT_LEMMAS
+            for x in doc.words_in(sent.start, sent.stop)
+        ):
+            continue
+        before = doc.words_in(max(sent.start, start - 20), start)
+        if before and doc.morph.lemma(before[-1].text.lower()) not in _PARTY_BEFORE:
+            continue
+        head = w.text if w.text.isupper() else _agency_nominative(doc, w.text)
+        name = " ".join([head, *(x.text for x in words[i + 1 : stop_index])])
+        found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+def _agency_nominative(doc: Doc, word: str) -> str:
+    lemma = doc.morph.lemma(word.lower())
+    if lemma == word.lower() or not doc.morph.is_known(word.lower()):
+        return word
+    return word[:1] + lemma[1:]

@@ -351,3 +351,31 @@ def test_chains_of_quoted_brands(
 ) -> None:
     found = set(kinds(run(extractor, text)))
     assert present <= found and not (absent & found), found
+
+
+# Rule: a federal ministry or agency is an organisation only as a party to an agreement.
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        (
+            "Губернатор Иван Сомов и Минпромторг России подписали соглашение о станкостроении.",
+            "минпромторг россии",
+            True,
+        ),
+        (
+            "Соглашение с Минэкономразвития России подписано на форуме.",
+            "минэкономразвития россии",
+            True,
+        ),
+        (
+            "Губернатор провёл совещание с Минпромторгом России по вопросам субсидий.",
+            "минпромторг россии",
+            False,
+        ),
+    ],
+)
+def test_federal_agencies_as_agreement_parties(
+    extractor: Extractor, text: str, name: str, present: bool
+) -> None:
+    found = kinds(run(extractor, text))
+    assert (found.get(name) == "agency") is present, found
