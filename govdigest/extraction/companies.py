@@ -9,17 +9,28 @@ from govdigest.extraction.companies_rules import (
     is_excluded_name,
     legal_forms,
 )
+from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.company_candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
     STRENGTH_DESIGNATED,
     STRENGTH_NER,
+    STRENGTH_QUOTED,
     Candidate,
     Found,
     candidate_key,
     only_plural_adjective,
     plural_common_head,
 )
+from govdigest.extraction.company_institutions import (
+    federal_agencies,
+    head_first,
+    partner_context,
+    partner_heads,
+    place_tail,
+    university_abbreviations,
+)
+from govdigest.extraction.company_kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.company_lists import complete_lists
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
@@ -65,6 +76,13 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
+# A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
+# "Озёрский край, 28 февраля 2025. OZ24.RU." — the city and the agency are no organisations.
+_DATELINE_RE = re.compile(
+    r"^[ \t]*(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?),"
+    r"[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?(?:[ \t]+\d{4})?[^\n]{0,40}?[.–—-]",
+    re.MULTILINE,
+)
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -126,7 +144,24 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     heads = word_set("org_heads")
     if words[0][:1].isupper() and any(doc.morph.lemma(w.lower()) in heads for w in words[1:]):
         return " ".join(doc.morph.nominative_group(words))
+    if len(words) == 2 and _declined_adjective_pair(doc, words):
+        return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
     return content
+
+
+def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
+    """ "Тальской лозой": a capitalised adjective and a lower-case noun, neither nominative."""
+    first, second = words
+    if not first[:1].isupper() or not second.islower():
+        return False
+    adj = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "ADJF"]
+    noun = [p for p in doc.morph.parse(second) if p.tag.POS == "NOUN"]
+    return (
+        bool(adj)
+        and bool(noun)
+        and all(p.tag.case != "nomn" for p in adj)
+        and all(p.tag.case != "nomn" for p in noun)
+    )
 
 
 def _coordinated_with_company(doc: Doc, found: Found, pos: int) -> bool:
@@ -151,13 +186,21 @@ def _org_context(doc: Doc, pos: int) -> bool:
 
 def _quoted(
     doc: Doc, speech_opens: set[int], found: Found, blocked: list[tuple[int, int]]
-) -> None:
+) -> list[tuple[int, int, str]]:
+    """Quoted names; returns the bare quoted names that lacked evidence (see
+    :func:`_coordinated_before_quoted`)."""
     ner_orgs = [(s.start, s.stop) for s in doc.ner if s.type == "ORG"]
+    pending: list[tuple[int, int, str]] = []
     for span in find_spans(doc.text):
-        if span.open in speech_opens or not span.balanced:
+        if not span.balanced:
             continue
         start, stop = span.inner
         content = doc.text[start:stop].strip()
+        if span.open in speech_opens:
+            if len(content.split()) <= MAX_CHAIN_NAME_WORDS and _looks_like_name(content):
+                # a short quoted name read as speech may still be one of a list of brands
+                pending.append((span.open, span.close, content))
+            continue
         des = designator_before(doc, span.open)
         if des is not None and des.kind == "non_org":
             blocked.append((des.start, span.close))
@@ -167,6 +210,9 @@ def _quoted(
         if des is None and _reported_by(doc, span.open):
             blocked.append((span.open, span.close))
             continue  # "сообщает «Лесогорская правда»": a media outlet reporting
+        if des is None and _slogan_start(doc, content):
+            blocked.append((span.open, span.close))
+            continue  # «Не формальность», "Приземлили": a slogan or a scare quote
         if des is not None and des.kind == "legal":
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
@@ -182,16 +228,72 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or _coordinated_with_company(doc, found, span.open)
             )
-            if not evidence or is_excluded_name(doc, content):
+            if is_excluded_name(doc, content):
+                continue
+            if not evidence:
+                pending.append((span.open, span.close, content))
                 continue
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
+    return pending
+
+
+# A quoted name that the quote rules took for speech joins a chain of brands only when short.
+MAX_CHAIN_NAME_WORDS = 3
+
+
+def _coordinated_before_quoted(
+    doc: Doc, found: Found, pending: list[tuple[int, int, str]]
+) -> None:
+    """ "«Тальской лозой», «Кедровой долиной», «Озёр-Вино»": a bare quoted name joined by a
+    comma or "и" to a following quoted organisation is one too (right to left, so a chain of
+    quoted brands is followed; a programme before an unquoted fund is not)."""
+    quotes = ("«", '"')
+    for start, stop, content in reversed(pending):
+        if found.overlaps(start, stop):
+            continue
+        for cand in found.items:
+            opens = cand.start
+            if doc.text[cand.start - 1 : cand.start] in quotes:
+                opens -= 1  # NER's span starts inside the quotes
+            gap = doc.text[stop:opens]
+            if (
+                opens >= stop
+                and doc.text[opens] in quotes
+                and gap.strip()
+                and _COORDINATION_RE.fullmatch(gap)
+            ):
+                name = _bare_name(doc, content, start)
+                found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_QUOTED))
+                break
 
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает)\s*$", re.IGNORECASE
+    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает"
+    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в)\s*$",
+    re.IGNORECASE,
 )
+
+
+def _slogan_start(doc: Doc, content: str) -> bool:
+    """A quoted text that starts with a verb, a particle or an adverb is speech, a slogan or a
+    scare quote ("«Не просто бумага»", "\"Приземлили\""), never an organisation's name."""
+    first = content.split()[0].strip(".,!?")
+    if first.lower() in word_set("known_orgs") or not first.isalpha():
+        return False
+    parses = doc.morph.parse(first.lower())
+    return (
+        bool(parses)
+        and doc.morph.is_known(first.lower())
+        and (parses[0].tag.POS in _NOT_NAME_START_POS)
+    )
+
+
+def truncated_at(doc: Doc, stop: int) -> bool:
+    """A name cut off by a preview: followed by "…"/"..." or by the end of the text."""
+    after = doc.text[stop : stop + 3]
+    return after.startswith(("…", "...")) or not doc.text[stop:].strip()
 
 
 def _reported_by(doc: Doc, open_pos: int) -> bool:
@@ -226,10 +328,22 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
+        if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
+            continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
         if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
             continue
-        name = " ".join(doc.morph.nominative_group(words))
+        if (
+            len(words) == 1
+            and is_university_abbreviation(words[0])
+            and not partner_context(doc, span.start)
+        ):
+            continue  # "окончил МГУ": a university outside the mission
+        abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
+        if abbreviation is not None and abbreviation.isupper():
+            name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        else:
+            name = " ".join(doc.morph.nominative_group(words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
@@ -257,18 +371,14 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
 
 def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
-    heads = word_set("org_heads")
+    partners = partner_heads()
+    heads = word_set("org_heads") | partners
     words = doc.words
     n = len(words)
     i = 0
     while i < n:
         w = words[i]
-        if not (w.text[:1].isupper() and doc.morph.has_pos(w.text, frozenset({"ADJF"}), 0.1)):
-            i += 1
-            continue
-        if _is_pronoun_adjective(doc, w.text) or not any(
-            p.tag.number == "sing" for p in doc.morph.parse(w.text.lower()) if p.tag.POS == "ADJF"
-        ):
+        if not (w.text[:1].isupper() and _singular_name_adjective(doc, w.text)):
             i += 1
             continue
         j = i + 1
@@ -289,7 +399,14 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             and not doc.text[words[j - 1].stop : words[j].start].strip()
         ):
             k = _genitive_tail(doc, j + 1)
+            partner = doc.morph.lemma(words[j].text) in partners
+            if partner:
+                # "Региональный союз туриндустрии Озёрской области": the place is the name's.
+                k = place_tail(doc, k)
             start, stop = words[i].start, words[k - 1].stop
+            if partner and not partner_context(doc, start):
+                i = k
+                continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
@@ -297,6 +414,21 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             i = k
             continue
         i += 1
+
+
+# A place adjective that pymorphy reads as a surname first ("Тальским", "Озёрским").
+_SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$")
+
+
+def _singular_name_adjective(doc: Doc, word: str) -> bool:
+    """A capitalised singular adjective that can start a descriptive name."""
+    if _is_pronoun_adjective(doc, word):
+        return False
+    if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
+        p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
+    ):
+        return True
+    return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
 
 
 def _is_pronoun_adjective(doc: Doc, word: str) -> bool:
@@ -355,23 +487,53 @@ def _merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candid
     return merged
 
 
+def _merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """ "ОЭАЗ" beside "Озёрский электроаппаратный завод" is one organisation: the full name."""
+    full_names = {
+        key: max(group, key=lambda c: c.strength).name
+        for key, group in merged.items()
+        if len(group[0].name.split()) > 1
+    }
+    for key in list(merged):
+        names = {c.name for c in merged[key]}
+        abbreviation = next(
+            (base_abbreviation(n) for n in names if " " not in n and base_abbreviation(n)), None
+        )
+        if abbreviation is None:
+            continue
+        target = next(
+            (k for k, name in full_names.items() if k != key and abbreviates(abbreviation, name)),
+            None,
+        )
+        if target is not None and target in merged:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged
+
+
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
     found = Found()
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
-    _quoted(doc, speech_opens, found, blocked)
+    pending = _quoted(doc, speech_opens, found, blocked)
     _descriptive(doc, found, blocked)
+    head_first(doc, found, blocked)
+    university_abbreviations(doc, found, blocked)
+    federal_agencies(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
+    blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
+    _coordinated_before_quoted(doc, found, pending)
     merged: dict[str, list[Candidate]] = {}
     for cand in sorted(found.items, key=lambda c: c.start):
         if not cand.key:
             continue
         merged.setdefault(cand.key, []).append(cand)
     merged = _merge_declined(merged)
+    merged = _merge_abbreviations(merged)
     events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():
@@ -383,5 +545,5 @@ def extract_companies(
             surface = doc.text[c.start : c.stop]
             if surface not in mentions:
                 mentions.append(surface)
-        out.append(Company(best.name, tuple(mentions)))
+        out.append(Company(best.name, tuple(mentions), org_kind(doc, best.name)))
     return out

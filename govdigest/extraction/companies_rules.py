@@ -96,6 +96,7 @@ _GOVERNMENT_HEADS = frozenset(
         "дума",
         "заксобрание",
         "минпромторг",
+        "прокуратура",
     }
 )
 
@@ -105,10 +106,25 @@ def not_company_lemmas() -> frozenset[str]:
     return word_set("not_companies")
 
 
+# A web address names a medium or a site: "URA.RU", "59.RU", "ZAR24.RU", "t.me/…".
+_DOMAIN_RE = re.compile(r"\w\.(?:ru|рф|su|com|net|org|info|news|tv|me)\b", re.IGNORECASE)
+
+
+@cache
+def _media_outlets() -> frozenset[str]:
+    return word_set("media_outlets")
+
+
+def is_media_name(name: str) -> bool:
+    """A news agency, newspaper, aggregator or social network ("ФедералПресс", "URA.RU", "VK")."""
+    core = re.sub(r"[«»\"“”„]", "", name).strip().lower().replace("ё", "е")
+    return core in _media_outlets() or bool(_DOMAIN_RE.search(core))
+
+
 def is_excluded_name(doc: Doc, name: str) -> bool:
     """Government bodies, media, mis-tagged tokens ("IT") are never companies."""
     words = re.findall(r"[\w-]+", name)
-    if not words:
+    if not words or is_media_name(name):
         return True
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
@@ -120,6 +136,8 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     facilities = word_set("facility_heads")
     if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
         return True  # "Северная ТЭЦ", "порт Ольховка", «Баку Экспо»
+    if _known_event(name):
+        return True
     if _institution_name(doc, words) or _event_edition(name) or _place_name(doc, words):
         return True
     if _truncated_adjectives(doc, words):
@@ -130,6 +148,16 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
 
 # An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
 _EDITION_RE = re.compile(r"^[\w«»\"]+[-–]\s?20\d\d»?$")
+
+
+_EVENT_CASE_ENDING_RE = re.compile(r"(?:а|у|е|ом)$")
+
+
+def _known_event(name: str) -> bool:
+    """ "Иннопром", "ИННОПРОМе", "на ПМЭФ": a forum or an exhibition named by itself."""
+    core = re.sub(r"[«»\"]", "", name).strip().lower().replace("ё", "е")
+    events = word_set("known_events")
+    return core in events or _EVENT_CASE_ENDING_RE.sub("", core) in events
 
 
 def _event_edition(name: str) -> bool:

@@ -19,7 +19,7 @@ from govdigest.extraction.resources import word_set
 
 # List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:и|а также)\s)\s*")
-_LIST_OPEN_RE = re.compile(r":|\s[—–]\s")
+_LIST_OPEN_RE = re.compile(r":|\s[—–-]\s")
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
 )
@@ -55,8 +55,7 @@ def complete_lists(
     cues = word_set("list_cues")
     cued_line = -2
     for sent in doc.sentences:
-        if any(a <= sent.start < b for a, b in speech):
-            continue
+        in_speech = any(a <= sent.start < b for a, b in speech)
         # "Везём с собой 11 предприятий:" then one organisation per (bullet) line.
         in_block = sent.line == cued_line + 1 and len(sent.text.split()) <= MAX_NAME_WORDS + 2
         cued_line = sent.line if in_block else -2
@@ -71,9 +70,15 @@ def complete_lists(
                 body_start = sent.start + opener.end()
                 if not sent.text[opener.end() :].strip():
                     cued_line = sent.line
+        if in_speech and not (opener and cued):
+            continue  # inside a quote only "Наши партнёры — A, B, C" is a list of organisations
         items = _split_items(doc.text, body_start, sent.stop)
         known = sum(1 for a, b in items if _is_candidate(found, a, b))
         if not cued and known < 2:
+            items, cued = _running_list(doc, sent.start, items, cues)
+        if not cued and known < 2:
+            continue
+        if _list_of_places(doc, items, cues):
             continue
         for a, b in items:
             if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
@@ -89,11 +94,76 @@ def complete_lists(
                 or (
                     not quoted
                     and any(s.type in ("PER", "LOC") and s.start <= a < s.stop for s in doc.ner)
+                    and not (cued and _coined_word(doc, text))
                 )
             ):
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# A lone first name ("Аргент") is a common coined brand; surnames and places are not.
+_PERSON_OR_PLACE = frozenset({"Surn", "Patr", "Geox"})
+
+
+def _coined_word(doc: Doc, text: str) -> bool:
+    """A one-word coined name in a list of organisations ("Севхим", "Поливинил"): NER's person
+    or place guess is not trusted unless the dictionary knows the word as a name or a place."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    parses = doc.morph.parse(words[0].lower())
+    return not any(_PERSON_OR_PLACE & set(p.tag.grammemes) for p in parses[:2])
+
+
+# A running list of bare names ("В делегацию вошли Севхим, Аргент, Поливинил") needs this many
+# items, most of them names no dictionary knows.
+MIN_RUNNING_ITEMS = 3
+MIN_RUNNING_NAMES = 2
+_CAPITALISED_TAIL_RE = re.compile(r"(?:[A-ZА-ЯЁ][\w-]*\s*){1,3}$")
+
+
+def _running_list(
+    doc: Doc, sent_start: int, items: list[tuple[int, int]], cues: frozenset[str]
+) -> tuple[list[tuple[int, int]], bool]:
+    """A comma list of bare names after a cue word with no colon or dash: the first item is cut
+    to its capitalised tail ("Также в делегацию вошли Севхим" → "Севхим")."""
+    if len(items) < MIN_RUNNING_ITEMS:
+        return items, False
+    a, b = items[0]
+    lead = doc.words_in(sent_start, b)
+    if not any(doc.morph.lemma(w.text.lower()) in cues for w in lead):
+        return items, False
+    tail = _CAPITALISED_TAIL_RE.search(doc.text[a:b])
+    if tail is None or tail.start() == 0:
+        return items, False
+    items = [(a + tail.start(), b), *items[1:]]
+    names = 0
+    for x, y in items:
+        text = doc.text[x:y].strip(' .«»"')
+        if not text or not NAME_START_RE.match(text):
+            return items, False
+        if (
+            _is_name_item(doc, text, cued=False)
+            and _coined_word(doc, text)
+            and not is_excluded_name(doc, text)
+        ):
+            names += 1
+    return items, names >= MIN_RUNNING_NAMES
+
+
+def _list_of_places(doc: Doc, items: list[tuple[int, int]], cues: frozenset[str]) -> bool:
+    """ "Новый Полярск, Тундровый и Ледовский районы": a plural common noun closing the list
+    says what its items are (districts, towns), unless it is an organisation word."""
+    named = [(a, b) for a, b in items if NAME_START_RE.match(doc.text[a:b].lstrip('«"'))]
+    if not named:
+        return False
+    last_item = doc.text[named[-1][0] : named[-1][1]]
+    last_words = last_item.split()
+    if len(last_words) < 2 or last_item.lstrip().startswith(("«", '"')):
+        return False
+    last = last_words[-1].strip('.,«»"')
+    return last.islower() and plural_common_head(doc, last) and doc.morph.lemma(last) not in cues
 
 
 def _is_candidate(found: Found, start: int, stop: int) -> bool:

@@ -18,7 +18,7 @@ from govdigest.bot.local_session import BOT_USER, SentRequest
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.bot.texts.common import ADMIN_COMMANDS, PUBLIC_COMMANDS
-from govdigest.extraction.models import Company, Extraction
+from govdigest.extraction.models import Company, Extraction, Mission
 from govdigest.sources.models import RawPost
 from govdigest.timeutil import utc_now
 from tests.bot.conftest import (
@@ -266,6 +266,40 @@ async def test_companies_follow_the_newest_mission(missions_env: BotEnv) -> None
     assert "Южная область" in text  # the September mission's headline
     assert "Заречный шинный завод" in text
     assert "Озёрский литейный завод" not in text  # June's delegation
+
+
+async def test_companies_group_other_organisations_after_businesses(bot_env: BotEnv) -> None:
+    repos = bot_env.services.repos
+    raw = RawPost("file", "kinds.txt", "Делегация Кедровской области в Тальске")
+    organisations = (
+        Company("Кедровский государственный университет", kind="university"),
+        Company("ООО «Ветлуга»"),
+        Company("Союз машиностроителей России", kind="association"),
+        Company("Кедровская торгово-промышленная палата", kind="chamber"),
+        Company("АО «Талица»"),
+    )
+    async with repos.db.transaction():
+        _, post_id = await repos.posts.upsert(raw)
+        result = Extraction(
+            title="Миссия",
+            mission=Mission(leader="Иван Сомов", destination="Тальск"),
+            companies=organisations,
+        )
+        await repos.cache.save(post_id, raw.content_hash, "test", result)
+    text = only_text(await bot_env.send("/companies"))
+    numbered = NUMBERED.findall(text)
+    assert [name for _, name in numbered] == [
+        "ООО «Ветлуга»",
+        "АО «Талица»",
+        "Кедровский государственный университет",
+        "Кедровская торгово-промышленная палата",
+        "Союз машиностроителей России",
+    ]
+    assert [int(n) for n, _ in numbered] == [1, 2, 3, 4, 5]
+    headings = re.findall(r"^<b>([^<]+)</b>$", text, re.MULTILINE)
+    assert headings == ["Компании", "Вузы", "Торгово-промышленные палаты", "Ассоциации и союзы"]
+    assert text.index("Вузы") < text.index("Торгово-промышленные палаты")
+    assert_telegram_html(text)
 
 
 # HTML safety with hostile post data ---------------------------------------------------------

@@ -107,11 +107,43 @@ def mission_headline(mission: Mission, published: datetime | None = None, tz: tz
     return f"{line}, {when}" if line and when else line or when
 
 
+# /companies lists businesses first, then the other organisations of the mission grouped by
+# kind, in this order and under these headings; numbering runs on through the groups.
+ORG_KIND_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("university", "Вузы"),
+    ("research", "Научные организации"),
+    ("chamber", "Торгово-промышленные палаты"),
+    ("association", "Ассоциации и союзы"),
+    ("agency", "Ведомства"),
+    ("other", "Другие"),
+)
+BUSINESSES_HEADING = "Компании"
+
+
 def company_list(card: MissionCard, tz: tzinfo = UTC) -> str:
     headline = mission_headline(card.mission, card.post.published_at, tz)
     n = len(card.companies)
-    lines = [f"<b>Компании миссии</b> ({n})" + (f"\n{headline}" if headline else ""), ""]
-    lines += [f"{i}. {esc(c.name)}" for i, c in enumerate(card.companies, start=1)]
+    businesses = [c for c in card.companies if c.kind == "company"]
+    groups = [
+        (heading, [c for c in card.companies if c.kind == kind])
+        for kind, heading in ORG_KIND_HEADINGS
+    ]
+    groups = [(heading, members) for heading, members in groups if members]
+    title = "Компании миссии" if not groups else "Организации миссии"
+    lines = [f"<b>{title}</b> ({n})" + (f"\n{headline}" if headline else ""), ""]
+    number = 0
+    if businesses and groups:
+        lines.append(f"<b>{BUSINESSES_HEADING}</b>")
+    for c in businesses:
+        number += 1
+        lines.append(f"{number}. {esc(c.name)}")
+    for heading, members in groups:
+        if lines[-1]:
+            lines.append("")
+        lines.append(f"<b>{heading}</b>")
+        for c in members:
+            number += 1
+            lines.append(f"{number}. {esc(c.name)}")
     lines += ["", source_line(card.post, tz)]
     return "\n".join(lines)
 

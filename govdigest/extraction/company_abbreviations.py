@@ -1,0 +1,41 @@
+"""Abbreviations of organisations named in full in the same post: "Озёрский электроаппаратный
+завод … ОЭАЗ", "Кедровский государственный университет (КедрГУ)", "ПЭАЗа" (declined)."""
+
+from __future__ import annotations
+
+import re
+
+# "ОЭАЗ", "ПЭАЗа" (a case ending after the capitals), "ТюмГУ", "ПриречГАУ" (a stem, then capitals).
+_ABBREVIATION_RE = re.compile(r"^(?:[А-ЯЁ]{2,}|[А-ЯЁ][а-яё]{1,6}[А-ЯЁ]{1,4})$")
+_DECLINED_ABBREVIATION_RE = re.compile(r"^([А-ЯЁ]{3,})(?:а|у|ом|е|ы|ой|ам)$")
+_WORD_RE = re.compile(r"[А-ЯЁа-яё]+")
+MIN_INITIAL_WORD = 3
+
+
+def base_abbreviation(word: str) -> str | None:
+    """The abbreviation a word spells, without a case ending ("ПЭАЗа" → "ПЭАЗ"), or None."""
+    m = _DECLINED_ABBREVIATION_RE.match(word)
+    if m:
+        return m.group(1)
+    return word if _ABBREVIATION_RE.match(word) else None
+
+
+def _is_subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
+
+
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation`` is built from ``name``: it starts with the name's first letter,
+    ends with its last word's initial, and spells every word's initial in order."""
+    words = [w for w in _WORD_RE.findall(name) if len(w) >= MIN_INITIAL_WORD]
+    letters = abbreviation.upper()
+    if len(words) < 2 or len(letters) < 2:
+        return False
+    initials = "".join(w[0].upper() for w in words)
+    return (
+        letters[0] == initials[0]
+        and letters[-1] == initials[-1]
+        and _is_subsequence(initials, letters)
+        and _is_subsequence(letters, "".join(w.upper() for w in words))
+    )

@@ -1,0 +1,226 @@
+"""Universities, institutes, chambers, associations and funds that are members of a delegation
+or parties to an agreement: "руководство Озёрского государственного аграрного университета",
+"зампред Союза машиностроителей России", "представители торгово-промышленной палаты Кедровска".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from govdigest.extraction.company_candidates import STRENGTH_NER, Candidate, Found, candidate_key
+from govdigest.extraction.company_kinds import is_university_abbreviation
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.resources import pairs, word_set
+
+# Region nouns of a genitive place tail: "… Озёрской области", "… Тальского края".
+_REGION_NOUNS = frozenset({"область", "край", "республика", "округ", "район"})
+_COUNTRY_ABBREVIATIONS = frozenset({"РФ"})
+MAX_TAIL_WORDS = 3
+# "торгово-промышленная палата", "торговая палата": a lower-case chamber named by its place.
+_CHAMBER_ADJECTIVES = frozenset({"торгово-промышленный", "торговый"})
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    sentence = frozenset(w for k, w in pairs("org_partner_cues") if k == "sentence")
+    before = frozenset(w for k, w in pairs("org_partner_cues") if k == "before")
+    return sentence, before
+
+
+def partner_heads() -> frozenset[str]:
+    return word_set("org_partner_heads")
+
+
+def partner_context(doc: Doc, start: int) -> bool:
+    """Whether the organisation named at ``start`` is a member or a counterparty."""
+    sentence_cues, before_cues = _cues()
+    before = doc.words_in(max(0, start - 40), start)
+    if before and doc.morph.lemma(before[-1].text.lower()) in before_cues:
+        return True
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return False
+    return any(
+        doc.morph.lemma(w.text.lower()) in sentence_cues
+        for w in doc.words_in(sent.start, sent.stop)
+    )
+
+
+def _is_genitive(doc: Doc, word: str, pos: frozenset[str]) -> bool:
+    return any(p.tag.case == "gent" and p.tag.POS in pos for p in doc.morph.parse(word.lower()))
+
+
+def _adjacent(doc: Doc, k: int) -> bool:
+    words = doc.words
+    return 0 < k < len(words) and not doc.text[words[k - 1].stop : words[k].start].strip()
+
+
+def genitive_tail(doc: Doc, k: int) -> int:
+    """End of a lower-case genitive complement: "союз машиностроителей", "фонд развития
+    промышленности", "палата туриндустрии"."""
+    words = doc.words
+    end = k
+    for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
+        w = words[n].text
+        if not w.islower() or not _adjacent(doc, n):
+            break
+        if _is_genitive(doc, w, frozenset({"NOUN"})):
+            end = n + 1
+        elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
+            break
+    return end
+
+
+# The academy a research institute belongs to: "Институт химии УрО РАН", "… СО РАН".
+_ACADEMIES = frozenset({"РАН", "РАО", "РАМН", "РАСХН"})
+
+
+def academy_tail(doc: Doc, k: int) -> int:
+    words = doc.words
+    for n in (k, k + 1):
+        text = words[n].text if n < len(words) else ""
+        if not _adjacent(doc, n) or sum(ch.isupper() for ch in text) < 2 or not text[:1].isupper():
+            return k
+        if words[n].text in _ACADEMIES:
+            return n + 1
+    return k
+
+
+def place_tail(doc: Doc, k: int) -> int:
+    """End of a capitalised genitive place after a name: "России", "РФ", "Кедровска",
+    "Озёрской области", "Республики Алтай" is left out (its second word is nominative)."""
+    words = doc.words
+    if k >= len(words) or not _adjacent(doc, k):
+        return k
+    w = words[k].text
+    if w in _COUNTRY_ABBREVIATIONS:
+        return k + 1
+    if not w[:1].isupper() or w.isupper():
+        return k
+    if (
+        k + 1 < len(words)
+        and _adjacent(doc, k + 1)
+        and doc.morph.lemma(words[k + 1].text.lower()) in _REGION_NOUNS
+        and words[k + 1].text.islower()
+        and _is_genitive(doc, w, frozenset({"ADJF"}))
+    ):
+        return k + 2
+    parses = doc.morph.parse(w.lower())
+    if (
+        parses
+        and parses[0].tag.POS == "NOUN"
+        and "Geox" in parses[0].tag
+        and any(p.tag.case == "gent" and "Geox" in p.tag for p in parses)
+    ):
+        return k + 1
+    if not doc.morph.is_known(w.lower()) and w.lower().endswith(("ска", "ова", "ева", "ина")):
+        return k + 1  # an unknown town in the genitive: "палаты Кедровска"
+    return k
+
+
+def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    """Names that start with their head noun: "Союз машиностроителей России", "Фонд развития
+    промышленности", "Академия прикладных наук", and lower-case chambers named by a place
+    ("торгово-промышленной палаты Кедровска")."""
+    heads = partner_heads()
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads:
+            continue
+        start_index = i
+        chamber_adjective: str | None = None
+        if w.text.isupper() and len(w.text) > 1:
+            # "Тальской ТПП", "ТПП Озёрской области", "ТПП республики"
+            if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
+                start_index = i - 1
+                chamber_adjective = doc.morph.nominative_group([words[i - 1].text, "палаты"])[0]
+            stop_index = place_tail(doc, genitive_tail(doc, i + 1))
+            if stop_index == i + 1 and chamber_adjective is None:
+                continue  # a bare "ТПП" names no chamber in particular
+        elif w.text[:1].isupper():
+            if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
+                continue  # "Озёрский университет": the descriptive rule owns it
+            tail = academy_tail(doc, genitive_tail(doc, i + 1))
+            stop_index = place_tail(doc, tail)
+            if stop_index == i + 1:
+                continue  # a lone capitalised "Союз" names nothing
+        elif lemma == "палата" and i > 0 and _adjacent(doc, i):
+            adjective = doc.morph.lemma(words[i - 1].text.lower())
+            if adjective not in _CHAMBER_ADJECTIVES or not words[i - 1].text.islower():
+                continue
+            start_index = i - 1
+            stop_index = place_tail(doc, i + 1)
+            if stop_index == i + 1:
+                continue  # "торговой палаты" without a place is no name
+        else:
+            continue
+        start, stop = words[start_index].start, words[stop_index - 1].stop
+        if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
+            continue
+        if not partner_context(doc, start):
+            continue
+        head_end = i + 1
+        group = [x.text for x in words[start_index:head_end]]
+        rest = [x.text for x in words[head_end:stop_index]]
+        if chamber_adjective is not None:
+            name = " ".join([chamber_adjective, w.text, *rest])
+        else:
+            name = " ".join(doc.morph.nominative_group(group) + rest)
+        found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    """A university named only by its abbreviation ("ректор ЗарГУ", "(ТюмГУ)") in a member or
+    counterparty context; a bare mention ("выпускник МГУ") is not enough."""
+    for w in doc.words:
+        if not is_university_abbreviation(w.text) or found.overlaps(w.start, w.stop):
+            continue
+        if any(a < w.stop and w.start < b for a, b in blocked):
+            continue
+        if partner_context(doc, w.start):
+            found.add(Candidate(w.start, w.stop, w.text, candidate_key(doc, w.text), STRENGTH_NER))
+
+
+# An agency of the federal government: a federal name ("Росавиация") or "… России/РФ".
+_FEDERAL_MARKERS = frozenset({"России", "РФ", "Российской"})
+_AGREEMENT_LEMMAS = frozenset({"соглашение", "меморандум", "договор", "подписать", "подписание"})
+_PARTY_BEFORE = frozenset({"с", "со", "и", "между"})
+
+
+def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    """A federal ministry or agency that is a party to an agreement: "соглашение с
+    Минпромторгом России" → "Минпромторг России" (a meeting with it is not enough)."""
+    agencies = word_set("federal_agencies")
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if not w.text[:1].isupper() or (lemma not in agencies and w.text.lower() not in agencies):
+            continue
+        stop_index = i + 1
+        if i + 1 < len(words) and _adjacent(doc, i + 1) and words[i + 1].text in _FEDERAL_MARKERS:
+            stop_index = i + 2
+        elif not lemma.startswith("рос"):
+            continue  # "Минпромторг" alone may be a region's ministry
+        start, stop = w.start, words[stop_index - 1].stop
+        if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
+            continue
+        sent = doc.sentence_at(start)
+        if sent is None or not any(
+            doc.morph.lemma(x.text.lower()) in _AGREEMENT_LEMMAS
+            for x in doc.words_in(sent.start, sent.stop)
+        ):
+            continue
+        before = doc.words_in(max(sent.start, start - 20), start)
+        if before and doc.morph.lemma(before[-1].text.lower()) not in _PARTY_BEFORE:
+            continue
+        head = w.text if w.text.isupper() else _agency_nominative(doc, w.text)
+        name = " ".join([head, *(x.text for x in words[i + 1 : stop_index])])
+        found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+def _agency_nominative(doc: Doc, word: str) -> str:
+    lemma = doc.morph.lemma(word.lower())
+    if lemma == word.lower() or not doc.morph.is_known(word.lower()):
+        return word
+    return word[:1] + lemma[1:]

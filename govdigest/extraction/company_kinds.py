@@ -1,0 +1,67 @@
+"""The kind of an organisation: a business, or a university, research body, chamber, association
+or federal agency that takes part in a mission ("Озёрская торгово-промышленная палата")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from govdigest.extraction.companies_rules import legal_forms
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.models import ORG_KINDS, OrgKind
+from govdigest.extraction.resources import pairs
+
+# University abbreviations end in "У" (университет): ТюмГУ, ВолгГТУ, ПриречГАУ, КФУ, ЗИУ.
+UNIVERSITY_ABBR_RE = re.compile(r"^[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁа-яё]*[А-ЯЁ]))*(?:Г|Т|Ф|И|А)У$")
+MIN_UNIVERSITY_ABBR = 3
+# "НИИ…" inside quotes ("ФГУП «НИИКС»") is a research institute whatever the legal form.
+_RESEARCH_NAME_RE = re.compile(r"«\s*НИИ")
+# An academy "of sciences" does research; any other academy teaches.
+_SCIENCES_RE = re.compile(r"\bнаук\b", re.IGNORECASE)
+
+
+@cache
+def _kind_table() -> dict[str, OrgKind]:
+    table: dict[str, OrgKind] = {}
+    for word, kind in pairs("org_kinds"):
+        if kind in ORG_KINDS:
+            table[word.lower()] = kind
+    return table
+
+
+def is_university_abbreviation(word: str) -> bool:
+    return len(word) >= MIN_UNIVERSITY_ABBR and bool(UNIVERSITY_ABBR_RE.match(word))
+
+
+def org_kind(doc: Doc, name: str) -> OrgKind:
+    """Kind of a normalised organisation name; "company" unless a word of the name says else."""
+    if _RESEARCH_NAME_RE.search(name):
+        return "research"
+    outside = re.sub(r"«.*", "", name).split()
+    if outside and outside[0] in legal_forms() and outside[0] not in {"ФГБУ", "ФГБОУ", "ФГАОУ"}:
+        return "company"
+    words = re.findall(r"[\w-]+", name)
+    if len(words) == 1 and is_university_abbreviation(words[0]):
+        return "university"
+    table = _kind_table()
+    for word in words:
+        low = word.lower()
+        kind = table.get(low) or table.get(doc.morph.lemma(low))
+        if kind is None:
+            continue
+        if low.startswith("академи") or doc.morph.lemma(low) == "академия":
+            return "research" if _SCIENCES_RE.search(name) else "university"
+        if kind == "research" and doc.morph.lemma(low) == "институт":
+            return _institute_kind(name)
+        return kind
+    if any(doc.morph.lemma(w.lower()) == "академия" for w in words):
+        return "research" if _SCIENCES_RE.search(name) else "university"
+    return "company"
+
+
+def _institute_kind(name: str) -> OrgKind:
+    # "Озёрский государственный технологический институт" teaches; "Институт химии" researches.
+    low = name.lower()
+    if "государствен" in low and "научн" not in low and "исследовательск" not in low:
+        return "university"
+    return "research"
