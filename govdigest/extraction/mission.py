@@ -15,6 +15,7 @@ from govdigest.extraction.grammar import (
     has_subject_before,
     is_past_singular,
     lemmas_in,
+    role_has,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity
@@ -84,22 +85,44 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
     for m in _FIRST_PERSON_RE.finditer(doc.text):
         if not any(a <= m.start() < b for a, b in covered):
             return True
+    fronted_word: Word | None = None
     for sent in doc.sentences:
         if any(a <= sent.start < b for a, b in covered):
             continue
         words = doc.words_in(sent.start, sent.stop)
-        for i, w in enumerate(words[:4]):
+        # "Соглашение об этом сегодня подписал на ПМЭФ": a fronted document noun is the object
+        # of the signing verb, not its subject, and pushes the verb further right.
+        fronted_object, fronted_word = False, None
+        for i, w in enumerate(words[: MAX_FIRST_PERSON_VERB + 1 + MAX_FRONTED_OBJECT_WORDS]):
             parses = doc.morph.parse(w.text.lower())
             if not parses:
                 break
             tag = parses[0].tag
-            if tag.POS == "VERB" and ("1per" in tag or ("past" in tag and i <= 3)):
-                if not has_subject_before(doc, words[:i]):
+            limit = MAX_FIRST_PERSON_VERB + (MAX_FRONTED_OBJECT_WORDS if fronted_object else 0)
+            if i > limit:
+                break
+            if tag.POS == "VERB" and ("1per" in tag or "past" in tag):
+                if not has_subject_before(doc, [x for x in words[:i] if x is not fronted_word]):
                     return True
                 break
             if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
+                if i == 0 and _is_document_object(doc, w.text):
+                    fronted_object, fronted_word = True, w
+                    continue
                 break
     return False
+
+
+MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
+MAX_FRONTED_OBJECT_WORDS = 2
+
+
+def _is_document_object(doc: Doc, word: str) -> bool:
+    """An inanimate document noun that can be an accusative object ("Соглашение … подписал")."""
+    lemma = doc.morph.lemma(word.lower())
+    return lemma in word_set("agreement_nouns") and any(
+        p.tag.case == "accs" for p in doc.morph.parse(word.lower())
+    )
 
 
 # The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
@@ -179,6 +202,72 @@ def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
+# "По поручению губернатора …", "по распоряжению Главы …", "по приглашению …": the person named
+# right after sent or invited the delegation; they do not travel with it.
+_SENDER_RE = re.compile(
+    r"\bпо\s+(?:личному\s+)?(?:поручению|распоряжению|указанию|приглашению)\s+", re.IGNORECASE
+)
+MAX_SENDER_GAP = 60
+# A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
+# делегации"): its head is not the head of the regional delegation the post is about.
+_FEDERAL_DELEGATION_RE = re.compile(
+    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+делегаци",
+    re.IGNORECASE,
+)
+MAX_CUE_GAP = 120
+
+
+def sender_indices(doc: Doc, people: People) -> frozenset[int]:
+    """People named as the ones who sent or invited the delegation, not its members."""
+    out: set[int] = set()
+    for m in _SENDER_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_SENDER_GAP]
+        if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
+            out.add(nxt[0][2])
+    return frozenset(out)
+
+
+def leader_by_cue(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
+    """The person a leader cue names: "во главе с …", "Возглавлял её …", "X возглавил делегацию".
+
+    A finite cue verb right after a name takes that name as its subject; otherwise the first
+    person after the cue leads. Cues about a federal delegation are skipped.
+    """
+    cues = [tuple(c.split()) for c in lines("leader_cues")]
+    for cue in cues:
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
+        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+            sent = doc.sentence_at(m.start())
+            if sent is not None and _FEDERAL_DELEGATION_RE.search(
+                doc.text[sent.start : sent.stop]
+            ):
+                continue
+            prev = [p for p in people.mentions if p[1] <= m.start()]
+            if (
+                len(cue) == 1
+                and prev
+                and not doc.text[prev[-1][1] : m.start()].strip()
+                and is_past_singular(doc, m.group())
+                and prev[-1][2] not in senders
+            ):
+                return people.entities[prev[-1][2]]
+            nxt = [
+                p
+                for p in people.mentions
+                if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
+            ]
+            if nxt:
+                return people.entities[nxt[0][2]]
+    return None
+
+
+def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
+    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
+    return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
+
+
 def _leader(
     doc: Doc,
     people: People,
@@ -186,14 +275,10 @@ def _leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    cues = [tuple(c.split()) for c in lines("leader_cues")]
-    for cue in cues:
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
-        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
-            nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + 120]
-            if nxt:
-                entity = people.entities[nxt[0][2]]
-                return entity.name, entity.role
+    senders = sender_indices(doc, people)
+    cue = leader_by_cue(doc, people, senders)
+    if cue is not None:
+        return cue.name, cue.role
     if guest is not None:
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
@@ -210,17 +295,21 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role
-    subject = _trip_subject(doc, people)
+    subject = _trip_subject(doc, people, senders)
     if subject is not None:
         return subject.name, subject.role
     if doc.author and not people.entities:
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
+    outbound = guest is None and not _HOST_RE.search(doc.text)
     ranked = sorted(
         (
             e
             for i, e in enumerate(people.entities)
-            if e.role_class in _LEADER_ROLE_RANK and _participates(doc, people, i)
+            if e.role_class in _LEADER_ROLE_RANK
+            and i not in senders
+            and not (outbound and _has_outside_role(doc, e))
+            and _participates(doc, people, i)
         ),
         key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
     )
@@ -241,18 +330,29 @@ def _participates(doc: Doc, people: People, index: int) -> bool:
     return False
 
 
-def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
+def _trip_subject(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
     """The person doing the first trip verb.
 
     "Кречетов прибыл в Томск" (subject before), "принял участие губернатор …" (inversion).
+    A person who only sent the delegation ("по поручению губернатора …") is never its subject.
     """
     verbs = word_set("trip_verbs")
     for sent in doc.sentences:
         for w in doc.words_in(sent.start, sent.stop):
             if doc.morph.lemma(w.text.lower()) not in verbs or not is_past_singular(doc, w.text):
                 continue
-            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
-            after = [m for m in people.mentions if w.stop <= m[0] and m[1] <= sent.stop]
+            before = [
+                m
+                for m in people.mentions
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
+            ]
+            after = [
+                m
+                for m in people.mentions
+                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in senders
+            ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
