@@ -26,6 +26,7 @@ from govdigest.extraction.places import (
     find_places,
     home_region,
     host_place,
+    named_events,
 )
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.visits import (
@@ -41,6 +42,8 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мно�
 def is_mission_post(doc: Doc, body_start: int) -> bool:
     triggers = word_set("mission_triggers")
     personal = word_set("mission_personal_triggers")
+    if named_events(doc):
+        return True  # "подпишет на «Иннопроме»": a known forum is a trigger like "форум"
     for sent in doc.sentences:
         words = doc.words_in(sent.start, sent.stop)
         lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
