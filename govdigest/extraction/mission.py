@@ -14,6 +14,7 @@ from govdigest.extraction.grammar import (
     contains_seq,
     has_subject_before,
     is_past_singular,
+    is_past_verb,
     lemmas_in,
     role_has,
 )
@@ -388,7 +389,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         )
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
-    dates = find_dates(doc.text, published)
+    dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
     when = dates[0] if dates else None
@@ -399,7 +400,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         destination=where,
         event=event(doc),
         date=when.value if when else None,
-        date_text=when.text if when else None,
+        # A relative word ("сегодня", "в четверг") is never a date by itself: renderers show
+        # the resolved date, or nothing when the post's date is unknown.
+        date_text=when.text if when and not when.relative else None,
         agreements=tuple(extract_agreements(doc)),
         directions=tuple(find_directions(doc, people)),
     )
