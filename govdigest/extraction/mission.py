@@ -59,22 +59,33 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         for w, lemma in zip(words, lemmas, strict=True):
             if has_person and lemma in personal and is_past_singular(doc, w.text):
                 return True
+        if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
+            return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
         if signed and any(is_past(doc, w.text) for w in words):
             return True
     return False
 
 
-def _place_trip(doc: Doc, words: list[Word], lemmas: list[str]) -> bool:
-    verbs = word_set("mission_place_triggers")
-    if not any(
-        lemma in verbs and is_past(doc, w.text, verbs)
-        for w, lemma in zip(words, lemmas, strict=True)
-    ):
-        return False
-    for prev, w in itertools.pairwise(words):
-        if prev.text.lower() in ("в", "во") and w.text[:1].isupper():
-            return any(s.type == "LOC" and s.start <= w.start < s.stop for s in doc.ner)
+MAX_PLACE_TRIP_GAP = 3  # words between the verb and "в <Place>" ("провела весь день в …")
+_MEETING_NOUNS = frozenset({"встреча", "переговоры"})
+_MEETING_VERBS = frozenset({"состояться"})
+
+
+def _place_trip(
+    doc: Doc, words: list[Word], lemmas: list[str], verbs: frozenset[str] | None = None
+) -> bool:
+    """"Весь день провела в Шарьинском округе": the place is next to the verb. A place further
+    on belongs to something else ("провёл встречу с консулом … в Омске" is an office meeting)."""
+    verbs = verbs if verbs is not None else word_set("mission_place_triggers")
+    for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        if lemma not in verbs or not is_past(doc, w.text, verbs):
+            continue
+        lo, hi = max(0, k - MAX_PLACE_TRIP_GAP - 1), min(len(words), k + MAX_PLACE_TRIP_GAP + 2)
+        for prev, nxt in itertools.pairwise(words[lo:hi]):
+            if prev.text.lower() in ("в", "во") and nxt.text[:1].isupper():
+                if any(s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner):
+                    return True
     return False
 
 
