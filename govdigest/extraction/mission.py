@@ -75,7 +75,7 @@ _MEETING_VERBS = frozenset({"состояться"})
 def _place_trip(
     doc: Doc, words: list[Word], lemmas: list[str], verbs: frozenset[str] | None = None
 ) -> bool:
-    """"Весь день провела в Шарьинском округе": the place is next to the verb. A place further
+    """ "Весь день провела в Шарьинском округе": the place is next to the verb. A place further
     on belongs to something else ("провёл встречу с консулом … в Омске" is an office meeting)."""
     verbs = verbs if verbs is not None else word_set("mission_place_triggers")
     for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
@@ -83,9 +83,12 @@ def _place_trip(
             continue
         lo, hi = max(0, k - MAX_PLACE_TRIP_GAP - 1), min(len(words), k + MAX_PLACE_TRIP_GAP + 2)
         for prev, nxt in itertools.pairwise(words[lo:hi]):
-            if prev.text.lower() in ("в", "во") and nxt.text[:1].isupper():
-                if any(s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner):
-                    return True
+            if (
+                prev.text.lower() in ("в", "во")
+                and nxt.text[:1].isupper()
+                and any(s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner)
+            ):
+                return True
     return False
 
 

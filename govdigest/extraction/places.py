@@ -445,7 +445,7 @@ MAX_EVENT_COMPLEMENT_WORDS = 5
 
 
 def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """"XI Форума регионов Беларуси и России": a capitalised head mid-sentence and its genitive
+    """ "XI Форума регионов Беларуси и России": a capitalised head mid-sentence and its genitive
     complement (nouns in the genitive joined by "и"), the head put in the nominative."""
     out: list[tuple[int, int, str]] = []
     starts = {s.start for s in doc.sentences}
@@ -462,9 +462,11 @@ def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int
             if gap.strip():
                 break
             nxt = words[j].text
-            if nxt == "и" and j + 1 < len(words) and _is_genitive(doc, words[j + 1].text):
-                j += 1
-                continue
+            if nxt.lower() == "и":
+                if j + 1 < len(words) and _is_genitive(doc, words[j + 1].text):
+                    j += 1
+                    continue
+                break
             if not _is_genitive(doc, nxt):
                 break
             j += 1

@@ -1,0 +1,183 @@
+"""Table-driven tests of the mission rules learned from real governors' posts (issue 8).
+
+Every sentence, person, company and most regions are invented; each row has the shape of a
+structure counted in tests/corpus/catalog/missions.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import find_dates
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 6, 19)  # a Thursday
+
+
+def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+
+
+# --------------------------------------------------------------------------- leader
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader"),
+    [
+        # A governor inside a federal delegation leads; the federal head does not.
+        (
+            "Губернатор в Монголии\nГубернатор Кедровской области Олег Рябов прилетел в Монголию "
+            "в составе российской делегации. Делегацию Российской Федерации возглавил "
+            "вице-премьер Правительства России Семён Тарасов.",
+            None,
+            "Олег Рябов",
+        ),
+        # "По поручению губернатора …": the sender stays home; the regional official who
+        # reports the talks leads, never the foreign host.
+        (
+            "Делегация края в Китае\nПо поручению губернатора Кедрового края Олега Рябова "
+            "представители региона посетят две провинции КНР. В Харбине прошла встреча с "
+            "заместителем губернатора провинции Хэйлунцзян Чэнь Ганом. Как сообщил заместитель "
+            "председателя правительства края Пётр Сомов, стороны обсудили грузовые перевозки.",
+            None,
+            "Пётр Сомов",
+        ),
+        # A cue verb right after a name: that name is its subject.
+        (
+            "Делегация на форуме\nГубернатор Кедровской области Олег Рябов возглавил делегацию "
+            "региона на форуме «Сибирь-2025». Там он проведёт встречу с министром финансов "
+            "России Семёном Тарасовым.",
+            None,
+            "Олег Рябов",
+        ),
+        # "Возглавлял её <role> <Name>": a company delegation into the region.
+        (
+            "Встреча с машиностроителями\nГлава Кедрового края Олег Рябов встретился с "
+            "руководством завода. Делегация объединения «Кедрмаш» была в крае с рабочей "
+            "поездкой. Возглавлял её председатель совета директоров компании Максим Глухов.",
+            None,
+            "Максим Глухов",
+        ),
+        # A first-person signing with a fronted document object and no verb of travel.
+        (
+            "Итоги форума\nС «Кедрсталью» о новом цехе говорили ещё весной. Соглашение об этом "
+            "сегодня подписал на ПМЭФ.",
+            "Олег Рябов",
+            "Олег Рябов",
+        ),
+        # "О соглашениях … рассказал губернатор X": the governor reporting the forum leads.
+        (
+            "Итоги ВЭФ\nО соглашениях, заключённых на полях Восточного экономического форума, "
+            "рассказал губернатор Кедрового края Олег Рябов.",
+            None,
+            "Олег Рябов",
+        ),
+        # A government meeting approves an agreement the governor will sign at a forum.
+        (
+            "Заседание правительства\nНа заседании правительства Кедровской области одобрили "
+            "проект соглашения с Заречной областью. Документ губернатор Кедровской области Олег "
+            "Рябов подпишет на «Иннопроме» в Екатеринбурге.",
+            None,
+            "Олег Рябов",
+        ),
+    ],
+)
+def test_real_leader_rules(
+    extractor: Extractor, text: str, author: str | None, leader: str
+) -> None:
+    assert run(extractor, text, author).mission.leader == leader
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize(
+    ("text", "is_mission"),
+    [
+        # A consul based in the city met in the governor's office: not a trip.
+        (
+            "Встреча с консулом\nСегодня губернатор Кедровской области Олег Рябов провёл встречу "
+            "с генеральным консулом Республики Казахстан в Кедровске Ерболом Сапаровым.",
+            False,
+        ),
+        # A meeting held in another city is a trip.
+        (
+            "Встреча с послом\nГубернатор Олег Рябов провёл рабочую встречу с послом Киргизии. "
+            "Встреча состоялась 18 июня в Москве.",
+            True,
+        ),
+        # A known forum named by its brand makes a mission post.
+        (
+            "Документ к подписи\nСоглашение с Заречной областью губернатор Олег Рябов подпишет "
+            "на «Иннопроме».",
+            True,
+        ),
+    ],
+)
+def test_real_mission_detection(extractor: Extractor, text: str, is_mission: bool) -> None:
+    mission = run(extractor, text).mission
+    assert (mission.leader is not None or mission.destination is not None) is is_mission
+
+
+# --------------------------------------------------------------------------- event
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Итоги\nСоглашение подписали на ПМЭФ-2025 в Петербурге.", "ПМЭФ-2025"),
+        ("Итоги\nГубернатор Олег Рябов подписал на «Иннопроме» два соглашения.", "Иннопром"),
+        (
+            "Форум\nГубернатор Олег Рябов работал в Гродно на площадке XII Форума регионов "
+            "Беларуси и России и подписал соглашение.",
+            "Форум регионов Беларуси и России",
+        ),
+    ],
+)
+def test_real_event_names(extractor: Extractor, text: str, event: str) -> None:
+    assert run(extractor, text).mission.event == event
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _past(word: str) -> bool:
+    return word.endswith(("л", "ла", "ли", "лся", "лась", "лись"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Past tense: the last such weekday before the post.
+        ("В понедельник губернатор прилетел в Минск.", date(2025, 6, 16)),
+        ("в минувшую пятницу подписали соглашение", date(2025, 6, 13)),
+        # The published weekday itself or a future clause: no guess.
+        ("В четверг губернатор прилетел в Минск.", None),
+        ("Во вторник губернатор подпишет соглашение.", None),
+    ],
+)
+def test_weekday_dates(text: str, value: date | None) -> None:
+    found = [d for d in find_dates(text, PUBLISHED, _past) if d.value is not None]
+    assert (found[0].value if found else None) == value
+
+
+def test_explicit_date_after_weekday_wins() -> None:
+    found = find_dates("во вторник, 17 июня, прошла встреча", PUBLISHED, _past)
+    assert [(d.text, d.value) for d in found] == [("17 июня", date(2025, 6, 17))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Визит\nСегодня губернатор Олег Рябов прибыл в Заречье.", PUBLISHED, PUBLISHED),
+        ("Визит\nСегодня губернатор Олег Рябов прибыл в Заречье.", None, None),
+    ],
+)
+def test_relative_words_are_never_date_text(
+    extractor: Extractor, text: str, published: date | None, value: date | None
+) -> None:
+    mission = extractor.extract(PostInput(text=text, published=published)).mission
+    assert (mission.date, mission.date_text) == (value, None)
