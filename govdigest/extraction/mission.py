@@ -146,6 +146,7 @@ def _is_document_object(doc: Doc, word: str) -> bool:
 # The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
 _HOST_RE = re.compile(
     r"\bвстреч\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
+    r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
     re.IGNORECASE,
 )
@@ -281,6 +282,24 @@ def leader_by_cue(
     return None
 
 
+# "В состав делегации вошли заместитель премьер-министра …, посол …": members listed by rank.
+_MEMBERS_RE = re.compile(
+    r"\bв\s+(?:её\s+|ее\s+)?состав\w*\s+(?:\w+\s+){0,2}?делегаци\w*\s+"
+    r"(?:также\s+)?(?:вошли|вошёл|вошел|вошла|входили|входят|входил|включены)\b",
+    re.IGNORECASE,
+)
+MAX_MEMBER_GAP = 80
+
+
+def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
+    """The first person of a delegation's member list, when the list opens a clause."""
+    for m in _MEMBERS_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_MEMBER_GAP]
+        if nxt and not re.search(r"[.!?\n;]", doc.text[m.end() : nxt[0][0]]):
+            return people.entities[nxt[0][2]]
+    return None
+
+
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
     """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
     return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
@@ -301,7 +320,11 @@ def _leader(
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
     if _HOST_RE.search(doc.text):
-        # The host meets a guest delegation whose head is not named: the host does not lead it.
+        # The host meets a guest delegation whose head is not named: the host does not lead it;
+        # the first member of a listed delegation ("В состав делегации вошли …") does.
+        member = first_delegation_member(doc, people)
+        if member is not None:
+            return member.name, member.role
         return None, None
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
@@ -313,7 +336,7 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role
-    subject = _trip_subject(doc, people, senders)
+    subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
     if subject is not None:
         return subject.name, subject.role
     if doc.author and not people.entities:
@@ -375,6 +398,31 @@ def _trip_subject(
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
+    return None
+
+
+def _plural_signer(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
+    """ "Губернаторы … Олег Рябов и Пётр Сомов подписали …": the first named signer.
+
+    Only named people before a plural signing verb in its own sentence count, so "Стороны
+    подписали" or "правительство и компания подписали" name nobody.
+    """
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if doc.morph.lemma(w.text.lower()) not in AGREEMENT_VERBS or not any(
+                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
+                for p in doc.morph.parse(w.text.lower())
+            ):
+                continue
+            before = [
+                m
+                for m in people.mentions
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
+            ]
+            if len({m[2] for m in before}) >= 2:
+                return people.entities[before[0][2]]
     return None
 
 

@@ -96,7 +96,12 @@ def find_places(doc: Doc, people: People) -> list[Place]:
                 prep = before[k].text.lower()
                 break
         cases = _PLACE_CASES if prep in _DEST_PREPS else ("nomn", "gent", "accs", "loct", "datv")
-        words = span.text.split()
+        # NER may run a title's last word into the next line ("на Алтае\nСегодня"): a place
+        # never crosses a line break.
+        span_text, span_stop = span.text.split("\n", 1)[0], span.stop
+        if span_text != span.text:
+            span_stop = span.start + len(span_text)
+        words = span_text.split()
         if words and words[0].lower() in _GENITIVE_PLACE_NOUNS:
             cases = ("gent", "loct", "datv", "accs", "ablt")  # "Республики Беларусь" is singular
         name = " ".join(doc.morph.nominative_group(words, cases))
@@ -105,8 +110,8 @@ def find_places(doc: Doc, people: People) -> list[Place]:
         foreign = len(words) == 1 and not doc.morph.is_known(words[0])
         if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
             name = words[0]
-        name = _with_place_noun(doc, span.stop, words, name)
-        out.append(Place(span.start, span.stop, name, prep))
+        name = _with_place_noun(doc, span_stop, words, name)
+        out.append(Place(span.start, span_stop, name, prep))
     return out
 
 

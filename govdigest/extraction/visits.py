@@ -7,6 +7,7 @@ Role phrases are the data files ``guest_roles.txt`` and ``corporate_guest_roles.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,31 @@ def _participle_traveller(doc: Doc, people: People, start: int, stop: int) -> in
     return None
 
 
+MAX_MET_PLACE_GAP = 2  # words between the meeting verb and "в <Place>"
+
+
+def _met_elsewhere_subject(
+    doc: Doc, people: People, start: int, stop: int, verbs: frozenset[str]
+) -> int | None:
+    """ "Губернатор X встретился в Москве с послом Y": a named subject, the meeting verb and a
+    place right after it — the subject went there; the ambassador met is not a guest."""
+    words = doc.words_in(start, stop)
+    for k, w in enumerate(words):
+        if doc.morph.lemma(w.text.lower()) not in verbs or not is_past_singular(doc, w.text):
+            continue
+        before = [p for p in people.mentions if start <= p[0] and p[1] <= w.start]
+        if not before:
+            return None
+        window = words[k + 1 : k + 2 + MAX_MET_PLACE_GAP]
+        for prev, nxt in itertools.pairwise(window):
+            if prev.text.lower() in ("в", "во") and any(
+                s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner
+            ):
+                return before[-1][2]
+        return None
+    return None
+
+
 def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
     """The person a verbless visit phrase introduces ("… с рабочим визитом <role> <Name>")."""
     for m in _VISIT_PHRASE_RE.finditer(doc.text):
@@ -105,6 +131,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         if verbs.isdisjoint(lemmas):
             continue
         traveller = _participle_traveller(doc, people, sent.start, sent.stop)
+        if traveller is None:
+            traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
         for start, _stop, index in people.mentions:

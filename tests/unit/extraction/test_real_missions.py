@@ -83,6 +83,28 @@ def run(extractor: Extractor, text: str, author: str | None = None) -> Extractio
             None,
             "Олег Рябов",
         ),
+        # An ambassador met in another city is not a guest: the governor travelled.
+        (
+            "Встреча с послом\nГубернатор Кедровской области Олег Рябов встретился в Москве с "
+            "Чрезвычайным и Полномочным Послом Киргизской Республики Алмазом Бекировым.",
+            None,
+            "Олег Рябов",
+        ),
+        # The host meets a delegation whose members are listed: the first member leads.
+        (
+            "Совещание\nГубернатор Кедровской области Олег Рябов провёл рабочее совещание с "
+            "делегацией Республики Беларусь, прибывшей в регион. В состав делегации вошли "
+            "министр промышленности Беларуси Виктор Карпенко и посол Александр Рогов.",
+            None,
+            "Виктор Карпенко",
+        ),
+        # Two governors sign together: the first named signer.
+        (
+            "Соглашение\nГубернаторы Кедровской и Заречной областей Олег Рябов и Пётр Сомов "
+            "подписали на полях Восточного экономического форума план мероприятий.",
+            None,
+            "Олег Рябов",
+        ),
     ],
 )
 def test_real_leader_rules(
@@ -181,3 +203,14 @@ def test_relative_words_are_never_date_text(
 ) -> None:
     mission = extractor.extract(PostInput(text=text, published=published)).mission
     assert (mission.date, mission.date_text) == (value, None)
+
+
+def test_place_never_crosses_a_line_break(extractor: Extractor) -> None:
+    # The title's last word and the next line's first word are not one place ("Алтай Сегодня").
+    text = (
+        "Делегация Заречной области на Алтае\nСегодня, 18 мая, в Кедровскую область прибывает "
+        "делегация Заречной области. Возглавляет делегацию первый заместитель губернатора "
+        "Константин Строев."
+    )
+    destination = run(extractor, text).mission.destination or ""
+    assert "Сегодня" not in destination
