@@ -19,7 +19,7 @@ from govdigest.extraction.grammar import (
     role_has,
 )
 from govdigest.extraction.models import Mission
-from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
     delegation_region,
     destination,
@@ -248,7 +248,7 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
 
 def leader_by_cue(
     doc: Doc, people: People, senders: frozenset[int] = frozenset()
-) -> PersonEntity | None:
+) -> tuple[PersonEntity, int] | None:
     """The person a leader cue names: "во главе с …", "Возглавлял её …", "X возглавил делегацию".
 
     A finite cue verb right after a name takes that name as its subject; otherwise the first
@@ -271,14 +271,14 @@ def leader_by_cue(
                 and is_past_singular(doc, m.group())
                 and prev[-1][2] not in senders
             ):
-                return people.entities[prev[-1][2]]
+                return people.entities[prev[-1][2]], m.end()
             nxt = [
                 p
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
             if nxt:
-                return people.entities[nxt[0][2]]
+                return people.entities[nxt[0][2]], m.end()
     return None
 
 
@@ -300,6 +300,15 @@ def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
+def _cue_role(doc: Doc, cue_end: int) -> str | None:
+    """ "во главе с мэром краевого центра. … Олег Сурков …": the role named by the cue itself,
+    when the leader's name comes later without one."""
+    sent = doc.sentence_at(cue_end)
+    words = doc.words_in(cue_end, sent.stop if sent else len(doc.text))
+    phrase = match_role_at(doc, words, 0) if words else None
+    return phrase.canonical if phrase is not None else None
+
+
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
     """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
     return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
@@ -313,9 +322,10 @@ def _leader(
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
     senders = sender_indices(doc, people)
-    cue = leader_by_cue(doc, people, senders)
-    if cue is not None:
-        return cue.name, cue.role
+    found = leader_by_cue(doc, people, senders)
+    if found is not None:
+        cue, cue_end = found
+        return cue.name, cue.role or _cue_role(doc, cue_end)
     if guest is not None:
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role

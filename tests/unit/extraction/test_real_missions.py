@@ -214,3 +214,13 @@ def test_place_never_crosses_a_line_break(extractor: Extractor) -> None:
     )
     destination = run(extractor, text).mission.destination or ""
     assert "Сегодня" not in destination
+
+
+def test_leader_role_from_the_cue(extractor: Extractor) -> None:
+    # "во главе с мэром краевого центра" and the name only in the next sentence.
+    text = (
+        "Делегация в Китае\nДелегация из Кедровска во главе с мэром краевого центра посетила "
+        "китайский город Тунцзян.\n\nОлег Рябов принял участие в конференции по рыбной отрасли."
+    )
+    mission = run(extractor, text).mission
+    assert (mission.leader, mission.leader_role) == ("Олег Рябов", "мэр")
