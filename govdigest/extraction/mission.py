@@ -309,6 +309,14 @@ def _cue_role(doc: Doc, cue_end: int) -> str | None:
     return phrase.canonical if phrase is not None else None
 
 
+_FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
+
+
+def is_federal(entity: PersonEntity) -> bool:
+    """A federal official: a role of Russia's ("президент России", "министр финансов РФ")."""
+    return bool(entity.role and _FEDERAL_ROLE_RE.search(entity.role))
+
+
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
     """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
     return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
@@ -390,19 +398,30 @@ def _trip_subject(
     A person who only sent the delegation ("по поручению губернатора …") is never its subject.
     """
     verbs = word_set("trip_verbs")
+    movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
         for w in doc.words_in(sent.start, sent.stop):
-            if doc.morph.lemma(w.text.lower()) not in verbs or not is_past_singular(doc, w.text):
+            lemma = doc.morph.lemma(w.text.lower())
+            if lemma not in verbs or not is_past_singular(doc, w.text):
                 continue
+            # "Президент России провёл в Кремле встречу с главой республики": a federal
+            # official who receives or meets without moving does not lead the regional trip.
+            skip = set(senders)
+            if lemma not in movement:
+                skip |= {
+                    m[2]
+                    for m in people.mentions
+                    if sent.start <= m[0] < sent.stop and is_federal(people.entities[m[2]])
+                }
             before = [
                 m
                 for m in people.mentions
-                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in skip
             ]
             after = [
                 m
                 for m in people.mentions
-                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in senders
+                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in skip
             ]
             if before:
                 return people.entities[before[-1][2]]

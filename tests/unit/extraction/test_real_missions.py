@@ -105,6 +105,13 @@ def run(extractor: Extractor, text: str, author: str | None = None) -> Extractio
             None,
             "Олег Рябов",
         ),
+        # The President receives the head of a region: the head made the trip.
+        (
+            "Встреча в Кремле\nПрезидент России Владимир Орлов провёл в Кремле рабочую встречу "
+            "с главой Горской Республики Вадимом Тускаевым.",
+            None,
+            "Вадим Тускаев",
+        ),
     ],
 )
 def test_real_leader_rules(
