@@ -231,3 +231,20 @@ def test_leader_role_from_the_cue(extractor: Extractor) -> None:
     )
     mission = run(extractor, text).mission
     assert (mission.leader, mission.leader_role) == ("Олег Рябов", "мэр")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # A past modal with the infinitive reports signed documents.
+        (
+            "Итоги форума\nГубернатор Олег Рябов подвёл итоги участия в форуме. Он отметил, что "
+            "делегации удалось подписать восемь соглашений.",
+            8,
+        ),
+        # A plan to sign is not a signing.
+        ("Планы\nНа форуме губернатор Олег Рябов планирует подписать три соглашения.", 0),
+    ],
+)
+def test_signed_with_a_past_modal(extractor: Extractor, text: str, count: int) -> None:
+    assert len(run(extractor, text).mission.agreements) == count
