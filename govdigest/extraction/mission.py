@@ -17,6 +17,7 @@ from govdigest.extraction.grammar import (
     is_past_verb,
     lemmas_in,
     role_has,
+    verb_lemma,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
@@ -402,7 +403,14 @@ def _trip_subject(
     for sent in doc.sentences:
         for w in doc.words_in(sent.start, sent.stop):
             lemma = doc.morph.lemma(w.text.lower())
-            if lemma not in verbs or not is_past_singular(doc, w.text):
+            if lemma not in verbs:
+                lemma = verb_lemma(doc, w.text) or lemma  # "прибыли" is not "прибыль" here
+            if lemma not in verbs:
+                continue
+            if not is_past_singular(doc, w.text):
+                companion = _companion_subject(doc, people, sent.start, w, senders)
+                if companion is not None:
+                    return companion
                 continue
             # "Президент России провёл в Кремле встречу с главой республики": a federal
             # official who receives or meets without moving does not lead the regional trip.
@@ -427,6 +435,30 @@ def _trip_subject(
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
+    return None
+
+
+_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
+
+
+def _companion_subject(
+    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
+) -> PersonEntity | None:
+    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
+    вместе с …" has X as its subject."""
+    if not any(
+        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
+    ):
+        return None
+    before = [
+        m
+        for m in people.mentions
+        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
+    ]
+    for m in before:
+        between = doc.text[m[1] : verb.start]
+        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
+            return people.entities[m[2]]
     return None
 
 

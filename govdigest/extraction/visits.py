@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.grammar import has_subject_before, is_past_singular, lemmas_in, role_has
+from govdigest.extraction.grammar import (
+    has_subject_before,
+    is_past_singular,
+    lemmas_in,
+    role_has,
+    verb_lemma,
+)
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
 
@@ -46,6 +52,35 @@ def _author_travels(doc: Doc, people: People) -> bool:
                 if not has_subject_before(doc, words[:i]):
                     return True
                 break
+    return False
+
+
+# Verbs of travelling itself (not "посетил", which a guest does to the host's region too).
+_TRAVEL_VERBS = frozenset({"прилететь", "прибыть", "приехать", "отправиться", "выехать"})
+
+
+def _home_side_travels(doc: Doc, people: People) -> bool:
+    """A named person without an outside role travels ("Губернатор X вместе с руководителями
+    предприятий прибыли в Минск"): officials who meet them there are hosts, not guests."""
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if verb_lemma(doc, w.text) not in _TRAVEL_VERBS:
+                continue
+            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+            if not before:
+                continue
+            gap = doc.text[before[-1][1] : w.start]
+            plural_ok = re.match(r"\s*,?\s*(?:вместе|совместно)\s+со?\b", gap)
+            if re.search(r"[,;:]", gap) and not plural_ok:
+                continue  # "X, с которым …, прибыл": not the plain subject
+            if not (is_past_singular(doc, w.text) or plural_ok):
+                continue
+            entity = people.entities[before[-1][2]]
+            if (doc.author and entity.name == doc.author) or entity.role is None:
+                continue  # only an official with a role speaks for the home side
+            if doc.first_person and entity.role_class == "governor":
+                continue  # "К нам приехал губернатор …" in the host's own post: a guest
+            return not _has_guest_role(doc, entity)
     return False
 
 
@@ -122,7 +157,7 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """
     verbs = word_set("host_visit_verbs")
     arrival = word_set("arrival_verbs")
-    if _author_travels(doc, people):
+    if _author_travels(doc, people) or _home_side_travels(doc, people):
         return None
     for sent in doc.sentences:
         lemmas = lemmas_in(doc, sent.start, sent.stop)

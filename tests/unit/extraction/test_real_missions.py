@@ -112,6 +112,21 @@ def run(extractor: Extractor, text: str, author: str | None = None) -> Extractio
             None,
             "Вадим Тускаев",
         ),
+        # "X вместе с …" with a plural verb: X travels, and the ambassador who meets the
+        # delegation there is a host, not a guest.
+        (
+            "Делегация в Минске\nГубернатор Кедровской области Олег Рябов вместе с "
+            "руководителями предприятий прибыли в Минск. Там их встретил посол Иван Дронов.",
+            None,
+            "Олег Рябов",
+        ),
+        # The guest's own arrival still makes an inbound visit.
+        (
+            "Гость из Вьетнама\nВ Кедровск прибыл посол Вьетнама Нгуен Ван Тхань. Губернатор "
+            "Олег Рябов встретился с послом.",
+            None,
+            "Нгуен Ван Тхань",
+        ),
     ],
 )
 def test_real_leader_rules(
