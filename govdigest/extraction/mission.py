@@ -35,6 +35,7 @@ from govdigest.extraction.visits import (
     GuestVisit,
     corporate_guest,
     guest_visit,
+    inbound_marker,
     visit_phrase_visitor,
 )
 
@@ -46,6 +47,8 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
     personal = word_set("mission_personal_triggers")
     if named_events(doc):
         return True  # "подпишет на «Иннопроме»": a known forum is a trigger like "форум"
+    if inbound_marker(doc) and (doc.first_person or any(s.type == "PER" for s in doc.ner)):
+        return True  # "Сегодня у нас в гостях губернатор …": an inbound visit
     for sent in doc.sentences:
         words = doc.words_in(sent.start, sent.stop)
         lemmas = [doc.morph.lemma(w.text.lower()) for w in words]

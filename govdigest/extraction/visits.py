@@ -184,7 +184,34 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             )
             if outside:
                 return GuestVisit(entity, sent.start, sent.stop)
+    if _INBOUND_RE.search(doc.text):
+        # "Делегация … находится в регионе с рабочим визитом", "Сегодня у нас в гостях …":
+        # the post says someone came here; the first person with an outside role is the guest.
+        for start, _stop, index in people.mentions:
+            entity = people.entities[index]
+            if doc.author and entity.name == doc.author:
+                continue
+            if _has_guest_role(doc, entity) or (
+                doc.first_person and bool(doc.author) and entity.role_class == "governor"
+            ):
+                sent = doc.sentence_at(start)
+                if sent is not None:
+                    return GuestVisit(entity, sent.start, sent.stop)
     return None
+
+
+# A visit INTO the region told without naming the guest in the receiving sentence.
+_INBOUND_RE = re.compile(
+    r"\b(?:находит\w*|находил\w*|прибы\w*|приех\w*|работает|работают)\s+(?:\w+\s+){0,2}?"
+    r"(?:в|во)\s+(?:наш\w*\s+)?(?:регион\w*|област[иь]|кра[еюй]|республик[еуи])\b"
+    r"|\b(?:у\s+нас\s+)?в\s+гостях\b",
+    re.IGNORECASE,
+)
+
+
+def inbound_marker(doc: Doc) -> bool:
+    """Whether the post says someone came into the region ("находится в регионе", "в гостях")."""
+    return bool(_INBOUND_RE.search(doc.text))
 
 
 MAX_CORPORATE_ROLE_GAP = 6  # words between the arrival verb and the company role

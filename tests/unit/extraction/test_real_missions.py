@@ -127,6 +127,22 @@ def run(extractor: Extractor, text: str, author: str | None = None) -> Extractio
             None,
             "Нгуен Ван Тхань",
         ),
+        # The receiving sentence names no verb of arrival; a later one says the delegation is
+        # here ("находится в регионе"): the outside official met is the guest.
+        (
+            "Гости из Казахстана\nГубернатор Кедровской области Олег Рябов провёл встречу с "
+            "акимом Павлодарской области Асаном Бекмухановым. Делегация Павлодарской области "
+            "находится в регионе с рабочим визитом.",
+            None,
+            "Асан Бекмуханов",
+        ),
+        # "у нас в гостях" in the author's post: another region's governor is the guest.
+        (
+            "Гость\nСегодня у нас в гостях губернатор Заречной области Пётр Сомов. Обсудили с "
+            "коллегой поставки молока.",
+            "Олег Рябов",
+            "Пётр Сомов",
+        ),
     ],
 )
 def test_real_leader_rules(
