@@ -34,6 +34,7 @@ from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.visits import (
     GuestVisit,
     corporate_guest,
+    first_delegation_member,
     guest_visit,
     inbound_marker,
     visit_phrase_visitor,
@@ -283,24 +284,6 @@ def leader_by_cue(
             ]
             if nxt:
                 return people.entities[nxt[0][2]], m.end()
-    return None
-
-
-# "В состав делегации вошли заместитель премьер-министра …, посол …": members listed by rank.
-_MEMBERS_RE = re.compile(
-    r"\bв\s+(?:её\s+|ее\s+)?состав\w*\s+(?:\w+\s+){0,2}?делегаци\w*\s+"
-    r"(?:также\s+)?(?:вошли|вошёл|вошел|вошла|входили|входят|входил|включены)\b",
-    re.IGNORECASE,
-)
-MAX_MEMBER_GAP = 80
-
-
-def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
-    """The first person of a delegation's member list, when the list opens a clause."""
-    for m in _MEMBERS_RE.finditer(doc.text):
-        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_MEMBER_GAP]
-        if nxt and not re.search(r"[.!?\n;]", doc.text[m.end() : nxt[0][0]]):
-            return people.entities[nxt[0][2]]
     return None
 
 

@@ -187,16 +187,40 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     if _INBOUND_RE.search(doc.text):
         # "Делегация … находится в регионе с рабочим визитом", "Сегодня у нас в гостях …":
         # the post says someone came here; the first person with an outside role is the guest.
-        for start, _stop, index in people.mentions:
+        member = first_delegation_member(doc, people)
+        candidates = [
+            m for m in people.mentions if member is None or people.entities[m[2]] is member
+        ]
+        for start, _stop, index in candidates:
             entity = people.entities[index]
             if doc.author and entity.name == doc.author:
                 continue
-            if _has_guest_role(doc, entity) or (
-                doc.first_person and bool(doc.author) and entity.role_class == "governor"
+            if (
+                entity is member
+                or _has_guest_role(doc, entity)
+                or (doc.first_person and bool(doc.author) and entity.role_class == "governor")
             ):
-                sent = doc.sentence_at(start)
-                if sent is not None:
-                    return GuestVisit(entity, sent.start, sent.stop)
+                where = doc.sentence_at(start)
+                if where is not None:
+                    return GuestVisit(entity, where.start, where.stop)
+    return None
+
+
+# "В состав делегации вошли заместитель премьер-министра …, посол …": members listed by rank.
+_MEMBERS_RE = re.compile(
+    r"\bв\s+(?:её\s+|ее\s+)?состав\w*\s+(?:\w+\s+){0,2}?делегаци\w*\s+"
+    r"(?:также\s+)?(?:вошли|вошёл|вошел|вошла|входили|входят|входил|включены)\b",
+    re.IGNORECASE,
+)
+MAX_MEMBER_GAP = 80
+
+
+def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
+    """The first person of a delegation's member list, when the list opens a clause."""
+    for m in _MEMBERS_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_MEMBER_GAP]
+        if nxt and not re.search(r"[.!?\n;]", doc.text[m.end() : nxt[0][0]]):
+            return people.entities[nxt[0][2]]
     return None
 
 
