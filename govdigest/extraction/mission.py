@@ -468,8 +468,13 @@ def _plural_signer(
                 for m in people.mentions
                 if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
             ]
-            if len({m[2] for m in before}) >= 2:
-                return people.entities[before[0][2]]
+            signers = list(dict.fromkeys(m[2] for m in before))
+            if len(signers) >= 2:
+                # "Генеральный директор … и губернатор … подписали": the official leads.
+                officials = [
+                    i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK
+                ]
+                return people.entities[(officials or signers)[0]]
     return None
 
 

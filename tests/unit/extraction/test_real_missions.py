@@ -143,6 +143,13 @@ def run(extractor: Extractor, text: str, author: str | None = None) -> Extractio
             "Олег Рябов",
             "Пётр Сомов",
         ),
+        # A CEO named first at a signing ceremony: the governor still leads.
+        (
+            "Церемония\nГенеральный директор АО «Кедрсталь» Иван Лапин и губернатор Кедровской "
+            "области Олег Рябов подписали соглашение о строительстве цеха.",
+            None,
+            "Олег Рябов",
+        ),
     ],
 )
 def test_real_leader_rules(
