@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from govdigest.extraction.doc import Doc, Word
@@ -70,10 +71,20 @@ def is_past(doc: Doc, word: str, verbs: frozenset[str] = AGREEMENT_VERBS) -> boo
     )
 
 
+# "удалось подписать восемь соглашений": a past modal makes the infinitive a done deed.
+_PAST_MODALS = frozenset({"удалось", "смогли", "сумели"})
+
+
 def _signed(doc: Doc, words: list[Word]) -> bool:
-    if _FUTURE_MARKERS & {w.text.lower() for w in words}:
+    texts = [w.text.lower() for w in words]
+    if _FUTURE_MARKERS & set(texts):
         return False
-    return any(is_past(doc, w.text) for w in words)
+    if any(is_past(doc, w.text) for w in words):
+        return True
+    return any(
+        prev in _PAST_MODALS and doc.morph.lemma(word) in AGREEMENT_VERBS
+        for prev, word in itertools.pairwise(texts)
+    )
 
 
 def _describe(doc: Doc, start: int, stop: int) -> str:

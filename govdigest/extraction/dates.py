@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -52,6 +53,21 @@ _DATELINE_RE = re.compile(
     + r")\.?(?=\s*[—–-]\s)",
 )
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)")
+WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+# "В четверг губернатор прилетел …", "в минувшую пятницу": a weekday as the date of an event.
+_WEEKDAY_RE = re.compile(
+    r"(?<!\w)(?:в|во)\s+(?:(минувш|прошл)\w*\s+)?(" + "|".join(WEEKDAYS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[.!?\n;]")
 _RELATIVE_RE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -62,6 +78,8 @@ class DateMention:
     value: date | None
     # An agency dateline ("ЗАОЗЁРСК, 14 мар — …") dates the report, not necessarily the event.
     dateline: bool = False
+    # "сегодня", "вчера", "в четверг": meaningful only resolved, never shown as written.
+    relative: bool = False
 
 
 def _nearest_year(day: int, month: int, published: date | None) -> date | None:
@@ -87,8 +105,31 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression in text order."""
+def _weekday_value(
+    text: str, m: re.Match[str], published: date | None, is_past_verb: Callable[[str], bool] | None
+) -> date | None:
+    """The date of a weekday told in the past tense: the last such day before ``published``.
+
+    Only a clause with a past-tense verb (or "минувший/прошлый") is resolved, and never to the
+    published day itself: "в четверг" in a Thursday post, or in the future tense, stays unknown.
+    """
+    if published is None:
+        return None
+    end = _CLAUSE_END_RE.search(text, m.end())
+    clause = text[m.end() : end.start() if end else len(text)]
+    past = bool(m.group(1)) or (
+        is_past_verb is not None and any(is_past_verb(w) for w in re.findall(r"[а-яё]+", clause))
+    )
+    if not past:
+        return None
+    back = (published.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
+    return published - timedelta(days=back) if back else None
+
+
+def find_dates(
+    text: str, published: date | None, is_past_verb: Callable[[str], bool] | None = None
+) -> list[DateMention]:
+    """Every date expression in text order; ``is_past_verb`` lets weekdays be resolved."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _MONTH_DATE_RE.finditer(text):
@@ -114,12 +155,19 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if value is not None:
             out.append(DateMention(m.start(), m.group(), value))
             taken.append((m.start(), m.end()))
+    for m in _WEEKDAY_RE.finditer(text):
+        # "во вторник, 21 октября": the explicit date right after wins.
+        if any(a >= m.end() and a - m.end() <= 3 for a, _ in taken):
+            continue
+        value = _weekday_value(text, m, published, is_past_verb)
+        if value is not None:
+            out.append(DateMention(m.start(), m.group().strip().lower(), value, relative=True))
     for m in _RELATIVE_RE.finditer(text):
         # "сегодня, 9 августа": the explicit date right after wins and keeps its own text.
         if any(a >= m.end() and a - m.end() <= 3 for a, _ in taken):
             continue
         offset = RELATIVE_DAYS[m.group(1).lower()]
         value = published + timedelta(days=offset) if published else None
-        out.append(DateMention(m.start(), m.group(1).lower(), value))
+        out.append(DateMention(m.start(), m.group(1).lower(), value, relative=True))
     out.sort(key=lambda d: d.start)
     return out

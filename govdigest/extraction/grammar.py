@@ -35,3 +35,17 @@ def role_has(doc: Doc, role: str | None, phrases: tuple[str, ...]) -> bool:
 
 def contains_seq(seq: list[str], sub: list[str]) -> bool:
     return any(seq[i : i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
+
+
+def is_past_verb(doc: Doc, word: str) -> bool:
+    """The word's likeliest reading is a past-tense verb ("прилетел", "встретились")."""
+    parses = doc.morph.parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "VERB" and "past" in parses[0].tag
+
+
+def verb_lemma(doc: Doc, word: str) -> str | None:
+    """The lemma of the word's first verb reading ("прибыли" → "прибыть", not "прибыль")."""
+    for p in doc.morph.parse(word.lower()):
+        if p.tag.POS == "VERB":
+            return str(p.normal_form)
+    return None

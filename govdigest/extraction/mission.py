@@ -14,10 +14,13 @@ from govdigest.extraction.grammar import (
     contains_seq,
     has_subject_before,
     is_past_singular,
+    is_past_verb,
     lemmas_in,
+    role_has,
+    verb_lemma,
 )
 from govdigest.extraction.models import Mission
-from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
     delegation_region,
     destination,
@@ -25,12 +28,15 @@ from govdigest.extraction.places import (
     find_places,
     home_region,
     host_place,
+    named_events,
 )
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.visits import (
     GuestVisit,
     corporate_guest,
+    first_delegation_member,
     guest_visit,
+    inbound_marker,
     visit_phrase_visitor,
 )
 
@@ -40,6 +46,10 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мно�
 def is_mission_post(doc: Doc, body_start: int) -> bool:
     triggers = word_set("mission_triggers")
     personal = word_set("mission_personal_triggers")
+    if named_events(doc):
+        return True  # "подпишет на «Иннопроме»": a known forum is a trigger like "форум"
+    if inbound_marker(doc) and (doc.first_person or any(s.type == "PER" for s in doc.ner)):
+        return True  # "Сегодня у нас в гостях губернатор …": an inbound visit
     for sent in doc.sentences:
         words = doc.words_in(sent.start, sent.stop)
         lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
@@ -54,22 +64,36 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         for w, lemma in zip(words, lemmas, strict=True):
             if has_person and lemma in personal and is_past_singular(doc, w.text):
                 return True
+        if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
+            return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
         if signed and any(is_past(doc, w.text) for w in words):
             return True
     return False
 
 
-def _place_trip(doc: Doc, words: list[Word], lemmas: list[str]) -> bool:
-    verbs = word_set("mission_place_triggers")
-    if not any(
-        lemma in verbs and is_past(doc, w.text, verbs)
-        for w, lemma in zip(words, lemmas, strict=True)
-    ):
-        return False
-    for prev, w in itertools.pairwise(words):
-        if prev.text.lower() in ("в", "во") and w.text[:1].isupper():
-            return any(s.type == "LOC" and s.start <= w.start < s.stop for s in doc.ner)
+MAX_PLACE_TRIP_GAP = 3  # words between the verb and "в <Place>" ("провела весь день в …")
+_MEETING_NOUNS = frozenset({"встреча", "переговоры"})
+_MEETING_VERBS = frozenset({"состояться"})
+
+
+def _place_trip(
+    doc: Doc, words: list[Word], lemmas: list[str], verbs: frozenset[str] | None = None
+) -> bool:
+    """ "Весь день провела в Шарьинском округе": the place is next to the verb. A place further
+    on belongs to something else ("провёл встречу с консулом … в Омске" is an office meeting)."""
+    verbs = verbs if verbs is not None else word_set("mission_place_triggers")
+    for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        if lemma not in verbs or not is_past(doc, w.text, verbs):
+            continue
+        lo, hi = max(0, k - MAX_PLACE_TRIP_GAP - 1), min(len(words), k + MAX_PLACE_TRIP_GAP + 2)
+        for prev, nxt in itertools.pairwise(words[lo:hi]):
+            if (
+                prev.text.lower() in ("в", "во")
+                and nxt.text[:1].isupper()
+                and any(s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner)
+            ):
+                return True
     return False
 
 
@@ -84,27 +108,50 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
     for m in _FIRST_PERSON_RE.finditer(doc.text):
         if not any(a <= m.start() < b for a, b in covered):
             return True
+    fronted_word: Word | None = None
     for sent in doc.sentences:
         if any(a <= sent.start < b for a, b in covered):
             continue
         words = doc.words_in(sent.start, sent.stop)
-        for i, w in enumerate(words[:4]):
+        # "Соглашение об этом сегодня подписал на ПМЭФ": a fronted document noun is the object
+        # of the signing verb, not its subject, and pushes the verb further right.
+        fronted_object, fronted_word = False, None
+        for i, w in enumerate(words[: MAX_FIRST_PERSON_VERB + 1 + MAX_FRONTED_OBJECT_WORDS]):
             parses = doc.morph.parse(w.text.lower())
             if not parses:
                 break
             tag = parses[0].tag
-            if tag.POS == "VERB" and ("1per" in tag or ("past" in tag and i <= 3)):
-                if not has_subject_before(doc, words[:i]):
+            limit = MAX_FIRST_PERSON_VERB + (MAX_FRONTED_OBJECT_WORDS if fronted_object else 0)
+            if i > limit:
+                break
+            if tag.POS == "VERB" and ("1per" in tag or "past" in tag):
+                if not has_subject_before(doc, [x for x in words[:i] if x is not fronted_word]):
                     return True
                 break
             if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
+                if i == 0 and _is_document_object(doc, w.text):
+                    fronted_object, fronted_word = True, w
+                    continue
                 break
     return False
+
+
+MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
+MAX_FRONTED_OBJECT_WORDS = 2
+
+
+def _is_document_object(doc: Doc, word: str) -> bool:
+    """An inanimate document noun that can be an accusative object ("Соглашение … подписал")."""
+    lemma = doc.morph.lemma(word.lower())
+    return lemma in word_set("agreement_nouns") and any(
+        p.tag.case == "accs" for p in doc.morph.parse(word.lower())
+    )
 
 
 # The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
 _HOST_RE = re.compile(
     r"\bвстреч\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
+    r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
     re.IGNORECASE,
 )
@@ -179,6 +226,89 @@ def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
+# "По поручению губернатора …", "по распоряжению Главы …", "по приглашению …": the person named
+# right after sent or invited the delegation; they do not travel with it.
+_SENDER_RE = re.compile(
+    r"\bпо\s+(?:личному\s+)?(?:поручению|распоряжению|указанию|приглашению)\s+", re.IGNORECASE
+)
+MAX_SENDER_GAP = 60
+# A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
+# делегации"): its head is not the head of the regional delegation the post is about.
+_FEDERAL_DELEGATION_RE = re.compile(
+    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+делегаци",
+    re.IGNORECASE,
+)
+MAX_CUE_GAP = 120
+
+
+def sender_indices(doc: Doc, people: People) -> frozenset[int]:
+    """People named as the ones who sent or invited the delegation, not its members."""
+    out: set[int] = set()
+    for m in _SENDER_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_SENDER_GAP]
+        if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
+            out.add(nxt[0][2])
+    return frozenset(out)
+
+
+def leader_by_cue(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> tuple[PersonEntity, int] | None:
+    """The person a leader cue names: "во главе с …", "Возглавлял её …", "X возглавил делегацию".
+
+    A finite cue verb right after a name takes that name as its subject; otherwise the first
+    person after the cue leads. Cues about a federal delegation are skipped.
+    """
+    cues = [tuple(c.split()) for c in lines("leader_cues")]
+    for cue in cues:
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
+        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+            sent = doc.sentence_at(m.start())
+            if sent is not None and _FEDERAL_DELEGATION_RE.search(
+                doc.text[sent.start : sent.stop]
+            ):
+                continue
+            prev = [p for p in people.mentions if p[1] <= m.start()]
+            if (
+                len(cue) == 1
+                and prev
+                and not doc.text[prev[-1][1] : m.start()].strip()
+                and is_past_singular(doc, m.group())
+                and prev[-1][2] not in senders
+            ):
+                return people.entities[prev[-1][2]], m.end()
+            nxt = [
+                p
+                for p in people.mentions
+                if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
+            ]
+            if nxt:
+                return people.entities[nxt[0][2]], m.end()
+    return None
+
+
+def _cue_role(doc: Doc, cue_end: int) -> str | None:
+    """ "во главе с мэром краевого центра. … Олег Сурков …": the role named by the cue itself,
+    when the leader's name comes later without one."""
+    sent = doc.sentence_at(cue_end)
+    words = doc.words_in(cue_end, sent.stop if sent else len(doc.text))
+    phrase = match_role_at(doc, words, 0) if words else None
+    return phrase.canonical if phrase is not None else None
+
+
+_FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
+
+
+def is_federal(entity: PersonEntity) -> bool:
+    """A federal official: a role of Russia's ("президент России", "министр финансов РФ")."""
+    return bool(entity.role and _FEDERAL_ROLE_RE.search(entity.role))
+
+
+def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
+    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
+    return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
+
+
 def _leader(
     doc: Doc,
     people: People,
@@ -186,19 +316,20 @@ def _leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    cues = [tuple(c.split()) for c in lines("leader_cues")]
-    for cue in cues:
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
-        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
-            nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + 120]
-            if nxt:
-                entity = people.entities[nxt[0][2]]
-                return entity.name, entity.role
+    senders = sender_indices(doc, people)
+    found = leader_by_cue(doc, people, senders)
+    if found is not None:
+        cue, cue_end = found
+        return cue.name, cue.role or _cue_role(doc, cue_end)
     if guest is not None:
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
     if _HOST_RE.search(doc.text):
-        # The host meets a guest delegation whose head is not named: the host does not lead it.
+        # The host meets a guest delegation whose head is not named: the host does not lead it;
+        # the first member of a listed delegation ("В состав делегации вошли …") does.
+        member = first_delegation_member(doc, people)
+        if member is not None:
+            return member.name, member.role
         return None, None
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
@@ -210,17 +341,21 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role
-    subject = _trip_subject(doc, people)
+    subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
     if subject is not None:
         return subject.name, subject.role
     if doc.author and not people.entities:
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
+    outbound = guest is None and not _HOST_RE.search(doc.text)
     ranked = sorted(
         (
             e
             for i, e in enumerate(people.entities)
-            if e.role_class in _LEADER_ROLE_RANK and _participates(doc, people, i)
+            if e.role_class in _LEADER_ROLE_RANK
+            and i not in senders
+            and not (outbound and _has_outside_role(doc, e))
+            and _participates(doc, people, i)
         ),
         key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
     )
@@ -241,22 +376,105 @@ def _participates(doc: Doc, people: People, index: int) -> bool:
     return False
 
 
-def _trip_subject(doc: Doc, people: People) -> PersonEntity | None:
+def _trip_subject(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
     """The person doing the first trip verb.
 
     "Кречетов прибыл в Томск" (subject before), "принял участие губернатор …" (inversion).
+    A person who only sent the delegation ("по поручению губернатора …") is never its subject.
     """
     verbs = word_set("trip_verbs")
+    movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
         for w in doc.words_in(sent.start, sent.stop):
-            if doc.morph.lemma(w.text.lower()) not in verbs or not is_past_singular(doc, w.text):
+            lemma = doc.morph.lemma(w.text.lower())
+            if lemma not in verbs:
+                lemma = verb_lemma(doc, w.text) or lemma  # "прибыли" is not "прибыль" here
+            if lemma not in verbs:
                 continue
-            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
-            after = [m for m in people.mentions if w.stop <= m[0] and m[1] <= sent.stop]
+            if not is_past_singular(doc, w.text):
+                companion = _companion_subject(doc, people, sent.start, w, senders)
+                if companion is not None:
+                    return companion
+                continue
+            # "Президент России провёл в Кремле встречу с главой республики": a federal
+            # official who receives or meets without moving does not lead the regional trip.
+            skip = set(senders)
+            if lemma not in movement:
+                skip |= {
+                    m[2]
+                    for m in people.mentions
+                    if sent.start <= m[0] < sent.stop and is_federal(people.entities[m[2]])
+                }
+            before = [
+                m
+                for m in people.mentions
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in skip
+            ]
+            after = [
+                m
+                for m in people.mentions
+                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in skip
+            ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
+    return None
+
+
+_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
+
+
+def _companion_subject(
+    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
+) -> PersonEntity | None:
+    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
+    вместе с …" has X as its subject."""
+    if not any(
+        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
+    ):
+        return None
+    before = [
+        m
+        for m in people.mentions
+        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
+    ]
+    for m in before:
+        between = doc.text[m[1] : verb.start]
+        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
+            return people.entities[m[2]]
+    return None
+
+
+def _plural_signer(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
+    """ "Губернаторы … Олег Рябов и Пётр Сомов подписали …": the first named signer.
+
+    Only named people before a plural signing verb in its own sentence count, so "Стороны
+    подписали" or "правительство и компания подписали" name nobody.
+    """
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if doc.morph.lemma(w.text.lower()) not in AGREEMENT_VERBS or not any(
+                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
+                for p in doc.morph.parse(w.text.lower())
+            ):
+                continue
+            before = [
+                m
+                for m in people.mentions
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
+            ]
+            signers = list(dict.fromkeys(m[2] for m in before))
+            if len(signers) >= 2:
+                # "Генеральный директор … и губернатор … подписали": the official leads.
+                officials = [
+                    i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK
+                ]
+                return people.entities[(officials or signers)[0]]
     return None
 
 
@@ -285,7 +503,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         )
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
-    dates = find_dates(doc.text, published)
+    dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
     when = dates[0] if dates else None
@@ -296,7 +514,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         destination=where,
         event=event(doc),
         date=when.value if when else None,
-        date_text=when.text if when else None,
+        # A relative word ("сегодня", "в четверг") is never a date by itself: renderers show
+        # the resolved date, or nothing when the post's date is unknown.
+        date_text=when.text if when and not when.relative else None,
         agreements=tuple(extract_agreements(doc)),
         directions=tuple(find_directions(doc, people)),
     )

@@ -96,7 +96,12 @@ def find_places(doc: Doc, people: People) -> list[Place]:
                 prep = before[k].text.lower()
                 break
         cases = _PLACE_CASES if prep in _DEST_PREPS else ("nomn", "gent", "accs", "loct", "datv")
-        words = span.text.split()
+        # NER may run a title's last word into the next line ("на Алтае\nСегодня"): a place
+        # never crosses a line break.
+        span_text, span_stop = span.text.split("\n", 1)[0], span.stop
+        if span_text != span.text:
+            span_stop = span.start + len(span_text)
+        words = span_text.split()
         if words and words[0].lower() in _GENITIVE_PLACE_NOUNS:
             cases = ("gent", "loct", "datv", "accs", "ablt")  # "Республики Беларусь" is singular
         name = " ".join(doc.morph.nominative_group(words, cases))
@@ -105,8 +110,8 @@ def find_places(doc: Doc, people: People) -> list[Place]:
         foreign = len(words) == 1 and not doc.morph.is_known(words[0])
         if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
             name = words[0]
-        name = _with_place_noun(doc, span.stop, words, name)
-        out.append(Place(span.start, span.stop, name, prep))
+        name = _with_place_noun(doc, span_stop, words, name)
+        out.append(Place(span.start, span_stop, name, prep))
     return out
 
 
@@ -412,6 +417,75 @@ def event(doc: Doc) -> str | None:
             found.append(
                 (heads.index(lemma), words[j].start, " ".join(doc.morph.nominative_group(group)))
             )
+    found.extend((heads.index("форум"), start, name) for start, name in named_events(doc))
+    found.extend(_capitalised_head_events(doc, heads))
     if not found:
         return None
     return min(found)[2]
+
+
+# "ПМЭФ", "ПМЭФ-2025", "Иннопрома", "Иннопроме": a known name, a case ending or a year.
+_EVENT_SUFFIX_RE = re.compile(r"(?:|а|е|у|ом|-\d{4}|-\d{2})")
+
+
+def named_events(doc: Doc) -> list[tuple[int, str]]:
+    """Known events named by an abbreviation or a brand (``event_names.txt``), in text order."""
+    out: list[tuple[int, str]] = []
+    names = lines("event_names")
+    for w in doc.words:
+        for name in names:
+            if not w.text.startswith(name) and not (
+                name[1:].islower() and w.text.lower().startswith(name.lower())
+            ):
+                continue
+            rest = w.text[len(name) :]
+            if _EVENT_SUFFIX_RE.fullmatch(rest):
+                year = rest if rest.startswith("-") else ""
+                out.append((w.start, name + year))
+                break
+    return out
+
+
+MAX_EVENT_COMPLEMENT_WORDS = 5
+
+
+def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """ "XI Форума регионов Беларуси и России": a capitalised head mid-sentence and its genitive
+    complement (nouns in the genitive joined by "и"), the head put in the nominative."""
+    out: list[tuple[int, int, str]] = []
+    starts = {s.start for s in doc.sentences}
+    words = doc.words
+    for i, w in enumerate(words):
+        if not w.text[:1].isupper() or w.start in starts or i == 0:
+            continue
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= MAX_EVENT_COMPLEMENT_WORDS:
+            gap = doc.text[words[j - 1].stop : words[j].start]
+            if gap.strip():
+                break
+            nxt = words[j].text
+            if nxt.lower() == "и":
+                if j + 1 < len(words) and _is_genitive(doc, words[j + 1].text):
+                    j += 1
+                    continue
+                break
+            if not _is_genitive(doc, nxt):
+                break
+            j += 1
+        if j == i + 1:
+            continue
+        head = " ".join(doc.morph.nominative_group([w.text]))
+        head = head[:1].upper() + head[1:]
+        rest = doc.text[words[i + 1].start : words[j - 1].stop]
+        out.append((heads.index(lemma), w.start, f"{head} {rest}"))
+    return out
+
+
+def _is_genitive(doc: Doc, word: str) -> bool:
+    return any(
+        p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
+        for p in doc.morph.parse(word.lower())
+    )

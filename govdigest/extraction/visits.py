@@ -7,11 +7,18 @@ Role phrases are the data files ``guest_roles.txt`` and ``corporate_guest_roles.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.grammar import has_subject_before, is_past_singular, lemmas_in, role_has
+from govdigest.extraction.grammar import (
+    has_subject_before,
+    is_past_singular,
+    lemmas_in,
+    role_has,
+    verb_lemma,
+)
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
 
@@ -48,6 +55,35 @@ def _author_travels(doc: Doc, people: People) -> bool:
     return False
 
 
+# Verbs of travelling itself (not "посетил", which a guest does to the host's region too).
+_TRAVEL_VERBS = frozenset({"прилететь", "прибыть", "приехать", "отправиться", "выехать"})
+
+
+def _home_side_travels(doc: Doc, people: People) -> bool:
+    """A named person without an outside role travels ("Губернатор X вместе с руководителями
+    предприятий прибыли в Минск"): officials who meet them there are hosts, not guests."""
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if verb_lemma(doc, w.text) not in _TRAVEL_VERBS:
+                continue
+            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+            if not before:
+                continue
+            gap = doc.text[before[-1][1] : w.start]
+            plural_ok = re.match(r"\s*,?\s*(?:вместе|совместно)\s+со?\b", gap)
+            if re.search(r"[,;:]", gap) and not plural_ok:
+                continue  # "X, с которым …, прибыл": not the plain subject
+            if not (is_past_singular(doc, w.text) or plural_ok):
+                continue
+            entity = people.entities[before[-1][2]]
+            if (doc.author and entity.name == doc.author) or entity.role is None:
+                continue  # only an official with a role speaks for the home side
+            if doc.first_person and entity.role_class == "governor":
+                continue  # "К нам приехал губернатор …" in the host's own post: a guest
+            return not _has_guest_role(doc, entity)
+    return False
+
+
 # "Губернатор X, находящийся с визитом в Беларуси, провёл переговоры с …": a participle of
 # staying or arriving joined to a visit phrase makes the person BEFORE it the traveller.
 _TRAVELLER_PARTICIPLE_RE = re.compile(
@@ -66,6 +102,31 @@ def _participle_traveller(doc: Doc, people: People, start: int, stop: int) -> in
         before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
         if before and not doc.text[before[-1][1] : m.start()].strip(" ,"):
             return before[-1][2]
+    return None
+
+
+MAX_MET_PLACE_GAP = 2  # words between the meeting verb and "в <Place>"
+
+
+def _met_elsewhere_subject(
+    doc: Doc, people: People, start: int, stop: int, verbs: frozenset[str]
+) -> int | None:
+    """ "Губернатор X встретился в Москве с послом Y": a named subject, the meeting verb and a
+    place right after it — the subject went there; the ambassador met is not a guest."""
+    words = doc.words_in(start, stop)
+    for k, w in enumerate(words):
+        if doc.morph.lemma(w.text.lower()) not in verbs or not is_past_singular(doc, w.text):
+            continue
+        before = [p for p in people.mentions if start <= p[0] and p[1] <= w.start]
+        if not before:
+            return None
+        window = words[k + 1 : k + 2 + MAX_MET_PLACE_GAP]
+        for prev, nxt in itertools.pairwise(window):
+            if prev.text.lower() in ("в", "во") and any(
+                s.type == "LOC" and s.start <= nxt.start < s.stop for s in doc.ner
+            ):
+                return before[-1][2]
+        return None
     return None
 
 
@@ -96,7 +157,7 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """
     verbs = word_set("host_visit_verbs")
     arrival = word_set("arrival_verbs")
-    if _author_travels(doc, people):
+    if _author_travels(doc, people) or _home_side_travels(doc, people):
         return None
     for sent in doc.sentences:
         lemmas = lemmas_in(doc, sent.start, sent.stop)
@@ -105,6 +166,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         if verbs.isdisjoint(lemmas):
             continue
         traveller = _participle_traveller(doc, people, sent.start, sent.stop)
+        if traveller is None:
+            traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
         for start, _stop, index in people.mentions:
@@ -121,7 +184,58 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             )
             if outside:
                 return GuestVisit(entity, sent.start, sent.stop)
+    if _INBOUND_RE.search(doc.text):
+        # "Делегация … находится в регионе с рабочим визитом", "Сегодня у нас в гостях …":
+        # the post says someone came here; the first person with an outside role is the guest.
+        member = first_delegation_member(doc, people)
+        candidates = [
+            m for m in people.mentions if member is None or people.entities[m[2]] is member
+        ]
+        for start, _stop, index in candidates:
+            entity = people.entities[index]
+            if doc.author and entity.name == doc.author:
+                continue
+            if (
+                entity is member
+                or _has_guest_role(doc, entity)
+                or (doc.first_person and bool(doc.author) and entity.role_class == "governor")
+            ):
+                where = doc.sentence_at(start)
+                if where is not None:
+                    return GuestVisit(entity, where.start, where.stop)
     return None
+
+
+# "В состав делегации вошли заместитель премьер-министра …, посол …": members listed by rank.
+_MEMBERS_RE = re.compile(
+    r"\bв\s+(?:её\s+|ее\s+)?состав\w*\s+(?:\w+\s+){0,2}?делегаци\w*\s+"
+    r"(?:также\s+)?(?:вошли|вошёл|вошел|вошла|входили|входят|входил|включены)\b",
+    re.IGNORECASE,
+)
+MAX_MEMBER_GAP = 80
+
+
+def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
+    """The first person of a delegation's member list, when the list opens a clause."""
+    for m in _MEMBERS_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_MEMBER_GAP]
+        if nxt and not re.search(r"[.!?\n;]", doc.text[m.end() : nxt[0][0]]):
+            return people.entities[nxt[0][2]]
+    return None
+
+
+# A visit INTO the region told without naming the guest in the receiving sentence.
+_INBOUND_RE = re.compile(
+    r"\b(?:находит\w*|находил\w*|прибы\w*|приех\w*|работает|работают)\s+(?:\w+\s+){0,2}?"
+    r"(?:в|во)\s+(?:наш\w*\s+)?(?:регион\w*|област[иь]|кра[еюй]|республик[еуи])\b"
+    r"|\b(?:у\s+нас\s+)?в\s+гостях\b",
+    re.IGNORECASE,
+)
+
+
+def inbound_marker(doc: Doc) -> bool:
+    """Whether the post says someone came into the region ("находится в регионе", "в гостях")."""
+    return bool(_INBOUND_RE.search(doc.text))
 
 
 MAX_CORPORATE_ROLE_GAP = 6  # words between the arrival verb and the company role

@@ -1,0 +1,288 @@
+"""Table-driven tests of the mission rules learned from real governors' posts (issue 8).
+
+Every sentence, person, company and most regions are invented; each row has the shape of a
+structure counted in tests/corpus/catalog/missions.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import find_dates
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 6, 19)  # a Thursday
+
+
+def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+
+
+# --------------------------------------------------------------------------- leader
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader"),
+    [
+        # A governor inside a federal delegation leads; the federal head does not.
+        (
+            "Губернатор в Монголии\nГубернатор Кедровской области Олег Рябов прилетел в Монголию "
+            "в составе российской делегации. Делегацию Российской Федерации возглавил "
+            "вице-премьер Правительства России Семён Тарасов.",
+            None,
+            "Олег Рябов",
+        ),
+        # "По поручению губернатора …": the sender stays home; the regional official who
+        # reports the talks leads, never the foreign host.
+        (
+            "Делегация края в Китае\nПо поручению губернатора Кедрового края Олега Рябова "
+            "представители региона посетят две провинции КНР. В Харбине прошла встреча с "
+            "заместителем губернатора провинции Хэйлунцзян Чэнь Ганом. Как сообщил заместитель "
+            "председателя правительства края Пётр Сомов, стороны обсудили грузовые перевозки.",
+            None,
+            "Пётр Сомов",
+        ),
+        # A cue verb right after a name: that name is its subject.
+        (
+            "Делегация на форуме\nГубернатор Кедровской области Олег Рябов возглавил делегацию "
+            "региона на форуме «Сибирь-2025». Там он проведёт встречу с министром финансов "
+            "России Семёном Тарасовым.",
+            None,
+            "Олег Рябов",
+        ),
+        # "Возглавлял её <role> <Name>": a company delegation into the region.
+        (
+            "Встреча с машиностроителями\nГлава Кедрового края Олег Рябов встретился с "
+            "руководством завода. Делегация объединения «Кедрмаш» была в крае с рабочей "
+            "поездкой. Возглавлял её председатель совета директоров компании Максим Глухов.",
+            None,
+            "Максим Глухов",
+        ),
+        # A first-person signing with a fronted document object and no verb of travel.
+        (
+            "Итоги форума\nС «Кедрсталью» о новом цехе говорили ещё весной. Соглашение об этом "
+            "сегодня подписал на ПМЭФ.",
+            "Олег Рябов",
+            "Олег Рябов",
+        ),
+        # "О соглашениях … рассказал губернатор X": the governor reporting the forum leads.
+        (
+            "Итоги ВЭФ\nО соглашениях, заключённых на полях Восточного экономического форума, "
+            "рассказал губернатор Кедрового края Олег Рябов.",
+            None,
+            "Олег Рябов",
+        ),
+        # A government meeting approves an agreement the governor will sign at a forum.
+        (
+            "Заседание правительства\nНа заседании правительства Кедровской области одобрили "
+            "проект соглашения с Заречной областью. Документ губернатор Кедровской области Олег "
+            "Рябов подпишет на «Иннопроме» в Екатеринбурге.",
+            None,
+            "Олег Рябов",
+        ),
+        # An ambassador met in another city is not a guest: the governor travelled.
+        (
+            "Встреча с послом\nГубернатор Кедровской области Олег Рябов встретился в Москве с "
+            "Чрезвычайным и Полномочным Послом Киргизской Республики Алмазом Бекировым.",
+            None,
+            "Олег Рябов",
+        ),
+        # The host meets a delegation whose members are listed: the first member leads.
+        (
+            "Совещание\nГубернатор Кедровской области Олег Рябов провёл рабочее совещание с "
+            "делегацией Республики Беларусь, прибывшей в регион. В состав делегации вошли "
+            "министр промышленности Беларуси Виктор Карпенко и посол Александр Рогов.",
+            None,
+            "Виктор Карпенко",
+        ),
+        # Two governors sign together: the first named signer.
+        (
+            "Соглашение\nГубернаторы Кедровской и Заречной областей Олег Рябов и Пётр Сомов "
+            "подписали на полях Восточного экономического форума план мероприятий.",
+            None,
+            "Олег Рябов",
+        ),
+        # The President receives the head of a region: the head made the trip.
+        (
+            "Встреча в Кремле\nПрезидент России Владимир Орлов провёл в Кремле рабочую встречу "
+            "с главой Горской Республики Вадимом Тускаевым.",
+            None,
+            "Вадим Тускаев",
+        ),
+        # "X вместе с …" with a plural verb: X travels, and the ambassador who meets the
+        # delegation there is a host, not a guest.
+        (
+            "Делегация в Минске\nГубернатор Кедровской области Олег Рябов вместе с "
+            "руководителями предприятий прибыли в Минск. Там их встретил посол Иван Дронов.",
+            None,
+            "Олег Рябов",
+        ),
+        # The guest's own arrival still makes an inbound visit.
+        (
+            "Гость из Вьетнама\nВ Кедровск прибыл посол Вьетнама Нгуен Ван Тхань. Губернатор "
+            "Олег Рябов встретился с послом.",
+            None,
+            "Нгуен Ван Тхань",
+        ),
+        # The receiving sentence names no verb of arrival; a later one says the delegation is
+        # here ("находится в регионе"): the outside official met is the guest.
+        (
+            "Гости из Казахстана\nГубернатор Кедровской области Олег Рябов провёл встречу с "
+            "акимом Павлодарской области Асаном Бекмухановым. Делегация Павлодарской области "
+            "находится в регионе с рабочим визитом.",
+            None,
+            "Асан Бекмуханов",
+        ),
+        # "у нас в гостях" in the author's post: another region's governor is the guest.
+        (
+            "Гость\nСегодня у нас в гостях губернатор Заречной области Пётр Сомов. Обсудили с "
+            "коллегой поставки молока.",
+            "Олег Рябов",
+            "Пётр Сомов",
+        ),
+        # A CEO named first at a signing ceremony: the governor still leads.
+        (
+            "Церемония\nГенеральный директор АО «Кедрсталь» Иван Лапин и губернатор Кедровской "
+            "области Олег Рябов подписали соглашение о строительстве цеха.",
+            None,
+            "Олег Рябов",
+        ),
+    ],
+)
+def test_real_leader_rules(
+    extractor: Extractor, text: str, author: str | None, leader: str
+) -> None:
+    assert run(extractor, text, author).mission.leader == leader
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize(
+    ("text", "is_mission"),
+    [
+        # A consul based in the city met in the governor's office: not a trip.
+        (
+            "Встреча с консулом\nСегодня губернатор Кедровской области Олег Рябов провёл встречу "
+            "с генеральным консулом Республики Казахстан в Кедровске Ерболом Сапаровым.",
+            False,
+        ),
+        # A meeting held in another city is a trip.
+        (
+            "Встреча с послом\nГубернатор Олег Рябов провёл рабочую встречу с послом Киргизии. "
+            "Встреча состоялась 18 июня в Москве.",
+            True,
+        ),
+        # A known forum named by its brand makes a mission post.
+        (
+            "Документ к подписи\nСоглашение с Заречной областью губернатор Олег Рябов подпишет "
+            "на «Иннопроме».",
+            True,
+        ),
+    ],
+)
+def test_real_mission_detection(extractor: Extractor, text: str, is_mission: bool) -> None:
+    mission = run(extractor, text).mission
+    assert (mission.leader is not None or mission.destination is not None) is is_mission
+
+
+# --------------------------------------------------------------------------- event
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Итоги\nСоглашение подписали на ПМЭФ-2025 в Петербурге.", "ПМЭФ-2025"),
+        ("Итоги\nГубернатор Олег Рябов подписал на «Иннопроме» два соглашения.", "Иннопром"),
+        (
+            "Форум\nГубернатор Олег Рябов работал в Гродно на площадке XII Форума регионов "
+            "Беларуси и России и подписал соглашение.",
+            "Форум регионов Беларуси и России",
+        ),
+    ],
+)
+def test_real_event_names(extractor: Extractor, text: str, event: str) -> None:
+    assert run(extractor, text).mission.event == event
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _past(word: str) -> bool:
+    return word.endswith(("л", "ла", "ли", "лся", "лась", "лись"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Past tense: the last such weekday before the post.
+        ("В понедельник губернатор прилетел в Минск.", date(2025, 6, 16)),
+        ("в минувшую пятницу подписали соглашение", date(2025, 6, 13)),
+        # The published weekday itself or a future clause: no guess.
+        ("В четверг губернатор прилетел в Минск.", None),
+        ("Во вторник губернатор подпишет соглашение.", None),
+    ],
+)
+def test_weekday_dates(text: str, value: date | None) -> None:
+    found = [d for d in find_dates(text, PUBLISHED, _past) if d.value is not None]
+    assert (found[0].value if found else None) == value
+
+
+def test_explicit_date_after_weekday_wins() -> None:
+    found = find_dates("во вторник, 17 июня, прошла встреча", PUBLISHED, _past)
+    assert [(d.text, d.value) for d in found] == [("17 июня", date(2025, 6, 17))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Визит\nСегодня губернатор Олег Рябов прибыл в Заречье.", PUBLISHED, PUBLISHED),
+        ("Визит\nСегодня губернатор Олег Рябов прибыл в Заречье.", None, None),
+    ],
+)
+def test_relative_words_are_never_date_text(
+    extractor: Extractor, text: str, published: date | None, value: date | None
+) -> None:
+    mission = extractor.extract(PostInput(text=text, published=published)).mission
+    assert (mission.date, mission.date_text) == (value, None)
+
+
+def test_place_never_crosses_a_line_break(extractor: Extractor) -> None:
+    # The title's last word and the next line's first word are not one place ("Алтай Сегодня").
+    text = (
+        "Делегация Заречной области на Алтае\nСегодня, 18 мая, в Кедровскую область прибывает "
+        "делегация Заречной области. Возглавляет делегацию первый заместитель губернатора "
+        "Константин Строев."
+    )
+    destination = run(extractor, text).mission.destination or ""
+    assert "Сегодня" not in destination
+
+
+def test_leader_role_from_the_cue(extractor: Extractor) -> None:
+    # "во главе с мэром краевого центра" and the name only in the next sentence.
+    text = (
+        "Делегация в Китае\nДелегация из Кедровска во главе с мэром краевого центра посетила "
+        "китайский город Тунцзян.\n\nОлег Рябов принял участие в конференции по рыбной отрасли."
+    )
+    mission = run(extractor, text).mission
+    assert (mission.leader, mission.leader_role) == ("Олег Рябов", "мэр")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # A past modal with the infinitive reports signed documents.
+        (
+            "Итоги форума\nГубернатор Олег Рябов подвёл итоги участия в форуме. Он отметил, что "
+            "делегации удалось подписать восемь соглашений.",
+            8,
+        ),
+        # A plan to sign is not a signing.
+        ("Планы\nНа форуме губернатор Олег Рябов планирует подписать три соглашения.", 0),
+    ],
+)
+def test_signed_with_a_past_modal(extractor: Extractor, text: str, count: int) -> None:
+    assert len(run(extractor, text).mission.agreements) == count
