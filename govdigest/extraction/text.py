@@ -40,13 +40,32 @@ def _byline_re() -> re.Pattern[str]:
     return re.compile(rf"^\(?(?:{words})\s*:", re.IGNORECASE)
 
 
+# How far back from a line's end a second and later residue is looked for. Residue phrases are
+# a few words long; searching the whole line again after each one removed made a line of
+# thousands of them ("edited edited …") quadratic.
+_RESIDUE_TAIL = 128
+
+
 def strip_residue_line(line: str) -> str:
-    """A line without trailing UI residue ("…текст Показать еще 1 фото" → "…текст")."""
-    previous = None
-    while previous != line:
-        previous = line
-        line = _residue_re().sub("", line).rstrip()
-    return line
+    """A line without trailing UI residue ("…текст Показать еще 1 фото" → "…текст").
+
+    Residue is removed from the end, one piece at a time, the leftmost match first. The first
+    search covers the whole line (a "this media is not supported…" phrase takes everything
+    after it); the later ones only the last ``_RESIDUE_TAIL`` characters before the current
+    end, so the work is linear in the line's length whatever it holds.
+    """
+    pattern = _residue_re()
+    line = line.rstrip()
+    end, start = len(line), 0
+    while True:
+        # ``$`` matches at ``endpos``; ``^`` only at the line's real start, never at ``pos``.
+        match = pattern.search(line, start, end)
+        if match is None:
+            return line[:end]
+        end = match.start()
+        while end and line[end - 1].isspace():
+            end -= 1
+        start = max(0, end - _RESIDUE_TAIL)
 
 
 def is_byline(line: str) -> bool:
