@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
-from govdigest.sources.files import read_paths
+from govdigest.sources.files import FilePosts, read_paths
 from govdigest.sources.models import RawPost, RejectedFile
 from govdigest.storage import Repos
 from govdigest.storage.ops import RefreshRun
@@ -56,9 +57,15 @@ class Ingestor:
     """Owns the write path. One refresh at a time: the lock serialises job and /refresh."""
 
     def __init__(
-        self, repos: Repos, extractor: Extractor, *, clock: Callable[[], datetime] = utc_now
+        self,
+        repos: Repos,
+        extractor: Extractor,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        root: str | Path | None = None,
     ) -> None:
         self._repos = repos
+        self._root = root  # SEEDS_DIR: file posts are identified by their path from it
         self._extractor = extractor
         self._clock = clock
         self._lock = asyncio.Lock()
@@ -72,10 +79,15 @@ class Ingestor:
         """Rescan sources, store what changed, extract what is stale; record the run."""
         async with self._lock:
             started = self._clock()
-            read = await asyncio.to_thread(read_paths, paths)
-            report = await self._store(read.posts)
-            report.rejected.extend(read.rejected)
-            for bad in read.rejected:
+            read = await asyncio.to_thread(read_paths, paths, root=self._root)
+            report = IngestReport()
+            rejected = list(read.rejected)
+            for batch in read.batches:
+                refused = await self._store_file(batch, report)
+                if refused is not None:
+                    rejected.append(refused)
+            report.rejected.extend(rejected)
+            for bad in rejected:
                 log.warning("skipped %s: %s", bad.path, bad.reason)
             await self._extract_pending(report)
             async with self._repos.db.transaction():
@@ -91,7 +103,7 @@ class Ingestor:
                         extracted=report.extracted,
                     )
                 )
-                for bad in read.rejected:
+                for bad in rejected:
                     await self._repos.ops.record_error("ingest", f"{bad.path}: {bad.reason}")
             return report
 
@@ -125,6 +137,20 @@ class Ingestor:
                 outcome, post_id = await self._repos.posts.upsert(post)
                 report.merge_outcome(outcome, post_id)
         return report
+
+    async def _store_file(self, batch: FilePosts, report: IngestReport) -> RejectedFile | None:
+        """One file, one transaction: all its posts are stored, or none and it is rejected."""
+        outcomes: list[tuple[str, int]] = []
+        try:
+            async with self._repos.db.transaction():
+                for post in batch.posts:
+                    outcomes.append(await self._repos.posts.upsert(post))
+        except (sqlite3.Error, ValueError, OverflowError) as exc:
+            log.exception("storing %s failed", batch.path)
+            return RejectedFile(batch.path, f"cannot store: {type(exc).__name__}: {exc}")
+        for outcome, post_id in outcomes:
+            report.merge_outcome(outcome, post_id)
+        return None
 
     async def _extract_pending(self, report: IngestReport) -> None:
         version = self._extractor.version

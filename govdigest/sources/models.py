@@ -29,6 +29,9 @@ class RawPost:
     author: str | None = None
     # Where it was read ("path#message id" for an export), when that differs from source_id.
     location: str | None = None
+    # Ids this post was stored under by earlier versions (a file's path from the working
+    # directory), so that an existing database renames the post instead of storing it twice.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:

@@ -35,6 +35,8 @@ class PostFields(Protocol):
     def author(self) -> str | None: ...
     @property
     def content_hash(self) -> str: ...
+    @property
+    def former_ids(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ class PostsRepo:
             (post.source, post.source_id),
         ) as cur:
             row = await cur.fetchone()
+        if row is None:
+            row = await self._adopt_former(post)
         now = to_db(utc_now())
         values = (
             post.channel,
@@ -116,6 +120,21 @@ class PostsRepo:
         )
         return "updated", int(row["id"])
 
+    async def _adopt_former(self, post: PostFields) -> aiosqlite.Row | None:
+        """The post stored under one of its former ids, renamed to its id now; else None."""
+        for former in post.former_ids:
+            async with self._conn.execute(
+                "SELECT id, content_hash FROM posts WHERE source = ? AND source_id = ?",
+                (post.source, former),
+            ) as cur:
+                row = await cur.fetchone()
+            if row is not None:
+                await self._conn.execute(
+                    "UPDATE posts SET source_id = ? WHERE id = ?", (post.source_id, row["id"])
+                )
+                return row
+        return None
+
     async def get(self, post_id: int) -> PostRecord | None:
         async with self._conn.execute(
             f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", (post_id,)
@@ -130,6 +149,15 @@ class PostsRepo:
         ) as cur:
             row = await cur.fetchone()
         return _row_to_post(row) if row else None
+
+    async def has_channel(self, chat_id: int) -> bool:
+        """Whether any post of this channel (live, forwarded or exported) is stored."""
+        prefix = f"{chat_id}:"
+        async with self._conn.execute(
+            "SELECT 1 FROM posts WHERE source = 'channel' AND substr(source_id, 1, ?) = ? LIMIT 1",
+            (len(prefix), prefix),
+        ) as cur:
+            return await cur.fetchone() is not None
 
     async def count(self) -> int:
         async with self._conn.execute("SELECT COUNT(*) FROM posts") as cur:

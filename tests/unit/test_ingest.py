@@ -19,13 +19,14 @@ from govdigest.bot.jobs import refresh_sources
 from govdigest.extraction.models import Company, Extraction, PostInput
 from govdigest.extraction.pipeline import EXTRACTOR_VERSION, Extractor, NlpModels
 from govdigest.ingest import Ingestor
-from govdigest.sources.files import file_identity
+from govdigest.sources.files import file_identity, read_file
 from govdigest.sources.models import RawPost
 from govdigest.storage import Repos
 from tests.conftest import DATA_DIR, ingest_seeds
 
 POSTS, EXPORT, BAD = DATA_DIR / "posts", DATA_DIR / "export", DATA_DIR / "bad"
 POSTS_IN_POSTS, POSTS_IN_EXPORT = 5, 3
+PAIR_ID = file_identity(POSTS / "pair.json")  # outside SEEDS_DIR: the absolute path
 
 
 class LineExtractor:
@@ -63,7 +64,9 @@ class FailingFor:
 
 
 def ingestor(services: Services, extractor: object) -> Ingestor:
-    return Ingestor(services.repos, extractor)  # type: ignore[arg-type]
+    return Ingestor(  # type: ignore[arg-type]
+        services.repos, extractor, root=services.settings.seeds_dir
+    )
 
 
 async def versions(repos: Repos) -> dict[int, str]:
@@ -172,7 +175,9 @@ async def test_a_new_extractor_version_reextracts_stored_posts(
     class NextExtractor(Extractor):
         version = EXTRACTOR_VERSION + "-next"
 
-    services.ingestor = Ingestor(services.repos, NextExtractor(nlp_models))
+    services.ingestor = Ingestor(
+        services.repos, NextExtractor(nlp_models), root=services.settings.seeds_dir
+    )
     report = await refresh_sources(services)
     assert (report.unchanged, report.extracted) == (1, 1)
     assert set((await versions(services.repos)).values()) == {NextExtractor.version}
@@ -184,10 +189,11 @@ async def test_one_failing_post_does_not_stop_the_others(services: Services) -> 
     flaky = ingestor(services, FailingFor(services.extractor, "через реку Ясную"))
     report = await flaky.refresh([POSTS], trigger="test")
     assert (report.new, report.extracted, report.failed) == (POSTS_IN_POSTS, 4, 1)
+    bridge_id = next(p.source_id for p in read_file(POSTS / "pair.json", source_id=PAIR_ID))
     assert [(r.path, r.reason) for r in report.rejected] == [
-        (f"post {file_identity(POSTS / 'pair.json')}#0", "extraction failed")
+        (f"post {bridge_id}", "extraction failed")
     ]
-    failed = await services.repos.posts.find("file", f"{file_identity(POSTS / 'pair.json')}#0")
+    failed = await services.repos.posts.find("file", bridge_id)
     assert failed is not None and await services.repos.cache.get(failed.id) is None
     assert any(e.kind == "extract" for e in await services.repos.ops.recent_errors())
     # Once the extractor copes, the next refresh picks up only the post that failed.
