@@ -6,10 +6,14 @@ import argparse
 import asyncio
 import json
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
+
+from pydantic import ValidationError
 
 from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
@@ -31,10 +35,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_extract.add_argument("--author", help="channel author, for first-person posts")
     args = parser.parse_args(argv)
 
-    settings = Settings()
-    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    # The token as typed, for redaction even when the settings themselves are invalid.
+    secrets = [os.environ.get("BOT_TOKEN", "")]
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        setup_logging("INFO", secrets=secrets)
+        log.critical("%s", config_error(exc))
+        return 2
+    if settings.bot_token:
+        secrets.append(settings.bot_token.get_secret_value())
     setup_logging(settings.log_level, secrets=secrets)
+    try:
+        return _run(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except (sqlite3.Error, OSError) as exc:
+        # The usual operator errors (DATABASE_PATH not a database, a read-only folder): one
+        # line, through the redacting log handler like everything else.
+        log.critical("govdigest stopped: %s: %s", type(exc).__name__, exc)
+        return 1
+    except Exception:
+        # A traceback printed by Python itself would bypass the redaction: aiohttp errors
+        # carry request URLs, and the Bot API puts the token in the URL.
+        log.critical("govdigest stopped by an unexpected error", exc_info=True)
+        return 1
 
+
+def config_error(exc: ValidationError) -> str:
+    """Invalid settings as one line per variable, without pydantic's URLs."""
+    problems = [
+        f"{'.'.join(str(part) for part in error['loc']).upper() or 'settings'}: {error['msg']}"
+        for error in exc.errors(include_url=False, include_input=False)
+    ]
+    return "invalid settings: " + "; ".join(problems)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "extract":
         return _extract(args.paths, as_json=args.json, author=args.author)
     if args.command == "ingest":

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+from govdigest.timeutil import is_portable_zone
+
+_HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class Settings(BaseSettings):
@@ -29,14 +33,22 @@ class Settings(BaseSettings):
     seeds_dir: str = "seeds"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     channels: Annotated[frozenset[str], NoDecode] = frozenset()
+    # Off: only CHANNELS are read. On: any channel that makes the bot an administrator.
+    accept_all_channels: bool = False
     refresh_interval_minutes: int = Field(default=30, ge=1, le=24 * 60)
     digest_default_time: str = "09:00"
     digest_default_tz: str = "Asia/Yekaterinburg"
     digest_send_empty: bool = False
-    rate_limit_global: float = Field(default=30.0, gt=0)
-    rate_limit_per_chat: float = Field(default=1.0, gt=0)
-    throttle_rate: float = Field(default=3.0, gt=0)
+    # Bounded both ways: a tiny rate makes every send wait minutes, a huge one gets 429s.
+    rate_limit_global: float = Field(default=30.0, ge=1, le=1000)
+    rate_limit_per_chat: float = Field(default=1.0, ge=0.05, le=30)
+    throttle_rate: float = Field(default=3.0, ge=0.1, le=1000)
     log_level: str = "INFO"
+
+    @property
+    def channel_allow_list(self) -> frozenset[str]:
+        """Channels whose posts are read when ``accept_all_channels`` is off."""
+        return self.channels
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -70,14 +82,31 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA time zone: {value}") from exc
+        if not is_portable_zone(value):
+            raise ValueError(f"{value} depends on the host; give a place, e.g. Europe/Moscow")
         return value
 
     @field_validator("telegram_api_base")
     @classmethod
-    def _strip_slash(cls, value: str) -> str:
-        return value.rstrip("/")
+    def _check_api_base(cls, value: str) -> str:
+        """An http(s) URL with a host and a valid port, checked before any request is made:
+        aiohttp's errors for a bad one quote the request URL, token included."""
+        value = value.strip().rstrip("/")
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018  # raises ValueError for a port out of range
+        except ValueError as exc:
+            raise ValueError("expected a URL like https://api.telegram.org") from exc
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError("expected a URL like https://api.telegram.org (http or https)")
+        if parts.query or parts.fragment:
+            raise ValueError("expected a URL without a query or fragment")
+        return value
 
     @field_validator("log_level")
     @classmethod
-    def _upper(cls, value: str) -> str:
-        return value.upper()
+    def _check_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return level

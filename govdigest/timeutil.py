@@ -23,3 +23,14 @@ def from_db(value: str | None) -> datetime | None:
         return None
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# Names in the tz database that are not places: "localtime" is whatever the host is set to,
+# "Factory" a placeholder with the abbreviation "-00"; posix/ and right/ repeat the real
+# names (right/ with leap seconds). A schedule must not depend on the host it runs on.
+_HOST_ZONES = frozenset({"localtime", "factory", "posixrules"})
+
+
+def is_portable_zone(name: str) -> bool:
+    folded = name.casefold()
+    return folded not in _HOST_ZONES and not folded.startswith(("posix/", "right/"))

@@ -7,7 +7,12 @@ import logging
 from datetime import UTC, datetime
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from govdigest.bot import digest_job
@@ -25,6 +30,49 @@ log = logging.getLogger(__name__)
 
 STARTUP_REFRESH_JOB_ID = "refresh-startup"
 INGEST_DRAIN_TIMEOUT = 60.0  # seconds shutdown waits for a refresh in progress
+# Telegram unreachable at start-up (the network not up yet, an outage): getMe is retried with
+# doubling pauses up to CONNECT_MAX_PAUSE, for CONNECT_PATIENCE seconds in all; then the
+# process exits non-zero and its supervisor decides.
+CONNECT_FIRST_PAUSE = 1.0
+CONNECT_MAX_PAUSE = 60.0
+CONNECT_PATIENCE = 600.0
+
+
+class TelegramUnreachable(RuntimeError):
+    """getMe kept failing for ``CONNECT_PATIENCE`` seconds."""
+
+
+async def wait_for_telegram(
+    bot: Bot,
+    *,
+    first_pause: float = CONNECT_FIRST_PAUSE,
+    max_pause: float = CONNECT_MAX_PAUSE,
+    patience: float = CONNECT_PATIENCE,
+) -> None:
+    """Call getMe until it answers; a wrong token (401) is final at once."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + patience
+    pause = first_pause
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            me = await bot.me()
+        except TelegramUnauthorizedError:
+            raise
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            if loop.time() + pause > deadline:
+                raise TelegramUnreachable(
+                    f"Telegram did not answer getMe in {patience:.0f} s ({attempt} attempts)"
+                ) from exc
+            log.warning(
+                "Telegram unreachable (attempt %d): %s; retrying in %.0f s", attempt, exc, pause
+            )
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, max_pause)
+            continue
+        log.info("connected to Telegram as @%s (id %s)", me.username, me.id)
+        return
 
 
 async def _startup_refresh(services: Services) -> None:
@@ -62,6 +110,12 @@ async def set_descriptions(bot: Bot) -> None:
 async def run_bot(settings: Settings) -> None:
     services = await open_services(settings)
     bot = build_bot(settings)
+    try:
+        await wait_for_telegram(bot)
+    except BaseException:
+        await bot.session.close()
+        await services.close()
+        raise
     dp = build_dispatcher(services)
     scheduler = build_scheduler(services, bot)
 

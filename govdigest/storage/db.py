@@ -35,18 +35,27 @@ class Database:
 
     @classmethod
     async def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Database:
+        """Connect, configure and migrate; on any failure the connection is closed again.
+
+        aiosqlite runs each connection in its own non-daemon thread: one left open after an
+        error ("file is not a database") would keep the process alive forever.
+        """
         path_str = str(path)
         if path_str != ":memory:":
             Path(path_str).parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(path_str, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        await conn.execute("PRAGMA foreign_keys = ON")
-        if path_str != ":memory:":
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
-        db = cls(conn, path_str)
-        await db.migrate()
+        try:
+            conn.row_factory = aiosqlite.Row
+            await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            if path_str != ":memory:":
+                await conn.execute("PRAGMA journal_mode = WAL")
+                await conn.execute("PRAGMA synchronous = NORMAL")
+            db = cls(conn, path_str)
+            await db.migrate()
+        except BaseException:
+            await conn.close()
+            raise
         return db
 
     async def close(self) -> None:
@@ -58,12 +67,15 @@ class Database:
         return int(row[0]) if row else 0
 
     async def migrate(self) -> None:
-        """Apply forward migrations; each one and its version bump commit together."""
-        current = await self.user_version()
+        """Apply forward migrations; each one and its version bump commit together.
+
+        The version is read inside the migration's ``BEGIN IMMEDIATE``: two processes opening a
+        new database at once take turns, and the second finds the first's work done.
+        """
         for version, statements in enumerate(MIGRATIONS, start=1):
-            if version <= current:
-                continue
             async with self.transaction():
+                if await self.user_version() >= version:
+                    continue
                 for statement in statements:
                     await self.conn.execute(statement)
                 # PRAGMA does not take parameters; version is our own integer.
