@@ -18,6 +18,7 @@ from aiogram.enums import ParseMode
 
 from govdigest.bot.albums import AlbumCollector
 from govdigest.bot.handlers import get_routers
+from govdigest.bot.handlers.channels import ChannelNotices
 from govdigest.bot.middlewares import ThrottlingMiddleware, UpdateLogMiddleware
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.config import Settings
@@ -61,7 +62,7 @@ async def open_services(
             # natasha's embeddings take a second to load: keep the event loop free meanwhile.
             models = await asyncio.to_thread(NlpModels.load)
         extractor = Extractor(models)
-        ingestor = Ingestor(repos, extractor, clock=clock)
+        ingestor = Ingestor(repos, extractor, clock=clock, root=settings.seeds_dir)
     except BaseException:
         await db.close()
         raise
@@ -79,6 +80,7 @@ def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher
         ingestor=services.ingestor,
         clock=services.clock,
         albums=AlbumCollector(),
+        channel_notices=ChannelNotices(),
     )
     dp.update.outer_middleware(UpdateLogMiddleware())
     if throttle:

@@ -118,7 +118,24 @@ async def build_digest(
         return [], until
     zone = zone_info(tz)
     window = DigestWindow(since.astimezone(zone), until.astimezone(zone), first=last is None)
-    return split_html(render_digest(items, window)), until
+    try:
+        return split_html(render_digest(items, window)), until
+    except ValueError:
+        # One post that cannot be split into messages must not block everyone's digest (the
+        # window would never move past it): leave it out and say so in the log.
+        items = [item for item in items if _renderable(item, window)]
+        return split_html(render_digest(items, window)), until
+
+
+def _renderable(item: DigestItem, window: DigestWindow) -> bool:
+    try:
+        split_html(render_digest([item], window))
+    except ValueError:
+        log.warning(
+            "post %s left out of a digest: it cannot be split into messages", item.post.post_id
+        )
+        return False
+    return True
 
 
 async def build_parts(

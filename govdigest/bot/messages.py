@@ -95,13 +95,16 @@ def channel_url(chat: Chat, message_id: int) -> str | None:
     return f"https://t.me/{chat.username}/{message_id}" if chat.username else None
 
 
+def channel_listed(chat: Chat, listed: frozenset[str]) -> bool:
+    """The channel is in an allow-list of usernames (any case, no @) or numeric chat ids."""
+    if chat.username and chat.username.casefold() in listed:
+        return True
+    return str(chat.id) in listed
+
+
 def channel_allowed(chat: Chat, allowed: frozenset[str]) -> bool:
-    """The optional CHANNELS allow-list: usernames (any case, no @) or numeric chat ids."""
-    if not allowed:
-        return True
-    if chat.username and chat.username.casefold() in allowed:
-        return True
-    return str(chat.id) in allowed
+    """For an admin's forward: CHANNELS when set, else any channel (the admin chose it)."""
+    return not allowed or channel_listed(chat, allowed)
 
 
 def _aware(moment: datetime) -> datetime:

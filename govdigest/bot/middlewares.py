@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from aiogram import BaseMiddleware
 from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from aiogram.types.update import UpdateTypeLookupError
 
@@ -40,9 +41,10 @@ class ThrottlingMiddleware(BaseMiddleware):
     """A token bucket per user: ``rate`` commands per second, bursts of up to ``rate``.
 
     The first command over the limit gets one ``note``; the rest are dropped silently until a
-    token is free again. Plain text is not counted. Forwards are counted for everyone but the
+    token is free again. Forwards are counted for everyone but the
     ``exempt`` (admins, who feed the shared cache in batches), because each one costs a full
-    extraction; an album counts once, as it arrives as a burst of one media group.
+    extraction; an album counts once, as it arrives as a burst of one media group. Plain
+    messages in a private chat count like commands (each gets an answer); in groups they don't.
     """
 
     def __init__(
@@ -105,7 +107,9 @@ class ThrottlingMiddleware(BaseMiddleware):
         if not isinstance(event, Message):
             return False
         if event.forward_origin is None:
-            return (event.text or "").startswith("/")
+            # Commands everywhere; any other message in a private chat too, since each one
+            # gets an answer there. In a group, people talking to each other are not counted.
+            return (event.text or "").startswith("/") or event.chat.type == ChatType.PRIVATE
         if user_id in self._exempt:
             return False
         group = event.media_group_id

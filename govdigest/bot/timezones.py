@@ -16,6 +16,8 @@ from importlib import resources
 from itertools import product
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from govdigest.timeutil import is_portable_zone
+
 MOSCOW = "Europe/Moscow"
 
 _OFFSET = re.compile(
@@ -98,7 +100,8 @@ def cities() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _iana() -> dict[str, str]:
-    return {name.casefold(): name for name in available_timezones()}
+    # Without "localtime", "Factory" and the posix/ and right/ copies: host-dependent or junk.
+    return {name.casefold(): name for name in available_timezones() if is_portable_zone(name)}
 
 
 def offset_key(minutes: int) -> str:

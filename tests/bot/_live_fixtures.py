@@ -223,6 +223,8 @@ async def make_live(
             "admin_ids": frozenset({ADMIN.id}),
             # High enough that only the throttling tests meet the throttle.
             "throttle_rate": 1000.0,
+            # The channels these tests post from (CHANNELS empty reads no channel at all).
+            "channels": "@ozerskaya_gov, -1009876543210",
         }
         values.update(overrides)
         settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -33,8 +34,9 @@ from govdigest.timeutil import utc_now
 
 Clock = Callable[[], datetime]
 
-_TIMELIKE = re.compile(r"^(\d{1,2})(?:[:.](\d{1,2}))?$")
-_BROKEN_TIME = re.compile(r"^\d+[:.]\S*$|^\d{3,}$")  # "9:7x", "930", "123:45"
+# ASCII digits only: int() reads any script's digits, and the time would be stored as typed.
+_TIMELIKE = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{1,2}))?$")
+_BROKEN_TIME = re.compile(r"^[0-9]+[:.]\S*$|^[0-9]{3,}$")  # "9:7x", "930", "123:45"
 _LIVE = ("active", "paused")
 
 
@@ -84,8 +86,11 @@ def _parse_time(token: str) -> str:
 
 
 def parse_subscribe_args(args: str | None) -> SubscribeArgs:
-    """``[HH:MM] [zone]`` in either order; the zone may be several words ("Нижний Новгород")."""
-    tokens = (args or "").split()
+    """``[HH:MM] [zone]`` in either order; the zone may be several words ("Нижний Новгород").
+
+    Compatibility forms are folded first: a phone keyboard's full-width "７:３０" is 07:30.
+    """
+    tokens = unicodedata.normalize("NFKC", args or "").split()
     time_text: str | None = None
     if tokens and _TIMELIKE.match(tokens[0]):
         time_text = _parse_time(tokens.pop(0))

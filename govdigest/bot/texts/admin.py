@@ -49,8 +49,20 @@ def _moment(at: datetime, tz: ZoneInfo) -> str:
     return f"{human_date(local)}, {local:%H:%M}"
 
 
+PATH_CHARS = 120
+
+
+def short_path(path: str, limit: int = PATH_CHARS) -> str:
+    """A path cut from the left ("…/region/post.txt"): its end says which file it is."""
+    path = " ".join(path.split())
+    return path if len(path) <= limit else "…" + path[-(limit - 1) :]
+
+
 def _rejected_lines(rejected: Sequence[RejectedFile]) -> list[str]:
-    lines = [f"• {esc(r.path)}: {esc(r.reason)}" for r in rejected[:REJECTED_SHOWN]]
+    lines = [
+        f"• {esc(short_path(r.path))}: {esc(clip(r.reason, ERROR_CHARS))}"
+        for r in rejected[:REJECTED_SHOWN]
+    ]
     if len(rejected) > REJECTED_SHOWN:
         lines.append(f"… и ещё {len(rejected) - REJECTED_SHOWN}")
     return lines
@@ -110,3 +122,21 @@ def stats_text(stats: StatsSnapshot, tz: ZoneInfo) -> str:
         ]
     lines += ["", f"<i>Время — {esc(tz.key)}</i>"]
     return "\n".join(lines)
+
+
+def channel_ignored(ref: str, title: str | None) -> str:
+    return (
+        f"Канал «{esc(clip(title or ref))}» ({esc(clip(ref))}) сделал бота администратором и "
+        "прислал пост, но его нет в CHANNELS: посты этого канала не сохраняются.\n"
+        f"Чтобы читать его, добавьте <code>{esc(clip(ref))}</code> в CHANNELS и перезапустите "
+        "бота."
+    )
+
+
+def channel_accepted(ref: str, title: str | None) -> str:
+    return (
+        f"Новый канал: «{esc(clip(title or ref))}» ({esc(clip(ref))}). Включён "
+        "ACCEPT_ALL_CHANNELS, поэтому его посты сохраняются и попадают в ответы и дайджесты.\n"
+        "Если это чужой канал, уберите бота из его администраторов или выключите "
+        "ACCEPT_ALL_CHANNELS и перечислите свои каналы в CHANNELS."
+    )

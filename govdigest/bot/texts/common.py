@@ -54,10 +54,17 @@ def clip(text: str, limit: int = ECHO_MAX) -> str:
     return cut.rstrip(" ,.;:—-") + "…"
 
 
+# Links longer than this are not shown: a whole <a> tag must fit in one 4096-character message
+# part, and no real post link is this long (sources drop them on reading; this guards the rest).
+MAX_LINK_CHARS = 1024
+
+
 def safe_href(url: str | None) -> str | None:
-    """An escaped link target, or None for a scheme Telegram would refuse (javascript:, t.me/x)."""
-    if url and url.startswith(("https://", "http://", "tg://")):
-        return html.escape(url, quote=True)
+    """An escaped link target, or None for a scheme Telegram would refuse (javascript:, t.me/x)
+    or a link over ``MAX_LINK_CHARS``."""
+    if url and len(url) <= MAX_LINK_CHARS and url.startswith(("https://", "http://", "tg://")):
+        href = html.escape(url, quote=True)
+        return href if len(href) <= 2 * MAX_LINK_CHARS else None
     return None
 
 
