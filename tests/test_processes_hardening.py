@@ -236,3 +236,11 @@ def test_run_retries_getme_until_telegram_answers(tmp_path: Path) -> None:
             server.shutdown()
             server.server_close()
     assert "SECRETxyz" not in "".join(lines)
+
+
+def test_an_invalid_setting_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    done = govdigest(tmp_path, "ingest", str(SEEDS_DIR), LOG_LEVEL="verbose", BOT_TOKEN=TOKEN)
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert "invalid settings: LOG_LEVEL" in output
+    assert "Traceback" not in output and "SECRETxyz" not in output

@@ -43,3 +43,40 @@ def test_bad_defaults_are_refused_at_start(
     monkeypatch.setenv(name, value)
     with pytest.raises(ValueError, match=name.lower()):
         Settings(_env_file=None)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("RATE_LIMIT_PER_CHAT", "0.001"),  # one message in 1000 s: every send waits minutes
+        ("RATE_LIMIT_PER_CHAT", "0"),
+        ("RATE_LIMIT_GLOBAL", "0.5"),
+        ("THROTTLE_RATE", "0.0001"),
+        ("LOG_LEVEL", "verbose"),
+        ("LOG_LEVEL", "5"),
+        ("DIGEST_DEFAULT_TZ", "localtime"),  # whatever the host is set to
+        ("DIGEST_DEFAULT_TZ", "Factory"),
+        ("DIGEST_DEFAULT_TIME", "０９:００"),  # full-width digits
+        ("TELEGRAM_API_BASE", "127.0.0.1:9"),
+        ("TELEGRAM_API_BASE", "http://127.0.0.1:99999"),
+        ("TELEGRAM_API_BASE", "ftp://127.0.0.1/"),
+        ("TELEGRAM_API_BASE", "https://"),
+    ],
+)
+def test_settings_that_would_misbehave_later_are_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name.lower()):
+        Settings(_env_file=None)
+
+
+def test_sane_settings_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "debug")
+    monkeypatch.setenv("TELEGRAM_API_BASE", "http://127.0.0.1:8081/")
+    monkeypatch.setenv("RATE_LIMIT_PER_CHAT", "0.5")
+    settings = Settings(_env_file=None)
+    assert settings.log_level == "DEBUG"
+    assert settings.telegram_api_base == "http://127.0.0.1:8081"
+    assert settings.rate_limit_per_chat == 0.5
+    assert settings.channels == frozenset() and settings.accept_all_channels is False
