@@ -244,3 +244,30 @@ def test_an_invalid_setting_is_one_clear_line_not_a_traceback(tmp_path: Path) ->
     assert done.returncode == 2, output
     assert "invalid settings: LOG_LEVEL" in output
     assert "Traceback" not in output and "SECRETxyz" not in output
+
+
+# Finding 2 from the command line: `ingest` and the start of `chat` -------------------------
+
+
+def test_ingest_and_chat_store_the_good_files_and_name_the_bad_ones(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in SEEDS_DIR.iterdir():
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    bad = {
+        "year_one.json": '{"text": "Пост", "date": "0001-01-01T00:00:00+05:00"}',
+        "surrogate.json": '{"text": "Пост \\ud800"}',
+        "nested.json": "[" * 100_000,
+    }
+    for name, content in bad.items():
+        (seeds / name).write_text(content, encoding="utf-8")
+
+    done = govdigest(tmp_path, "ingest", str(seeds), SEEDS_DIR=str(seeds))
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("new: 1,"), done.stdout
+    for name in bad:
+        assert f"{name}: " in done.stdout
+
+    chat = govdigest(tmp_path, "chat", stdin="/companies\n", SEEDS_DIR=str(seeds))
+    assert chat.returncode == 0, chat.stderr
+    assert "Челябинский завод электрооборудования" in chat.stdout
