@@ -39,10 +39,11 @@ class Settings(BaseSettings):
     digest_default_time: str = "09:00"
     digest_default_tz: str = "Asia/Yekaterinburg"
     digest_send_empty: bool = False
-    # Bounded both ways: a tiny rate makes every send wait minutes, a huge one gets 429s.
-    rate_limit_global: float = Field(default=30.0, ge=1, le=1000)
-    rate_limit_per_chat: float = Field(default=1.0, ge=0.05, le=30)
-    throttle_rate: float = Field(default=3.0, ge=0.1, le=1000)
+    # A tiny rate would make every send wait minutes (0.001/s: 1000 s between two messages);
+    # Telegram's own 429s (retry_after is honoured) limit a rate set too high.
+    rate_limit_global: float = Field(default=30.0, ge=1)
+    rate_limit_per_chat: float = Field(default=1.0, ge=0.05)
+    throttle_rate: float = Field(default=3.0, ge=0.1)
     log_level: str = "INFO"
 
     @property

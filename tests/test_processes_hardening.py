@@ -159,7 +159,13 @@ def test_two_processes_creating_a_new_database_at_once_both_succeed(
         )
         for _ in range(2)
     ]
-    results = [proc.communicate(timeout=HANG) for proc in procs]
+    try:
+        results = [proc.communicate(timeout=HANG) for proc in procs]
+    finally:
+        for proc in procs:  # the loser of a race used to hang: never leave it behind
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
     for proc, (out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert out.strip() == str(len(MIGRATIONS))
