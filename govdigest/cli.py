@@ -77,9 +77,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ingest":
         return asyncio.run(_ingest(settings, args.paths))
     if args.command == "run" and settings.bot_token is not None:
-        from govdigest.bot.runner import run_bot
+        from aiogram.exceptions import TelegramUnauthorizedError
 
-        asyncio.run(run_bot(settings))
+        from govdigest.bot.runner import TelegramUnreachable, run_bot
+
+        try:
+            asyncio.run(run_bot(settings))
+        except (TelegramUnreachable, TelegramUnauthorizedError) as exc:
+            log.critical("govdigest stopped: %s", exc)
+            return 1
         return 0
     if args.command == "run":
         print(NO_TOKEN, file=sys.stderr, flush=True)
