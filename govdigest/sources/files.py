@@ -168,7 +168,11 @@ def read_file(
     if size > limit:
         raise BadFile(f"too large ({size} bytes; limit {limit})")
     try:
-        raw = file.read_bytes().decode("utf-8-sig")
+        with file.open("rb") as stream:
+            data = stream.read(limit + 1)  # a file that grew since stat() is still bounded
+        if len(data) > limit:
+            raise BadFile(f"too large (over {limit} bytes)")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadFile(f"not UTF-8 text (bad byte at offset {exc.start})") from exc
     except OSError as exc:
