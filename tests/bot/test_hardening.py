@@ -15,6 +15,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from aiogram.types import Chat, Message, Update
+
 from govdigest.bot.digest_job import build_digest
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.sources.models import RawPost
@@ -148,6 +150,22 @@ async def test_plain_text_in_a_private_chat_counts_against_the_throttle(
         answers += texts_of(await live.feed(command_update(f"привет {n}", READER)))
     assert len(answers) == 4
     assert answers[-1] == TOO_FAST
+
+
+async def test_people_talking_in_a_group_are_not_throttled(make_live: MakeLive) -> None:
+    live = await make_live(throttle_rate=3.0)
+    group = Chat(id=-4001, type="group", title="Обсуждение")
+    for n in range(10):
+        message = Message(
+            message_id=n + 1,
+            date=datetime.now(UTC),
+            chat=group,
+            from_user=READER,
+            text=f"обычная реплика {n}",
+        )
+        assert texts_of(await live.feed(Update(update_id=90_000 + n, message=message))) == []
+    (answer,) = texts_of(await live.feed(command_update("/help", READER)))
+    assert "/mission" in answer  # the help, not "too fast"
 
 
 # Finding 3: an over-long link does not break digests ----------------------------------------
