@@ -142,9 +142,6 @@ def launch_bot(shim: BotApiShim, tmp_path_factory: pytest.TempPathFactory) -> It
         )
         started.append(bot)
         bot.start(ready_timeout=ready_timeout)
-        if argv is None:
-            # The start-up refresh runs beside polling: answers depend on it having finished.
-            bot.wait_for_log("refresh trigger=startup", ready_timeout)
         return bot
 
     yield launch

@@ -242,19 +242,6 @@ class BotProcess:
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def wait_for_log(self, text: str, timeout: float = 90.0, *, occurrences: int = 1) -> None:
-        """Wait until the log holds ``text`` ``occurrences`` times (a start-up step that runs
-        beside polling, such as the first refresh of the sources)."""
-        deadline = time.monotonic() + timeout
-        while self.log_text().count(text) < occurrences:
-            if not self.running:
-                raise E2EError(
-                    f"{self.name} exited while waiting for {text!r}:\n{self.log_tail()}"
-                )
-            if time.monotonic() > deadline:
-                raise E2EError(f"{self.name}: no {text!r} in {timeout:.0f} s:\n{self.log_tail()}")
-            time.sleep(0.1)
-
     def log_tail(self, lines: int = 60) -> str:
         return tail(self.log_path, lines)
 
