@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from govdigest.sources.models import RawPost, RejectedFile
+from govdigest.sources.models import RawPost, RejectedFile, printable
 from govdigest.sources.text import normalize_text, split_title, strip_navigation
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ MAX_TITLE_CHARS = 300
 # whole in a 4096-character message.
 MAX_URL_CHARS = 1024
 MAX_FIELD_CHARS = 300  # channel and author names
+MAX_ID_CHARS = 4096  # a post's id: a path from SEEDS_DIR and a message id
 # Dates before Telegram or far ahead are typos or junk (year 1 overflows on conversion to UTC).
 MIN_YEAR, MAX_YEAR = 2000, 2100
 CHANNEL_EXPORT_TYPES = frozenset({"public_channel", "private_channel"})
@@ -138,19 +139,19 @@ def file_identity(file: Path, root: Path | None = None) -> str:
     resolved = file.resolve()
     if root is not None:
         try:
-            return resolved.relative_to(root.resolve()).as_posix()
+            return printable(resolved.relative_to(root.resolve()).as_posix())
         except ValueError:
             pass
-    return resolved.as_posix()
+    return printable(resolved.as_posix())
 
 
 def display_path(file: Path) -> str:
     """Where a file is, for people: relative to the working directory, else absolute."""
     resolved = file.resolve()
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return printable(resolved.relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return resolved.as_posix()
+        return printable(resolved.as_posix())
 
 
 def read_file(
@@ -329,6 +330,7 @@ def _check_unicode(value: str, what: str) -> None:
 def validated(post: RawPost) -> RawPost:
     """The post if every field is within bounds; an over-long link is dropped; else BadFile."""
     fields = {
+        "the id": post.source_id,
         "the text": post.text,
         "the title": post.title,
         "the link": post.url,
@@ -338,6 +340,8 @@ def validated(post: RawPost) -> RawPost:
     for what, value in fields.items():
         if value is not None:
             _check_unicode(value, what)
+    if len(post.source_id) > MAX_ID_CHARS:
+        raise BadFile(f"id too long ({len(post.source_id)} characters; limit {MAX_ID_CHARS})")
     if len(post.text) > MAX_TEXT_CHARS:
         raise BadFile(f"text too long ({len(post.text)} characters; limit {MAX_TEXT_CHARS})")
     if post.title is not None and len(post.title) > MAX_TITLE_CHARS:

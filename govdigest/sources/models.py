@@ -48,7 +48,19 @@ class RawPost:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def printable(text: str) -> str:
+    """Text that can be stored and sent: lone surrogates (a file name that is not UTF-8, a
+    ``\\ud800`` escape in JSON) written as ``\\udc80`` instead of failing later."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class RejectedFile:
+    """A file (or a post) that was not stored, and why; both always printable."""
+
     path: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", printable(self.path))
+        object.__setattr__(self, "reason", printable(self.reason))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,6 +15,28 @@ import aiosqlite
 from govdigest.storage.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
+
+
+WAL_RETRY_PAUSE = 0.05  # seconds
+
+
+async def _enable_wal(conn: aiosqlite.Connection, patience: float) -> None:
+    """Switch a file to WAL, waiting out another process that is doing the same.
+
+    Changing the journal mode needs an exclusive lock, and SQLite answers "database is
+    locked" at once instead of calling the busy handler: two processes opening one new file
+    would otherwise lose one of them. Once the other has switched, the file is WAL already.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(WAL_RETRY_PAUSE)
+        else:
+            return
 
 
 class Database:
@@ -49,7 +73,7 @@ class Database:
             await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             await conn.execute("PRAGMA foreign_keys = ON")
             if path_str != ":memory:":
-                await conn.execute("PRAGMA journal_mode = WAL")
+                await _enable_wal(conn, busy_timeout_ms / 1000)
                 await conn.execute("PRAGMA synchronous = NORMAL")
             db = cls(conn, path_str)
             await db.migrate()

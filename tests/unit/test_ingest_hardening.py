@@ -13,6 +13,7 @@ storing, which are real.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,28 @@ async def test_a_list_with_one_bad_item_is_rejected_whole(services: Services) ->
     (rejected,) = report.rejected
     assert "item 1" in rejected.reason and "date out of range" in rejected.reason
     assert await services.repos.posts.count() == 0
+
+
+async def test_names_and_ids_that_are_not_unicode_never_break_the_refresh(
+    services: Services,
+) -> None:
+    """Found by the fuzz test: a message id spelled with a lone surrogate, and a file name
+    that is not UTF-8 (Python reads it with surrogates), must not reach SQLite or Telegram."""
+    root = seeds(services)
+    export = {"messages": [{"id": "\ud800", "type": "message", "text": "Пост"}]}
+    (root / "result.json").write_text(json.dumps(export), encoding="utf-8")
+    odd_name = root / os.fsdecode(b"\xff\xfe-post.txt")
+    odd_name.write_text(GOOD_TEXT, encoding="utf-8")
+
+    report = await ingestor(services).refresh([root], trigger="test")
+
+    assert report.new == 1  # the oddly named file, under a printable id
+    (rejected,) = report.rejected
+    assert rejected.path.endswith("result.json")
+    assert "the id is not valid Unicode" in rejected.reason
+    rejected.reason.encode("utf-8")  # printable, so it can be stored and sent
+    errors = await services.repos.ops.recent_errors()
+    assert any("result.json" in e.message for e in errors)
 
 
 # Finding 7: sizes bounded when read ---------------------------------------------------------
