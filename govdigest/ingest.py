@@ -7,8 +7,9 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
@@ -18,6 +19,8 @@ from govdigest.storage import Repos
 from govdigest.storage.ops import RefreshRun
 from govdigest.storage.posts import PostRecord
 from govdigest.timeutil import utc_now
+
+POST_DAY_ZONE = ZoneInfo("Europe/Moscow")
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +48,24 @@ class IngestReport:
         self.post_ids.append(post_id)
 
 
+def post_day(published: datetime | None) -> date | None:
+    """The calendar day a post was written on, against which "сегодня" and "вчера" resolve.
+
+    A time with its author's own offset (a file's ``+10:00``) keeps that day. Telegram and the
+    cache carry UTC, whose day is wrong for most of Russia near midnight (09:10 in Khabarovsk
+    is 23:10 UTC the day before), so a UTC time is read in Moscow time, the zone of Russian
+    official news.
+    """
+    if published is None:
+        return None
+    if published.tzinfo is None or published.utcoffset() == timedelta(0):
+        return published.astimezone(POST_DAY_ZONE).date() if published.tzinfo else published.date()
+    return published.date()
+
+
 def post_input(post: PostRecord | RawPost) -> PostInput:
     published = post.published_at if isinstance(post, PostRecord) else post.published
-    day: date | None = published.date() if published else None
+    day = post_day(published)
     return PostInput(
         text=post.text, title=post.title, published=day, author=post.author, channel=post.channel
     )
