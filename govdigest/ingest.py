@@ -33,8 +33,10 @@ class IngestReport:
     extracted: int = 0
     failed: int = 0
     post_ids: list[int] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)  # per post, in the order stored
 
     def merge_outcome(self, outcome: str, post_id: int) -> None:
+        self.outcomes.append(outcome)
         if outcome == "new":
             self.new += 1
         elif outcome == "updated":
@@ -42,6 +44,14 @@ class IngestReport:
         else:
             self.unchanged += 1
         self.post_ids.append(post_id)
+
+
+def _numeric_channel(post: RawPost) -> int | None:
+    """The Bot API id of a channel post's channel (``-100…:<message id>``), else None."""
+    if post.source != "channel":
+        return None
+    owner = post.source_id.rpartition(":")[0]
+    return int(owner) if owner.lstrip("-").isdigit() else None
 
 
 def post_input(post: PostRecord | RawPost) -> PostInput:
@@ -107,6 +117,19 @@ class Ingestor:
             await self._extract_pending(report)
             return report
 
+    async def store_posts(self, posts: Iterable[RawPost]) -> IngestReport:
+        """Store posts (remote sources) without extracting them yet: the fetch of many sources
+        stores each as it arrives and extracts once at the end (``extract_pending``)."""
+        async with self._lock:
+            return await self._store(list(posts))
+
+    async def extract_pending(self) -> IngestReport:
+        """Extract every post whose extraction is missing or stale."""
+        async with self._lock:
+            report = IngestReport()
+            await self._extract_pending(report)
+            return report
+
     async def extract_text(self, post: RawPost) -> Extraction:
         """Extraction without storage (a forward from a user who is not an admin).
 
@@ -120,8 +143,20 @@ class Ingestor:
         report = IngestReport()
         if not posts:
             return report
+        now = self._clock()
         async with self._repos.db.transaction():
+            learnt: set[tuple[int, str]] = set()
             for post in posts:
+                chat_id = _numeric_channel(post)
+                if (
+                    chat_id is not None
+                    and post.username
+                    and (chat_id, post.username) not in learnt
+                ):
+                    # Before the upsert: posts stored under "@username:<id>" are re-keyed to
+                    # the channel's id first, so this post finds its earlier copy.
+                    learnt.add((chat_id, post.username))
+                    await self._repos.channels.learn(chat_id, post.username, post.channel, now=now)
                 outcome, post_id = await self._repos.posts.upsert(post)
                 report.merge_outcome(outcome, post_id)
         return report

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-SourceKind = Literal["file", "export", "channel", "forward"]
+SourceKind = Literal["file", "export", "channel", "forward", "feed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,8 @@ class RawPost:
 
     ``source``+``source_id`` identify it across re-ingestion: a file's path relative to its root,
     ``<export path>#<message id>`` for a Telegram Desktop export, ``<channel id>:<message id>``
-    for channel posts and forwards.
+    for channel posts, forwards and web-preview posts (``@<username>:<message id>`` while the
+    channel's numeric id is unknown), ``<feed URL>#<entry id>`` for a feed entry.
     """
 
     source: SourceKind
@@ -29,6 +30,9 @@ class RawPost:
     author: str | None = None
     # Where it was read ("path#message id" for an export), when that differs from source_id.
     location: str | None = None
+    # A public channel's username, when known: storage learns from it that the username and
+    # the numeric id in ``source_id`` are one channel. Not part of the content.
+    username: str | None = None
 
     @property
     def content_hash(self) -> str:
