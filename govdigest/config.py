@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from govdigest.sources.refs import BadSourceRef, parse_source_list
+
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -37,6 +39,10 @@ class Settings(BaseSettings):
     rate_limit_per_chat: float = Field(default=1.0, gt=0)
     throttle_rate: float = Field(default=3.0, gt=0)
     log_level: str = "INFO"
+    # Remote sources added at start-up: "@username", "t.me/username" links, feed URLs.
+    sources: Annotated[tuple[str, ...], NoDecode] = ()
+    telegram_preview_base: str = "https://t.me"
+    backfill_posts: int = Field(default=50, ge=1, le=1000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -56,6 +62,18 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _split_sources(cls, value: object) -> object:
+        if isinstance(value, str):
+            # Checked here so that a typo stops the start with the reason, not a silent skip.
+            try:
+                parse_source_list(value)
+            except BadSourceRef as exc:
+                raise ValueError(str(exc)) from exc
+            return tuple(part for part in re.split(r"[,\s]+", value) if part)
+        return value
+
     @field_validator("digest_default_time")
     @classmethod
     def _check_time(cls, value: str) -> str:
@@ -72,7 +90,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown IANA time zone: {value}") from exc
         return value
 
-    @field_validator("telegram_api_base")
+    @field_validator("telegram_api_base", "telegram_preview_base")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")

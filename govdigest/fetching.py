@@ -172,8 +172,11 @@ class SourceFetcher:
 
     # ---- fetching ---------------------------------------------------------------------------
 
-    async def fetch_all(self, keys: Sequence[str] | None = None) -> FetchReport:
-        """Fetch the sources (all, or those keys), store their posts, extract what is new."""
+    async def fetch_all(
+        self, keys: Sequence[str] | None = None, *, extract: bool = True
+    ) -> FetchReport:
+        """Fetch the sources (all, or those keys) and store their posts; with ``extract``,
+        extract what is new (the refresh job leaves that to its seeds pass)."""
         async with self._lock:
             sources = await self._repos.sources.all()
             if keys is not None:
@@ -181,8 +184,9 @@ class SourceFetcher:
                 sources = [s for s in sources if s.key in wanted]
             results = await asyncio.gather(*(self._fetch_one(s) for s in sources))
             report = FetchReport(sources=list(results))
-            extraction = await self._ingestor.extract_pending()
-            report.extracted, report.failed = extraction.extracted, extraction.failed
+            if extract:
+                extraction = await self._ingestor.extract_pending()
+                report.extracted, report.failed = extraction.extracted, extraction.failed
             return report
 
     async def _fetch_one(self, source: SourceRecord) -> SourceResult:

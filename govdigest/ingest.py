@@ -78,12 +78,28 @@ class Ingestor:
     def extractor_version(self) -> str:
         return self._extractor.version
 
-    async def refresh(self, paths: Sequence[str | Path], *, trigger: str) -> IngestReport:
-        """Rescan sources, store what changed, extract what is stale; record the run."""
+    async def refresh(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        trigger: str,
+        remote: IngestReport | None = None,
+        started: datetime | None = None,
+    ) -> IngestReport:
+        """Rescan files, store what changed, extract what is stale; record the run.
+
+        ``remote`` is what the remote sources stored just before (counted into the run, its
+        posts extracted here); ``started`` when the run began, if before this call.
+        """
         async with self._lock:
-            started = self._clock()
+            started = started or self._clock()
             read = await asyncio.to_thread(read_paths, paths)
             report = await self._store(read.posts)
+            if remote is not None:
+                report.new += remote.new
+                report.updated += remote.updated
+                report.unchanged += remote.unchanged
+                report.rejected.extend(remote.rejected)
             report.rejected.extend(read.rejected)
             for bad in read.rejected:
                 log.warning("skipped %s: %s", bad.path, bad.reason)

@@ -22,7 +22,9 @@ from govdigest.bot.middlewares import ThrottlingMiddleware, UpdateLogMiddleware
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.fetching import SourceFetcher
 from govdigest.ingest import Ingestor
+from govdigest.sources.http import HttpClient
 from govdigest.storage import Database, Repos
 from govdigest.timeutil import utc_now
 
@@ -40,6 +42,7 @@ class Services:
     repos: Repos
     extractor: Extractor
     ingestor: Ingestor
+    fetcher: SourceFetcher
     clock: Clock = utc_now
     extras: dict[str, object] = field(default_factory=dict)
 
@@ -48,7 +51,10 @@ class Services:
         return Path(self.settings.seeds_dir)
 
     async def close(self) -> None:
-        await self.db.close()
+        try:
+            await self.fetcher.close()
+        finally:
+            await self.db.close()
 
 
 async def open_services(
@@ -62,11 +68,25 @@ async def open_services(
             models = await asyncio.to_thread(NlpModels.load)
         extractor = Extractor(models)
         ingestor = Ingestor(repos, extractor, clock=clock)
+        fetcher = SourceFetcher(
+            repos,
+            ingestor,
+            HttpClient(),
+            preview_base=settings.telegram_preview_base,
+            backfill=settings.backfill_posts,
+            clock=clock,
+        )
     except BaseException:
         await db.close()
         raise
     return Services(
-        settings=settings, db=db, repos=repos, extractor=extractor, ingestor=ingestor, clock=clock
+        settings=settings,
+        db=db,
+        repos=repos,
+        extractor=extractor,
+        ingestor=ingestor,
+        fetcher=fetcher,
+        clock=clock,
     )
 
 
@@ -77,6 +97,7 @@ def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher
         settings=services.settings,
         repos=services.repos,
         ingestor=services.ingestor,
+        fetcher=services.fetcher,
         clock=services.clock,
         albums=AlbumCollector(),
     )

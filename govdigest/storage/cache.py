@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -248,6 +248,16 @@ class CacheRepo:
         return merge(
             [OrgMention(r["name"], int(r["post_id"]), int(r["mentions"] or 0)) for r in rows]
         )
+
+    async def delegation_region_named(
+        self, key: str, region_key: Callable[[str | None], str | None]
+    ) -> str | None:
+        """A mission delegation region whose key (``region_key``) is ``key``, as written."""
+        async with self._conn.execute(
+            "SELECT DISTINCT delegation_region FROM missions WHERE delegation_region IS NOT NULL"
+        ) as cur:
+            rows = await cur.fetchall()
+        return next((r[0] for r in rows if region_key(r[0]) == key), None)
 
     async def company_totals(
         self, *, limit: int = 100, scope: PostScope | None = None

@@ -13,15 +13,19 @@ from aiogram import Router
 from aiogram.types import Message
 
 from govdigest.bot.messages import channel_allowed, post_from_channel_message
+from govdigest.bot.scope import allowed_channels
 from govdigest.config import Settings
 from govdigest.ingest import Ingestor
+from govdigest.storage import Repos
 
 log = logging.getLogger(__name__)
 
 
-async def on_channel_post(message: Message, settings: Settings, ingestor: Ingestor) -> None:
+async def on_channel_post(
+    message: Message, settings: Settings, ingestor: Ingestor, repos: Repos
+) -> None:
     chat = message.chat
-    if not channel_allowed(chat, settings.channels):
+    if not channel_allowed(chat, await allowed_channels(settings, repos)):
         log.info(
             "channel post ignored chat=%s username=%s: not in CHANNELS", chat.id, chat.username
         )

@@ -13,6 +13,10 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("quotes", "ключевые цитаты; /quotes Фамилия — цитаты одного человека"),
     ("digest", "дайджест прямо сейчас"),
     ("subscribe", "ежедневный дайджест: /subscribe 09:30 Москва"),
+    ("follow", "следить за каналом или регионом: /follow @канал"),
+    ("following", "мои подписки на каналы и регионы"),
+    ("unfollow", "перестать следить за каналом или регионом"),
+    ("sources", "какие каналы и ленты читает бот"),
     ("settings", "время, часовой пояс и пауза подписки"),
     ("unsubscribe", "отписаться от дайджеста"),
     ("help", "что умеет бот"),
@@ -20,6 +24,8 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("refresh", "перечитать источники сейчас"),
     ("stats", "посты, подписчики, доставки, ошибки"),
+    ("addsource", "добавить канал или ленту: /addsource @username"),
+    ("removesource", "убрать канал или ленту"),
 )
 
 MONTHS_GENITIVE = (
