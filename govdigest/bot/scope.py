@@ -4,7 +4,6 @@ and which channels' posts the bot accepts."""
 from __future__ import annotations
 
 from govdigest.config import Settings
-
 from govdigest.sources.regions import region_key
 from govdigest.storage import Repos
 from govdigest.storage.follows import PostScope

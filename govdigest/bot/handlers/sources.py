@@ -47,7 +47,7 @@ async def cmd_addsource(
         await message.answer(texts.ALREADY.format(label=esc(ref.label)))
         return
     region = args[1].strip() if len(args) > 1 else None
-    record, created, probe = await fetcher.add(ref, origin="command", region=region)
+    record, _created, probe = await fetcher.add(ref, origin="command", region=region)
     user_id = message.from_user.id if message.from_user else None
     if record is None:
         assert probe is not None

@@ -8,9 +8,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from govdigest.bot.texts.common import clip, esc, human_date
+from govdigest.bot.texts.sources import problem_lines as source_problem_lines
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
-from govdigest.bot.texts.sources import problem_lines as source_problem_lines
 from govdigest.storage.ops import ErrorRecord, RefreshRun
 from govdigest.storage.sources import SourceRecord
 
