@@ -29,7 +29,7 @@ USER_AGENT = (
     "reads public web previews and news feeds a few times an hour)"
 )
 PER_HOST_CONCURRENCY = 2
-DEFAULT_SPACING = 0.02  # seconds between request starts to one host
+DEFAULT_SPACING = 0.01  # seconds between request starts to one host (≤ 100 per second)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ATTEMPTS = 4
 BACKOFF_BASE = 0.5  # seconds; doubled each retry
