@@ -114,6 +114,11 @@ class SourceFetcher:
     async def close(self) -> None:
         await self.http.close()
 
+    async def drain(self) -> None:
+        """Wait for the fetch in progress, if any, to finish."""
+        async with self._lock:
+            return
+
     # ---- managing sources -------------------------------------------------------------------
 
     async def add(
