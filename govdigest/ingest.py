@@ -21,6 +21,7 @@ from govdigest.timeutil import utc_now
 log = logging.getLogger(__name__)
 
 EXTRACTION_BATCH = 50
+KNOWN_BATCH = 400  # source ids looked up per query (SQLite allows 32766 parameters)
 ADHOC_EXTRACTIONS = 2
 
 
@@ -169,13 +170,31 @@ class Ingestor:
                     and post.username
                     and (chat_id, post.username) not in learnt
                 ):
-                    # Before the upsert: posts stored under "@username:<id>" are re-keyed to
-                    # the channel's id first, so this post finds its earlier copy.
+                    # Before the upserts: posts stored under "@username:<id>" are re-keyed to
+                    # the channel's id first, so these posts find their earlier copies.
                     learnt.add((chat_id, post.username))
                     await self._repos.channels.learn(chat_id, post.username, post.channel, now=now)
+            known = await self._known(posts)
+            for post in posts:
+                stored = known.get((post.source, post.source_id))
+                if stored is not None and stored[1] == post.content_hash:
+                    # Unchanged: answered from one lookup per batch, not a query per post.
+                    report.merge_outcome("unchanged", stored[0])
+                    continue
                 outcome, post_id = await self._repos.posts.upsert(post)
                 report.merge_outcome(outcome, post_id)
         return report
+
+    async def _known(self, posts: list[RawPost]) -> dict[tuple[str, str], tuple[int, str]]:
+        known: dict[tuple[str, str], tuple[int, str]] = {}
+        for source in sorted({p.source for p in posts}):
+            ids = [p.source_id for p in posts if p.source == source]
+            for start in range(0, len(ids), KNOWN_BATCH):
+                found = await self._repos.posts.known_hashes(
+                    source, ids[start : start + KNOWN_BATCH]
+                )
+                known.update({(source, sid): row for sid, row in found.items()})
+        return known
 
     async def _extract_pending(self, report: IngestReport) -> None:
         version = self._extractor.version

@@ -237,7 +237,10 @@ class _TextBuilder:
                 self.walk(child)
 
     def result(self) -> str:
-        return strip_navigation("".join(self.parts), self.link_spans, self.tag_starts)
+        text = "".join(self.parts)
+        if not self.link_spans and not self.tag_starts:
+            return text
+        return strip_navigation(text, self.link_spans, self.tag_starts)
 
 
 def _link_like(shown: str, href: str | None) -> bool:

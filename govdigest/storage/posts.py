@@ -133,6 +133,22 @@ class PostsRepo:
         )
         return "updated", int(row["id"])
 
+    async def known_hashes(
+        self, source: str, source_ids: Sequence[str]
+    ) -> dict[str, tuple[int, str]]:
+        """``source_id → (id, content_hash)`` of the posts already stored, in one query: a
+        refresh that finds nothing changed answers from this instead of a query per post."""
+        if not source_ids:
+            return {}
+        marks = ", ".join("?" * len(source_ids))
+        async with self._conn.execute(
+            f"SELECT source_id, id, content_hash FROM posts WHERE source = ? "
+            f"AND source_id IN ({marks})",
+            (source, *source_ids),
+        ) as cur:
+            rows = await cur.fetchall()
+        return {r["source_id"]: (int(r["id"]), r["content_hash"]) for r in rows}
+
     async def get(self, post_id: int) -> PostRecord | None:
         async with self._conn.execute(
             f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", (post_id,)
