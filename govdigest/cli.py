@@ -1,4 +1,4 @@
-"""Command line: run, chat, ingest, extract."""
+"""Command line: run, chat, ingest, extract, sources, fetch."""
 
 from __future__ import annotations
 
@@ -33,6 +33,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_extract.add_argument("paths", nargs="+")
     p_extract.add_argument("--json", action="store_true", help="print the JSON contract")
     p_extract.add_argument("--author", help="channel author, for first-person posts")
+    p_sources = sub.add_parser("sources", help="list, add or remove channels and feeds")
+    sources_sub = p_sources.add_subparsers(dest="action", required=True)
+    sources_sub.add_parser("list", help="every source with its status")
+    p_add = sources_sub.add_parser("add", help="add @username, a t.me link or a feed URL")
+    p_add.add_argument("source")
+    p_add.add_argument("region", nargs="*", help="the source's region, e.g. Челябинская область")
+    p_remove = sources_sub.add_parser("remove", help="remove a source (its posts stay)")
+    p_remove.add_argument("source")
+    p_fetch = sub.add_parser("fetch", help="fetch sources now (all, or those named)")
+    p_fetch.add_argument("sources", nargs="*")
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
@@ -76,6 +86,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _extract(args.paths, as_json=args.json, author=args.author)
     if args.command == "ingest":
         return asyncio.run(_ingest(settings, args.paths))
+    if args.command == "sources":
+        return asyncio.run(_sources(settings, args))
+    if args.command == "fetch":
+        return asyncio.run(_fetch(settings, args.sources))
     if args.command == "run" and settings.bot_token is not None:
         from aiogram.exceptions import TelegramUnauthorizedError
 
@@ -116,6 +130,88 @@ async def _ingest(settings: Settings, paths: list[str]) -> int:
     for bad in report.rejected:
         print(f"rejected {bad.path}: {bad.reason}")
     return 1 if report.rejected else 0
+
+
+async def _sources(settings: Settings, args: argparse.Namespace) -> int:
+    from govdigest.bot.app import open_services
+    from govdigest.bot.jobs import add_configured_sources
+    from govdigest.sources.refs import BadSourceRef, parse_source_ref
+
+    services = await open_services(settings)
+    try:
+        await add_configured_sources(services)
+        if args.action == "list":
+            for source in await services.repos.sources.all():
+                print(source_row(source))
+            return 0
+        try:
+            ref = parse_source_ref(args.source)
+        except BadSourceRef as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if args.action == "remove":
+            async with services.db.transaction():
+                removed = await services.repos.sources.remove(ref.key)
+            print(f"removed {ref.label}" if removed else f"no such source: {ref.label}")
+            return 0 if removed else 1
+        region = " ".join(args.region) or None
+        record, created, probe = await services.fetcher.add(ref, origin="cli", region=region)
+        if record is None:
+            assert probe is not None
+            print(f"refused {ref.label}: {probe.status}: {probe.error}", file=sys.stderr)
+            return 1
+        print(f"{'added' if created else 'already there'}: {source_row(record)}")
+        return 0
+    finally:
+        await services.close()
+
+
+def source_row(source: Any) -> str:
+    last = source.last_post_at.date().isoformat() if source.last_post_at else "-"
+    about = source.region or source.title or ""
+    error = f" ({source.last_error})" if source.last_error else ""
+    return (
+        f"{source.label}\t{source.kind}\t{about}\tlast post {last}\t"
+        f"{source.posts_stored} posts\t{source.status}{error}"
+    )
+
+
+async def _fetch(settings: Settings, names: list[str]) -> int:
+    from govdigest.bot.app import open_services
+    from govdigest.bot.jobs import add_configured_sources
+    from govdigest.sources.refs import BadSourceRef, parse_source_ref
+
+    try:
+        keys = [parse_source_ref(name).key for name in names] or None
+    except BadSourceRef as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    services = await open_services(settings)
+    try:
+        await add_configured_sources(services)
+        if keys is not None:
+            known = {s.key for s in await services.repos.sources.all()}
+            unknown = [k for k in keys if k not in known]
+            if unknown:
+                print(f"not a source (add it first): {', '.join(unknown)}", file=sys.stderr)
+                return 2
+        report = await services.fetcher.fetch_all(keys)
+    finally:
+        await services.close()
+    for result in report.sources:
+        line = (
+            f"{result.label}: {result.status}, new {result.new}, updated {result.updated}, "
+            f"unchanged {result.unchanged}"
+        )
+        print(line + (f" ({result.error})" if result.error else ""))
+        for post in result.new_posts:
+            when = post.published.isoformat() if post.published else "-"
+            print(f"  new {when} {post.url or post.source_id} {post.title or ''}".rstrip())
+    print(
+        f"new: {report.new}, updated: {report.updated}, unchanged: {report.unchanged}, "
+        f"extracted: {report.extracted}, failed sources: {len(report.problems)}"
+    )
+    return 1 if report.problems else 0
 
 
 def _extract(paths: list[str], *, as_json: bool, author: str | None) -> int:

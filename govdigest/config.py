@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from govdigest.sources.refs import BadSourceRef, parse_source_list
 from govdigest.timeutil import is_portable_zone
 
 _HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -45,11 +46,10 @@ class Settings(BaseSettings):
     rate_limit_per_chat: float = Field(default=1.0, ge=0.05)
     throttle_rate: float = Field(default=3.0, ge=0.1)
     log_level: str = "INFO"
-
-    @property
-    def channel_allow_list(self) -> frozenset[str]:
-        """Channels whose posts are read when ``accept_all_channels`` is off."""
-        return self.channels
+    # Remote sources added at start-up: "@username", "t.me/username" links, feed URLs.
+    sources: Annotated[tuple[str, ...], NoDecode] = ()
+    telegram_preview_base: str = "https://t.me"
+    backfill_posts: int = Field(default=50, ge=1, le=1000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -67,6 +67,18 @@ class Settings(BaseSettings):
             return frozenset(
                 part.lstrip("@").casefold() for part in re.split(r"[,\s]+", value) if part
             )
+        return value
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _split_sources(cls, value: object) -> object:
+        if isinstance(value, str):
+            # Checked here so that a typo stops the start with the reason, not a silent skip.
+            try:
+                parse_source_list(value)
+            except BadSourceRef as exc:
+                raise ValueError(str(exc)) from exc
+            return tuple(part for part in re.split(r"[,\s]+", value) if part)
         return value
 
     @field_validator("digest_default_time")
@@ -87,7 +99,7 @@ class Settings(BaseSettings):
             raise ValueError(f"{value} depends on the host; give a place, e.g. Europe/Moscow")
         return value
 
-    @field_validator("telegram_api_base")
+    @field_validator("telegram_api_base", "telegram_preview_base")
     @classmethod
     def _check_api_base(cls, value: str) -> str:
         """An http(s) URL with a host and a valid port, checked before any request is made:

@@ -25,6 +25,7 @@ POST_DAY_ZONE = ZoneInfo("Europe/Moscow")
 log = logging.getLogger(__name__)
 
 EXTRACTION_BATCH = 50
+KNOWN_BATCH = 400  # source ids looked up per query (SQLite allows 32766 parameters)
 ADHOC_EXTRACTIONS = 2
 
 
@@ -37,8 +38,10 @@ class IngestReport:
     extracted: int = 0
     failed: int = 0
     post_ids: list[int] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)  # per post, in the order stored
 
     def merge_outcome(self, outcome: str, post_id: int) -> None:
+        self.outcomes.append(outcome)
         if outcome == "new":
             self.new += 1
         elif outcome == "updated":
@@ -61,6 +64,14 @@ def post_day(published: datetime | None) -> date | None:
     if published.tzinfo is None or published.utcoffset() == timedelta(0):
         return published.astimezone(POST_DAY_ZONE).date() if published.tzinfo else published.date()
     return published.date()
+
+
+def _numeric_channel(post: RawPost) -> int | None:
+    """The Bot API id of a channel post's channel (``-100…:<message id>``), else None."""
+    if post.source != "channel":
+        return None
+    owner = post.source_id.rpartition(":")[0]
+    return int(owner) if owner.lstrip("-").isdigit() else None
 
 
 def post_input(post: PostRecord | RawPost) -> PostInput:
@@ -93,10 +104,21 @@ class Ingestor:
     def extractor_version(self) -> str:
         return self._extractor.version
 
-    async def refresh(self, paths: Sequence[str | Path], *, trigger: str) -> IngestReport:
-        """Rescan sources, store what changed, extract what is stale; record the run."""
+    async def refresh(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        trigger: str,
+        remote: IngestReport | None = None,
+        started: datetime | None = None,
+    ) -> IngestReport:
+        """Rescan files, store what changed, extract what is stale; record the run.
+
+        ``remote`` is what the remote sources stored just before (counted into the run, its
+        posts extracted here); ``started`` when the run began, if before this call.
+        """
         async with self._lock:
-            started = self._clock()
+            started = started or self._clock()
             read = await asyncio.to_thread(read_paths, paths, root=self._root)
             report = IngestReport()
             rejected = list(read.rejected)
@@ -104,6 +126,11 @@ class Ingestor:
                 refused = await self._store_file(batch, report)
                 if refused is not None:
                     rejected.append(refused)
+            if remote is not None:
+                report.new += remote.new
+                report.updated += remote.updated
+                report.unchanged += remote.unchanged
+                report.rejected.extend(remote.rejected)
             report.rejected.extend(rejected)
             for bad in rejected:
                 log.warning("skipped %s: %s", bad.path, bad.reason)
@@ -137,6 +164,19 @@ class Ingestor:
             await self._extract_pending(report)
             return report
 
+    async def store_posts(self, posts: Iterable[RawPost]) -> IngestReport:
+        """Store posts (remote sources) without extracting them yet: the fetch of many sources
+        stores each as it arrives and extracts once at the end (``extract_pending``)."""
+        async with self._lock:
+            return await self._store(list(posts))
+
+    async def extract_pending(self) -> IngestReport:
+        """Extract every post whose extraction is missing or stale."""
+        async with self._lock:
+            report = IngestReport()
+            await self._extract_pending(report)
+            return report
+
     async def extract_text(self, post: RawPost) -> Extraction:
         """Extraction without storage (a forward from a user who is not an admin).
 
@@ -150,8 +190,27 @@ class Ingestor:
         report = IngestReport()
         if not posts:
             return report
+        now = self._clock()
         async with self._repos.db.transaction():
+            learnt: set[tuple[int, str]] = set()
             for post in posts:
+                chat_id = _numeric_channel(post)
+                if (
+                    chat_id is not None
+                    and post.username
+                    and (chat_id, post.username) not in learnt
+                ):
+                    # Before the upserts: posts stored under "@username:<id>" are re-keyed to
+                    # the channel's id first, so these posts find their earlier copies.
+                    learnt.add((chat_id, post.username))
+                    await self._repos.channels.learn(chat_id, post.username, post.channel, now=now)
+            known = await self._known(posts)
+            for post in posts:
+                stored = known.get((post.source, post.source_id))
+                if stored is not None and stored[1] == post.content_hash:
+                    # Unchanged: answered from one lookup per batch, not a query per post.
+                    report.merge_outcome("unchanged", stored[0])
+                    continue
                 outcome, post_id = await self._repos.posts.upsert(post)
                 report.merge_outcome(outcome, post_id)
         return report
@@ -169,6 +228,17 @@ class Ingestor:
         for outcome, post_id in outcomes:
             report.merge_outcome(outcome, post_id)
         return None
+
+    async def _known(self, posts: list[RawPost]) -> dict[tuple[str, str], tuple[int, str]]:
+        known: dict[tuple[str, str], tuple[int, str]] = {}
+        for source in sorted({p.source for p in posts}):
+            ids = [p.source_id for p in posts if p.source == source]
+            for start in range(0, len(ids), KNOWN_BATCH):
+                found = await self._repos.posts.known_hashes(
+                    source, ids[start : start + KNOWN_BATCH]
+                )
+                known.update({(source, sid): row for sid, row in found.items()})
+        return known
 
     async def _extract_pending(self, report: IngestReport) -> None:
         version = self._extractor.version

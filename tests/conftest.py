@@ -27,6 +27,7 @@ from govdigest.config import Settings
 from govdigest.extraction.pipeline import NlpModels
 from govdigest.ingest import IngestReport
 from tests.fakes.fake_bot_api import FakeBotApi
+from tests.fakes.fake_channels import FakeChannelSite
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -95,3 +96,27 @@ async def fake() -> AsyncIterator[FakeBotApi]:
         yield server
     finally:
         await server.close()
+
+
+@pytest.fixture
+async def channel_site() -> AsyncIterator[FakeChannelSite]:
+    """A local t.me web-preview and feed server on 127.0.0.1 (see ``tests/fakes``)."""
+    site = FakeChannelSite()
+    await site.start()
+    try:
+        yield site
+    finally:
+        await site.close()
+
+
+@pytest.fixture
+async def web_services(
+    settings: Settings, nlp_models: NlpModels, channel_site: FakeChannelSite
+) -> AsyncIterator[Services]:
+    """``services`` whose channel previews come from ``channel_site``; backfill 50."""
+    settings.telegram_preview_base = channel_site.base_url
+    opened = await open_services(settings, models=nlp_models)
+    try:
+        yield opened
+    finally:
+        await opened.close()

@@ -23,7 +23,9 @@ from govdigest.bot.middlewares import ThrottlingMiddleware, UpdateLogMiddleware
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import Extractor, NlpModels
+from govdigest.fetching import SourceFetcher
 from govdigest.ingest import Ingestor
+from govdigest.sources.http import HttpClient
 from govdigest.storage import Database, Repos
 from govdigest.timeutil import utc_now
 
@@ -41,6 +43,7 @@ class Services:
     repos: Repos
     extractor: Extractor
     ingestor: Ingestor
+    fetcher: SourceFetcher
     clock: Clock = utc_now
     extras: dict[str, object] = field(default_factory=dict)
 
@@ -49,7 +52,10 @@ class Services:
         return Path(self.settings.seeds_dir)
 
     async def close(self) -> None:
-        await self.db.close()
+        try:
+            await self.fetcher.close()
+        finally:
+            await self.db.close()
 
 
 async def open_services(
@@ -63,11 +69,25 @@ async def open_services(
             models = await asyncio.to_thread(NlpModels.load)
         extractor = Extractor(models)
         ingestor = Ingestor(repos, extractor, clock=clock, root=settings.seeds_dir)
+        fetcher = SourceFetcher(
+            repos,
+            ingestor,
+            HttpClient(),
+            preview_base=settings.telegram_preview_base,
+            backfill=settings.backfill_posts,
+            clock=clock,
+        )
     except BaseException:
         await db.close()
         raise
     return Services(
-        settings=settings, db=db, repos=repos, extractor=extractor, ingestor=ingestor, clock=clock
+        settings=settings,
+        db=db,
+        repos=repos,
+        extractor=extractor,
+        ingestor=ingestor,
+        fetcher=fetcher,
+        clock=clock,
     )
 
 
@@ -78,6 +98,7 @@ def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher
         settings=services.settings,
         repos=services.repos,
         ingestor=services.ingestor,
+        fetcher=services.fetcher,
         clock=services.clock,
         albums=AlbumCollector(),
         channel_notices=ChannelNotices(),

@@ -25,12 +25,14 @@ from apscheduler.triggers.cron import CronTrigger
 
 from govdigest.bot.delivery import Sender, SendOutcome, install_throttle
 from govdigest.bot.schedule import Due, latest_due
+from govdigest.bot.scope import reader_scope
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts.digest import DigestWindow, render_digest
 from govdigest.bot.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Database, Repos
 from govdigest.storage.cache import DigestItem
+from govdigest.storage.follows import PostScope
 from govdigest.storage.subscriptions import (
     DeliveryStatus,
     Subscriber,
@@ -42,6 +44,10 @@ log = logging.getLogger(__name__)
 
 DIGEST_JOB_ID = "digest-tick"
 FIRST_WINDOW = timedelta(hours=24)
+# A digest lists posts published in its window; a post that arrives late (fetched after the
+# window it was published in had been sent) still counts if published at most this long
+# before the window. Older posts — the 2022 seed, a backfill of a new channel — are not news.
+LATE_ARRIVAL = timedelta(hours=24)
 STALE_CLAIM = timedelta(minutes=10)
 MAX_ITEMS = 200
 CONCURRENCY = 16  # sends in flight; the throttle, not this, keeps the rate
@@ -78,7 +84,12 @@ def new_worker_id() -> str:
 
 
 async def digest_window_items(
-    repos: Repos, since: datetime, until: datetime, *, limit: int = MAX_ITEMS
+    repos: Repos,
+    since: datetime,
+    until: datetime,
+    *,
+    limit: int = MAX_ITEMS,
+    scope: PostScope | None = None,
 ) -> tuple[list[DigestItem], datetime]:
     """Posts made ready in (since, until], at most ``limit`` of them, and where the window ends.
 
@@ -86,7 +97,10 @@ async def digest_window_items(
     stored to the second) up to which every post is included; the rest open the next window.
     Only if more than ``limit`` posts became ready within one second do they all go together.
     """
-    items = await repos.cache.digest_items(since, until, limit=limit + 1)
+    published_after = since - LATE_ARRIVAL
+    items = await repos.cache.digest_items(
+        since, until, limit=limit + 1, published_after=published_after, scope=scope
+    )
     if len(items) <= limit:
         return items, until
     beyond = _ready(items[limit])
@@ -97,7 +111,10 @@ async def digest_window_items(
     if included:
         return included, boundary
     boundary += timedelta(seconds=1)
-    return await repos.cache.digest_items(since, boundary, limit=None), boundary
+    everything = await repos.cache.digest_items(
+        since, boundary, limit=None, published_after=published_after, scope=scope
+    )
+    return everything, boundary
 
 
 def _ready(item: DigestItem) -> datetime:
@@ -106,14 +123,20 @@ def _ready(item: DigestItem) -> datetime:
 
 
 async def build_digest(
-    repos: Repos, sub: Subscriber | None, until: datetime, tz: str, *, send_empty: bool
+    repos: Repos,
+    sub: Subscriber | None,
+    until: datetime,
+    tz: str,
+    *,
+    send_empty: bool,
+    scope: PostScope | None = None,
 ) -> tuple[list[str], datetime]:
     """The digest of posts since the subscriber's previous one (else 24 h), as message parts,
     and the end of the window it covers (``until``, or earlier if there were too many posts).
     """
     last = sub.last_digest_at if sub else None
     since = last or until - FIRST_WINDOW
-    items, until = await digest_window_items(repos, since, until)
+    items, until = await digest_window_items(repos, since, until, scope=scope)
     if not items and not send_empty:
         return [], until
     zone = zone_info(tz)
@@ -139,10 +162,16 @@ def _renderable(item: DigestItem, window: DigestWindow) -> bool:
 
 
 async def build_parts(
-    repos: Repos, sub: Subscriber | None, until: datetime, tz: str, *, send_empty: bool
+    repos: Repos,
+    sub: Subscriber | None,
+    until: datetime,
+    tz: str,
+    *,
+    send_empty: bool,
+    scope: PostScope | None = None,
 ) -> list[str]:
     """``build_digest`` without the window end (the on-demand /digest)."""
-    parts, _ = await build_digest(repos, sub, until, tz, send_empty=send_empty)
+    parts, _ = await build_digest(repos, sub, until, tz, send_empty=send_empty, scope=scope)
     return parts
 
 
@@ -235,6 +264,7 @@ class _Tick:
                     until,
                     sub.tz,
                     send_empty=self.services.settings.digest_send_empty,
+                    scope=await reader_scope(self.repos, chat),
                 )
         except Exception as exc:
             await self._record(sub, day, until, SendOutcome("failed", 0, f"build: {exc!r}"))

@@ -11,17 +11,50 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from govdigest.bot import digest_job
 from govdigest.bot.app import Services
+from govdigest.fetching import FetchReport
 from govdigest.ingest import IngestReport
+from govdigest.sources.models import RejectedFile
+from govdigest.sources.refs import parse_source_ref
 
 log = logging.getLogger(__name__)
 
 REFRESH_JOB_ID = "refresh-sources"
 
 
+async def add_configured_sources(services: Services) -> int:
+    """Add the ``SOURCES`` of the settings that are not in the database yet (no probe: the
+    first fetch gives each its status). Returns how many were added."""
+    added = 0
+    for text in services.settings.sources:
+        ref = parse_source_ref(text)
+        if await services.repos.sources.get(ref.key) is None:
+            _, created, _ = await services.fetcher.add(ref, origin="config", probe=False)
+            added += int(created)
+    return added
+
+
+def _as_ingest(fetched: FetchReport) -> IngestReport:
+    return IngestReport(
+        new=fetched.new,
+        updated=fetched.updated,
+        unchanged=fetched.unchanged,
+        rejected=[
+            RejectedFile(r.label, f"{r.status}: {r.error}" if r.error else r.status)
+            for r in fetched.problems
+        ],
+    )
+
+
 async def refresh_sources(services: Services, *, trigger: str = "schedule") -> IngestReport:
-    """Rescan SEEDS_DIR; a failure is logged and recorded, never fatal to the scheduler."""
+    """Fetch the remote sources, rescan SEEDS_DIR, extract what is new; a failure is logged
+    and recorded, never fatal to the scheduler (one failing source is not a failure)."""
     try:
-        report = await services.ingestor.refresh([services.seeds_dir], trigger=trigger)
+        started = services.clock()
+        await add_configured_sources(services)
+        fetched = await services.fetcher.fetch_all(extract=False)
+        report = await services.ingestor.refresh(
+            [services.seeds_dir], trigger=trigger, remote=_as_ingest(fetched), started=started
+        )
     except Exception as exc:
         log.exception("refresh failed")
         async with services.db.transaction():

@@ -140,6 +140,7 @@ def _channel_post(origin: _Origin, text: str, entities: Sequence[MessageEntity])
         channel=origin.chat.title
         or (f"@{origin.chat.username}" if origin.chat.username else None),
         author=origin.author,
+        username=origin.chat.username,
     )
 
 

@@ -141,6 +141,7 @@ async def run_bot(settings: Settings) -> None:
             scheduler.shutdown(wait=False)
         await digest_job.stop_running_ticks()
         try:
+            await asyncio.wait_for(services.fetcher.drain(), timeout=INGEST_DRAIN_TIMEOUT)
             await asyncio.wait_for(services.ingestor.drain(), timeout=INGEST_DRAIN_TIMEOUT)
         except TimeoutError:
             log.warning("ingestion still running at shutdown; closing anyway")

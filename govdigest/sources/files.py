@@ -296,6 +296,7 @@ def _read_export(data: dict[str, Any], sid: str, where: str) -> list[RawPost]:
             # A channel export's "from" is the channel itself; only a signature is an author.
             author=_str_or_none(message.get("author"))
             or (None if keyed_by_channel else _str_or_none(message.get("from"))),
+            username=username if keyed_by_channel else None,
         )
         try:
             post = validated(post)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-SourceKind = Literal["file", "export", "channel", "forward"]
+SourceKind = Literal["file", "export", "channel", "forward", "feed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,8 @@ class RawPost:
 
     ``source``+``source_id`` identify it across re-ingestion: a file's path relative to its root,
     ``<export path>#<message id>`` for a Telegram Desktop export, ``<channel id>:<message id>``
-    for channel posts and forwards.
+    for channel posts, forwards and web-preview posts (``@<username>:<message id>`` while the
+    channel's numeric id is unknown), ``<feed URL>#<entry id>`` for a feed entry.
     """
 
     source: SourceKind
@@ -32,6 +33,9 @@ class RawPost:
     # Ids this post was stored under by earlier versions (a file's path from the working
     # directory), so that an existing database renames the post instead of storing it twice.
     former_ids: tuple[str, ...] = ()
+    # A public channel's username, when known: storage learns from it that the username and
+    # the numeric id in ``source_id`` are one channel. Not part of the content.
+    username: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from govdigest.storage.cache import CacheRepo
 from govdigest.storage.db import Database
+from govdigest.storage.follows import FollowsRepo
 from govdigest.storage.ops import OpsRepo
 from govdigest.storage.posts import PostsRepo
+from govdigest.storage.sources import ChannelsRepo, SourcesRepo
 from govdigest.storage.subscriptions import DeliveriesRepo, SubscribersRepo
 
 
@@ -21,6 +23,9 @@ class Repos:
     subscribers: SubscribersRepo
     deliveries: DeliveriesRepo
     ops: OpsRepo
+    sources: SourcesRepo
+    channels: ChannelsRepo
+    follows: FollowsRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -32,6 +37,9 @@ class Repos:
             subscribers=SubscribersRepo(conn),
             deliveries=DeliveriesRepo(conn),
             ops=OpsRepo(conn),
+            sources=SourcesRepo(conn),
+            channels=ChannelsRepo(conn),
+            follows=FollowsRepo(conn),
         )
 
 

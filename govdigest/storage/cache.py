@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import aiosqlite
 
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
+from govdigest.storage.follows import PostScope
 from govdigest.storage.organisations import Organisation, OrgMention, merge, org_key
 from govdigest.timeutil import from_db, to_db, utc_now
 
@@ -196,20 +197,27 @@ class CacheRepo:
             row = await cur.fetchone()
         return Extraction.from_dict(json.loads(row[0])) if row else None
 
-    async def mission_count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM missions") as cur:
+    async def mission_count(self, *, scope: PostScope | None = None) -> int:
+        where, params = _where(scope)
+        async with self._conn.execute(
+            f"SELECT COUNT(*) FROM missions m JOIN posts p ON p.id = m.post_id {where}", params
+        ) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
-    async def missions(self, *, offset: int = 0, limit: int = 1) -> list[MissionCard]:
+    async def missions(
+        self, *, offset: int = 0, limit: int = 1, scope: PostScope | None = None
+    ) -> list[MissionCard]:
         """Missions newest first: by the mission's date, else the post's, else ingestion."""
+        where, params = _where(scope)
         sql = (
             f"SELECT {_REF_COLUMNS}, e.result_json FROM missions m "
             "JOIN posts p ON p.id = m.post_id JOIN extractions e ON e.post_id = m.post_id "
+            f"{where} "
             "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
             "substr(p.created_at, 1, 10)) DESC, p.id DESC LIMIT ? OFFSET ?"
         )
-        async with self._conn.execute(sql, (limit, offset)) as cur:
+        async with self._conn.execute(sql, (*params, limit, offset)) as cur:
             rows = await cur.fetchall()
         cards = []
         for row in rows:
@@ -223,22 +231,39 @@ class CacheRepo:
             )
         return cards
 
-    async def organisations(self) -> list[Organisation]:
-        """Every organisation over all posts, merged by its normal form (most posts first).
+    async def organisations(self, *, scope: PostScope | None = None) -> list[Organisation]:
+        """Every organisation over all posts (in scope), merged by its normal form (most posts
+        first).
 
         Merged here rather than by SQL: the normal form also folds a one-word name into the
         same name plus a case ending, which needs every key at once.
         """
-        sql = "SELECT name, post_id, json_array_length(mentions_json) AS mentions FROM companies"
-        async with self._conn.execute(sql) as cur:
+        where, params = _where(scope)
+        sql = (
+            "SELECT c.name, c.post_id, json_array_length(c.mentions_json) AS mentions "
+            f"FROM companies c JOIN posts p ON p.id = c.post_id {where}"
+        )
+        async with self._conn.execute(sql, params) as cur:
             rows = await cur.fetchall()
         return merge(
             [OrgMention(r["name"], int(r["post_id"]), int(r["mentions"] or 0)) for r in rows]
         )
 
-    async def company_totals(self, *, limit: int = 100) -> list[Organisation]:
-        """Companies over all posts, one entry per organisation, most posts first."""
-        return (await self.organisations())[:limit]
+    async def delegation_region_named(
+        self, key: str, region_key: Callable[[str | None], str | None]
+    ) -> str | None:
+        """A mission delegation region whose key (``region_key``) is ``key``, as written."""
+        async with self._conn.execute(
+            "SELECT DISTINCT delegation_region FROM missions WHERE delegation_region IS NOT NULL"
+        ) as cur:
+            rows = await cur.fetchall()
+        return next((r[0] for r in rows if region_key(r[0]) == key), None)
+
+    async def company_totals(
+        self, *, limit: int = 100, scope: PostScope | None = None
+    ) -> list[Organisation]:
+        """Companies over all posts (in scope), one entry per organisation, most posts first."""
+        return (await self.organisations(scope=scope))[:limit]
 
     async def company_count(self) -> int:
         return len(await self.organisations())
@@ -248,25 +273,29 @@ class CacheRepo:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
-    async def latest_quotes(self, *, limit: int = 10) -> list[QuoteEntry]:
-        """Quotes of the newest post that has any, direct speech first."""
+    async def latest_quotes(
+        self, *, limit: int = 10, scope: PostScope | None = None
+    ) -> list[QuoteEntry]:
+        """Quotes of the newest post (in scope) that has any, direct speech first."""
+        where, params = _where(scope)
         sql = (
-            "SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id "
+            f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
         )
-        async with self._conn.execute(sql) as cur:
+        async with self._conn.execute(sql, params) as cur:
             row = await cur.fetchone()
         if row is None:
             return []
         return await self._quotes_where("q.post_id = ?", (row[0],), limit)
 
-    async def latest_quote_post(self) -> int | None:
-        """The newest post that has quotes."""
+    async def latest_quote_post(self, *, scope: PostScope | None = None) -> int | None:
+        """The newest post (in scope) that has quotes."""
+        where, params = _where(scope)
         sql = (
-            "SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id "
+            f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
         )
-        async with self._conn.execute(sql) as cur:
+        async with self._conn.execute(sql, params) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else None
 
@@ -367,7 +396,9 @@ class CacheRepo:
             last_refresh=from_db(refreshed[0]) if refreshed else None,
         )
 
-    async def quotes_by_speaker(self, query: str, *, limit: int = 20) -> list[QuoteEntry]:
+    async def quotes_by_speaker(
+        self, query: str, *, limit: int = 20, scope: PostScope | None = None
+    ) -> list[QuoteEntry]:
         """Quotes whose speaker matches the query, case- and ё-insensitively.
 
         The query may be a full name, a surname in any case form, or an initial and a
@@ -382,15 +413,20 @@ class CacheRepo:
             return []
         found: list[QuoteEntry] = []
         like = "q.speaker_key LIKE ? ESCAPE '\\'"
+        in_scope, scope_params = scope.sql("p") if scope is not None else ("1", ())
         if not initials:
-            found = await self._quotes_where(like, (f"%{_escape_like(' '.join(words))}%",), limit)
+            found = await self._quotes_where(
+                f"{like} AND {in_scope}",
+                (f"%{_escape_like(' '.join(words))}%", *scope_params),
+                limit,
+            )
         if not found:
             # Users type names in any case form ("Натальи Комаровой"): fall back to the stem
             # of every word, each found somewhere in the speaker's name.
             stems = [_stem(word) for word in words]
             found = await self._quotes_where(
-                " AND ".join([like] * len(stems)),
-                tuple(f"%{_escape_like(stem)}%" for stem in stems),
+                " AND ".join([like] * len(stems) + [in_scope]),
+                (*(f"%{_escape_like(stem)}%" for stem in stems), *scope_params),
                 -1 if initials else limit,
             )
         if initials:
@@ -422,18 +458,45 @@ class CacheRepo:
         ]
 
     async def digest_items(
-        self, since: datetime, until: datetime, *, limit: int | None = 50
+        self,
+        since: datetime,
+        until: datetime,
+        *,
+        limit: int | None = 50,
+        published_after: datetime | None = None,
+        scope: PostScope | None = None,
     ) -> list[DigestItem]:
         """Posts that became ready (first extracted) in (since, until], oldest first.
 
-        ``limit=None`` returns them all.
+        ``published_after`` leaves out posts published before it, and posts without a
+        publication date (an undated file cannot be placed in any window): an old post
+        fetched now is not news. ``limit=None`` returns them all.
         """
+        extra = ""
+        extra_params: tuple[str, ...] = ()
+        if scope is not None:
+            condition, extra_params = scope.sql("p")
+            extra = f" AND {condition}"
+        published = ""
+        published_params: tuple[str, ...] = ()
+        if published_after is not None:
+            published = " AND p.published_at > ?"
+            stamp = to_db(published_after)
+            assert stamp is not None
+            published_params = (stamp,)
         sql = (
             f"SELECT {_REF_COLUMNS}, p.created_at, p.ready_at, e.result_json FROM posts p "
             "JOIN extractions e ON e.post_id = p.id "
-            "WHERE p.ready_at > ? AND p.ready_at <= ? ORDER BY p.ready_at, p.id LIMIT ?"
+            f"WHERE p.ready_at > ? AND p.ready_at <= ?{published}{extra} "
+            "ORDER BY p.ready_at, p.id LIMIT ?"
         )
-        params = (to_db(since), to_db(until), -1 if limit is None else limit)
+        params = (
+            to_db(since),
+            to_db(until),
+            *published_params,
+            *extra_params,
+            -1 if limit is None else limit,
+        )
         async with self._conn.execute(sql, params) as cur:
             rows = await cur.fetchall()
         items = []
@@ -449,6 +512,14 @@ class CacheRepo:
                 )
             )
         return items
+
+
+def _where(scope: PostScope | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause over alias ``p`` for the scope, or nothing."""
+    if scope is None:
+        return "", ()
+    condition, params = scope.sql("p")
+    return f"WHERE {condition}", params
 
 
 def _ready_stamp(moment: datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -11,6 +12,15 @@ import aiosqlite
 from govdigest.timeutil import from_db, to_db, utc_now
 
 UpsertOutcome = Literal["new", "updated", "unchanged"]
+
+
+def channel_key_of(source: str, source_id: str) -> str | None:
+    """Which channel or feed a post belongs to: the part of its id before the message id."""
+    if source == "channel" and ":" in source_id:
+        return source_id.rpartition(":")[0]
+    if source == "feed" and "#" in source_id:
+        return source_id.rpartition("#")[0]
+    return None
 
 
 class PostFields(Protocol):
@@ -105,9 +115,16 @@ class PostsRepo:
         if row is None:
             cur = await self._conn.execute(
                 "INSERT INTO posts (channel, author, published_at, url, title, text, "
-                "content_hash, source, source_id, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, post.source, post.source_id, now, now),
+                "content_hash, source, source_id, created_at, updated_at, channel_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    *values,
+                    post.source,
+                    post.source_id,
+                    now,
+                    now,
+                    channel_key_of(post.source, post.source_id),
+                ),
             )
             assert cur.lastrowid is not None
             return "new", cur.lastrowid
@@ -135,6 +152,22 @@ class PostsRepo:
                 return row
         return None
 
+    async def known_hashes(
+        self, source: str, source_ids: Sequence[str]
+    ) -> dict[str, tuple[int, str]]:
+        """``source_id → (id, content_hash)`` of the posts already stored, in one query: a
+        refresh that finds nothing changed answers from this instead of a query per post."""
+        if not source_ids:
+            return {}
+        marks = ", ".join("?" * len(source_ids))
+        async with self._conn.execute(
+            f"SELECT source_id, id, content_hash FROM posts WHERE source = ? "
+            f"AND source_id IN ({marks})",
+            (source, *source_ids),
+        ) as cur:
+            rows = await cur.fetchall()
+        return {r["source_id"]: (int(r["id"]), r["content_hash"]) for r in rows}
+
     async def get(self, post_id: int) -> PostRecord | None:
         async with self._conn.execute(
             f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", (post_id,)
@@ -161,6 +194,17 @@ class PostsRepo:
 
     async def count(self) -> int:
         async with self._conn.execute("SELECT COUNT(*) FROM posts") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def count_for(self, channel_keys: Sequence[str]) -> int:
+        """Posts stored for these channel keys (a source's numeric id and its @username)."""
+        if not channel_keys:
+            return 0
+        marks = ", ".join("?" * len(channel_keys))
+        async with self._conn.execute(
+            f"SELECT COUNT(*) FROM posts WHERE channel_key IN ({marks})", tuple(channel_keys)
+        ) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 

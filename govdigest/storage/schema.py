@@ -151,4 +151,55 @@ V3 = (
     "CREATE INDEX posts_by_ready ON posts (ready_at)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
+# Remote sources (channel web previews and feeds) with their status; what is known about
+# channels (a public channel's username and its numeric id are one channel); readers' follows;
+# and each post's channel key ("<chat id>" or "@username" for channel posts, the feed URL for
+# feed entries) so that answers can be narrowed to what a reader follows.
+V4 = (
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('telegram', 'feed')),
+        key TEXT NOT NULL UNIQUE,
+        address TEXT NOT NULL,
+        title TEXT,
+        region TEXT,
+        region_key TEXT,
+        chat_id INTEGER,
+        origin TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        last_fetch_at TEXT,
+        last_ok_at TEXT,
+        last_item_id TEXT,
+        last_post_at TEXT,
+        posts_stored INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'new',
+        last_error TEXT
+    )
+    """,
+    """
+    CREATE TABLE channels (
+        chat_id INTEGER PRIMARY KEY,
+        username_key TEXT UNIQUE,
+        username TEXT,
+        title TEXT,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE follows (
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('channel', 'region')),
+        key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, kind, key)
+    )
+    """,
+    "ALTER TABLE posts ADD COLUMN channel_key TEXT",
+    "UPDATE posts SET channel_key = substr(source_id, 1, instr(source_id, ':') - 1) "
+    "WHERE source = 'channel' AND instr(source_id, ':') > 0",
+    "CREATE INDEX posts_by_channel ON posts (channel_key)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)

@@ -71,7 +71,7 @@ async def test_refresh_reports_counts(live: Live) -> None:
 async def test_refresh_failure_is_reported_and_recorded(
     live: Live, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def broken_refresh(paths: object, *, trigger: str) -> None:
+    async def broken_refresh(paths: object, *, trigger: str, **_: object) -> None:
         raise OSError("disk <unavailable>")
 
     # Fault injection at the storage edge: the handler's reporting is what is tested here.

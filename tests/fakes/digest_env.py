@@ -102,9 +102,10 @@ async def add_post(
     stamp = to_db(created_at)
     async with env.db.transaction():
         cur = await env.db.conn.execute(
+            # Published when ingested: digests list posts by publication time.
             "INSERT INTO posts (source, source_id, channel, url, title, text, content_hash, "
-            "created_at, updated_at) VALUES ('test', ?, 'gov', ?, ?, ?, ?, ?, ?)",
-            (str(next(_source_ids)), url, title, text, digest, stamp, stamp),
+            "created_at, updated_at, published_at) VALUES ('test', ?, 'gov', ?, ?, ?, ?, ?, ?, ?)",
+            (str(next(_source_ids)), url, title, text, digest, stamp, stamp, stamp),
         )
         post_id = cur.lastrowid
         assert post_id is not None

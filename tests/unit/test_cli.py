@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -94,11 +95,20 @@ def test_run_without_a_token_says_so_in_one_line_and_chats(tmp_path: Path) -> No
 def test_piped_digest_on_a_fresh_database_shows_the_post_without_log_lines(
     tmp_path: Path,
 ) -> None:
-    """Issue 13, finding 9: `printf '/digest\\n' | make run` on a fresh database."""
-    done = govdigest(tmp_path, "run", stdin="/digest\n")
+    """Issue 13, finding 9: `printf '/digest\\n' | make run` on a fresh database.
+
+    With a post published just now: the undated seed is not news in a digest (issue 9)."""
+    seeds = tmp_path / "fresh_seeds"
+    seeds.mkdir()
+    post = {
+        "text": "Губернатор открыл мост через Уй\nДвижение по мосту открыто сегодня.",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    (seeds / "today.json").write_text(json.dumps(post, ensure_ascii=False), encoding="utf-8")
+    done = govdigest(tmp_path, "run", stdin="/digest\n", seeds=seeds)
     assert done.returncode == 0, done.stderr
     assert "новых публикаций нет" not in done.stdout
-    assert "1 новая публикация" in done.stdout and "Текслер" in done.stdout
+    assert "1 новая публикация" in done.stdout and "мост через Уй" in done.stdout
     # The answers alone on stdout; the console logs only warnings unless LOG_LEVEL asks.
     assert " INFO " not in done.stdout and " INFO " not in done.stderr
 

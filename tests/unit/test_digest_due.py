@@ -217,8 +217,9 @@ async def test_a_post_extracted_after_a_digest_run_comes_in_the_next_one(env, se
     async with env.db.transaction():
         cur = await env.db.conn.execute(
             "INSERT INTO posts (source, source_id, title, text, content_hash, created_at, "
-            "updated_at) VALUES ('test', 'late', 'Поздний', 'Поздний пост', 'h', ?, ?)",
-            (to_db(stored), to_db(stored)),
+            "updated_at, published_at) VALUES ('test', 'late', 'Поздний', 'Поздний пост', 'h', "
+            "?, ?, ?)",
+            (to_db(stored), to_db(stored), to_db(stored)),
         )
         post_id = cur.lastrowid
     assert post_id is not None

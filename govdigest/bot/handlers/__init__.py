@@ -11,9 +11,11 @@ from govdigest.bot.handlers import (
     channels,
     common,
     companies,
+    follows,
     forwards,
     mission,
     quotes,
+    sources,
     subscriptions,
 )
 from govdigest.config import Settings
@@ -33,7 +35,7 @@ def get_routers(settings: Settings) -> list[Router]:
 
     admin_only = Router(name="admin")
     admin_only.message.filter(IsAdmin())
-    admin_only.include_router(admin.create_router())
+    admin_only.include_routers(admin.create_router(), sources.create_admin_router())
 
     private = Router(name="private")
     # Reading commands work in private chats and groups alike; channels have their own router.
@@ -46,6 +48,8 @@ def get_routers(settings: Settings) -> list[Router]:
         companies.create_router(),
         quotes.create_router(),
         subscriptions.create_router(),
+        follows.create_router(),
+        sources.create_router(),
         common.create_router(),  # last: its fallback catches any other text
     )
     return [channel, private]

@@ -57,6 +57,7 @@ async def cmd_stats(
         deliveries_today=await repos.deliveries.count_on(day_start, day_end),
         last_refresh=await repos.ops.last_refresh(),
         errors=await repos.ops.recent_errors(RECENT_ERRORS),
+        sources=await repos.sources.all(),
     )
     await message.answer(texts.stats_text(snapshot, tz))
 

@@ -14,6 +14,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import Chat, Message
 
 from govdigest.bot.messages import channel_listed, post_from_channel_message
+from govdigest.bot.scope import listed_channels
 from govdigest.bot.texts import admin as texts
 from govdigest.config import Settings
 from govdigest.ingest import Ingestor
@@ -52,7 +53,7 @@ async def on_channel_post(
     channel_notices: ChannelNotices,
 ) -> None:
     chat = message.chat
-    listed = channel_listed(chat, settings.channel_allow_list)
+    listed = channel_listed(chat, await listed_channels(settings, repos))
     if not listed and not settings.accept_all_channels:
         log.info(
             "channel post ignored chat=%s username=%s: not in CHANNELS", chat.id, chat.username

@@ -11,9 +11,11 @@ from aiogram.types import CallbackQuery, Message
 
 from govdigest.bot.callbacks import PostCompanies
 from govdigest.bot.reader import reader_zone
+from govdigest.bot.scope import reader_scope
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
+from govdigest.bot.texts import follows as follow_texts
 from govdigest.config import Settings
 from govdigest.storage import Repos
 from govdigest.storage.cache import search_key, stem_words
@@ -30,21 +32,22 @@ async def cmd_companies(
         return
     tz = await reader_zone(repos, settings, message.chat.id)
     query = " ".join((command.args or "").split())
+    scope = await reader_scope(repos, message.chat.id)
     if query.casefold() in ALL_WORDS:
-        rows = await repos.cache.company_totals(limit=200)
+        rows = await repos.cache.company_totals(limit=200, scope=scope)
         text = cards.company_totals(rows) if rows else cards.NO_COMPANIES_AT_ALL
     elif query:
         text = await _search(repos, query, tz)
     else:
         # The newest mission that names companies; a mission without a list is skipped.
-        recent = await repos.cache.missions(limit=MISSIONS_SCANNED)
+        recent = await repos.cache.missions(limit=MISSIONS_SCANNED, scope=scope)
         card = next((c for c in recent if c.companies), None)
         if card is not None:
             text = cards.company_list(card, tz)
         elif recent:
             text = cards.NO_COMPANIES
         else:
-            text = texts.NO_MISSIONS
+            text = texts.NO_MISSIONS if scope is None else follow_texts.EMPTY_IN_SCOPE
     for part in split_html(text):
         await message.answer(part)
 

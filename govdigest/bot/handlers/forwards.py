@@ -20,6 +20,7 @@ from govdigest.bot.messages import (
     text_message,
 )
 from govdigest.bot.reader import reader_zone
+from govdigest.bot.scope import allowed_channels
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import forwards as texts
 from govdigest.config import Settings
@@ -45,7 +46,9 @@ async def on_forward(
     if carrier is None or post is None:
         await message.answer(texts.NO_TEXT)
         return
-    store, note = _storage_decision(message, carrier, settings)
+    store, note = _storage_decision(
+        message, carrier, settings, await allowed_channels(settings, repos)
+    )
     post_id, outcome = 0, "no"
     extraction: Extraction | None
     try:
@@ -78,7 +81,7 @@ async def on_forward(
 
 
 def _storage_decision(
-    message: Message, carrier: Message, settings: Settings
+    message: Message, carrier: Message, settings: Settings, allowed: frozenset[str]
 ) -> tuple[bool, str | None]:
     """Whether to store the post, and the note that explains a refusal to an admin."""
     user = message.from_user
@@ -87,7 +90,7 @@ def _storage_decision(
     origin = forward_origin_channel(carrier)
     if origin is None:
         return False, texts.NOT_STORED_NOT_CHANNEL
-    if not channel_allowed(origin.chat, settings.channels):
+    if not channel_allowed(origin.chat, allowed):
         return False, texts.NOT_STORED_NOT_ALLOWED
     return True, None
 

@@ -14,13 +14,16 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from govdigest.bot.callbacks import PostCompanies, PostQuotes, PostText
 from govdigest.bot.editing import edit_in_place
 from govdigest.bot.reader import reader_zone
+from govdigest.bot.scope import reader_scope
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
+from govdigest.bot.texts import follows as follow_texts
 from govdigest.bot.texts.common import clip, esc, safe_href
 from govdigest.config import Settings
 from govdigest.storage import Repos
 from govdigest.storage.cache import MissionCard
+from govdigest.storage.follows import PostScope
 
 
 class MissionPage(CallbackData, prefix="mission"):
@@ -54,12 +57,12 @@ async def card_keyboard(repos: Repos, card: MissionCard) -> InlineKeyboardBuilde
 
 
 async def _render(
-    repos: Repos, offset: int, tz: tzinfo
+    repos: Repos, offset: int, tz: tzinfo, scope: PostScope | None = None
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
-    total = await repos.cache.mission_count()
+    total = await repos.cache.mission_count(scope=scope)
     if total == 0 or offset >= total:
         return None
-    page = await repos.cache.missions(offset=offset, limit=1)
+    page = await repos.cache.missions(offset=offset, limit=1, scope=scope)
     if not page:
         return None
     text = cards.mission_card(page[0], index=offset, total=total, tz=tz)
@@ -94,13 +97,17 @@ async def cmd_mission(
         return
     # "/mission 2": the second newest mission, as the page buttons would show it.
     offset = max(int(query) - 1, 0) if query else 0
-    rendered = await _render(repos, offset, tz)
+    scope = await reader_scope(repos, message.chat.id)
+    rendered = await _render(repos, offset, tz, scope)
     if rendered is None and offset:
-        rendered = await _render(repos, 0, tz)
+        rendered = await _render(repos, 0, tz, scope)
     if rendered is None:
-        await message.answer(
-            texts.NO_POSTS if await repos.posts.count() == 0 else texts.NO_MISSIONS
-        )
+        if await repos.posts.count() == 0:
+            await message.answer(texts.NO_POSTS)
+        else:
+            await message.answer(
+                texts.NO_MISSIONS if scope is None else follow_texts.EMPTY_IN_SCOPE
+            )
         return
     text, markup = rendered
     await message.answer(text, reply_markup=markup)
@@ -122,7 +129,10 @@ async def on_mission_page(
 ) -> None:
     chat_id = query.message.chat.id if query.message else query.from_user.id
     rendered = await _render(
-        repos, callback_data.offset, await reader_zone(repos, settings, chat_id)
+        repos,
+        callback_data.offset,
+        await reader_zone(repos, settings, chat_id),
+        await reader_scope(repos, chat_id),
     )
     if rendered is None:
         await query.answer(texts.MISSION_GONE, show_alert=True)

@@ -15,9 +15,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from govdigest.bot.callbacks import PostQuotes, SpeakerQuotes
 from govdigest.bot.reader import reader_zone
+from govdigest.bot.scope import reader_scope
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
+from govdigest.bot.texts import follows as follow_texts
 from govdigest.config import Settings
 from govdigest.storage import Repos
 from govdigest.storage.cache import QuoteEntry
@@ -75,8 +77,9 @@ async def cmd_quotes(
         return
     tz = await reader_zone(repos, settings, message.chat.id)
     name = (command.args or "").strip()
+    scope = await reader_scope(repos, message.chat.id)
     if name:
-        entries = await repos.cache.quotes_by_speaker(name, limit=SPEAKER_QUOTES)
+        entries = await repos.cache.quotes_by_speaker(name, limit=SPEAKER_QUOTES, scope=scope)
         if not entries:
             speakers = await speakers_keyboard(repos)
             text = cards.quotes_not_found(name, await repos.cache.speakers(limit=1))
@@ -88,8 +91,11 @@ async def cmd_quotes(
         title = speaker_title(entries, name)
         await _send(message, cards.quote_list(shown, title=title, more=rest, tz=tz), markup)
         return
-    post_id = await repos.cache.latest_quote_post()
+    post_id = await repos.cache.latest_quote_post(scope=scope)
     if post_id is None:
+        if scope is not None:
+            await message.answer(follow_texts.EMPTY_IN_SCOPE)
+            return
         await message.answer(cards.NO_QUOTES, reply_markup=await speakers_keyboard(repos))
         return
     await _send_post_quotes(message, repos, post_id, 0, tz)

@@ -17,6 +17,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from govdigest.bot.digest_job import build_parts
 from govdigest.bot.editing import edit_in_place
 from govdigest.bot.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
+from govdigest.bot.scope import reader_scope
 from govdigest.bot.texts import subscriptions as texts
 from govdigest.bot.timezones import (
     MSK_ZONES,
@@ -375,7 +376,8 @@ async def cmd_digest(
     # windows are stored to the second, and a post made ready earlier in this very second
     # (the start-up refresh right before a piped "/digest") belongs in it.
     until = clock().replace(microsecond=0) + timedelta(seconds=1)
-    for part in await build_parts(repos, live, until, tz, send_empty=True):
+    scope = await reader_scope(repos, _chat_id(message))
+    for part in await build_parts(repos, live, until, tz, send_empty=True, scope=scope):
         await message.answer(part)
 
 

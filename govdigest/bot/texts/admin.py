@@ -8,9 +8,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from govdigest.bot.texts.common import clip, esc, human_date
+from govdigest.bot.texts.sources import problem_lines as source_problem_lines
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
 from govdigest.storage.ops import ErrorRecord, RefreshRun
+from govdigest.storage.sources import SourceRecord
 
 REFUSED = (
     "Извините, эта команда доступна только администраторам бота. "
@@ -42,6 +44,7 @@ class StatsSnapshot:
     deliveries_today: int
     last_refresh: RefreshRun | None
     errors: Sequence[ErrorRecord]
+    sources: Sequence[SourceRecord] = ()
 
 
 def _moment(at: datetime, tz: ZoneInfo) -> str:
@@ -110,6 +113,7 @@ def stats_text(stats: StatsSnapshot, tz: ZoneInfo) -> str:
         ),
         f"Доставлено дайджестов сегодня: {stats.deliveries_today}",
         _refresh_line(stats.last_refresh, tz),
+        *source_problem_lines(stats.sources),
         "",
     ]
     if not stats.errors:
