@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     digest_send_empty: bool = False
     rate_limit_global: float = Field(default=30.0, gt=0)
     rate_limit_per_chat: float = Field(default=1.0, gt=0)
+    # Messages that may go to one chat at once before RATE_LIMIT_PER_CHAT spaces them.
+    rate_limit_chat_burst: int = Field(default=3, ge=1, le=20)
+    rate_limit_group_per_minute: float = Field(default=20.0, gt=0)
+    # A digest claim belongs to a running instance: it beats every INSTANCE_HEARTBEAT_SECONDS,
+    # and the claims of one silent for INSTANCE_LEASE_SECONDS are free for another.
+    instance_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    instance_lease_seconds: float = Field(default=60.0, gt=0)
     throttle_rate: float = Field(default=3.0, gt=0)
     log_level: str = "INFO"
 

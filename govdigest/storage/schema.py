@@ -151,4 +151,18 @@ V3 = (
     "CREATE INDEX posts_by_ready ON posts (ready_at)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
+# Digest leases: a claim belongs to a running instance, which proves it is alive by beating
+# (``heartbeat_at``); the claims of an instance silent for the lease are free for others.
+# Heartbeats are unix seconds, not ISO text: a lease needs sub-second precision.
+V4 = (
+    """
+    CREATE TABLE instances (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        heartbeat_at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX deliveries_by_claimer ON deliveries (claimed_by) WHERE status = 'claimed'",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
