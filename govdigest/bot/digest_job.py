@@ -165,6 +165,12 @@ async def due_now(repos: Repos, now: datetime) -> list[tuple[Subscriber, Due]]:
     return pending
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    """Mark a shielded future's outcome as seen once nobody awaits it any more."""
+    if not future.cancelled():
+        future.exception()
+
+
 class _Tick:
     def __init__(self, services: DigestServices, sender: Sender, lease: InstanceLease) -> None:
         self.services = services
@@ -194,9 +200,11 @@ class _Tick:
         tasks = [
             asyncio.create_task(self._worker(queue)) for _ in range(min(concurrency, len(pending)))
         ]
+        gathered = asyncio.gather(*tasks)
         try:
-            await asyncio.shield(asyncio.gather(*tasks))
+            await asyncio.shield(gathered)
         except asyncio.CancelledError:
+            gathered.add_done_callback(_retrieve)
             # Stop taking subscribers, but let each send in flight finish and be recorded:
             # cancelling an HTTP request Telegram already accepted would repeat it.
             self.stopping = True
