@@ -49,9 +49,19 @@ class Rig:
         )
 
     async def wait_for_accepted(self, count: int) -> None:
-        async with asyncio.timeout(60):
-            while len(self.fake.accepted) < count:
-                await asyncio.sleep(0.01)
+        reached = asyncio.Event()
+
+        def check(_accepted: object) -> None:
+            if len(self.fake.accepted) >= count:
+                reached.set()
+
+        check(None)
+        self.fake.on_accept = check
+        try:
+            async with asyncio.timeout(60):
+                await reached.wait()
+        finally:
+            self.fake.on_accept = None
 
     def bulk_accepted(self) -> int:
         return sum(1 for a in self.fake.accepted if a.chat_id != USER)
