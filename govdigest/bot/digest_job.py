@@ -191,7 +191,7 @@ class _Tick:
         if not pending:
             return self.report
         await self._deliver_all(pending, concurrency)
-        if self.report.skipped:
+        if self.report.skipped or self.report.lost:
             await self._note_release({due.local_date for _, due in pending})
         return self.report
 
@@ -214,10 +214,12 @@ class _Tick:
     async def _note_release(self, dates: set[date]) -> None:
         async with db_lock(self.db):
             beat = await self.repos.deliveries.next_release(dates, self.worker)
+        now = self.services.clock()
+        if self.report.lost:  # what we gave up falls free a lease after our last heartbeat
+            beat = now.timestamp() if beat is None else min(beat, now.timestamp())
         if beat is not None:
             last = datetime.fromtimestamp(beat, UTC)
-            self.report.retry_at = max(last + self.lease.lease, self.services.clock())
-            self.report.retry_at += RELEASE_SLACK
+            self.report.retry_at = max(last + self.lease.lease, now) + RELEASE_SLACK
 
     async def _worker(self, queue: Any) -> None:
         for sub, due in queue:
@@ -360,6 +362,11 @@ async def _scheduled_tick(
         _RUNNING.add(task)
     try:
         report = await run_digest_tick(services, None, sender, lease=lease)
+    except asyncio.CancelledError:
+        # Stopped by ``stop_running_ticks`` at shutdown, its sends in flight recorded: not
+        # a failure for the scheduler to report.
+        log.info("digest run stopped for shutdown")
+        return
     except Exception:
         log.exception("digest run failed; the next run retries")
         return
