@@ -106,7 +106,7 @@ async def test_migration_v3_makes_already_extracted_posts_ready_since_ingestion(
         await conn.close()
     db = await Database.open(path)
     try:
-        assert await db.user_version() == 3
+        assert await db.user_version() == len(MIGRATIONS)
         assert await scalar(db, "SELECT ready_at FROM posts WHERE id = 1") == (
             "2024-05-01T10:00:00+00:00"
         )
