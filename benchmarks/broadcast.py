@@ -33,7 +33,7 @@ from tests.fakes.digest_env import (  # noqa: E402
 )
 from tests.fakes.fake_bot_api import FakeBotApi  # noqa: E402
 
-TARGET_RATIO = 0.9
+TARGET_RATIO = 0.95
 
 
 async def run(subscribers: int, limit: float, per_chat: float) -> dict[str, object]:

@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     rate_limit_global: float = Field(default=30.0, ge=1)
     rate_limit_per_chat: float = Field(default=1.0, ge=0.05)
     throttle_rate: float = Field(default=3.0, ge=0.1)
+    # Messages that may go to one chat at once before RATE_LIMIT_PER_CHAT spaces them.
+    rate_limit_chat_burst: int = Field(default=3, ge=1, le=20)
+    rate_limit_group_per_minute: float = Field(default=20.0, gt=0)
+    # A digest claim belongs to a running instance: it beats every INSTANCE_HEARTBEAT_SECONDS,
+    # and the claims of one silent for INSTANCE_LEASE_SECONDS are free for another.
+    instance_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    instance_lease_seconds: float = Field(default=60.0, gt=0)
     log_level: str = "INFO"
     # Remote sources added at start-up: "@username", "t.me/username" links, feed URLs.
     sources: Annotated[tuple[str, ...], NoDecode] = ()

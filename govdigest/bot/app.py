@@ -19,7 +19,11 @@ from aiogram.enums import ParseMode
 from govdigest.bot.albums import AlbumCollector
 from govdigest.bot.handlers import get_routers
 from govdigest.bot.handlers.channels import ChannelNotices
-from govdigest.bot.middlewares import ThrottlingMiddleware, UpdateLogMiddleware
+from govdigest.bot.middlewares import (
+    ReplyScopeMiddleware,
+    ThrottlingMiddleware,
+    UpdateLogMiddleware,
+)
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import Extractor, NlpModels
@@ -104,6 +108,7 @@ def build_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher
         channel_notices=ChannelNotices(),
     )
     dp.update.outer_middleware(UpdateLogMiddleware())
+    dp.update.outer_middleware(ReplyScopeMiddleware())
     if throttle:
         # The services' clock, so that tests move time instead of sleeping.
         throttling = ThrottlingMiddleware(

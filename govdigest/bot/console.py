@@ -7,11 +7,13 @@ button N of the last message that had buttons.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import itertools
 import logging
 import re
 import sys
+from contextlib import suppress
 from typing import Any, TextIO
 
 from aiogram.types import (
@@ -24,11 +26,11 @@ from aiogram.types import (
     User,
 )
 
-from govdigest.bot.app import build_bot, build_dispatcher, open_services
+from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
 from govdigest.bot.jobs import refresh_sources
 from govdigest.bot.local_session import LocalSession, SentRequest
 from govdigest.bot.texts.common import CONSOLE_ERROR
-from govdigest.bot.texts.console import CONSOLE_BANNER, CONSOLE_USER_NAME
+from govdigest.bot.texts.console import CONSOLE_BANNER, CONSOLE_LOADING, CONSOLE_USER_NAME
 from govdigest.config import Settings
 from govdigest.timeutil import utc_now
 
@@ -81,12 +83,40 @@ class ConsolePrinter:
             self._out.write(labels + "\n")
 
 
-async def run_console(
-    settings: Settings, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout
-) -> None:
-    services = await open_services(settings)
+async def _startup_refresh(services: Services) -> None:
     try:
         await refresh_sources(services, trigger="startup")
+    except Exception:
+        log.error("start-up refresh failed; serving the existing cache")
+
+
+async def _first_refresh(services: Services, notice: TextIO) -> None:
+    """An empty cache would answer every command with "no posts": wait for the seeds."""
+    notice.write(CONSOLE_LOADING.format(seeds=services.seeds_dir) + "\n")
+    notice.flush()
+    await _startup_refresh(services)
+    # A digest's window ends at a whole second (``to_db``): a post made ready in the current
+    # second belongs to the next window, so a /digest typed in the same second would miss it.
+    now = services.clock()
+    if now.microsecond:
+        await asyncio.sleep(1 - now.microsecond / 1_000_000)
+
+
+async def run_console(
+    settings: Settings,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+    notice: TextIO = sys.stderr,
+) -> None:
+    """Answers go to ``out``; the one line about waiting for the seeds to ``notice``."""
+    services = await open_services(settings)
+    refresh: asyncio.Task[None] | None = None
+    try:
+        if await services.repos.posts.count() == 0:
+            await _first_refresh(services, notice)
+        else:
+            # Like the bot: the existing cache answers while the seeds are rescanned.
+            refresh = asyncio.create_task(_startup_refresh(services))
         printer = ConsolePrinter(out)
         session = LocalSession(observer=printer)
         bot = build_bot(settings, session=session)
@@ -131,7 +161,13 @@ async def run_console(
                 out.write(CONSOLE_ERROR + "\n\n")
                 out.flush()
         await bot.session.close()
+        if refresh is not None:
+            await refresh
     finally:
+        if refresh is not None and not refresh.done():
+            refresh.cancel()
+            with suppress(asyncio.CancelledError):
+                await refresh
         await services.close()
 
 

@@ -4,26 +4,27 @@ Exactly once per subscriber and local date rests on SQLite, not on the scheduler
 delivery row is claimed atomically (``UNIQUE(chat_id, local_date)``, ``BEGIN IMMEDIATE``), and
 the row marked sent and the subscriber's window advanced commit together. A run that finds a
 subscriber whose time has passed and no settled row sends then (catch-up after downtime); a
-second instance on the same database finds the claim taken and skips. A cancelled run lets
-the sends in flight finish and record; a killed one leaves claims that another run takes
-over after ``STALE_CLAIM``, repeating at worst the message that was in flight.
+second instance on the same database finds the claim taken and skips. A claim belongs to a
+running instance (``lease.InstanceLease``): a cancelled run lets the sends in flight finish and
+record; a killed one leaves claims that the next run after its lease ran out takes over,
+repeating at worst the message that was in flight. The job runs at start-up, every minute,
+and once more when claims it found held by a silent instance fall free.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import secrets
-import socket
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from aiogram import Bot
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
-from govdigest.bot.delivery import Sender, SendOutcome, install_throttle
+from govdigest.bot.delivery import Sender, SendOutcome, guarded_by, install_throttle
+from govdigest.bot.lease import InstanceLease, new_instance_id
 from govdigest.bot.schedule import Due, latest_due
 from govdigest.bot.scope import reader_scope
 from govdigest.bot.splitting import split_html
@@ -43,12 +44,14 @@ from govdigest.storage.subscriptions import (
 log = logging.getLogger(__name__)
 
 DIGEST_JOB_ID = "digest-tick"
+HEARTBEAT_JOB_ID = "instance-heartbeat"
 FIRST_WINDOW = timedelta(hours=24)
 # A digest lists posts published in its window; a post that arrives late (fetched after the
 # window it was published in had been sent) still counts if published at most this long
 # before the window. Older posts — the 2022 seed, a backfill of a new channel — are not news.
 LATE_ARRIVAL = timedelta(hours=24)
-STALE_CLAIM = timedelta(minutes=10)
+# A run after a silent instance's claims fall free waits this long past the lease's end.
+RELEASE_SLACK = timedelta(seconds=1)
 MAX_ITEMS = 200
 CONCURRENCY = 16  # sends in flight; the throttle, not this, keeps the rate
 SHUTDOWN_GRACE = 30.0  # seconds a cancelled run waits for the sends in flight
@@ -73,14 +76,28 @@ class TickReport:
     failed: int = 0
     blocked: int = 0
     skipped: int = 0  # claimed by another worker or already settled
+    lost: int = 0  # our lease lapsed: given up unsent, for the next run to take over
     errors: int = 0
+    # When claims found held by another instance fall free if it stays silent; None if none.
+    retry_at: datetime | None = None
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def new_worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    return new_instance_id()
+
+
+def lease_for(services: DigestServices, instance_id: str | None = None) -> InstanceLease:
+    settings = services.settings
+    return InstanceLease(
+        services.db,
+        services.clock,
+        lease_seconds=settings.instance_lease_seconds,
+        heartbeat_seconds=settings.instance_heartbeat_seconds,
+        instance_id=instance_id,
+    )
 
 
 async def digest_window_items(
@@ -194,36 +211,61 @@ async def due_now(repos: Repos, now: datetime) -> list[tuple[Subscriber, Due]]:
     return pending
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    """Mark a shielded future's outcome as seen once nobody awaits it any more."""
+    if not future.cancelled():
+        future.exception()
+
+
 class _Tick:
-    def __init__(self, services: DigestServices, sender: Sender, worker: str) -> None:
+    def __init__(self, services: DigestServices, sender: Sender, lease: InstanceLease) -> None:
         self.services = services
         self.db = services.db
         self.repos = services.repos
         self.sender = sender
-        self.worker = worker
+        self.lease = lease
+        self.worker = lease.id
         self.now = services.clock()
         self.report = TickReport()
         self.stopping = False
 
     async def run(self, concurrency: int) -> TickReport:
+        self.worker = await self.lease.ensure()
         async with db_lock(self.db):
             pending = await due_now(self.repos, self.now)
         self.report.due = len(pending)
         if not pending:
             return self.report
+        await self._deliver_all(pending, concurrency)
+        if self.report.skipped or self.report.lost:
+            await self._note_release({due.local_date for _, due in pending})
+        return self.report
+
+    async def _deliver_all(self, pending: list[tuple[Subscriber, Due]], concurrency: int) -> None:
         queue = iter(pending)
         tasks = [
             asyncio.create_task(self._worker(queue)) for _ in range(min(concurrency, len(pending)))
         ]
+        gathered = asyncio.gather(*tasks)
         try:
-            await asyncio.shield(asyncio.gather(*tasks))
+            await asyncio.shield(gathered)
         except asyncio.CancelledError:
+            gathered.add_done_callback(_retrieve)
             # Stop taking subscribers, but let each send in flight finish and be recorded:
             # cancelling an HTTP request Telegram already accepted would repeat it.
             self.stopping = True
             await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE)
             raise
-        return self.report
+
+    async def _note_release(self, dates: set[date]) -> None:
+        async with db_lock(self.db):
+            beat = await self.repos.deliveries.next_release(dates, self.worker)
+        now = self.services.clock()
+        if self.report.lost:  # what we gave up falls free a lease after our last heartbeat
+            beat = now.timestamp() if beat is None else min(beat, now.timestamp())
+        if beat is not None:
+            last = datetime.fromtimestamp(beat, UTC)
+            self.report.retry_at = max(last + self.lease.lease, now) + RELEASE_SLACK
 
     async def _worker(self, queue: Any) -> None:
         for sub, due in queue:
@@ -237,16 +279,19 @@ class _Tick:
 
     async def _deliver(self, sub: Subscriber, due: Due) -> None:
         chat, day, deliveries = sub.chat_id, due.local_date, self.repos.deliveries
-        # The claim is stamped with the clock at claim time, not the run's start: in a run
-        # longer than STALE_CLAIM, a claim stamped with the start would already look stale
-        # and another instance would take it over and send it again.
+        if not self.lease.holds(self.worker):
+            # Our lease lapsed (a stall): claiming under an id others may count as dead would
+            # race them. The next run claims under the renewed id.
+            self.stopping = True
+            self.report.lost += 1
+            return
         claimed_at = self.services.clock()
         async with serialized_transaction(self.db):
             claimed = await deliveries.claim(
                 chat,
                 day,
                 self.worker,
-                stale_before=claimed_at - STALE_CLAIM,
+                dead_before=self.lease.dead_before(claimed_at),
                 now=claimed_at,
                 window_end=self.now,
             )
@@ -277,9 +322,16 @@ class _Tick:
             async with serialized_transaction(self.db):
                 await deliveries.progress(chat, day, self.worker, sent)
 
-        outcome = await self.sender.send_parts(
-            chat, parts, start=min(delivery.parts_sent, len(parts) - 1), on_progress=progress
-        )
+        worker = self.worker
+        with guarded_by(lambda: self.lease.holds(worker)):
+            outcome = await self.sender.send_parts(
+                chat, parts, start=min(delivery.parts_sent, len(parts) - 1), on_progress=progress
+            )
+        if outcome.status == "lost":
+            # Not ours any more: whoever holds the claim now records it.
+            self.report.lost += 1
+            log.warning("digest for chat %s given up: %s", chat, outcome.error)
+            return
         await self._record(sub, day, until, outcome)
 
     async def _record(
@@ -328,23 +380,40 @@ async def run_digest_tick(
     sender: Sender,
     *,
     worker: str | None = None,
+    lease: InstanceLease | None = None,
     concurrency: int = CONCURRENCY,
 ) -> TickReport:
-    """One run of the job. ``bot`` is unused (the sender holds it); kept for the job's args."""
-    tick = _Tick(services, sender, worker or new_worker_id())
-    return await tick.run(concurrency)
+    """One run of the job. ``bot`` is unused (the sender holds it); kept for the job's args.
+
+    The scheduled job passes the instance's ``lease``, kept alive by the heartbeat job.
+    Without one (tests, tools), the run is an instance of its own, named ``worker``, that
+    beats while it runs.
+    """
+    if lease is not None:
+        return await _Tick(services, sender, lease).run(concurrency)
+    async with lease_for(services, worker).kept_alive() as own:
+        return await _Tick(services, sender, own).run(concurrency)
 
 
-# The scheduled runs in progress, so that shutdown can stop them before closing the database.
+# The scheduled runs in progress, so that shutdown can stop them before closing the database,
+# and the leases of this process, released at shutdown.
 _RUNNING: set[asyncio.Task[Any]] = set()
+_LEASES: set[InstanceLease] = set()
 
 
-async def _scheduled_tick(services: DigestServices, sender: Sender, worker: str) -> None:
+async def _scheduled_tick(
+    services: DigestServices, sender: Sender, lease: InstanceLease, scheduler: Any = None
+) -> None:
     task = asyncio.current_task()
     if task is not None:
         _RUNNING.add(task)
     try:
-        report = await run_digest_tick(services, None, sender, worker=worker)
+        report = await run_digest_tick(services, None, sender, lease=lease)
+    except asyncio.CancelledError:
+        # Stopped by ``stop_running_ticks`` at shutdown, its sends in flight recorded: not
+        # a failure for the scheduler to report.
+        log.info("digest run stopped for shutdown")
+        return
     except Exception:
         log.exception("digest run failed; the next run retries")
         return
@@ -353,11 +422,24 @@ async def _scheduled_tick(services: DigestServices, sender: Sender, worker: str)
             _RUNNING.discard(task)
     if report.due:
         log.info("digest run: %s", report.as_dict())
+    if report.retry_at is not None and scheduler is not None:
+        _run_again_at(scheduler, report.retry_at)
+
+
+def _run_again_at(scheduler: Any, moment: datetime) -> None:
+    """Bring the next run forward to ``moment`` (when claims of a silent instance fall free)."""
+    job = scheduler.get_job(DIGEST_JOB_ID)
+    if job is None or (job.next_run_time is not None and job.next_run_time <= moment):
+        return
+    # Scheduler time, not the services' clock: both are wall-clock time outside tests.
+    job.modify(next_run_time=moment)
+    log.info("claims of a silent instance fall free at %s: next digest run then", moment)
 
 
 async def stop_running_ticks(grace: float = SHUTDOWN_GRACE + 5) -> None:
     """Cancel the scheduled runs in progress and wait for them: each lets its sends in flight
-    finish and records them (see ``_Tick.run``), so no claim is left behind as 'claimed'."""
+    finish and records them (see ``_Tick.run``), so no claim is left behind as 'claimed'.
+    Then this process's leases are released: anything still claimed is free at once."""
     tasks = [task for task in _RUNNING if not task.done()]
     for task in tasks:
         task.cancel()
@@ -365,22 +447,52 @@ async def stop_running_ticks(grace: float = SHUTDOWN_GRACE + 5) -> None:
         _, pending = await asyncio.wait(tasks, timeout=grace)
         if pending:
             log.warning("%d digest run(s) still busy at shutdown", len(pending))
+    for lease in list(_LEASES):
+        _LEASES.discard(lease)
+        try:
+            await lease.release()
+        except Exception:
+            log.exception("could not release the lease of instance %s", lease.id)
 
 
 def register(scheduler: Any, services: DigestServices, bot: Bot) -> Sender:
-    """Add the digest job (every minute, at second 0) and install the send throttle."""
+    """Add the digest job (at start-up, then every minute at second 0) with this instance's
+    heartbeat job, and install the send throttle."""
     settings = services.settings
-    install_throttle(bot, settings.rate_limit_global, settings.rate_limit_per_chat)
+    install_throttle(
+        bot,
+        settings.rate_limit_global,
+        settings.rate_limit_per_chat,
+        burst=settings.rate_limit_chat_burst,
+        group_per_minute=settings.rate_limit_group_per_minute,
+    )
     sender = Sender(bot)
+    lease = lease_for(services)
+    _LEASES.difference_update([old for old in _LEASES if old.db is services.db])  # re-registered
+    _LEASES.add(lease)
+    now = datetime.now(UTC)
+    scheduler.add_job(
+        lease.beat_safely,
+        IntervalTrigger(seconds=settings.instance_heartbeat_seconds, timezone=UTC),
+        id=HEARTBEAT_JOB_ID,
+        name="instance heartbeat",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        next_run_time=now,
+        misfire_grace_time=None,
+    )
     scheduler.add_job(
         _scheduled_tick,
         CronTrigger(second=0, timezone=UTC),
-        args=(services, sender, new_worker_id()),
+        args=(services, sender, lease, scheduler),
         id=DIGEST_JOB_ID,
         name="daily digests",
         replace_existing=True,
         coalesce=True,
         max_instances=1,
+        # Once at start-up: a digest due while the bot was down goes out now, not next minute.
+        next_run_time=now,
         # Durable state decides who is owed a digest; a late run is still worth running.
         misfire_grace_time=3600,
     )

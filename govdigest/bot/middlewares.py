@@ -1,6 +1,7 @@
-"""Outer middlewares: per-user throttling of commands, and one structured log line per update.
+"""Outer middlewares: per-user throttling of commands, one structured log line per update, and
+the reply scope that tells the send throttle an answer from a broadcast.
 
-Neither knows anything about what the handlers do: the throttle counts commands and button
+None knows anything about what the handlers do: the throttle counts commands and button
 presses per user, the logger describes updates.
 """
 
@@ -17,6 +18,8 @@ from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from aiogram.types.update import UpdateTypeLookupError
+
+from govdigest.bot.delivery import replying_to
 
 log = logging.getLogger("govdigest.updates")
 
@@ -179,3 +182,16 @@ class UpdateLogMiddleware(BaseMiddleware):
                 outcome,
                 (self._clock() - started) * 1000,
             )
+
+
+class ReplyScopeMiddleware(BaseMiddleware):
+    """Marks what the handlers send while handling an update as the answer to its chat.
+
+    The send throttle lets the first message of an answer in a private chat out at once and
+    serves answers before bulk sends (see ``delivery.Throttle``); it tells them apart by this.
+    """
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        chat: Chat | None = data.get("event_chat")
+        with replying_to(chat.id if chat is not None else None):
+            return await handler(event, data)

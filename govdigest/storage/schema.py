@@ -202,4 +202,18 @@ V4 = (
     "CREATE INDEX posts_by_channel ON posts (channel_key)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
+# Digest leases: a claim belongs to a running instance, which proves it is alive by beating
+# (``heartbeat_at``); the claims of an instance silent for the lease are free for others.
+# Heartbeats are unix seconds, not ISO text: a lease needs sub-second precision.
+V5 = (
+    """
+    CREATE TABLE instances (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        heartbeat_at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX deliveries_by_claimer ON deliveries (claimed_by) WHERE status = 'claimed'",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)

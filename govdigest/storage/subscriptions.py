@@ -208,17 +208,18 @@ class DeliveriesRepo:
         local_date: date,
         worker: str,
         *,
-        stale_before: datetime,
+        dead_before: datetime,
         now: datetime | None = None,
         window_end: datetime | None = None,
         max_attempts: int = MAX_DAILY_ATTEMPTS,
     ) -> bool:
         """Atomically take this day's digest for ``worker``. Call inside a transaction.
 
-        A fresh row is claimed; a failed one (below ``max_attempts``), or a claim left behind
-        by a crashed worker (older than ``stale_before``), is taken over. Anything else belongs
-        to someone else. ``window_end`` is set by the first claim only, so a retry rebuilds the
-        same digest and ``parts_sent`` tells it where to resume.
+        A fresh row is claimed; a failed one (below ``max_attempts``), or a claim whose
+        instance last beat before ``dead_before`` (or has no heartbeat row at all), is taken
+        over. A claim of a live instance belongs to it, however old. ``window_end`` is set by
+        the first claim only, so a retry rebuilds the same digest and ``parts_sent`` tells it
+        where to resume.
         """
         stamp = to_db(now or utc_now())
         cur = await self._conn.execute(
@@ -229,7 +230,8 @@ class DeliveriesRepo:
             "attempts = deliveries.attempts + 1, error = NULL, "
             "window_end = COALESCE(deliveries.window_end, excluded.window_end) "
             "WHERE (deliveries.status = 'failed' AND deliveries.attempts < ?) "
-            "OR (deliveries.status = 'claimed' AND deliveries.claimed_at < ?)",
+            "OR (deliveries.status = 'claimed' AND NOT EXISTS (SELECT 1 FROM instances i "
+            "WHERE i.id = deliveries.claimed_by AND i.heartbeat_at >= ?))",
             (
                 chat_id,
                 local_date.isoformat(),
@@ -237,10 +239,28 @@ class DeliveriesRepo:
                 stamp,
                 to_db(window_end),
                 max_attempts,
-                to_db(stale_before),
+                dead_before.timestamp(),
             ),
         )
         return cur.rowcount == 1
+
+    async def next_release(self, local_dates: set[date], worker: str) -> float | None:
+        """The earliest last heartbeat (unix seconds) among the instances other than
+        ``worker`` that hold a claim on one of these dates: when the first of those claims
+        can fall free. None when no one else holds one."""
+        if not local_dates:
+            return None
+        marks = ", ".join("?" for _ in local_dates)
+        sql = (
+            "SELECT MIN(COALESCE(i.heartbeat_at, 0)) FROM deliveries d "
+            "LEFT JOIN instances i ON i.id = d.claimed_by "
+            "WHERE d.status = 'claimed' AND d.claimed_by != ? "
+            f"AND d.local_date IN ({marks})"  # placeholders only
+        )
+        params = (worker, *(d.isoformat() for d in local_dates))
+        async with self._conn.execute(sql, params) as cur:
+            row = await cur.fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     async def progress(self, chat_id: int, local_date: date, worker: str, parts_sent: int) -> bool:
         """Record how many parts of a multi-part digest went out, while holding the claim."""
@@ -331,3 +351,31 @@ class DeliveriesRepo:
         ) as cur:
             rows = await cur.fetchall()
         return [_delivery(r) for r in rows]
+
+
+class InstancesRepo:
+    """Running instances and their heartbeats (unix seconds); the lease of a digest claim."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def beat(self, instance_id: str, now: datetime) -> None:
+        """Register the instance or refresh its heartbeat. Call inside a transaction."""
+        await self._conn.execute(
+            "INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
+            (instance_id, to_db(now), now.timestamp()),
+        )
+
+    async def remove(self, instance_id: str) -> None:
+        """A clean stop: whatever the instance still holds is free at once."""
+        await self._conn.execute("DELETE FROM instances WHERE id = ?", (instance_id,))
+
+    async def prune(self, dead_before: datetime) -> int:
+        """Forget instances silent since ``dead_before`` that hold no claim any more."""
+        cur = await self._conn.execute(
+            "DELETE FROM instances WHERE heartbeat_at < ? AND NOT EXISTS (SELECT 1 FROM "
+            "deliveries d WHERE d.claimed_by = instances.id AND d.status = 'claimed')",
+            (dead_before.timestamp(),),
+        )
+        return cur.rowcount

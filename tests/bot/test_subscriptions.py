@@ -199,7 +199,7 @@ async def test_a_later_time_after_todays_digest_promises_tomorrow(env: BotEnv) -
     await env.send("/subscribe 09:30 Москва")
     repos, day = env.services.repos, date(2024, 5, 2)
     async with repos.db.transaction():
-        await repos.deliveries.claim(CHAT, day, "w", stale_before=NOW, now=NOW, window_end=NOW)
+        await repos.deliveries.claim(CHAT, day, "w", dead_before=NOW, now=NOW, window_end=NOW)
         await repos.deliveries.finish(CHAT, day, "w", "sent", now=NOW)
     await env.send("/settings")
     requests = await env.press(texts.BTN_LATER)

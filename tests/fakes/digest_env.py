@@ -121,11 +121,11 @@ async def subscribe_many(
             await env.repos.subscribers.subscribe(chat_id, chat_id, digest_time, tz, now=at)
 
 
-def http_bot(base_url: str, session: BaseSession | None = None) -> Bot:
+def http_bot(base_url: str, session: BaseSession | None = None, *, token: str = "42:TEST") -> Bot:
     """The stock aiogram HTTP session pointed at a (fake) Bot API server."""
     session = session or AiohttpSession(api=TelegramAPIServer.from_base(base_url))
     return Bot(
-        token="42:TEST",
+        token=token,
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )

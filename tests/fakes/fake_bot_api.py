@@ -2,8 +2,10 @@
 
 It answers ``sendMessage`` the way Telegram does, with the parts the digest must survive:
 
-* at most ``global_rate`` accepted messages in any one-second window, and one per
-  ``1 / per_chat_rate`` seconds per chat; beyond that, HTTP 429 with ``retry_after``;
+* at most ``global_rate`` accepted messages in any one-second window, and per chat a token
+  bucket of ``per_chat_burst`` refilled every ``1 / per_chat_rate`` seconds (the default
+  burst of 1: one message per interval, never two at once); beyond that, HTTP 429 with
+  ``retry_after``;
 * during a 429's penalty, every further request is refused again, and one arriving later
   than ``grace`` after the 429 was issued is counted in ``violations`` (a client that ignores
   ``retry_after`` — the thing that gets bots banned);
@@ -14,7 +16,9 @@ It answers ``sendMessage`` the way Telegram does, with the parts the digest must
 * messages are checked like Telegram does: ≤ 4096 UTF-16 units, not empty, and with
   ``parse_mode=HTML`` well-formed markup, else 400.
 
-Every accepted message is recorded in ``accepted``; no timing is asserted on it here.
+Every accepted message is recorded in ``accepted`` (with the bot token that sent it and
+its distance from the chat's previous message), and ``editMessageText`` calls in ``edits``; no
+timing is asserted on them here.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class Accepted:
     text: str
     parse_mode: str | None
     at: float  # loop time
+    token: str = ""
+    gap: float | None = None  # seconds since the chat's previous accepted message
 
 
 class _Html(HTMLParser):
@@ -80,6 +86,7 @@ def html_error(text: str) -> str | None:
 class FakeBotApi:
     global_rate: int = 30
     per_chat_rate: float = 1.0
+    per_chat_burst: int = 1
     retry_after: int = 1
     grace: float = 0.25
     accepted: list[Accepted] = field(default_factory=list)
@@ -91,9 +98,11 @@ class FakeBotApi:
     on_accept: Any = None  # optional callback(Accepted), e.g. to cancel a broadcast mid-way
     penalties: list[float] = field(default_factory=list)  # loop times of 429s that set one
     attempts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    edits: list[Accepted] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._window: deque[float] = deque()
+        self._chat_next: dict[int, float] = {}  # per chat: the bucket's theoretical time
         self._chat_last: dict[int, float] = {}
         self._penalty_until = 0.0
         self._penalty_issued = 0.0
@@ -145,6 +154,11 @@ class FakeBotApi:
         form = dict(await request.post())
         if method == "getMe":
             return _ok({"id": 1, "is_bot": True, "first_name": "fake", "username": "fake_bot"})
+        if method == "editMessageText":
+            now = asyncio.get_running_loop().time()
+            chat_id = int(form.get("chat_id", 0))
+            token = request.match_info["token"]
+            self.edits.append(Accepted(chat_id, str(form.get("text", "")), None, now, token))
         if method != "sendMessage":
             return _ok(True)
         self.requests += 1
@@ -181,15 +195,20 @@ class FakeBotApi:
             self._window.popleft()
         if len(self._window) >= self.global_rate:
             return self._penalise(now, None)
-        last = self._chat_last.get(chat_id)
-        if last is not None and now - last < 1.0 / self.per_chat_rate:
+        interval = 1.0 / self.per_chat_rate
+        due = self._chat_next.get(chat_id, now)
+        if now < due - (self.per_chat_burst - 1) * interval:
             return self._penalise(now, chat_id)
         problem = self._invalid(text, parse_mode)
         if problem:
             return _error(400, f"Bad Request: {problem}")
         self._window.append(now)
+        self._chat_next[chat_id] = max(due, now) + interval
+        token = request.match_info["token"]
+        previous = self._chat_last.get(chat_id)
         self._chat_last[chat_id] = now
-        accepted = Accepted(chat_id, text, parse_mode, now)
+        gap = None if previous is None else now - previous
+        accepted = Accepted(chat_id, text, parse_mode, now, token, gap)
         self.accepted.append(accepted)
         if self.on_accept is not None:
             self.on_accept(accepted)

@@ -76,3 +76,15 @@ def test_printer_shows_messages_buttons_and_alerts_only() -> None:
     printer(SentRequest(alert, alert.model_dump()))
     assert out.getvalue() == "Карточка\n[#1 Ранее ▸]\n\n[Устарело]\n\n"
     assert printer.buttons == [("Ранее ▸", "mission:1")]  # URL buttons cannot be pressed
+
+
+async def test_an_empty_cache_waits_for_the_seeds_before_reading(settings: Settings) -> None:
+    """`printf '/digest\\n' | govdigest chat` on a fresh database: the digest has the seed."""
+    out, notice = io.StringIO(), io.StringIO()
+    await run_console(settings, stdin=io.StringIO("/digest\n"), out=out, notice=notice)
+    assert notice.getvalue().count("\n") == 1 and "Кэш пуст" in notice.getvalue()
+    assert "Дайджест" in out.getvalue() and "новых публикаций нет" not in out.getvalue()
+    # With posts in the cache it answers at once, refreshing meanwhile, and says nothing.
+    again, quiet = io.StringIO(), io.StringIO()
+    await run_console(settings, stdin=io.StringIO("/companies\n"), out=again, notice=quiet)
+    assert quiet.getvalue() == "" and "1. " in again.getvalue()

@@ -9,19 +9,22 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from govdigest.bot.delivery import Sender, Throttle
 from govdigest.bot.digest_job import (
     DIGEST_JOB_ID,
+    HEARTBEAT_JOB_ID,
     MAX_ITEMS,
     TickReport,
     _scheduled_tick,
+    lease_for,
     register,
     run_digest_tick,
     stop_running_ticks,
@@ -287,9 +290,9 @@ async def test_more_posts_than_the_limit_in_one_second_go_together(env, session)
     assert f"{MAX_ITEMS + 2} новые публикации" in third
 
 
-async def test_a_long_run_stamps_each_claim_when_taken(env, session) -> None:
-    """Each send takes 6 minutes: by the last chat the run is older than STALE_CLAIM. A second
-    instance running meanwhile must find that chat's claim fresh, not take it over."""
+async def test_a_long_run_keeps_its_claims_while_it_beats(env, session) -> None:
+    """Each send takes 6 minutes, far past the lease, but the instance keeps beating: a second
+    instance running meanwhile must find that chat's claim held, not take it over."""
     env.clock.set(utc(2024, 5, 1, 12, 0))
     for chat in (21, 22, 23):
         await _subscribe(env, chat, "09:00", "Europe/Moscow")
@@ -297,17 +300,24 @@ async def test_a_long_run_stamps_each_claim_when_taken(env, session) -> None:
     start = utc(2024, 5, 2, 6, 0)
     env.clock.set(start)
     second: list[TickReport] = []
+    lease = lease_for(env, "w1")
 
     class SlowSender(Sender):
         async def send_parts(self, chat_id: int, parts, **kw):  # type: ignore[no-untyped-def]
-            env.clock.advance(minutes=6)
+            for _ in range(36):  # six minutes, with the heartbeat job's beats
+                env.clock.advance(seconds=10)
+                await lease.beat()
             if chat_id == 23:  # another instance's run, while this claim is held
                 other = Sender(http_bot("http://unused", session))
                 second.append(await run_digest_tick(env, None, other, worker="w2"))
             return await super().send_parts(chat_id, parts, **kw)
 
     report = await run_digest_tick(
-        env, None, SlowSender(http_bot("http://unused", session)), worker="w1", concurrency=1
+        env,
+        None,
+        SlowSender(http_bot("http://unused", session)),
+        lease=lease,
+        concurrency=1,
     )
     assert (report.sent, report.skipped) == (3, 0)
     assert [(r.due, r.claimed, r.skipped) for r in second] == [(1, 0, 1)]
@@ -338,7 +348,7 @@ async def test_shutdown_stops_a_running_tick_with_its_send_recorded(env, session
             return await super().send_parts(chat_id, parts, **kw)
 
     sender = SlowSender(http_bot("http://unused", session))
-    task = asyncio.create_task(_scheduled_tick(env, sender, "w1"))
+    task = asyncio.create_task(_scheduled_tick(env, sender, lease_for(env, "w1")))
     await in_flight.wait()
     await stop_running_ticks()
     assert task.done()
@@ -362,17 +372,25 @@ async def test_paused_subscriber_gets_nothing_until_resumed(env, session) -> Non
     assert await _tick(env, session) == [12]
 
 
-async def test_register_adds_one_minutely_job_and_one_throttle(env) -> None:
+async def test_register_adds_the_digest_and_heartbeat_jobs_and_one_throttle(env) -> None:
     scheduler = AsyncIOScheduler(timezone="UTC")
     scheduler.start(paused=True)
     bot = http_bot("http://unused", LocalSession())
     try:
         register(scheduler, env, bot)
-        register(scheduler, env, bot)  # idempotent: same job id, one throttle
-        (job,) = scheduler.get_jobs()
+        register(scheduler, env, bot)  # idempotent: same job ids, one throttle
+        registered = datetime.now(UTC)
+        jobs = {job.id: job for job in scheduler.get_jobs()}
     finally:
         scheduler.shutdown(wait=False)
-    assert job.id == DIGEST_JOB_ID and isinstance(job.trigger, CronTrigger)
+    assert set(jobs) == {DIGEST_JOB_ID, HEARTBEAT_JOB_ID}
+    job = jobs[DIGEST_JOB_ID]
+    assert isinstance(job.trigger, CronTrigger)
     assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 3600)
     assert str(job.trigger.fields[-1]) == "0"  # second 0 of every minute
+    # ... and once at start-up, not only on the next minute: its first run is due already.
+    assert job.next_run_time is not None and job.next_run_time <= registered
+    beat = jobs[HEARTBEAT_JOB_ID]
+    assert isinstance(beat.trigger, IntervalTrigger)
+    assert beat.trigger.interval.total_seconds() == env.settings.instance_heartbeat_seconds
     assert sum(isinstance(m, Throttle) for m in bot.session.middleware) == 1

@@ -10,7 +10,7 @@ import pytest
 
 from govdigest.storage import Database, Repos
 from govdigest.storage.schema import MIGRATIONS
-from govdigest.storage.subscriptions import MAX_DAILY_ATTEMPTS
+from govdigest.storage.subscriptions import MAX_DAILY_ATTEMPTS, InstancesRepo
 from tests.fakes.digest_env import utc
 
 DAY = date(2024, 5, 2)
@@ -26,10 +26,20 @@ async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
         await db.close()
 
 
+LEASE = timedelta(seconds=60)
+
+
+async def _beat(repos: Repos, worker: str, now) -> None:
+    async with repos.db.transaction():
+        await InstancesRepo(repos.db.conn).beat(worker, now)
+
+
 async def _claim(repos: Repos, worker: str, *, now=T0, chat: int = 1, **kw) -> bool:
+    """``worker`` is a live instance: it beats at ``now``, then claims."""
+    await _beat(repos, worker, now)
     async with repos.db.transaction():
         return await repos.deliveries.claim(
-            chat, DAY, worker, stale_before=now - timedelta(minutes=10), now=now, **kw
+            chat, DAY, worker, dead_before=now - LEASE, now=now, **kw
         )
 
 
@@ -139,12 +149,43 @@ async def test_failed_is_retaken_with_the_same_window_and_progress(repos) -> Non
     assert delivery.error is None
 
 
-async def test_a_crashed_workers_claim_is_taken_over_only_when_stale(repos) -> None:
+async def test_a_crashed_instances_claim_is_free_once_its_lease_ran_out(repos) -> None:
     await _subscribe(repos)
-    assert await _claim(repos, "crashed")
-    assert not await _claim(repos, "b", now=T0 + timedelta(minutes=9))
-    assert await _claim(repos, "b", now=T0 + timedelta(minutes=11))
+    assert await _claim(repos, "crashed")  # its last heartbeat: T0
+    assert not await _claim(repos, "b", now=T0 + LEASE - timedelta(seconds=1))
+    assert await _claim(repos, "b", now=T0 + LEASE + timedelta(seconds=1))
     assert not await _finish(repos, "crashed", "sent")
+
+
+async def test_a_live_instances_claim_is_never_taken_however_old(repos) -> None:
+    await _subscribe(repos)
+    assert await _claim(repos, "live")
+    for hours in (1, 5, 23):
+        later = T0 + timedelta(hours=hours)
+        await _beat(repos, "live", later - timedelta(seconds=30))  # still beating
+        assert not await _claim(repos, "b", now=later)
+    assert await _finish(repos, "live", "sent")
+
+
+async def test_a_claim_without_a_heartbeat_row_is_free(repos) -> None:
+    """A cleanly stopped instance removes its row: what it left claimed is free at once."""
+    await _subscribe(repos)
+    assert await _claim(repos, "stopped")
+    async with repos.db.transaction():
+        await InstancesRepo(repos.db.conn).remove("stopped")
+    assert await _claim(repos, "b")
+
+
+async def test_next_release_is_the_oldest_heartbeat_of_other_claimers(repos) -> None:
+    for chat in (1, 2, 3):
+        await _subscribe(repos, chat)
+    assert await _claim(repos, "a", chat=1, now=T0)
+    assert await _claim(repos, "b", chat=2, now=T0 + timedelta(seconds=10))
+    assert await _claim(repos, "me", chat=3, now=T0 + timedelta(seconds=20))
+    release = repos.deliveries.next_release
+    assert await release({DAY}, "me") == T0.timestamp()
+    assert await release({DAY}, "a") == (T0 + timedelta(seconds=10)).timestamp()
+    assert await release({DAY + timedelta(days=1)}, "me") is None
 
 
 async def test_too_many_failures_settle_the_day(repos) -> None:

@@ -10,6 +10,7 @@ NO_TOKEN = (
 )
 CONSOLE_BANNER = "govdigest: локальный чат. Команды — /help, выход — Ctrl+D."
 CONSOLE_USER_NAME = "Вы"
+CONSOLE_LOADING = "Кэш пуст: загружаю публикации из {seeds}, затем читаю команды…"
 
 MISSION_LABELS = (
     ("leader", "Кто"),
