@@ -286,3 +286,47 @@ def test_leader_role_from_the_cue(extractor: Extractor) -> None:
 )
 def test_signed_with_a_past_modal(extractor: Extractor, text: str, count: int) -> None:
     assert len(run(extractor, text).mission.agreements) == count
+
+
+# --------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # The first stop of a route, named without a trip verb, beats a later stop.
+        (
+            "Делегация края начала работу\nПо поручению губернатора Кедровского края Олега Рябова "
+            "представители края посетят три провинции.\n\nПервой точкой маршрута стал Далянь. "
+            "Здесь прошла встреча с вице-мэром города.\n\nРабота делегации продолжится в "
+            "провинции Шаньси.",
+            "destination",
+            "Далянь",
+        ),
+        # A trip recalled inside a quotation is not the mission's destination.
+        (
+            "Гости из Заречья\nДелегация Заречного тракторного завода была в Кедровской области "
+            "с рабочей поездкой.\n\n«Когда в прошлом году мы были в Армении, нам показали такую "
+            "же линию», — сказал губернатор Олег Рябов.",
+            "destination",
+            "Кедровская область",
+        ),
+        # A governor inside the federal delegation represents the governor's own region.
+        (
+            "Губернатор в Монголии\nГубернатор Кедровской области Олег Рябов прилетел в Монголию "
+            "в составе российской делегации. Делегацию Российской Федерации возглавил "
+            "вице-премьер Правительства России Семён Тарасов.",
+            "delegation_region",
+            "Кедровская область",
+        ),
+        # A foreign governor's aimag is the region the guest represents.
+        (
+            "Гости из Монголии\nПрибывший в Кедровскую область губернатор Сухэ-Баторского "
+            "аймака Батын Цэрэн провёл встречу с губернатором Олегом Рябовым.",
+            "delegation_region",
+            "Сухэ-Баторский аймак",
+        ),
+    ],
+)
+def test_real_place_rules(extractor: Extractor, text: str, field: str, value: str | None) -> None:
+    assert getattr(run(extractor, text).mission, field) == value
