@@ -30,7 +30,7 @@ from govdigest.extraction.places import (
     host_place,
     named_events,
 )
-from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.resources import lines, pairs, word_set
 from govdigest.extraction.visits import (
     GuestVisit,
     corporate_guest,
@@ -113,6 +113,8 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
         if any(a <= sent.start < b for a, b in covered):
             continue
         words = doc.words_in(sent.start, sent.stop)
+        if _companion_we(doc, words):
+            return True
         # "Соглашение об этом сегодня подписал на ПМЭФ": a fronted document noun is the object
         # of the signing verb, not its subject, and pushes the verb further right.
         fronted_object, fronted_word = False, None
@@ -137,6 +139,38 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
 
 
 MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
+MAX_COMPANION_OPENER = 5  # words before "вместе с" in "Сегодня в Минске вместе с …"
+MAX_COMPANION_VERB = 14  # index of the last word where the plural verb may follow it
+
+
+def _companion_we(doc: Doc, words: list[Word]) -> bool:
+    """ "Сегодня в Минске вместе с председателем облисполкома подписали …": a subjectless
+    plural past verb after "вместе с …" is the author's "we"."""
+    head = words[: MAX_COMPANION_VERB + 1]
+    opener = next(
+        (
+            i
+            for i, w in enumerate(head[: MAX_COMPANION_OPENER + 1])
+            if w.text.lower() in ("вместе", "совместно")
+            and i + 1 < len(head)
+            and head[i + 1].text.lower() in ("с", "со")
+        ),
+        None,
+    )
+    if opener is None:
+        return False
+    for i in range(opener + 2, len(head)):
+        parses = doc.morph.parse(head[i].text.lower())
+        if parses and parses[0].tag.POS == "VERB":
+            tag = parses[0].tag
+            # "в Гродно": an indeclinable place after its preposition is no subject.
+            free = [
+                w
+                for k, w in enumerate(head[:i])
+                if not (k and doc.morph.best_pos(head[k - 1].text.lower()) == "PREP")
+            ]
+            return "past" in tag and "plur" in tag and not has_subject_before(doc, free)
+    return False
 MAX_FRONTED_OBJECT_WORDS = 2
 
 
@@ -199,6 +233,36 @@ def author_presence(doc: Doc) -> int | None:
         if "—" in text and not re.search(times, text, re.IGNORECASE):
             continue  # "X — в Москве" without a time opener may be anything
         return m.end() - 1  # where the place starts
+    return None
+
+
+CHANNEL_CARD_LINES = 10  # a t.me/s preview's channel card: name, counters, description
+MAX_CHANNEL_ROLE_WORDS = 7
+_CHANNEL_ROLE_CLASSES = frozenset({"governor", "head", "premier", "mayor", "vice_governor"})
+
+
+def channel_role(doc: Doc) -> str | None:
+    """The channel's own description ("Губернатор Приладожской области" under the name in a
+    web preview's card): the first-person author's role when the post names none."""
+    heads = {
+        phrase.split()[0]
+        for phrase, cls in pairs("roles")
+        if cls in _CHANNEL_ROLE_CLASSES and phrase.split()
+    }
+    for line in [x.strip() for x in doc.text.splitlines() if x.strip()][:CHANNEL_CARD_LINES]:
+        words = line.split()
+        if len(words) > MAX_CHANNEL_ROLE_WORDS * 2:
+            break  # the post's body has begun
+        if (
+            len(words) <= MAX_CHANNEL_ROLE_WORDS
+            and words[0].lower() in heads
+            and any(w[:1].isupper() for w in words[1:])
+            and not line.endswith((".", "!", "?", ":"))
+            and not any(
+                p.tag.POS == "VERB" for w in words for p in doc.morph.parse(w.lower())[:1]
+            )
+        ):
+            return line[0].lower() + line[1:]
     return None
 
 
@@ -340,7 +404,7 @@ def _leader(
             return visitor.name, visitor.role
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
-        return doc.author, role
+        return doc.author, role or channel_role(doc)
     subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
     if subject is not None:
         return subject.name, subject.role

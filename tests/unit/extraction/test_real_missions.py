@@ -330,3 +330,33 @@ def test_signed_with_a_past_modal(extractor: Extractor, text: str, count: int) -
 )
 def test_real_place_rules(extractor: Extractor, text: str, field: str, value: str | None) -> None:
     assert getattr(run(extractor, text).mission, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader", "role"),
+    [
+        # A t.me/s preview: "вместе с … подписали" with no subject is the author's "we", and
+        # the channel card's description gives the role.
+        (
+            "Олег Рябов\n12.4K subscribers\n3.1K photos\nГубернатор Кедровской области\n"
+            "Download Telegram\nСегодня в Гродно вместе с председателем облисполкома Павлом "
+            "Лисовским подписали план совместных мероприятий на два года.",
+            "Олег Рябов",
+            "Олег Рябов",
+            "губернатор Кедровской области",
+        ),
+        # Without a channel author, the companion never becomes the leader.
+        (
+            "Итоги недели\nСегодня в Гродно вместе с председателем облисполкома Павлом "
+            "Лисовским подписали план совместных мероприятий на два года.",
+            None,
+            None,
+            None,
+        ),
+    ],
+)
+def test_channel_author_leads_with_the_card_role(
+    extractor: Extractor, text: str, author: str | None, leader: str | None, role: str | None
+) -> None:
+    mission = run(extractor, text, author).mission
+    assert (mission.leader, mission.leader_role) == (leader, role)
