@@ -299,7 +299,7 @@ MAX_SENDER_GAP = 60
 # A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
 # делегации"): its head is not the head of the regional delegation the post is about.
 _FEDERAL_DELEGATION_RE = re.compile(
-    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+делегаци",
+    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+(?:\w+\s+)?делегаци",
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
@@ -346,7 +346,11 @@ def leader_by_cue(
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
-            if nxt:
+            if nxt and not (
+                is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
+            ):
+                # "Делегацию возглавлял первый вице-премьер правительства РФ" in a post about a
+                # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
 
@@ -407,7 +411,7 @@ def _leader(
         return doc.author, role or channel_role(doc)
     subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
     if subject is not None:
-        return subject.name, subject.role
+        return subject.name, subject.role or role_only_mention(doc, people)
     if doc.author and not people.entities:
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
@@ -426,6 +430,30 @@ def _leader(
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
+
+
+_ROLE_ONLY_RE = re.compile(
+    r"\b((?i:губернатор\w*|глав(?:а|ы|е|у|ой)|врио\s+губернатора))\s+"
+    r"((?:[А-ЯЁ][\w-]+\s+)?(?:[А-ЯЁ][\w-]+(?:ой|ого|его)\s+)?"
+    r"(?:области|края|[Рр]еспублики|округа)(?:\s+[А-ЯЁ][\w-]+)?)"
+    r"(?!\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)",
+)
+
+
+def role_only_mention(doc: Doc, people: People) -> str | None:
+    """The one head-of-region role the post names without a name ("Глава Уральской Республики
+    встретился …", "отправился губернатор Городецкой области"), in the nominative; None when
+    there are two different ones or a named person already holds such a role."""
+    if any(e.role_class == "governor" and e.role for e in people.entities):
+        return None
+    found = set()
+    for m in _ROLE_ONLY_RE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in people.role_spans):
+            continue
+        head = doc.morph.lemma(m.group(1).split()[0].lower())
+        head = "врио губернатора" if head == "врио" else head
+        found.add(f"{head} {m.group(2)}")
+    return found.pop() if len(found) == 1 else None
 
 
 def _participates(doc: Doc, people: People, index: int) -> bool:
@@ -476,16 +504,32 @@ def _trip_subject(
                 for m in people.mentions
                 if sent.start <= m[0] and m[1] <= w.start and m[2] not in skip
             ]
+            # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
+            # the one received is the traveller; otherwise an inverted subject is nominative.
+            hosted_by_federal = bool(skip - senders) and lemma not in AGREEMENT_VERBS
             after = [
                 m
                 for m in people.mentions
-                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in skip
+                if w.stop <= m[0]
+                and m[1] <= sent.stop
+                and m[2] not in skip
+                and (hosted_by_federal or _nominative_at(doc, m[0]))
             ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
     return None
+
+
+def _nominative_at(doc: Doc, start: int) -> bool:
+    """An inverted subject is nominative: "подписал с председателем … Андреем Жуком" names the
+    counterpart, not who signed."""
+    words = doc.words_in(start, start + 40)[:1]
+    if not words:
+        return True
+    parses = doc.morph.parse(words[0].text.lower())
+    return not parses or any(p.tag.case == "nomn" for p in parses)
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

@@ -177,6 +177,11 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
 
 
 def _region_in_role_or_text(doc: Doc, places: list[Place], leader_role: str) -> str | None:
+    # The role's own "<Adjective> <region noun>" ("губернатор Белогорской области") first: a
+    # place span may hold only the adjective and lose the noun ("Белогорской" → "Белогорск").
+    from_role = _region_in_role(doc, leader_role)
+    if from_role and from_role.split()[-1] in _REGION_NOUNS:
+        return from_role
     for place in places:
         if place.name.lower() in _REGION_NOUNS:
             continue  # a span cut to its head ("Республики" of "Алтанской Республики")
@@ -184,7 +189,7 @@ def _region_in_role_or_text(doc: Doc, places: list[Place], leader_role: str) -> 
             return place.name
     # Places inside the role itself ("хоким Самаркандской области", "председатель Гомельского
     # облисполкома"): whom the leader represents.
-    return _region_in_role(doc, leader_role)
+    return from_role
 
 
 # "Гомельского облисполкома" → "Гомельская область": an executive committee stands for its unit.
@@ -444,7 +449,8 @@ def event(doc: Doc) -> str | None:
             continue
         lemma = doc.morph.lemma(des.words[-1].lower())
         if lemma in heads:
-            head = " ".join(doc.morph.nominative_group([des.words[-1]])).lower()
+            # The head's lemma: "выставки «Россия»" is one exhibition, not several.
+            head = lemma
             found.append(
                 (heads.index(lemma), span.open, f"{head} {doc.text[span.open : span.close]}")
             )
