@@ -177,10 +177,11 @@ def extract_agreements(doc: Doc) -> list[str]:
             noun = doc.morph.lemma(doc_word.text.lower())
             out.extend(f"{noun} с {party}" for party in parties)
         else:
-            description = _describe(doc, doc_word.start, sent.stop)
+            # The first document ends where the next one of the list begins.
+            description = _describe(doc, doc_word.start, also[0][0] if also else sent.stop)
             if description and description not in out:
                 out.append(description)
-        out.extend(a for a in also if a not in out)
+        out.extend(a for _pos, a in also if a not in out)
     # A bare "соглашения" (from a headline) adds nothing next to described documents.
     if len(out) > 1:
         out = [a for a in out if len(a.split()) > 1] or out
@@ -191,19 +192,20 @@ def extract_agreements(doc: Doc) -> list[str]:
     return out
 
 
-_ALSO_RE = re.compile(r",\s+а\s+также\s+")
+_ALSO_RE = re.compile(r",\s+а\s+также\s+|\s+и\s+")
 
 
-def _also_documents(doc: Doc, doc_word: Word, stop: int) -> list[str]:
-    """ "подписанные соглашения …, а также дорожная карта …": a further document in the list."""
+def _also_documents(doc: Doc, doc_word: Word, stop: int) -> list[tuple[int, str]]:
+    """ "подписанные соглашения …, а также дорожная карта …", "меморандум … и план мероприятий":
+    a further document in the list."""
     nouns = word_set("agreement_nouns")
     out = []
     for m in _ALSO_RE.finditer(doc.text, doc_word.stop, stop):
-        nxt = doc.words_in(m.end(), stop)[:2]
-        if any(doc.morph.lemma(w.text.lower()) in nouns for w in nxt):
+        nxt = doc.words_in(m.end(), stop)[:1]
+        if nxt and doc.morph.lemma(nxt[0].text.lower()) in nouns:
             description = _describe(doc, nxt[0].start, stop)
             if description:
-                out.append(description)
+                out.append((m.start(), description))
     return out
 
 

@@ -446,6 +446,18 @@ def test_real_leader_role_and_date_rules(
             "в 2021 году соглашение.",
             0,
         ),
+        # "меморандум … и план мероприятий": two documents, the first ending before the second.
+        (
+            "Визит в Китай\nПо итогам переговоров губернатор Олег Рябов и вице-губернатор "
+            "провинции подписали меморандум о сотрудничестве и план мероприятий на два года.",
+            2,
+        ),
+        # "побратимство Бобруйска и Вятска": a name after "и" is no further document.
+        (
+            "Визит\nГубернатор Олег Рябов посетил Беларусь. Подписан договор о побратимстве "
+            "Речицы и Кедровска.",
+            1,
+        ),
         # "Состоялась церемония подписания …" reports a signing.
         (
             "Гости из Тавании\nСегодня в области с визитом находится делегация Тавании. Утром "
@@ -456,3 +468,11 @@ def test_real_leader_role_and_date_rules(
 )
 def test_real_agreement_counts(extractor: Extractor, text: str, count: int) -> None:
     assert len(run(extractor, text).mission.agreements) == count
+
+
+def test_motor_show_is_an_event(extractor: Extractor) -> None:
+    text = (
+        "Командировка\nГубернатор Анатолий Щеглов прилетел в Китай и принимает участие в "
+        "Гуанчжоуском международном автосалоне."
+    )
+    assert run(extractor, text).mission.event == "Гуанчжоуский международный автосалон"
