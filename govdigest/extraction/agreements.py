@@ -100,7 +100,9 @@ def _signed_attribute(doc: Doc, words: list[Word]) -> bool:
     подписанное соглашение", "соглашение 2021 года")."""
     nouns = word_set("agreement_nouns")
     lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
-    if _EARLIER_MARKERS & set(lemmas) or any(re.fullmatch(r"(?:19|20)\d\d", w.text) for w in words):
+    if _EARLIER_MARKERS & set(lemmas) or any(
+        re.fullmatch(r"(?:19|20)\d\d", w.text) for w in words
+    ):
         return False
     for prev, nxt in itertools.pairwise(words):
         if doc.morph.lemma(nxt.text.lower()) not in nouns:

@@ -139,6 +139,7 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
 
 
 MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
+MAX_FRONTED_OBJECT_WORDS = 2
 MAX_COMPANION_OPENER = 5  # words before "вместе с" in "Сегодня в Минске вместе с …"
 MAX_COMPANION_VERB = 14  # index of the last word where the plural verb may follow it
 
@@ -171,7 +172,6 @@ def _companion_we(doc: Doc, words: list[Word]) -> bool:
             ]
             return "past" in tag and "plur" in tag and not has_subject_before(doc, free)
     return False
-MAX_FRONTED_OBJECT_WORDS = 2
 
 
 def _is_document_object(doc: Doc, word: str) -> bool:
@@ -258,9 +258,7 @@ def channel_role(doc: Doc) -> str | None:
             and words[0].lower() in heads
             and any(w[:1].isupper() for w in words[1:])
             and not line.endswith((".", "!", "?", ":"))
-            and not any(
-                p.tag.POS == "VERB" for w in words for p in doc.morph.parse(w.lower())[:1]
-            )
+            and not any(p.tag.POS == "VERB" for w in words for p in doc.morph.parse(w.lower())[:1])
         ):
             return line[0].lower() + line[1:]
     return None

@@ -153,8 +153,10 @@ _FEDERAL_PLACES = frozenset({"россия", "российская федера�
 
 def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) -> str | None:
     for place in places:
-        if place.name.lower() in _FEDERAL_PLACES and leader_role and _region_in_role_or_text(
-            doc, places, leader_role
+        if (
+            place.name.lower() in _FEDERAL_PLACES
+            and leader_role
+            and _region_in_role_or_text(doc, places, leader_role)
         ):
             continue
         before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
