@@ -81,9 +81,50 @@ def _signed(doc: Doc, words: list[Word]) -> bool:
         return False
     if any(is_past(doc, w.text) for w in words):
         return True
+    if _signed_attribute(doc, words):
+        return True
+    if _held_signing(doc, words):
+        return True
     return any(
         prev in _PAST_MODALS and doc.morph.lemma(word) in AGREEMENT_VERBS
         for prev, word in itertools.pairwise(texts)
+    )
+
+
+_EARLIER_MARKERS = frozenset({"ранее", "прежде", "раньше", "действующий", "действовать"})
+
+
+def _signed_attribute(doc: Doc, words: list[Word]) -> bool:
+    """ "Итогом стали подписанные соглашения …": a perfective past participle right before the
+    document noun reports a signing, unless the sentence points to an earlier one ("ранее
+    подписанное соглашение", "соглашение 2021 года")."""
+    nouns = word_set("agreement_nouns")
+    lemmas = [doc.morph.lemma(w.text.lower()) for w in words]
+    if _EARLIER_MARKERS & set(lemmas) or any(
+        re.fullmatch(r"(?:19|20)\d\d", w.text) for w in words
+    ):
+        return False
+    for prev, nxt in itertools.pairwise(words):
+        if doc.morph.lemma(nxt.text.lower()) not in nouns:
+            continue
+        if any(
+            p.tag.POS == "PRTF" and "perf" in p.tag and "pssv" in p.tag
+            for p in doc.morph.parse(prev.text.lower())
+            if doc.morph.lemma(prev.text.lower()) in AGREEMENT_VERBS
+        ):
+            return True
+    return False
+
+
+_HELD_VERBS = frozenset({"состояться", "пройти"})
+
+
+def _held_signing(doc: Doc, words: list[Word]) -> bool:
+    """ "Состоялась церемония подписания Меморандума …": a signing that took place."""
+    lemmas = {doc.morph.lemma(w.text.lower()) for w in words}
+    return "подписание" in lemmas and any(
+        doc.morph.lemma(w.text.lower()) in _HELD_VERBS and is_past(doc, w.text, _HELD_VERBS)
+        for w in words
     )
 
 
@@ -132,14 +173,17 @@ def extract_agreements(doc: Doc) -> list[str]:
         if index is None:
             continue
         doc_word = words[index]
+        also = _also_documents(doc, doc_word, sent.stop)
         parties = _counterparties(doc, doc_word, sent.stop)
         if len(parties) > 1:
             noun = doc.morph.lemma(doc_word.text.lower())
             out.extend(f"{noun} с {party}" for party in parties)
-            continue
-        description = _describe(doc, doc_word.start, sent.stop)
-        if description and description not in out:
-            out.append(description)
+        else:
+            # The first document ends where the next one of the list begins.
+            description = _describe(doc, doc_word.start, also[0][0] if also else sent.stop)
+            if description and description not in out:
+                out.append(description)
+        out.extend(a for _pos, a in also if a not in out)
     # A bare "соглашения" (from a headline) adds nothing next to described documents.
     if len(out) > 1:
         out = [a for a in out if len(a.split()) > 1] or out
@@ -150,8 +194,27 @@ def extract_agreements(doc: Doc) -> list[str]:
     return out
 
 
+_ALSO_RE = re.compile(r",\s+а\s+также\s+|\s+и\s+")
+
+
+def _also_documents(doc: Doc, doc_word: Word, stop: int) -> list[tuple[int, str]]:
+    """ "подписанные соглашения …, а также дорожная карта …", "меморандум … и план мероприятий":
+    a further document in the list."""
+    nouns = word_set("agreement_nouns")
+    out = []
+    for m in _ALSO_RE.finditer(doc.text, doc_word.stop, stop):
+        nxt = doc.words_in(m.end(), stop)[:1]
+        if nxt and doc.morph.lemma(nxt[0].text.lower()) in nouns:
+            description = _describe(doc, nxt[0].start, stop)
+            if description:
+                out.append((m.start(), description))
+    return out
+
+
 def _counterparties(doc: Doc, doc_word: Word, stop: int) -> list[str]:
-    m = _COUNTERPARTIES_RE.search(doc.text[doc_word.stop : stop])
+    rest = doc.text[doc_word.stop : stop]
+    cut = _AGREEMENT_CUT_RE.search(rest)
+    m = _COUNTERPARTIES_RE.search(rest[: cut.start()] if cut else rest)
     if not m:
         return []
     tail = m.group(1).rstrip(" .")

@@ -41,6 +41,25 @@ MONTH_ABBREVIATIONS = {
 }
 RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
 
+# "Тарск, 13 сентября 2025. ТарскNews." at a line start: the agency's dateline. "Об этом 9 января
+# сообщили в пресс-службе": the day of the report. Both date the report, not the event.
+_LINE_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[А-ЯЁ][\w-]*(?:[ \t]+[\w-]+)?,[ \t]*$")
+_REPORT_BEFORE_RE = re.compile(r"\bоб\s+этом\s*$", re.IGNORECASE)
+_REPORT_AFTER_RE = re.compile(r"^\s*(?:года\s+)?(?:сообщ|рассказ|написа)\w*", re.IGNORECASE)
+
+
+def _is_report_date(text: str, start: int, stop: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    if (
+        _LINE_DATELINE_RE.search(before)
+        and re.match(r"\s*[.—–-]\s", text[stop:])
+        and re.search(r"\d{4}\s*$", text[start:stop])
+        and not re.search(r"(?i)сегодня|вчера|накануне|\b(?:в|во)\s", before.split("\n")[-1])
+    ):
+        return True
+    return bool(_REPORT_BEFORE_RE.search(before) and _REPORT_AFTER_RE.match(text[stop:]))
+
+
 _MONTH_DATE_RE = re.compile(
     r"(?<![\d.])(\d{1,2})(?:\s*(?:[-–—]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
     r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
@@ -138,7 +157,8 @@ def find_dates(
             value = _safe_date(int(m.group(3)), month, day)
         else:
             value = _nearest_year(day, month, published)
-        out.append(DateMention(m.start(), m.group().strip(), value))
+        report = _is_report_date(text, m.start(), m.end())
+        out.append(DateMention(m.start(), m.group().strip(), value, dateline=report))
         taken.append((m.start(), m.end()))
     for m in _DATELINE_RE.finditer(text):
         if any(a <= m.start(1) < b for a, b in taken):
@@ -153,7 +173,9 @@ def find_dates(
         year = year + 2000 if year < 100 else year
         value = _safe_date(year, int(m.group(2)), int(m.group(1)))
         if value is not None:
-            out.append(DateMention(m.start(), m.group(), value))
+            # "Важное и актуальное, 18.04.2025, 11:20": a site's publication stamp.
+            stamp = bool(re.match(r",?\s*\d{1,2}:\d{2}\b", text[m.end() :]))
+            out.append(DateMention(m.start(), m.group(), value, dateline=stamp))
             taken.append((m.start(), m.end()))
     for m in _WEEKDAY_RE.finditer(text):
         # "во вторник, 21 октября": the explicit date right after wins.

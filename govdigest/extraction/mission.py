@@ -30,7 +30,7 @@ from govdigest.extraction.places import (
     host_place,
     named_events,
 )
-from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.resources import lines, pairs, word_set
 from govdigest.extraction.visits import (
     GuestVisit,
     corporate_guest,
@@ -113,6 +113,8 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
         if any(a <= sent.start < b for a, b in covered):
             continue
         words = doc.words_in(sent.start, sent.stop)
+        if _companion_we(doc, words):
+            return True
         # "Соглашение об этом сегодня подписал на ПМЭФ": a fronted document noun is the object
         # of the signing verb, not its subject, and pushes the verb further right.
         fronted_object, fronted_word = False, None
@@ -138,6 +140,38 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
 
 MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
 MAX_FRONTED_OBJECT_WORDS = 2
+MAX_COMPANION_OPENER = 5  # words before "вместе с" in "Сегодня в Минске вместе с …"
+MAX_COMPANION_VERB = 14  # index of the last word where the plural verb may follow it
+
+
+def _companion_we(doc: Doc, words: list[Word]) -> bool:
+    """ "Сегодня в Минске вместе с председателем облисполкома подписали …": a subjectless
+    plural past verb after "вместе с …" is the author's "we"."""
+    head = words[: MAX_COMPANION_VERB + 1]
+    opener = next(
+        (
+            i
+            for i, w in enumerate(head[: MAX_COMPANION_OPENER + 1])
+            if w.text.lower() in ("вместе", "совместно")
+            and i + 1 < len(head)
+            and head[i + 1].text.lower() in ("с", "со")
+        ),
+        None,
+    )
+    if opener is None:
+        return False
+    for i in range(opener + 2, len(head)):
+        parses = doc.morph.parse(head[i].text.lower())
+        if parses and parses[0].tag.POS == "VERB":
+            tag = parses[0].tag
+            # "в Гродно": an indeclinable place after its preposition is no subject.
+            free = [
+                w
+                for k, w in enumerate(head[:i])
+                if not (k and doc.morph.best_pos(head[k - 1].text.lower()) == "PREP")
+            ]
+            return "past" in tag and "plur" in tag and not has_subject_before(doc, free)
+    return False
 
 
 def _is_document_object(doc: Doc, word: str) -> bool:
@@ -202,6 +236,34 @@ def author_presence(doc: Doc) -> int | None:
     return None
 
 
+CHANNEL_CARD_LINES = 10  # a t.me/s preview's channel card: name, counters, description
+MAX_CHANNEL_ROLE_WORDS = 7
+_CHANNEL_ROLE_CLASSES = frozenset({"governor", "head", "premier", "mayor", "vice_governor"})
+
+
+def channel_role(doc: Doc) -> str | None:
+    """The channel's own description ("Губернатор Приладожской области" under the name in a
+    web preview's card): the first-person author's role when the post names none."""
+    heads = {
+        phrase.split()[0]
+        for phrase, cls in pairs("roles")
+        if cls in _CHANNEL_ROLE_CLASSES and phrase.split()
+    }
+    for line in [x.strip() for x in doc.text.splitlines() if x.strip()][:CHANNEL_CARD_LINES]:
+        words = line.split()
+        if len(words) > MAX_CHANNEL_ROLE_WORDS * 2:
+            break  # the post's body has begun
+        if (
+            len(words) <= MAX_CHANNEL_ROLE_WORDS
+            and words[0].lower() in heads
+            and any(w[:1].isupper() for w in words[1:])
+            and not line.endswith((".", "!", "?", ":"))
+            and not any(p.tag.POS == "VERB" for w in words for p in doc.morph.parse(w.lower())[:1])
+        ):
+            return line[0].lower() + line[1:]
+    return None
+
+
 _NOT_HEADLINE_PREFIX = frozenset({"с", "со", "у", "к", "для", "о", "об", "от", "при"})
 
 
@@ -235,7 +297,7 @@ MAX_SENDER_GAP = 60
 # A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
 # делегации"): its head is not the head of the regional delegation the post is about.
 _FEDERAL_DELEGATION_RE = re.compile(
-    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+делегаци",
+    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+(?:\w+\s+)?делегаци",
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
@@ -282,7 +344,11 @@ def leader_by_cue(
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
-            if nxt:
+            if nxt and not (
+                is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
+            ):
+                # "Делегацию возглавлял первый вице-премьер правительства РФ" in a post about a
+                # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
 
@@ -340,10 +406,10 @@ def _leader(
             return visitor.name, visitor.role
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
-        return doc.author, role
+        return doc.author, role or channel_role(doc)
     subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
     if subject is not None:
-        return subject.name, subject.role
+        return subject.name, subject.role or role_only_mention(doc, people)
     if doc.author and not people.entities:
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
@@ -362,6 +428,30 @@ def _leader(
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
+
+
+_ROLE_ONLY_RE = re.compile(
+    r"\b((?i:губернатор\w*|глав(?:а|ы|е|у|ой)|врио\s+губернатора))\s+"
+    r"((?:[А-ЯЁ][\w-]+\s+)?(?:[А-ЯЁ][\w-]+(?:ой|ого|его)\s+)?"
+    r"(?:области|края|[Рр]еспублики|округа)(?:\s+[А-ЯЁ][\w-]+)?)"
+    r"(?!\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)",
+)
+
+
+def role_only_mention(doc: Doc, people: People) -> str | None:
+    """The one head-of-region role the post names without a name ("Глава Уральской Республики
+    встретился …", "отправился губернатор Городецкой области"), in the nominative; None when
+    there are two different ones or a named person already holds such a role."""
+    if any(e.role_class == "governor" and e.role for e in people.entities):
+        return None
+    found = set()
+    for m in _ROLE_ONLY_RE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in people.role_spans):
+            continue
+        head = doc.morph.lemma(m.group(1).split()[0].lower())
+        head = "врио губернатора" if head == "врио" else head
+        found.add(f"{head} {m.group(2)}")
+    return found.pop() if len(found) == 1 else None
 
 
 def _participates(doc: Doc, people: People, index: int) -> bool:
@@ -412,16 +502,32 @@ def _trip_subject(
                 for m in people.mentions
                 if sent.start <= m[0] and m[1] <= w.start and m[2] not in skip
             ]
+            # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
+            # the one received is the traveller; otherwise an inverted subject is nominative.
+            hosted_by_federal = bool(skip - senders) and lemma not in AGREEMENT_VERBS
             after = [
                 m
                 for m in people.mentions
-                if w.stop <= m[0] and m[1] <= sent.stop and m[2] not in skip
+                if w.stop <= m[0]
+                and m[1] <= sent.stop
+                and m[2] not in skip
+                and (hosted_by_federal or _nominative_at(doc, m[0]))
             ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
     return None
+
+
+def _nominative_at(doc: Doc, start: int) -> bool:
+    """An inverted subject is nominative: "подписал с председателем … Андреем Жуком" names the
+    counterpart, not who signed."""
+    words = doc.words_in(start, start + 40)[:1]
+    if not words:
+        return True
+    parses = doc.morph.parse(words[0].text.lower())
+    return not parses or any(p.tag.case == "nomn" for p in parses)
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

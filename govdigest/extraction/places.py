@@ -9,6 +9,7 @@ from functools import cache
 
 from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.grammar import lemmas_in
 from govdigest.extraction.people import People
 from govdigest.extraction.quotespans import find_spans
 from govdigest.extraction.resources import lines, word_set
@@ -145,8 +146,19 @@ def _same_place(a: str, b: str) -> bool:
     return len(wa) == len(wb) and all(x[:5] == y[:5] for x, y in zip(wa, wb, strict=True))
 
 
+# The country's own name: "делегация Российской Федерации" is the federal delegation, and a
+# governor inside it still represents the governor's region.
+_FEDERAL_PLACES = frozenset({"россия", "российская федерация", "рф"})
+
+
 def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) -> str | None:
     for place in places:
+        if (
+            place.name.lower() in _FEDERAL_PLACES
+            and leader_role
+            and _region_in_role_or_text(doc, places, leader_role)
+        ):
+            continue
         before = doc.words_in(max(0, place.start - 60), place.start)[-4:]
         # "делегация белорусского Молодечно": skip adjectives standing before the place.
         while before and (
@@ -162,20 +174,29 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
         if len(lemmas) >= 2 and lemmas[-2] == "от" and lemmas[-1] == "имя":
             return place.name  # "от имени Калужской области"
     if leader_role:
-        for place in places:
-            if doc.text[place.start : place.stop] in leader_role:
-                return place.name
-        # Places inside the role itself ("хоким Самаркандской области", "председатель
-        # Гомельского облисполкома"): whom the leader represents.
-        from_role = _region_in_role(doc, leader_role)
-        if from_role:
-            return from_role
+        return _region_in_role_or_text(doc, places, leader_role)
     return None
+
+
+def _region_in_role_or_text(doc: Doc, places: list[Place], leader_role: str) -> str | None:
+    # The role's own "<Adjective> <region noun>" ("губернатор Белогорской области") first: a
+    # place span may hold only the adjective and lose the noun ("Белогорской" → "Белогорск").
+    from_role = _region_in_role(doc, leader_role)
+    if from_role and from_role.split()[-1] in _REGION_NOUNS:
+        return from_role
+    for place in places:
+        if place.name.lower() in _REGION_NOUNS:
+            continue  # a span cut to its head ("Республики" of "Алтанской Республики")
+        if doc.text[place.start : place.stop] in leader_role:
+            return place.name
+    # Places inside the role itself ("хоким Самаркандской области", "председатель Гомельского
+    # облисполкома"): whom the leader represents.
+    return from_role
 
 
 # "Гомельского облисполкома" → "Гомельская область": an executive committee stands for its unit.
 _COMMITTEE_UNITS = {"облисполком": "область", "райисполком": "район", "акимат": "область"}
-_REGION_NOUNS = ("область", "край", "республика", "округ", "провинция")
+_REGION_NOUNS = ("область", "край", "республика", "округ", "провинция", "аймак")
 
 
 def _region_in_role(doc: Doc, role: str) -> str | None:
@@ -314,10 +335,15 @@ def _is_origin(doc: Doc, place: Place) -> bool:
 def destination(doc: Doc, places: list[Place], region: str | None) -> str | None:
     trip = word_set("trip_nouns")
     triggers = word_set("mission_triggers")
+    recalled = _recalled_spans(doc)
     best: tuple[int, int, str] | None = None
     for place in places:
         if region and _same_place(place.name, region):
             continue
+        if place.name.lower() in _REGION_NOUNS:
+            continue  # a span cut to its head ("Республики" of "Алтанской Республики")
+        if any(a <= place.start < b for a, b in recalled):
+            continue  # «Когда в прошлом году мы были в Беларуси, …»: an earlier trip
         if in_title(doc, place):
             continue  # "Губернатор иля Мерсин посетил …": whom the person represents
         if _is_origin(doc, place):
@@ -342,9 +368,15 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
             score = SCORE_TRIP  # "Астраханскую область посетила делегация"
         elif score and _trip_verb_after(doc, place.stop, trip):
             score = max(score, SCORE_TRIP)  # "В Пермь приехала делегация"
+        sent = doc.sentence_at(place.start)
+        if not score and sent is not None and _first_stop(doc, sent.start, place.start):
+            score = SCORE_TRIP  # "Первой точкой маршрута стал Харбин"
         if not score:
             continue
-        sent = doc.sentence_at(place.start)
+        if sent is not None and not word_set("later_stop_cues").isdisjoint(
+            lemmas_in(doc, sent.start, sent.stop)
+        ):
+            score -= SCORE_PREP  # "Работа делегации продолжится в провинции Цзилинь"
         if sent is not None and any(
             doc.morph.lemma(w.text.lower()) in triggers
             for w in doc.words_in(sent.start, sent.stop)
@@ -355,6 +387,25 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
         if best is None or score > best[0]:
             best = (score, -place.start, place.name)
     return best[2] if best else None
+
+
+MAX_FIRST_STOP_GAP = 40  # characters between "Первой точкой маршрута стал" and the place
+
+
+def _first_stop(doc: Doc, sent_start: int, place_start: int) -> bool:
+    head = doc.text[max(sent_start, place_start - MAX_FIRST_STOP_GAP) : place_start].lower()
+    return any(cue in head for cue in lines("first_stop_cues"))
+
+
+def _recalled_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Quotations that recall an earlier trip ("в прошлом году мы были в …")."""
+    cues = lines("recalled_trip_cues")
+    out = []
+    for span in find_spans(doc.text):
+        a, b = span.inner
+        if any(cue in doc.text[a:b].lower() for cue in cues):
+            out.append((a, b))
+    return out
 
 
 # A Latin event name after its head word: "выставка Foodex Japan 2025", "ярмарке Gulfood".
@@ -400,7 +451,8 @@ def event(doc: Doc) -> str | None:
             continue
         lemma = doc.morph.lemma(des.words[-1].lower())
         if lemma in heads:
-            head = " ".join(doc.morph.nominative_group([des.words[-1]])).lower()
+            # The head's lemma: "выставки «Россия»" is one exhibition, not several.
+            head = lemma
             found.append(
                 (heads.index(lemma), span.open, f"{head} {doc.text[span.open : span.close]}")
             )

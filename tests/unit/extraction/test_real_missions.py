@@ -286,3 +286,193 @@ def test_leader_role_from_the_cue(extractor: Extractor) -> None:
 )
 def test_signed_with_a_past_modal(extractor: Extractor, text: str, count: int) -> None:
     assert len(run(extractor, text).mission.agreements) == count
+
+
+# --------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # The first stop of a route, named without a trip verb, beats a later stop.
+        (
+            "Делегация края начала работу\nПо поручению губернатора Кедровского края Олега Рябова "
+            "представители края посетят три провинции.\n\nПервой точкой маршрута стал Далянь. "
+            "Здесь прошла встреча с вице-мэром города.\n\nРабота делегации продолжится в "
+            "провинции Шаньси.",
+            "destination",
+            "Далянь",
+        ),
+        # A trip recalled inside a quotation is not the mission's destination.
+        (
+            "Гости из Заречья\nДелегация Заречного тракторного завода была в Кедровской области "
+            "с рабочей поездкой.\n\n«Когда в прошлом году мы были в Армении, нам показали такую "
+            "же линию», — сказал губернатор Олег Рябов.",
+            "destination",
+            "Кедровская область",
+        ),
+        # A governor inside the federal delegation represents the governor's own region.
+        (
+            "Губернатор в Монголии\nГубернатор Кедровской области Олег Рябов прилетел в Монголию "
+            "в составе российской делегации. Делегацию Российской Федерации возглавил "
+            "вице-премьер Правительства России Семён Тарасов.",
+            "delegation_region",
+            "Кедровская область",
+        ),
+        # A foreign governor's aimag is the region the guest represents.
+        (
+            "Гости из Монголии\nПрибывший в Кедровскую область губернатор Сухэ-Баторского "
+            "аймака Батын Цэрэн провёл встречу с губернатором Олегом Рябовым.",
+            "delegation_region",
+            "Сухэ-Баторский аймак",
+        ),
+    ],
+)
+def test_real_place_rules(extractor: Extractor, text: str, field: str, value: str | None) -> None:
+    assert getattr(run(extractor, text).mission, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader", "role"),
+    [
+        # A t.me/s preview: "вместе с … подписали" with no subject is the author's "we", and
+        # the channel card's description gives the role.
+        (
+            "Олег Рябов\n12.4K subscribers\n3.1K photos\nГубернатор Кедровской области\n"
+            "Download Telegram\nСегодня в Гродно вместе с председателем облисполкома Павлом "
+            "Лисовским подписали план совместных мероприятий на два года.",
+            "Олег Рябов",
+            "Олег Рябов",
+            "губернатор Кедровской области",
+        ),
+        # Without a channel author, the companion never becomes the leader.
+        (
+            "Итоги недели\nСегодня в Гродно вместе с председателем облисполкома Павлом "
+            "Лисовским подписали план совместных мероприятий на два года.",
+            None,
+            None,
+            None,
+        ),
+    ],
+)
+def test_channel_author_leads_with_the_card_role(
+    extractor: Extractor, text: str, author: str | None, leader: str | None, role: str | None
+) -> None:
+    mission = run(extractor, text, author).mission
+    assert (mission.leader, mission.leader_role) == (leader, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # The role's "<Adjective> <region noun>" wins over a place span cut to the adjective.
+        (
+            "Соглашение с Южноморской областью\nГубернатор Белогорской области Роман Сычёв и "
+            "губернатор Южноморской области Игорь Лавров подписали соглашение о сотрудничестве.",
+            "delegation_region",
+            "Белогорская область",
+        ),
+        # A governor inside the federal delegation leads, and the role named in another
+        # sentence without a name is the leader's ("Глава … встретился").
+        (
+            "Итоги визита\nНа этой неделе Рустам Галеев в составе российской правительственной "
+            "делегации посетил Узбекистан. Глава Уральской Республики встретился с президентом "
+            "страны.\n\nДелегацию возглавлял первый вице-премьер правительства РФ Олег Мартынов.",
+            "leader",
+            "Рустам Галеев",
+        ),
+        (
+            "Итоги визита\nНа этой неделе Рустам Галеев в составе российской правительственной "
+            "делегации посетил Узбекистан. Глава Уральской Республики встретился с президентом "
+            "страны.",
+            "leader_role",
+            "глава Уральской Республики",
+        ),
+        # A role-only subject first, the name in the next sentence, "поехал в …".
+        (
+            "Командировка\nВ очередную рабочую командировку отправился губернатор Городецкой "
+            "области. На этот раз Анатолий Щеглов поехал в Китай.",
+            "leader_role",
+            "губернатор Городецкой области",
+        ),
+        (
+            "Командировка\nВ очередную рабочую командировку отправился губернатор Городецкой "
+            "области. На этот раз Анатолий Щеглов поехал в Китай.",
+            "destination",
+            "Китай",
+        ),
+        # "подписал с председателем … Андреем Жуком": the instrumental counterpart never signs.
+        (
+            "Форум регионов\nГубернатор Тарской области Вадим Кольцов и председатель облисполкома "
+            "Андрей Жук подписали соглашение.\n\n«В завершение форума подписал с председателем "
+            "облисполкома Андреем Жуком соглашение», — написал Вадим Кольцов.",
+            "leader",
+            "Вадим Кольцов",
+        ),
+        # An agency dateline with a year dates the report; the body's date wins.
+        (
+            "Соглашение\nТарск, 13 июня 2025. ТарскNews. Губернатор Вадим Кольцов подписал "
+            "соглашение на форуме в минувшую пятницу, 6 июня.",
+            "date",
+            date(2025, 6, 6),
+        ),
+        # A site's publication stamp "18.04.2025, 11:20" is not the visit's date.
+        (
+            "Важное и актуальное, 18.06.2025, 11:20\n\nВ период с 16 по 18 июня делегация края во "
+            "главе с губернатором Олегом Рябовым находится в Китае.",
+            "date",
+            date(2025, 6, 16),
+        ),
+    ],
+)
+def test_real_leader_role_and_date_rules(
+    extractor: Extractor, text: str, field: str, value: object
+) -> None:
+    assert getattr(run(extractor, text).mission, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # A perfective participle before the documents, and "а также <document>".
+        (
+            "Итоги визита\nГубернатор Олег Рябов посетил Узбекистан. Итогом стали подписанные "
+            "соглашения с Андижанской и Наманганской областями, а также дорожная карта.",
+            3,
+        ),
+        # An earlier agreement named with its year is not a new signing.
+        (
+            "Итоги визита\nГубернатор Олег Рябов посетил Узбекистан. Стороны обсудили подписанное "
+            "в 2021 году соглашение.",
+            0,
+        ),
+        # "меморандум … и план мероприятий": two documents, the first ending before the second.
+        (
+            "Визит в Китай\nПо итогам переговоров губернатор Олег Рябов и вице-губернатор "
+            "провинции подписали меморандум о сотрудничестве и план мероприятий на два года.",
+            2,
+        ),
+        # "побратимство Бобруйска и Вятска": a name after "и" is no further document.
+        (
+            "Визит\nГубернатор Олег Рябов посетил Беларусь. Подписан договор о побратимстве "
+            "Речицы и Кедровска.",
+            1,
+        ),
+        # "Состоялась церемония подписания …" reports a signing.
+        (
+            "Гости из Тавании\nСегодня в области с визитом находится делегация Тавании. Утром "
+            "состоялась церемония подписания Меморандума о намерениях.",
+            1,
+        ),
+    ],
+)
+def test_real_agreement_counts(extractor: Extractor, text: str, count: int) -> None:
+    assert len(run(extractor, text).mission.agreements) == count
+
+
+def test_motor_show_is_an_event(extractor: Extractor) -> None:
+    text = (
+        "Командировка\nГубернатор Анатолий Щеглов прилетел в Китай и принимает участие в "
+        "Гуанчжоуском международном автосалоне."
+    )
+    assert run(extractor, text).mission.event == "Гуанчжоуский международный автосалон"
