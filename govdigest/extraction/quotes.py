@@ -15,7 +15,11 @@ from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, reso
 # "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
 _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
-_ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
+# An initial ("сказал Е. Котельников") does not end the attribution clause; an aside in
+# parentheses ("(цитата по пресс-службе Кремля)") does: it names a source, not the speaker.
+_ATTR_END_RE = re.compile(
+    r"(?<!\b[А-ЯЁ])\.|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
+)
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
 # Real posts type the speech dash as an em dash, an en dash or a spaced hyphen-minus
 # ("«…, - сказал он. - …»"); a hyphen counts only with spaces on both sides.

@@ -190,8 +190,17 @@ def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> b
     if _is_nominative_mention(doc, people, start, stop, index):
         return False
     said = doc.text[start:stop].split()
-    parses = doc.morph.parse(said[-1]) if said else ()
-    return bool(parses) and parses[0].tag.case in ("datv", "ablt")
+    if not said:
+        return False
+    prev = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12) : start])
+    if prev and prev.group(1).lower() in _ADDRESSEE_PREPOSITIONS:
+        return True  # "— обратился он к Олегу Ранцеву", "— сказал он с Иваном Прониным"
+    cases = {p.tag.case for p in doc.morph.parse(said[-1]) if p.tag.POS == "NOUN"}
+    return bool(cases & {"datv", "ablt"}) and "nomn" not in cases
+
+
+# A name after one of these inside an attribution clause is an addressee or a companion.
+_ADDRESSEE_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "перед", "для", "при", "у"})
 
 
 def _press_name(doc: Doc, raw: str) -> str:

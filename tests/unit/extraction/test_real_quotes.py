@@ -238,11 +238,63 @@ SURNAME_AND_ADDRESSEE = [
         "Олег Мартынов",
         id="dative-addressee-skipped",
     ),
+    pytest.param(
+        "Встреча\nГубернатор Сосновской области Олег Ранцев встретился с послом.\n"
+        "«Большие перспективы видим в сфере сельского хозяйства», — отметил Ранцев.",
+        "Большие перспективы видим",
+        "Олег Ранцев",
+        id="bare-surname-untagged-by-ner-resolves-to-full-name",
+    ),
+    pytest.param(
+        "Выставка\nЧлены делегации прилетели на выставку, сообщил губернатор Олег Ранцев.\n"
+        "«Три дня бизнес будет вести переговоры»,— пояснил господин Ранцев.",
+        "Три дня бизнес",
+        "Олег Ранцев",
+        id="gospodin-surname-newspaper-style",
+    ),
+    pytest.param(
+        "Завод\nГубернатор Озёрской области Евгений Котельников посетил завод.\n"
+        "«Завод выйдет на мощность к осени», — сказал Е. Котельников.",
+        "Завод выйдет на мощность",
+        "Евгений Котельников",
+        id="initial-and-surname-resolves-to-full-name",
+    ),
+    pytest.param(
+        "Завод\nГубернатор Озёрской области Евгений Котельников посетил завод.\n"
+        "«Завод выйдет на мощность к осени», — сказал А. Котельников.",
+        "Завод выйдет на мощность",
+        "А Котельников",
+        id="initial-disagreeing-with-given-name-is-another-person",
+    ),
+    pytest.param(
+        "Мощности\nГубернатор Сосновской области Олег Ранцев встретился с министром.\n"
+        "«Сегодня у нас уже 40 предприятий»,— уточнил губернатор (цитата по пресс-службе "
+        "Кремля).",
+        "Сегодня у нас уже 40",
+        "Олег Ранцев",
+        id="parenthesised-source-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Визит\nГубернатор Олег Ранцев встретился с мэром города Конья Угуром Алтаем.\n"
+        "«Уверен, ваш визит придаст импульс торговле», – обратился он к Олегу Ранцеву.",
+        "Уверен, ваш визит",
+        None,
+        id="addressee-after-k-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Соглашение\nГлава компании Алла Кирсанова и губернатор Олег Ранцев подписали "
+        "соглашение.\n«Проект даст области 600 рабочих мест», — сказала Алла Кирсанова.",
+        "Проект даст области",
+        "Алла Кирсанова",
+        id="feminine-surname-known-only-as-a-place-keeps-its-gender",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), SURNAME_AND_ADDRESSEE)
-def test_surname_and_addressee(extractor: Extractor, text: str, starts: str, speaker: str) -> None:
+def test_surname_and_addressee(
+    extractor: Extractor, text: str, starts: str, speaker: str | None
+) -> None:
     quotes = [q for q in run(extractor, text).quotes if q.text.startswith(starts)]
     assert [q.speaker for q in quotes] == [speaker], run(extractor, text).quotes
 
