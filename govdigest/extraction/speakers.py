@@ -116,8 +116,10 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
     if plural:
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
-        if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
-            return doc.last_org_speaker
+        if _ORG_BACKREF_RE.search(doc.text, start, stop):
+            if doc.last_org_speaker is not None:
+                return doc.last_org_speaker
+            return _named_company_before(doc, min(start, anchor))
         return _institution_speaker(doc, start, stop)
     words = doc.words_in(start, stop)
     for i, w in enumerate(words):
@@ -156,8 +158,34 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 # "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
 # plural verb with a named institution is that institution speaking (heads in a data file).
 _INSTITUTION_RE = re.compile(
-    r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
+    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
 )
+
+
+# "ООО «Боровской агрокомбинат»", "компания «Кедрснаб»": a company named with its legal form or
+# a generic noun and a quoted name.
+_NAMED_COMPANY_RE = re.compile(
+    r"\b(?P<form>ООО|АО|ПАО|ЗАО|ОАО|НАО|АНО|ГК|компани[яиюей]|предприяти[еяюи]|холдинг[аеуом]*)"
+    r"\s+«(?P<name>[^«»]+(?:«[^«»]+»)?[^«»]*)»"
+)
+# How far back "уточнили в компании" may look for the company it means.
+COMPANY_BACKREF_SENTENCES = 2
+
+
+def _named_company_before(doc: Doc, before: int) -> Speaker:
+    """ "…, уточнили в компании." with no press service quoted earlier: the company named last in
+    the preceding sentences, when exactly one is named there (else nobody)."""
+    index = doc.sentence_index(before)
+    if index < 0:
+        return NOBODY
+    window = doc.sentences[max(0, index - COMPANY_BACKREF_SENTENCES)].start
+    names: list[str] = []
+    for m in _NAMED_COMPANY_RE.finditer(doc.text, window, before):
+        form = m.group("form")
+        name = f"{form} «{m.group('name')}»" if form.isupper() else m.group("name")
+        if name not in names:
+            names.append(name)
+    return Speaker(names[0], None) if len(names) == 1 else NOBODY
 
 
 def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
@@ -178,8 +206,12 @@ def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
                     ),
                     len(tail),
                 )
-                group = doc.morph.nominative_group(words[: i + 1 + cut])
-                return Speaker(" ".join(group), None)
+                group = doc.morph.nominative_group(words[: i + 1])
+                if group[-1] == w:
+                    # "в приёмной губернатора": a substantivised adjective the grouping leaves
+                    # as it is; its head lemma is the nominative.
+                    group[-1] = doc.morph.lemma(w.lower())
+                return Speaker(" ".join([*group, *tail[:cut]]), None)
         break
     return NOBODY
 
