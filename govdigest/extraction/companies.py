@@ -532,6 +532,35 @@ def _merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[C
     return merged
 
 
+# "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
+# company's full name is the same company.
+_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
+_LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
+
+
+def _alias_core(name: str) -> str:
+    m = _LEGAL_PREFIX_RE.match(name.strip())
+    return (m.group(1) if m else name).casefold().replace("ё", "е")
+
+
+def _merge_bracket_aliases(
+    doc: Doc, merged: dict[str, list[Candidate]]
+) -> dict[str, list[Candidate]]:
+    for key in list(merged):
+        if key not in merged:
+            continue
+        for cand in list(merged[key]):
+            m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
+            if not m:
+                continue
+            alias = _alias_core(m.group(1))
+            for other in [k for k in merged if k != key]:
+                if any(_alias_core(c.name) == alias for c in merged[other]):
+                    merged[key].extend(merged.pop(other))
+            merged[key].sort(key=lambda c: c.start)
+    return merged
+
+
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
@@ -555,6 +584,7 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = _merge_declined(merged)
     merged = _merge_abbreviations(merged)
+    merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():

@@ -168,17 +168,15 @@ _NAMED_COMPANY_RE = re.compile(
     r"\b(?P<form>ООО|АО|ПАО|ЗАО|ОАО|НАО|АНО|ГК|компани[яиюей]|предприяти[еяюи]|холдинг[аеуом]*)"
     r"\s+«(?P<name>[^«»]+(?:«[^«»]+»)?[^«»]*)»"
 )
-# How far back "уточнили в компании" may look for the company it means.
-COMPANY_BACKREF_SENTENCES = 2
+# How far back (characters) "уточнили в компании" may look for the company it means: about a
+# paragraph; sentences are no measure, as a quoted speech between may hold several.
+COMPANY_BACKREF_CHARS = 600
 
 
 def _named_company_before(doc: Doc, before: int) -> Speaker:
     """ "…, уточнили в компании." with no press service quoted earlier: the company named last in
     the preceding sentences, when exactly one is named there (else nobody)."""
-    index = doc.sentence_index(before)
-    if index < 0:
-        return NOBODY
-    window = doc.sentences[max(0, index - COMPANY_BACKREF_SENTENCES)].start
+    window = max(0, before - COMPANY_BACKREF_CHARS)
     names: list[str] = []
     for m in _NAMED_COMPANY_RE.finditer(doc.text, window, before):
         form = m.group("form")
@@ -377,9 +375,37 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
     last = _last_mention(people, candidates, before)
     if last is None:
         return NOBODY
+    subject = _role_subject_since(doc, people, last, gender, before)
+    if subject is not None:
+        return subject
     if _oblique_rival(doc, people, candidates, last, before):
         return NOBODY
     return _entity_speaker(people.entities[last])
+
+
+def _role_subject_since(
+    doc: Doc, people: People, last: int, gender: str, before: int
+) -> Speaker | None:
+    """ "… Руслан Ахметов отметил … Мэр поддержал это. «…», – обратился он": a sentence that
+    opens with a bare role after the last named person makes that role's holder the nearer
+    subject. Returns that holder, NOBODY when the role binds to nobody, None when no such
+    sentence stands between."""
+    last_mention = max(s for s, _, i in people.mentions if i == last and s < before)
+    index = doc.sentence_index(before) - 1
+    if index < 0 or doc.sentence_index(last_mention) >= index:
+        return None
+    # Only the sentence right before the quote, opening with the bare role and its verb.
+    words = doc.words_in(doc.sentences[index].start, doc.sentences[index].stop)
+    role = match_role_at(doc, words, 0) if words else None
+    if role is None or len(words) <= len(role.lemmas):
+        return None
+    verb = words[len(role.lemmas)].text.lower()
+    if doc.morph.best_pos(verb) != "VERB" or doc.morph.verb_gender(verb) not in (gender, None):
+        return None
+    found = _by_role(people, role, set(), gender, before)
+    if found.name == people.entities[last].name:
+        return None
+    return found
 
 
 # "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest

@@ -414,3 +414,13 @@ def test_federal_agencies_as_agreement_parties(
 def test_declined_descriptive_names(extractor: Extractor, text: str, name: str) -> None:
     found = kinds(run(extractor, text))
     assert name in found, found
+
+
+# Rule: a quoted short name in brackets right after a company's full name is the same company.
+def test_bracketed_alias_is_one_organisation(extractor: Extractor) -> None:
+    text = (
+        "Подписано соглашение с ООО «Озёрная (Северная) транспортная компания» («Озёртранс»). "
+        "Документ подписал генеральный директор ООО «Озёртранс» Юрий Тямкин."
+    )
+    found = kinds(run(extractor, text))
+    assert list(found) == ["ооо «озёрная (северная) транспортная компания»"], found
