@@ -293,7 +293,7 @@ def extract_people(doc: Doc) -> People:
         else:
             # An initial and a surname nobody introduced in full stay a (partial) name.
             normal, gender = doc.morph.nominative_name(words)
-            name = " ".join(normal)
+            name = f"{words[0]}. {normal[-1]}"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:
                 index = len(entities)

@@ -255,6 +255,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _heading_blocks(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for quote in _transcript_lines(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
     for span in find_spans(doc.text):
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
             continue
@@ -498,6 +501,28 @@ def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
             ):
                 break
             out.append(RawQuote(p_start, p_stop, _clean_quote_text(body), speaker, True))
+    return out
+
+
+# A transcript line: "В.Ранцев: Добрый день, коллеги!", "И. Пронин: Уборка идёт по графику."
+_TRANSCRIPT_RE = re.compile(
+    r"^((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s+(?=\S)", re.MULTILINE
+)
+MIN_TRANSCRIPT_WORDS = 2
+
+
+def _transcript_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    for m in _TRANSCRIPT_RE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        stop = doc.text.find("\n", m.end())
+        stop = len(doc.text) if stop < 0 else stop
+        body = doc.text[m.end() : stop]
+        if len(re.findall(r"\w+", body)) < MIN_TRANSCRIPT_WORDS:
+            continue
+        speaker = resolve(doc, people, m.start(1), m.end(1), m.start())
+        out.append(RawQuote(m.end(), stop, _clean_quote_text(body), speaker, True))
     return out
 
 

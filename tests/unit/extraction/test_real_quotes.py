@@ -263,7 +263,7 @@ SURNAME_AND_ADDRESSEE = [
         "Завод\nГубернатор Озёрской области Евгений Котельников посетил завод.\n"
         "«Завод выйдет на мощность к осени», — сказал А. Котельников.",
         "Завод выйдет на мощность",
-        "А Котельников",
+        "А. Котельников",
         id="initial-disagreeing-with-given-name-is-another-person",
     ),
     pytest.param(
@@ -334,6 +334,20 @@ SURNAME_AND_ADDRESSEE = [
         "АО «Волжский агрокомплекс»",
         id="v-kompanii-backref-across-a-long-quote",
     ),
+    pytest.param(
+        "Совещание\nГубернатор Сосновской области Вадим Ранцев провёл совещание с главой района "
+        "Игорем Прониным.\nВ.Ранцев: Добрый день, коллеги! Начнём с уборочной.\n"
+        "И. Пронин: Уборка идёт по графику.",
+        "Уборка идёт по графику",
+        "Игорь Пронин",
+        id="transcript-line-initial-surname-colon",
+    ),
+    pytest.param(
+        "Совещание\nПрошло совещание по уборке.\nВ.Ранцев: Добрый день, коллеги! Начнём.",
+        "Добрый день, коллеги",
+        "В. Ранцев",
+        id="transcript-line-initials-only-keep-the-initial",
+    ),
 ]
 
 
@@ -398,3 +412,11 @@ def test_tme_preview_header_is_dropped() -> None:
         "Регистрация в РКН: clck.ru/abc\nDownload Telegram\nГубернатор посетил завод."
     )
     assert clean_lines(text) == ["Губернатор посетил завод."]
+
+
+def test_newsroom_reminder_is_not_reported_speech(extractor: Extractor) -> None:
+    text = (
+        "Встреча\nГубернатор Кедрового края Михаил Котов встретился с вице-премьером.\n"
+        "Напомним, что в прошлом году оргкомитет провёл заседание в Кедровске."
+    )
+    assert [q for q in run(extractor, text).quotes if q.kind == "indirect"] == []
