@@ -252,6 +252,9 @@ def extract_people(doc: Doc) -> People:
             pending_patronymic.append((span.start, span.stop, words))
             continue
         normal, gender = doc.morph.nominative_name(words, _hint_before(doc, span.start))
+        if len(normal) == 3 and _is_patronymic(doc, words[1]):
+            # "с мэром Эдуардом Викторовичем Симаковым": names follow "Имя Фамилия".
+            normal = [normal[0], normal[2]]
         name = " ".join(normal)
         index = next((i for i, e in enumerate(entities) if e.name == name), None)
         if index is None:

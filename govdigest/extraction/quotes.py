@@ -293,8 +293,35 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _unquoted_speech(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    headline = _repeated_headline_quote(doc, found, covered)
+    if headline is not None:
+        found.append(headline)
+        covered.append((headline.start, headline.stop))
     found.sort(key=lambda q: q.start)
     return _inherit_speakers(doc, found), covered
+
+
+# A headline that opens with a quotation and a colon: "«Не пустая формальность»: А и Б …".
+_HEADLINE_QUOTE_RE = re.compile(r"«([^«»\n]{3,120})»\s*:")
+
+
+def _repeated_headline_quote(
+    doc: Doc, found: list[RawQuote], covered: list[tuple[int, int]]
+) -> RawQuote | None:
+    """The headline quotes words the body attributes ("Документ, по словам главы, «не пустая
+    формальность»"): the headline is its own quote, by the body's speaker."""
+    m = _HEADLINE_QUOTE_RE.match(doc.text)
+    if not m or any(a <= m.start() < b for a, b in covered):
+        return None
+    key = _quote_key(m.group(1))
+    for quote in found:
+        if quote.start > m.end() and quote.speaker.name and _quote_key(quote.text) == key:
+            return RawQuote(m.start(), m.end(), _clean_quote_text(m.group(1)), quote.speaker, True)
+    return None
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.casefold().replace("ё", "е"))
 
 
 def _trim_unbalanced(doc: Doc, start: int, stop: int) -> int:

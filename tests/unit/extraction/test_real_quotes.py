@@ -420,3 +420,18 @@ def test_newsroom_reminder_is_not_reported_speech(extractor: Extractor) -> None:
         "Напомним, что в прошлом году оргкомитет провёл заседание в Кедровске."
     )
     assert [q for q in run(extractor, text).quotes if q.kind == "indirect"] == []
+
+
+def test_headline_quote_repeated_in_the_body_takes_the_body_speaker(extractor: Extractor) -> None:
+    text = (
+        "«Не пустая формальность»: Ахтямов и Лыков подписали соглашение\n"
+        "Глава Беловодской Республики Рамиль Ахтямов и губернатор Кременской области Игорь Лыков "
+        "подписали соглашение. Документ, по словам главы Беловодья, «не пустая формальность»."
+    )
+    quotes = _direct(run(extractor, text))
+    assert [s for s, _ in quotes] == ["Рамиль Ахтямов", "Рамиль Ахтямов"], quotes
+
+
+def test_patronymic_dropped_from_a_full_name(extractor: Extractor) -> None:
+    text = "Поездка\nВместе с мэром города Эдуардом Викторовичем Симаковым возложили цветы."
+    assert [p.name for p in run(extractor, text).people] == ["Эдуард Симаков"]
