@@ -238,6 +238,12 @@ def extract_people(doc: Doc) -> People:
         words = _name_words(span.text)
         if not words:
             continue
+        if _leading_place_genitive(doc, span.start, words):
+            # "мэр Тунцзяна Ван Лэй": NER took the role's genitive place into the name.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0]), span.stop, span.type, " ".join(words)
+            )
         if len(words) == 1:
             if not _could_be_name(doc, words[0]) or _is_role_word(doc, words[0]):
                 continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
@@ -388,6 +394,21 @@ _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|воз
 
 _GENITIVE_LEAD_RE = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т)\s+$")
 _MASC_GENITIVE_SURNAME_RE = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын)а$")
+
+
+# Role heads that take a place in the genitive right before the holder's name.
+_PLACE_ROLE_HEADS = frozenset({"мэр", "губернатор", "глава", "посол", "аким", "хоким", "консул"})
+
+
+def _leading_place_genitive(doc: Doc, start: int, words: list[str]) -> bool:
+    if len(words) < 3 or _is_patronymic(doc, words[1]) or not words[0].endswith(("а", "я")):
+        return False
+    if doc.morph.is_known(words[0]):
+        return False  # a dictionary given name ("Никита", "Анна") starts the name itself
+    i = doc.word_index_at(start) - 1
+    if i < 0 or doc.text[doc.words[i].stop : start].strip():
+        return False
+    return doc.morph.lemma(doc.words[i].text.lower()) in _PLACE_ROLE_HEADS
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:

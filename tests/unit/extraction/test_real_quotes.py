@@ -348,6 +348,13 @@ SURNAME_AND_ADDRESSEE = [
         "В. Ранцев",
         id="transcript-line-initials-only-keep-the-initial",
     ),
+    pytest.param(
+        "Рыба\nГубернатор Северогорской области Павел Ложкин встретился с гостями.\n«Рыба из "
+        "Северогорска хорошо известна нашим покупателям», – отметил мэр Тунцзяна Ван Лэй.",
+        "Рыба из Северогорска",
+        "Ван Лэй",
+        id="role-genitive-place-not-part-of-the-name",
+    ),
 ]
 
 
