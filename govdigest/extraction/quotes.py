@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -258,8 +259,12 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _transcript_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
-    for span in find_spans(doc.text):
+    spans = find_spans(doc.text)
+    listed = _listed_names(doc, spans)
+    for span in spans:
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
+            continue
+        if span.open in listed:
             continue
         inner_start, inner_stop = span.inner
         if not span.balanced:
@@ -322,6 +327,25 @@ def _repeated_headline_quote(
 
 def _quote_key(text: str) -> str:
     return re.sub(r"[^\w]+", "", text.casefold().replace("ё", "е"))
+
+
+# "«Тальской лозой», «Кедровой долиной», «Озёр-Вино»": short quotations joined only by commas
+# or "и" are a list of names, never speech.
+_LIST_JOINER_RE = re.compile(r"\s*(?:,|\s+и)\s*$")
+MAX_LISTED_NAME_WORDS = 4
+
+
+def _listed_names(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
+    top = [sp for sp in spans if sp.depth == 0 and sp.balanced]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(top):
+        if not _LIST_JOINER_RE.fullmatch(doc.text[a.close : b.open]):
+            continue
+        words_a = doc.text[a.open + 1 : a.close - 1].split()
+        words_b = doc.text[b.open + 1 : b.close - 1].split()
+        if len(words_a) <= MAX_LISTED_NAME_WORDS and len(words_b) <= MAX_LISTED_NAME_WORDS:
+            out |= {a.open, b.open}
+    return out
 
 
 def _trim_unbalanced(doc: Doc, start: int, stop: int) -> int:
