@@ -245,6 +245,21 @@ def _press_name(doc: Doc, raw: str) -> str:
 def _by_role(
     people: People, role: RolePhrase, region: set[str], gender: str | None, before: int
 ) -> Speaker:
+    if len(role.lemmas) > 1 and role.role_class != "guest":
+        # "по словам главы республики" after "Глава Тальской Республики X и губернатор
+        # Кедровской области Y": the role's head and complement pick the one person introduced
+        # with both, whatever class the fuller introduction gave them.
+        kind = set(role.lemmas[1:])
+        exact = [
+            e
+            for e in people.entities
+            if e.role_phrase is not None
+            and e.role_phrase.split()[0] == role.lemmas[0]
+            and kind & e.role_lemmas
+            and (gender is None or e.gender in (gender, None))
+        ]
+        if len(exact) == 1:
+            return _entity_speaker(exact[0])
     holders = [
         (i, e)
         for i, e in enumerate(people.entities)
