@@ -141,7 +141,9 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
                 if lemma[:3] == content[:3].lower():
                     return content[:1] + lemma[1:]
         return content
-    heads = word_set("org_heads")
+    # Inside quotes a generic head ("«Амурской рыбной компанией»") is part of the name and
+    # declines with it, like a designator such as "завод".
+    heads = word_set("org_heads") | word_set("org_dropped_designators")
     if words[0][:1].isupper() and any(doc.morph.lemma(w.lower()) in heads for w in words[1:]):
         return " ".join(doc.morph.nominative_group(words))
     if len(words) == 2 and _declined_adjective_pair(doc, words):
@@ -347,6 +349,10 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
+# Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
+_PLACE_SHAPE_RE = re.compile(r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию])$")
+
+
 def _common_word_org(doc: Doc, words: list[str]) -> bool:
     """NER's false organisations: a lone common word ("Промпроизводство", "УЗИ"), a plural
     group ("Оренбургские предприятия", "IT-компаний") or a place followed by lower-case words
@@ -361,8 +367,12 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
         return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
     if len(words) == 1:
-        if first.lower() in word_set("known_orgs") or not doc.morph.is_known(first):
+        if first.lower() in word_set("known_orgs"):
             return False
+        if not doc.morph.is_known(first):
+            # "Алтанской", "Тихоречья", "Прииртышск": an unknown word shaped like a place or
+            # its adjective is a region NER mistook; a company alone is never written so.
+            return bool(_PLACE_SHAPE_RE.search(first)) and first[1:].islower()
         if first[1:].lower() != first[1:] and not first.isupper():
             return False  # internal capitals: "ЭлМетро", "ТрансЛогистик"
         return not any(proper & set(p.tag.grammemes) for p in parses)
@@ -454,9 +464,20 @@ def _genitive_tail(doc: Doc, k: int) -> int:
         top = parses[0].tag.POS if parses else None
         if top == "NOUN" and any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN"):
             end = n + 1
+        elif w.text == "и" and end == n and _genitive_noun_at(doc, n + 1):
+            # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
+            # coordinated genitive nouns both belong to the name.
+            continue
         elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
             break
     return end
+
+
+def _genitive_noun_at(doc: Doc, n: int) -> bool:
+    if n >= len(doc.words) or not doc.words[n].text.islower():
+        return False
+    parses = doc.morph.parse(doc.words[n].text)
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "gent"
 
 
 # A one-word name the dictionary does not know keeps its case ending in the key
@@ -511,6 +532,35 @@ def _merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[C
     return merged
 
 
+# "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
+# company's full name is the same company.
+_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
+_LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
+
+
+def _alias_core(name: str) -> str:
+    m = _LEGAL_PREFIX_RE.match(name.strip())
+    return (m.group(1) if m else name).casefold().replace("ё", "е")
+
+
+def _merge_bracket_aliases(
+    doc: Doc, merged: dict[str, list[Candidate]]
+) -> dict[str, list[Candidate]]:
+    for key in list(merged):
+        if key not in merged:
+            continue
+        for cand in list(merged[key]):
+            m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
+            if not m:
+                continue
+            alias = _alias_core(m.group(1))
+            for other in [k for k in merged if k != key]:
+                if any(_alias_core(c.name) == alias for c in merged[other]):
+                    merged[key].extend(merged.pop(other))
+            merged[key].sort(key=lambda c: c.start)
+    return merged
+
+
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
@@ -534,6 +584,7 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = _merge_declined(merged)
     merged = _merge_abbreviations(merged)
+    merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     out: list[Company] = []
     for group in merged.values():

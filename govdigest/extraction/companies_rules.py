@@ -121,10 +121,19 @@ def is_media_name(name: str) -> bool:
     return core in _media_outlets() or bool(_DOMAIN_RE.search(core))
 
 
+def _media_head(doc: Doc, words: list[str]) -> bool:
+    """ "Тихореченские вести", "Озёрская правда": capitalised adjectives + a newspaper head."""
+    if len(words) < 2 or not words[-1].islower():
+        return False
+    heads = word_set("media_heads")
+    last = words[-1].lower()
+    return last in heads or doc.morph.lemma(last) in heads
+
+
 def is_excluded_name(doc: Doc, name: str) -> bool:
     """Government bodies, media, mis-tagged tokens ("IT") are never companies."""
     words = re.findall(r"[\w-]+", name)
-    if not words or is_media_name(name):
+    if not words or is_media_name(name) or _media_head(doc, words):
         return True
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():

@@ -19,6 +19,8 @@ _ACCORDING_RE = re.compile(
 _AS_SAID_RE = re.compile(r"(?:^|\s)[Кк]ак\s+([а-яё]+)\s+([^,]{2,80}),\s*(?=[^«\"„“])")
 _CONVICTION = frozenset({"уверен", "уверена", "убеждён", "убежден", "убеждена", "уверены"})
 MIN_INDIRECT_WORDS = 3
+# First-person plural verbs a newsroom uses to remind or add in its own voice.
+_EDITORIAL_VERBS = frozenset({"напомним", "отметим", "добавим", "уточним", "заметим"})
 
 
 def _inside(pos: int, covered: list[tuple[int, int]]) -> bool:
@@ -81,6 +83,8 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
         if found is None:
             for w in doc.words_in(sent.start, sent.stop):
                 word = w.text.lower()
+                if word in _EDITORIAL_VERBS:
+                    break  # "Напомним, что …": the newsroom's own voice, nobody's speech
                 if doc.morph.lemma(word) not in verbs and word not in _CONVICTION:
                     continue
                 m3 = _THAT_RE.match(doc.text, w.stop, sent.stop)

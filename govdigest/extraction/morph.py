@@ -333,7 +333,7 @@ class Morph:
             if best is None or rank < best[0]:
                 best = (rank, p)
         if best is None:
-            return None
+            return _surname_by_suffix(word, case, gender)
         score = float(best[1].score) + (0.5 if best[0] == 0 else 0.0)
         if case == "nomn":
             return word, score
@@ -344,6 +344,25 @@ class Morph:
 
 # Surname endings that never decline ("Русских", "Черных", "Шевченко", "Живаго").
 _INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово")
+
+
+# Surname suffixes by gender: a nominative surname pymorphy knows only as a place or another
+# word ("Кирсанова" is only the genitive of the place "Кирсанов") still reads as a surname of
+# the given name's gender, so "Алла Кирсанова" is not turned into "Алл Кирсанов".
+_SURNAME_SUFFIXES = {
+    "femn": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
+    "masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
+}
+# Below a dictionary surname's bonus, so a known reading of the same word still wins.
+SURNAME_SUFFIX_SCORE = 0.4
+
+
+def _surname_by_suffix(word: str, case: str, gender: str | None) -> tuple[str, float] | None:
+    if case != "nomn" or gender not in _SURNAME_SUFFIXES or not word[:1].isupper():
+        return None
+    if len(word) > 4 and word.lower().endswith(_SURNAME_SUFFIXES[gender]):
+        return word, SURNAME_SUFFIX_SCORE
+    return None
 
 
 def _indeclinable_surname(word: str) -> bool:

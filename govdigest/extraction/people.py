@@ -230,6 +230,7 @@ def extract_people(doc: Doc) -> People:
     mentions: list[tuple[int, int, int]] = []
     pending_single: list[tuple[int, int, str]] = []
     pending_patronymic: list[tuple[int, int, list[str]]] = []
+    pending_initial: list[tuple[int, int, list[str]]] = []
     role_spans: list[tuple[int, int]] = []
     for span in doc.ner:
         if span.type != "PER":
@@ -237,16 +238,29 @@ def extract_people(doc: Doc) -> People:
         words = _name_words(span.text)
         if not words:
             continue
+        if _leading_place_genitive(doc, span.start, words):
+            # "мэр Тунцзяна Ван Лэй": NER took the role's genitive place into the name.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0]), span.stop, span.type, " ".join(words)
+            )
         if len(words) == 1:
             if not _could_be_name(doc, words[0]) or _is_role_word(doc, words[0]):
                 continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
             pending_single.append((span.start, span.stop, words[0]))
+            continue
+        if len(words) == 2 and len(words[0]) == 1 and words[0].isupper():
+            # "Е. Котельников": resolved against the full names once they are all known.
+            pending_initial.append((span.start, span.stop, words))
             continue
         if len(words) == 2 and _is_patronymic(doc, words[1]):
             # "Василий Николаевич": name and patronymic refer to the person with that first name.
             pending_patronymic.append((span.start, span.stop, words))
             continue
         normal, gender = doc.morph.nominative_name(words, _hint_before(doc, span.start))
+        if len(normal) == 3 and _is_patronymic(doc, words[1]):
+            # "с мэром Эдуардом Викторовичем Симаковым": names follow "Имя Фамилия".
+            normal = [normal[0], normal[2]]
         name = " ".join(normal)
         index = next((i for i, e in enumerate(entities) if e.name == name), None)
         if index is None:
@@ -275,6 +289,26 @@ def extract_people(doc: Doc) -> People:
             index = len(entities)
             entities.append(PersonEntity(name=" ".join(normal), gender=gender))
         mentions.append((start, stop, index))
+    for start, stop, words in pending_initial:
+        owners = [
+            i
+            for i, e in enumerate(entities)
+            if len(e.name.split()) >= 2
+            and e.name[:1] == words[0]
+            and surname_matches(words[1], e.surname)
+        ]
+        if len(owners) == 1:
+            mentions.append((start, stop, owners[0]))
+        else:
+            # An initial and a surname nobody introduced in full stay a (partial) name.
+            normal, gender = doc.morph.nominative_name(words)
+            name = f"{words[0]}. {normal[-1]}"
+            index = next((i for i, e in enumerate(entities) if e.name == name), None)
+            if index is None:
+                index = len(entities)
+                entities.append(PersonEntity(name=name, gender=gender))
+            _bind_role(doc, entities[index], start, stop, role_spans)
+            mentions.append((start, stop, index))
     for start, stop, word in pending_single:
         index = next((i for i, e in enumerate(entities) if surname_matches(word, e.surname)), None)
         if index is None:
@@ -292,6 +326,7 @@ def extract_people(doc: Doc) -> People:
                 entities.append(PersonEntity(name=name, gender=gender))
         _bind_role(doc, entities[index], start, stop, role_spans)
         mentions.append((start, stop, index))
+    mentions.extend(_bare_surname_mentions(doc, entities, mentions))
     mentions.sort()
     for start, _, index in mentions:
         entities[index].mentions.append(start)
@@ -302,11 +337,78 @@ def extract_people(doc: Doc) -> People:
     return People(entities, mentions, role_spans)
 
 
+# "Е. Котельников", "А.Пронин": an initial glued or spaced before the surname.
+_INITIAL_BEFORE_RE = re.compile(r"(?:^|[\s(])([А-ЯЁ])\.\s?$")
+
+
+def _bare_surname_mentions(
+    doc: Doc, entities: list[PersonEntity], mentions: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """ "— сказал Пронин", "пояснил господин Пронин", "Е. Котельников": a bare surname (or one
+    after an initial) that NER left untagged refers to the one person introduced with it in full.
+
+    Only a surname shared by exactly one full-name entity counts; an initial must agree with the
+    given name, so "А. Котельников" never becomes "Евгений Котельников"."""
+    full = [(i, e) for i, e in enumerate(entities) if len(e.name.split()) >= 2]
+    if not full:
+        return []
+    taken = [(s, e) for s, e, _ in mentions]
+    out: list[tuple[int, int, int]] = []
+    for w in doc.words:
+        if not w.text[:1].isupper() or len(w.text) < 4:
+            continue
+        if any(s <= w.start < e for s, e in taken):
+            continue
+        if doc.text[max(0, w.start - 1) : w.start] in ("«", '"'):
+            continue  # a quoted name ("завод «Пронин»") is not the person
+        owners = [i for i, e in full if surname_matches(w.text, e.surname)]
+        if len(owners) != 1:
+            continue
+        initial = _INITIAL_BEFORE_RE.search(doc.text[max(0, w.start - 4) : w.start])
+        first_name = entities[owners[0]].name.split()[0]
+        if initial and initial.group(1) != first_name[:1]:
+            continue
+        if not initial and _follows_capitalised_name(doc, w.start):
+            continue  # "Мария Пронина" is another person of the family
+        start = w.start - len(initial.group(0).lstrip(" (")) if initial else w.start
+        out.append((start, w.stop, owners[0]))
+    return out
+
+
+def _follows_capitalised_name(doc: Doc, start: int) -> bool:
+    i = doc.word_index_at(start) - 1
+    if i < 0:
+        return False
+    prev = doc.words[i]
+    between = doc.text[prev.stop : start]
+    return (
+        not between.strip()
+        and prev.text[:1].isupper()
+        and len(prev.text) > 1
+        and _could_be_name(doc, prev.text)
+    )
+
+
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
 
 
 _GENITIVE_LEAD_RE = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т)\s+$")
 _MASC_GENITIVE_SURNAME_RE = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын)а$")
+
+
+# Role heads that take a place in the genitive right before the holder's name.
+_PLACE_ROLE_HEADS = frozenset({"мэр", "губернатор", "глава", "посол", "аким", "хоким", "консул"})
+
+
+def _leading_place_genitive(doc: Doc, start: int, words: list[str]) -> bool:
+    if len(words) < 3 or _is_patronymic(doc, words[1]) or not words[0].endswith(("а", "я")):
+        return False
+    if doc.morph.is_known(words[0]):
+        return False  # a dictionary given name ("Никита", "Анна") starts the name itself
+    i = doc.word_index_at(start) - 1
+    if i < 0 or doc.text[doc.words[i].stop : start].strip():
+        return False
+    return doc.morph.lemma(doc.words[i].text.lower()) in _PLACE_ROLE_HEADS
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:

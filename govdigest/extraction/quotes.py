@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,11 @@ from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, reso
 # "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
 _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
-_ATTR_END_RE = re.compile(r"[.!?…;]|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]")
+# An initial ("сказал Е. Котельников") does not end the attribution clause; an aside in
+# parentheses ("(цитата по пресс-службе Кремля)") does: it names a source, not the speaker.
+_ATTR_END_RE = re.compile(
+    r"(?<!\b[А-ЯЁ])\.|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
+)
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
 # Real posts type the speech dash as an em dash, an en dash or a spaced hyphen-minus
 # ("«…, - сказал он. - …»"); a hyphen counts only with spaces on both sides.
@@ -251,8 +256,15 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _heading_blocks(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
-    for span in find_spans(doc.text):
+    for quote in _transcript_lines(doc, people, covered):
+        found.append(quote)
+        covered.append((quote.start, quote.stop))
+    spans = find_spans(doc.text)
+    listed = _listed_names(doc, spans)
+    for span in spans:
         if span.depth != 0 or any(a <= span.open < b for a, b in covered):
+            continue
+        if span.open in listed:
             continue
         inner_start, inner_stop = span.inner
         if not span.balanced:
@@ -286,8 +298,54 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _unquoted_speech(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    headline = _repeated_headline_quote(doc, found, covered)
+    if headline is not None:
+        found.append(headline)
+        covered.append((headline.start, headline.stop))
     found.sort(key=lambda q: q.start)
     return _inherit_speakers(doc, found), covered
+
+
+# A headline that opens with a quotation and a colon: "«Не пустая формальность»: А и Б …".
+_HEADLINE_QUOTE_RE = re.compile(r"«([^«»\n]{3,120})»\s*:")
+
+
+def _repeated_headline_quote(
+    doc: Doc, found: list[RawQuote], covered: list[tuple[int, int]]
+) -> RawQuote | None:
+    """The headline quotes words the body attributes ("Документ, по словам главы, «не пустая
+    формальность»"): the headline is its own quote, by the body's speaker."""
+    m = _HEADLINE_QUOTE_RE.match(doc.text)
+    if not m or any(a <= m.start() < b for a, b in covered):
+        return None
+    key = _quote_key(m.group(1))
+    for quote in found:
+        if quote.start > m.end() and quote.speaker.name and _quote_key(quote.text) == key:
+            return RawQuote(m.start(), m.end(), _clean_quote_text(m.group(1)), quote.speaker, True)
+    return None
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.casefold().replace("ё", "е"))
+
+
+# "«Тальской лозой», «Кедровой долиной», «Озёр-Вино»": short quotations joined only by commas
+# or "и" are a list of names, never speech.
+_LIST_JOINER_RE = re.compile(r"\s*(?:,|\s+и)\s*$")
+MAX_LISTED_NAME_WORDS = 4
+
+
+def _listed_names(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
+    top = [sp for sp in spans if sp.depth == 0 and sp.balanced]
+    out: set[int] = set()
+    for a, b in itertools.pairwise(top):
+        if not _LIST_JOINER_RE.fullmatch(doc.text[a.close : b.open]):
+            continue
+        words_a = doc.text[a.open + 1 : a.close - 1].split()
+        words_b = doc.text[b.open + 1 : b.close - 1].split()
+        if len(words_a) <= MAX_LISTED_NAME_WORDS and len(words_b) <= MAX_LISTED_NAME_WORDS:
+            out |= {a.open, b.open}
+    return out
 
 
 def _trim_unbalanced(doc: Doc, start: int, stop: int) -> int:
@@ -494,6 +552,28 @@ def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
             ):
                 break
             out.append(RawQuote(p_start, p_stop, _clean_quote_text(body), speaker, True))
+    return out
+
+
+# A transcript line: "В.Ранцев: Добрый день, коллеги!", "И. Пронин: Уборка идёт по графику."
+_TRANSCRIPT_RE = re.compile(
+    r"^((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?):\s+(?=\S)", re.MULTILINE
+)
+MIN_TRANSCRIPT_WORDS = 2
+
+
+def _transcript_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
+    out: list[RawQuote] = []
+    for m in _TRANSCRIPT_RE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        stop = doc.text.find("\n", m.end())
+        stop = len(doc.text) if stop < 0 else stop
+        body = doc.text[m.end() : stop]
+        if len(re.findall(r"\w+", body)) < MIN_TRANSCRIPT_WORDS:
+            continue
+        speaker = resolve(doc, people, m.start(1), m.end(1), m.start())
+        out.append(RawQuote(m.end(), stop, _clean_quote_text(body), speaker, True))
     return out
 
 

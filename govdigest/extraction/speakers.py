@@ -116,8 +116,10 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
     if plural:
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
-        if _ORG_BACKREF_RE.search(doc.text, start, stop) and doc.last_org_speaker is not None:
-            return doc.last_org_speaker
+        if _ORG_BACKREF_RE.search(doc.text, start, stop):
+            if doc.last_org_speaker is not None:
+                return doc.last_org_speaker
+            return _named_company_before(doc, min(start, anchor))
         return _institution_speaker(doc, start, stop)
     words = doc.words_in(start, stop)
     for i, w in enumerate(words):
@@ -156,8 +158,32 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 # "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
 # plural verb with a named institution is that institution speaking (heads in a data file).
 _INSTITUTION_RE = re.compile(
-    r"\b(?:в|во|на)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
+    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
 )
+
+
+# "ООО «Боровской агрокомбинат»", "компания «Кедрснаб»": a company named with its legal form or
+# a generic noun and a quoted name.
+_NAMED_COMPANY_RE = re.compile(
+    r"\b(?P<form>ООО|АО|ПАО|ЗАО|ОАО|НАО|АНО|ГК|компани[яиюей]|предприяти[еяюи]|холдинг[аеуом]*)"
+    r"\s+«(?P<name>[^«»]+(?:«[^«»]+»)?[^«»]*)»"
+)
+# How far back (characters) "уточнили в компании" may look for the company it means: about a
+# paragraph; sentences are no measure, as a quoted speech between may hold several.
+COMPANY_BACKREF_CHARS = 600
+
+
+def _named_company_before(doc: Doc, before: int) -> Speaker:
+    """ "…, уточнили в компании." with no press service quoted earlier: the company named last in
+    the preceding sentences, when exactly one is named there (else nobody)."""
+    window = max(0, before - COMPANY_BACKREF_CHARS)
+    names: list[str] = []
+    for m in _NAMED_COMPANY_RE.finditer(doc.text, window, before):
+        form = m.group("form")
+        name = f"{form} «{m.group('name')}»" if form.isupper() else m.group("name")
+        if name not in names:
+            names.append(name)
+    return Speaker(names[0], None) if len(names) == 1 else NOBODY
 
 
 def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
@@ -178,8 +204,12 @@ def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
                     ),
                     len(tail),
                 )
-                group = doc.morph.nominative_group(words[: i + 1 + cut])
-                return Speaker(" ".join(group), None)
+                group = doc.morph.nominative_group(words[: i + 1])
+                if group[-1] == w:
+                    # "в приёмной губернатора": a substantivised adjective the grouping leaves
+                    # as it is; its head lemma is the nominative.
+                    group[-1] = doc.morph.lemma(w.lower())
+                return Speaker(" ".join([*group, *tail[:cut]]), None)
         break
     return NOBODY
 
@@ -190,8 +220,17 @@ def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> b
     if _is_nominative_mention(doc, people, start, stop, index):
         return False
     said = doc.text[start:stop].split()
-    parses = doc.morph.parse(said[-1]) if said else ()
-    return bool(parses) and parses[0].tag.case in ("datv", "ablt")
+    if not said:
+        return False
+    prev = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12) : start])
+    if prev and prev.group(1).lower() in _ADDRESSEE_PREPOSITIONS:
+        return True  # "— обратился он к Олегу Ранцеву", "— сказал он с Иваном Прониным"
+    cases = {p.tag.case for p in doc.morph.parse(said[-1]) if p.tag.POS == "NOUN"}
+    return bool(cases & {"datv", "ablt"}) and "nomn" not in cases
+
+
+# A name after one of these inside an attribution clause is an addressee or a companion.
+_ADDRESSEE_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "перед", "для", "при", "у"})
 
 
 def _press_name(doc: Doc, raw: str) -> str:
@@ -206,6 +245,21 @@ def _press_name(doc: Doc, raw: str) -> str:
 def _by_role(
     people: People, role: RolePhrase, region: set[str], gender: str | None, before: int
 ) -> Speaker:
+    if len(role.lemmas) > 1 and role.role_class != "guest":
+        # "по словам главы республики" after "Глава Тальской Республики X и губернатор
+        # Кедровской области Y": the role's head and complement pick the one person introduced
+        # with both, whatever class the fuller introduction gave them.
+        kind = set(role.lemmas[1:])
+        exact = [
+            e
+            for e in people.entities
+            if e.role_phrase is not None
+            and e.role_phrase.split()[0] == role.lemmas[0]
+            and kind & e.role_lemmas
+            and (gender is None or e.gender in (gender, None))
+        ]
+        if len(exact) == 1:
+            return _entity_speaker(exact[0])
     holders = [
         (i, e)
         for i, e in enumerate(people.entities)
@@ -336,9 +390,37 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
     last = _last_mention(people, candidates, before)
     if last is None:
         return NOBODY
+    subject = _role_subject_since(doc, people, last, gender, before)
+    if subject is not None:
+        return subject
     if _oblique_rival(doc, people, candidates, last, before):
         return NOBODY
     return _entity_speaker(people.entities[last])
+
+
+def _role_subject_since(
+    doc: Doc, people: People, last: int, gender: str, before: int
+) -> Speaker | None:
+    """ "… Руслан Ахметов отметил … Мэр поддержал это. «…», – обратился он": a sentence that
+    opens with a bare role after the last named person makes that role's holder the nearer
+    subject. Returns that holder, NOBODY when the role binds to nobody, None when no such
+    sentence stands between."""
+    last_mention = max(s for s, _, i in people.mentions if i == last and s < before)
+    index = doc.sentence_index(before) - 1
+    if index < 0 or doc.sentence_index(last_mention) >= index:
+        return None
+    # Only the sentence right before the quote, opening with the bare role and its verb.
+    words = doc.words_in(doc.sentences[index].start, doc.sentences[index].stop)
+    role = match_role_at(doc, words, 0) if words else None
+    if role is None or len(words) <= len(role.lemmas):
+        return None
+    verb = words[len(role.lemmas)].text.lower()
+    if doc.morph.best_pos(verb) != "VERB" or doc.morph.verb_gender(verb) not in (gender, None):
+        return None
+    found = _by_role(people, role, set(), gender, before)
+    if found.name == people.entities[last].name:
+        return None
+    return found
 
 
 # "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest

@@ -83,12 +83,23 @@ def normalise_line(line: str) -> str:
 def clean_lines(text: str) -> list[str]:
     """Content lines of a post: normalised, residue and bylines and hashtag lines dropped."""
     out: list[str] = []
+    previous_kept = False
     for raw in text[: MAX_ANALYSED_CHARS * 2].splitlines():
-        line = strip_residue_line(normalise_line(raw))
+        normal = normalise_line(raw)
+        if previous_kept and _SUBSCRIBERS_RE.match(normal):
+            # A t.me/s preview header: the line right above "4.12K subscribers" is the
+            # channel's name ("Инфоцентр Степногорья-64"), not the post's title.
+            out.pop()
+        line = strip_residue_line(normal)
+        previous_kept = False
         if not line or is_byline(line) or _HASHTAG_LINE_RE.match(line):
             continue
         out.append(line)
+        previous_kept = True
     return out
+
+
+_SUBSCRIBERS_RE = re.compile(r"^\d+(?:[.,]\d+)?[kкKКmM]?\s+subscribers$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,9 @@ def test_organisation_group_to_nominative(morph: Morph, words: str, expected: st
         ("Игорю Павловичу Кузнецову", frozenset(), "Игорь Павлович Кузнецов", "masc"),
         ("Романа Быстрова", frozenset({"gent"}), "Роман Быстров", "masc"),
         ("Светлана Орлова", frozenset(), "Светлана Орлова", "femn"),
+        # A surname pymorphy knows only as a place's genitive ("Кирсанова") keeps the woman.
+        ("Алла Кирсанова", frozenset(), "Алла Кирсанова", "femn"),
+        ("Ивана Кирсанова", frozenset(), "Иван Кирсанов", "masc"),
         # Indeclinable foreign names stay as written; their gender is unknown, not guessed.
         ("Чан Ван Хоа", frozenset({"ablt"}), "Чан Ван Хоа", None),
     ],

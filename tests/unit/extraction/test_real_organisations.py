@@ -208,6 +208,20 @@ def test_base_abbreviation(word: str, expected: str | None) -> None:
             "прокуратуры.",
             "генеральная прокуратура",
         ),
+        (
+            "Глава Тихореченской республики ответил на вопросы корреспондента «Озёрских вестей» "
+            "и подписал соглашение с АО «Кедр».",
+            "озёрские вести",
+        ),
+        (
+            "Глава Алтанской Республики Виктор Цыремпилов подписал соглашение с АО «Кедр».",
+            "алтанской",
+        ),
+        (
+            "Губернатор встретился с генеральным консулом в Прииртышске Ерланом Жумабаевым и "
+            "подписал соглашение с АО «Кедр».",
+            "прииртышск",
+        ),
     ],
 )
 def test_media_residue_slogans_and_places_are_not_organisations(
@@ -379,3 +393,34 @@ def test_federal_agencies_as_agreement_parties(
 ) -> None:
     found = kinds(run(extractor, text))
     assert (found.get(name) == "agency") is present, found
+
+
+# Rule: a descriptive name in quotes declines with its generic head ("«Кедровой рыбной
+# компанией»" → "Кедровая рыбная компания"); two coordinated genitives after the head belong to
+# the name ("завод автоматизации и роботизации").
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Документы подписаны с «Кедровой рыбной компанией» и АО «Хинганский ГОК».",
+            "кедровая рыбная компания",
+        ),
+        (
+            "Губернатор побывал на Озёрском заводе автоматизации и роботизации.",
+            "озёрский завод автоматизации и роботизации",
+        ),
+    ],
+)
+def test_declined_descriptive_names(extractor: Extractor, text: str, name: str) -> None:
+    found = kinds(run(extractor, text))
+    assert name in found, found
+
+
+# Rule: a quoted short name in brackets right after a company's full name is the same company.
+def test_bracketed_alias_is_one_organisation(extractor: Extractor) -> None:
+    text = (
+        "Подписано соглашение с ООО «Озёрная (Северная) транспортная компания» («Озёртранс»). "
+        "Документ подписал генеральный директор ООО «Озёртранс» Юрий Тямкин."
+    )
+    found = kinds(run(extractor, text))
+    assert list(found) == ["ооо «озёрная (северная) транспортная компания»"], found
