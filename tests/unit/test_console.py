@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
+from datetime import UTC, datetime
+from pathlib import Path
 
 from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -79,7 +82,15 @@ def test_printer_shows_messages_buttons_and_alerts_only() -> None:
 
 
 async def test_an_empty_cache_waits_for_the_seeds_before_reading(settings: Settings) -> None:
-    """`printf '/digest\\n' | govdigest chat` on a fresh database: the digest has the seed."""
+    """`printf '/digest\\n' | govdigest chat` on a fresh database: the digest has the post.
+
+    A post published just now: the undated 2022 seed is not news in a digest (issue 9)."""
+    post = {
+        "text": "Губернатор открыл мост через Уй\nДвижение по мосту открыто сегодня.",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    fresh = Path(settings.seeds_dir) / "today.json"
+    fresh.write_text(json.dumps(post, ensure_ascii=False), encoding="utf-8")
     out, notice = io.StringIO(), io.StringIO()
     await run_console(settings, stdin=io.StringIO("/digest\n"), out=out, notice=notice)
     assert notice.getvalue().count("\n") == 1 and "Кэш пуст" in notice.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from govdigest.bot.splitting import POST_SEPARATOR, split_html
+from govdigest.bot.texts import digest as texts
 from govdigest.bot.texts.digest import (
     FULL_POSTS,
     DigestWindow,
@@ -112,5 +113,7 @@ def test_header_and_empty_digests() -> None:
     assert text.startswith("<b>📰 Дайджест губернаторских каналов</b>\n1 новая публикация с 1 мая")
     first = DigestWindow(since=WINDOW.since, until=WINDOW.until, first=True)
     assert "за последние сутки" in render_digest([item(1), item(2)], first)
-    assert render_digest([], first) == "За последние сутки новых публикаций нет."
-    assert render_digest([], WINDOW) == "С прошлого дайджеста новых публикаций нет."
+    assert render_digest([], first) == texts.NOTHING_NEW_FIRST
+    assert "За последние сутки новых публикаций нет" in texts.NOTHING_NEW_FIRST
+    assert render_digest([], WINDOW) == texts.NOTHING_NEW
+    assert "/mission" in texts.NOTHING_NEW

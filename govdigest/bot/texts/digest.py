@@ -26,8 +26,9 @@ SUMMARY_CHARS = 240
 
 NO_TITLE = "Без заголовка"
 OPEN_POST = "Открыть пост"
-NOTHING_NEW = "С прошлого дайджеста новых публикаций нет."
-NOTHING_NEW_FIRST = "За последние сутки новых публикаций нет."
+# Older posts are still in the cache (the seed, a backfill): say where to find them.
+NOTHING_NEW = "С прошлого дайджеста новых публикаций нет. Последние миссии — /mission."
+NOTHING_NEW_FIRST = "За последние сутки новых публикаций нет. Последние миссии — /mission."
 
 
 @dataclass(frozen=True, slots=True)
