@@ -24,9 +24,11 @@ from govdigest.extraction.bulk import BulkExtractor  # noqa: E402
 from govdigest.extraction.models import PostInput  # noqa: E402
 from govdigest.extraction.pipeline import Extractor, NlpModels  # noqa: E402
 
-TARGET_RATIO = 1.0
-TARGET_LOAD_S = 3.0
-TARGET_RSS_MB = 400.0
+# Issue 10's targets: twice natasha's full pipeline in the same run, models loaded in 1.5 s,
+# peak RSS 300 MB (issue 8's floor for the ratio is 1.5).
+TARGET_RATIO = 2.0
+TARGET_LOAD_S = 1.5
+TARGET_RSS_MB = 300.0
 # Small variations so the generated posts are not byte-identical (caches must not flatter us).
 _SUFFIXES = (
     "",

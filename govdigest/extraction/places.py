@@ -484,7 +484,11 @@ def named_events(doc: Doc) -> list[tuple[int, str]]:
     """Known events named by an abbreviation or a brand (``event_names.txt``), in text order."""
     out: list[tuple[int, str]] = []
     names = lines("event_names")
+    openings = _event_openings()
     for w in doc.words:
+        # A word can match only a name it starts with (in some case): skip the rest cheaply.
+        if w.text[:2].lower() not in openings:
+            continue
         for name in names:
             if not w.text.startswith(name) and not (
                 name[1:].islower() and w.text.lower().startswith(name.lower())
@@ -496,6 +500,11 @@ def named_events(doc: Doc) -> list[tuple[int, str]]:
                 out.append((w.start, name + year))
                 break
     return out
+
+
+@cache
+def _event_openings() -> frozenset[str]:
+    return frozenset(name[:2].lower() for name in lines("event_names"))
 
 
 MAX_EVENT_COMPLEMENT_WORDS = 5

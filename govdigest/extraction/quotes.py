@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govdigest.extraction.companies_rules import is_name_designator_before
@@ -335,7 +336,7 @@ _LIST_JOINER_RE = re.compile(r"\s*(?:,|\s+и)\s*$")
 MAX_LISTED_NAME_WORDS = 4
 
 
-def _listed_names(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
+def _listed_names(doc: Doc, spans: Sequence[QuoteSpan]) -> set[int]:
     top = [sp for sp in spans if sp.depth == 0 and sp.balanced]
     out: set[int] = set()
     for a, b in itertools.pairwise(top):

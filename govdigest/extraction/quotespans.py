@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters after which a straight double quote opens rather than closes.
 _STRAIGHT_OPEN_AFTER = frozenset(" \t\n(—–-:«„[")
@@ -20,11 +21,13 @@ class QuoteSpan:
         return self.open + 1, self.close - 1 if self.balanced else self.close
 
 
-def find_spans(text: str) -> list[QuoteSpan]:
+@lru_cache(maxsize=4)
+def find_spans(text: str) -> tuple[QuoteSpan, ...]:
     """Quoted spans inside each line; an unclosed opener at a line start runs to the line end.
 
     Telegram posts are paragraphs, and a quote never legitimately spans two of them without
-    reopening (Russian typography repeats « at each paragraph of a block quote).
+    reopening (Russian typography repeats « at each paragraph of a block quote). Six rules ask
+    for the spans of the same post, so the last few texts' spans are kept (immutable).
     """
     out: list[QuoteSpan] = []
     offset = 0
@@ -32,7 +35,7 @@ def find_spans(text: str) -> list[QuoteSpan]:
         out.extend(_line_spans(line, offset))
         offset += len(line) + 1
     out.sort(key=lambda s: (s.open, -s.close))
-    return out
+    return tuple(out)
 
 
 def _line_spans(line: str, offset: int) -> list[QuoteSpan]:
