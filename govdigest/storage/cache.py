@@ -384,7 +384,9 @@ class CacheRepo:
         ) as cur:
             channels = tuple(r["channel"] for r in await cur.fetchall())
         async with self._conn.execute(
-            "SELECT COUNT(*), MAX(COALESCE(published_at, created_at)) FROM posts"
+            # An undated post (a file without a date) has no publication date to show: its
+            # ingestion time is not one.
+            "SELECT COUNT(*), MAX(published_at) FROM posts"
         ) as cur:
             row = await cur.fetchone()
         async with self._conn.execute("SELECT MAX(finished_at) FROM refresh_runs") as cur:

@@ -383,3 +383,16 @@ async def test_another_tasks_transaction_is_not_swallowed_by_a_failing_one(
     assert log == ["A begins", "A fails", "B begins"]
     assert await repos.posts.find("file", "b.txt") is not None
     assert await repos.posts.find("file", "a.txt") is None
+
+
+async def test_freshness_never_shows_an_ingestion_time_as_a_publication_date(
+    repos: Repos,
+) -> None:
+    """An undated post (the seed) gives no "newest post" date; a dated one gives its own."""
+    await add(repos, post("undated.txt"))
+    fresh = await repos.cache.freshness()
+    assert fresh.posts == 1 and fresh.newest_post is None
+    published = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    await add(repos, post("dated.json", "Другой пост", published=published))
+    fresh = await repos.cache.freshness()
+    assert fresh.posts == 2 and fresh.newest_post == published
