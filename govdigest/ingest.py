@@ -11,8 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from govdigest.extraction.lemmas import Lemmatiser, standalone_lemmatiser
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
+from govdigest.indexing import SearchIndexer
 from govdigest.sources.files import FilePosts, read_paths
 from govdigest.sources.models import RawPost, RejectedFile
 from govdigest.storage import Repos
@@ -92,6 +94,7 @@ class Ingestor:
         *,
         clock: Callable[[], datetime] = utc_now,
         root: str | Path | None = None,
+        lemmatiser: Lemmatiser | None = None,
     ) -> None:
         self._repos = repos
         self._root = root  # SEEDS_DIR: file posts are identified by their path from it
@@ -99,6 +102,11 @@ class Ingestor:
         self._clock = clock
         self._lock = asyncio.Lock()
         self._adhoc = asyncio.Semaphore(ADHOC_EXTRACTIONS)
+        if lemmatiser is None:
+            # The extractor's dictionary and caches; a stand-in extractor (tests) has none.
+            morph = getattr(extractor, "morph", None)
+            lemmatiser = Lemmatiser(morph) if morph is not None else standalone_lemmatiser()
+        self.indexer = SearchIndexer(repos, lemmatiser, clock=clock)
 
     @property
     def extractor_version(self) -> str:
@@ -240,7 +248,17 @@ class Ingestor:
                 known.update({(source, sid): row for sid, row in found.items()})
         return known
 
+    async def index_pending(self) -> int:
+        """Bring the search index up to date (the back-fill of a database that had none)."""
+        async with self._lock:
+            return await self.indexer.catch_up()
+
     async def _extract_pending(self, report: IngestReport) -> None:
+        # Extraction first: a post's index row carries its mission's regions.
+        await self._extract_all(report)
+        await self.indexer.catch_up()
+
+    async def _extract_all(self, report: IngestReport) -> None:
         version = self._extractor.version
         after_id = 0  # a cursor, so that a post that fails to extract is not retried in a loop
         while True:

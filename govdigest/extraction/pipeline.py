@@ -27,6 +27,11 @@ class Extractor:
         self._models = models
         self._morph = Morph(models.morph_vocab)
 
+    @property
+    def morph(self) -> Morph:
+        """The dictionary look-ups with their caches, shared with search's lemmatiser."""
+        return self._morph
+
     def extract(self, post: PostInput) -> Extraction:
         lines = clean_lines(post.text or "")
         given_title = normalise_line(post.title) if post.title else None

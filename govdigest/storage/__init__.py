@@ -9,6 +9,7 @@ from govdigest.storage.db import Database
 from govdigest.storage.follows import FollowsRepo
 from govdigest.storage.ops import OpsRepo
 from govdigest.storage.posts import PostsRepo
+from govdigest.storage.search import SearchRepo
 from govdigest.storage.sources import ChannelsRepo, SourcesRepo
 from govdigest.storage.subscriptions import DeliveriesRepo, SubscribersRepo
 
@@ -26,6 +27,7 @@ class Repos:
     sources: SourcesRepo
     channels: ChannelsRepo
     follows: FollowsRepo
+    search: SearchRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -40,6 +42,7 @@ class Repos:
             sources=SourcesRepo(conn),
             channels=ChannelsRepo(conn),
             follows=FollowsRepo(conn),
+            search=SearchRepo(conn),
         )
 
 

@@ -216,4 +216,64 @@ V5 = (
     "CREATE INDEX deliveries_by_claimer ON deliveries (claimed_by) WHERE status = 'claimed'",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
+# Full-text search over every post (issue 11). ``post_search`` holds each post's lemma stream
+# (``body``: one lemma per word, so that any case form finds any other) and the region keys of
+# its mission (``regions``: for the "регион:" filter); its rowid is the post's id. Lemmas come
+# from Python (ingest), so SQL cannot fill the index itself: ``search_state`` records which text
+# (content hash) and which lemmatiser each post was indexed with, and a post whose row is
+# missing or stale is indexed again by the next ingest or start. The triggers keep the index
+# from ever answering with stale words: a post's text edited or the post deleted drops its index
+# row at once, a mission saved or dropped (re-extraction) marks its regions stale. Existing posts
+# are back-filled at the first start after this migration (every post is "missing").
+# ``saved_searches`` lets page buttons carry a short id instead of a query of any length.
+V6 = (
+    """
+    CREATE VIRTUAL TABLE post_search USING fts5(
+        body, regions, tokenize = "unicode61 remove_diacritics 0"
+    )
+    """,
+    """
+    CREATE TABLE search_state (
+        post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        lemmatiser TEXT NOT NULL,
+        indexed_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TRIGGER posts_search_edited AFTER UPDATE OF text ON posts
+    WHEN old.text IS NOT new.text
+    BEGIN
+        DELETE FROM post_search WHERE rowid = old.id;
+        DELETE FROM search_state WHERE post_id = old.id;
+    END
+    """,
+    """
+    CREATE TRIGGER posts_search_deleted AFTER DELETE ON posts
+    BEGIN
+        DELETE FROM post_search WHERE rowid = old.id;
+    END
+    """,
+    """
+    CREATE TRIGGER missions_search_added AFTER INSERT ON missions
+    BEGIN
+        DELETE FROM search_state WHERE post_id = new.post_id;
+    END
+    """,
+    """
+    CREATE TRIGGER missions_search_dropped AFTER DELETE ON missions
+    BEGIN
+        DELETE FROM search_state WHERE post_id = old.post_id;
+    END
+    """,
+    """
+    CREATE TABLE saved_searches (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        query TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6)

@@ -14,7 +14,9 @@ from govdigest.bot.handlers import (
     follows,
     forwards,
     mission,
+    dossiers,
     quotes,
+    search,
     sources,
     subscriptions,
 )
@@ -47,6 +49,8 @@ def get_routers(settings: Settings) -> list[Router]:
         mission.create_router(),
         companies.create_router(),
         quotes.create_router(),
+        search.create_router(),
+        dossiers.create_router(),
         subscriptions.create_router(),
         follows.create_router(),
         sources.create_router(),

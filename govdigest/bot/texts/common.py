@@ -11,6 +11,9 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("mission", "последняя миссия: кто, куда, когда, что подписано"),
     ("companies", "компании делегации; /companies all — по всем постам"),
     ("quotes", "ключевые цитаты; /quotes Фамилия — цитаты одного человека"),
+    ("search", "поиск по всем публикациям: /search соглашение регион:Челябинская"),
+    ("company", "досье компании: миссии, регионы, партнёры, цитаты"),
+    ("region", "досье региона: миссии, направления, партнёры, цитаты"),
     ("digest", "дайджест прямо сейчас"),
     ("subscribe", "ежедневный дайджест: /subscribe 09:30 Москва"),
     ("settings", "время, часовой пояс и пауза подписки"),
@@ -21,6 +24,8 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "какие каналы и ленты читает бот"),
     ("help", "что умеет бот"),
 )
+# The commands the greeting mentions after /mission, /digest and /subscribe.
+START_MORE = ("companies", "quotes", "search", "settings", "unsubscribe")
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("refresh", "перечитать источники сейчас"),
     ("stats", "посты, подписчики, доставки, ошибки"),
@@ -152,7 +157,7 @@ def start_text(
         "С чего начать: /mission — последняя миссия, /digest — дайджест сейчас, "
         "/subscribe — присылать дайджест каждый день.",
         "Ещё: "
-        + ", ".join(f"/{name}" for name, _ in PUBLIC_COMMANDS[1:3] + PUBLIC_COMMANDS[5:7])
+        + ", ".join(f"/{name}" for name in START_MORE)
         + " — подробно в /help.",
     ]
     return "\n".join(lines)

@@ -1,0 +1,197 @@
+"""Full-text search over posts: the FTS5 index of lemma streams, kept in step by ingest.
+
+Storage never lemmatises: callers pass lemma streams in (ingest) and lemma terms to look for
+(the bot, the CLI). What a reader typed never reaches FTS5 as syntax: every term is quoted
+here, so ``"``, ``*``, ``NEAR``, ``OR``, ``-``, ``:`` and parentheses are only words to look
+for (and the lemmatiser has already reduced a term to letters and digits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import aiosqlite
+
+from govdigest.timeutil import from_db, to_db, utc_now
+
+SAVED_SEARCH_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """What to look for: every term (each given as its alternative lemmas) must occur."""
+
+    terms: tuple[tuple[str, ...], ...]
+    region_key: str | None = None
+    since: datetime | None = None  # aware instants, inclusive
+    until: datetime | None = None  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    post_id: int
+    title: str | None
+    url: str | None
+    channel: str | None
+    published_at: datetime | None
+    text: str
+    stream: str  # the lemma stream the post was indexed with (aligned with ``text``)
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: tuple[SearchHit, ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A post whose index row is missing or stale, with what indexing it needs."""
+
+    post_id: int
+    content_hash: str
+    text: str
+    regions: tuple[str, ...]  # the mission's delegation region and destination, as written
+
+
+def phrase(term: str) -> str:
+    """One FTS5 string: double quotes doubled, so no term can end the string early."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query: SearchQuery) -> str:
+    """The MATCH expression: each term an OR of quoted lemmas, terms AND-ed, column-bound."""
+    groups = []
+    for alternatives in query.terms:
+        quoted = " OR ".join(phrase(a) for a in alternatives if a)
+        if quoted:
+            groups.append(f"body : ({quoted})")
+    if query.region_key:
+        groups.append(f"regions : ({phrase(query.region_key)})")
+    return " AND ".join(groups)
+
+
+class SearchRepo:
+    """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def pending(self, lemmatiser: str, *, limit: int = 200) -> list[IndexRow]:
+        """Posts never indexed, edited since, indexed by another lemmatiser, or whose
+        mission changed (the ``search_state`` row is dropped by the triggers)."""
+        sql = (
+            "SELECT p.id, p.content_hash, p.text, m.delegation_region, m.destination "
+            "FROM posts p LEFT JOIN search_state s ON s.post_id = p.id "
+            "LEFT JOIN missions m ON m.post_id = p.id "
+            "WHERE s.post_id IS NULL OR s.content_hash != p.content_hash "
+            "OR s.lemmatiser != ? ORDER BY p.id LIMIT ?"
+        )
+        async with self._conn.execute(sql, (lemmatiser, limit)) as cur:
+            rows = await cur.fetchall()
+        return [
+            IndexRow(
+                post_id=int(r[0]),
+                content_hash=r[1],
+                text=r[2],
+                regions=tuple(x for x in (r[3], r[4]) if x),
+            )
+            for r in rows
+        ]
+
+    async def index(
+        self,
+        post_id: int,
+        content_hash: str,
+        lemmatiser: str,
+        stream: str,
+        region_keys: Sequence[str],
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        """Replace one post's index row. Call inside a transaction."""
+        await self._conn.execute("DELETE FROM post_search WHERE rowid = ?", (post_id,))
+        await self._conn.execute(
+            "INSERT INTO post_search (rowid, body, regions) VALUES (?, ?, ?)",
+            (post_id, stream, " ".join(region_keys)),
+        )
+        await self._conn.execute(
+            "INSERT INTO search_state (post_id, content_hash, lemmatiser, indexed_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
+            "content_hash = excluded.content_hash, lemmatiser = excluded.lemmatiser, "
+            "indexed_at = excluded.indexed_at",
+            (post_id, content_hash, lemmatiser, to_db(now or utc_now())),
+        )
+
+    async def indexed_count(self) -> int:
+        async with self._conn.execute("SELECT COUNT(*) FROM post_search") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def search(self, query: SearchQuery, *, offset: int = 0, limit: int = 5) -> SearchPage:
+        """Posts matching every term, best first (bm25 over the lemma stream), newest first
+        among equals; an empty query (no terms) finds nothing."""
+        expression = match_expression(query)
+        if not query.terms or not expression:
+            return SearchPage((), 0)
+        where = ["post_search MATCH ?"]
+        params: list[object] = [expression]
+        if query.since is not None:
+            where.append("p.published_at >= ?")
+            params.append(to_db(query.since))
+        if query.until is not None:
+            where.append("p.published_at < ?")
+            params.append(to_db(query.until))
+        condition = " AND ".join(where)
+        base = f"FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE {condition}"
+        async with self._conn.execute(f"SELECT COUNT(*) {base}", params) as cur:
+            row = await cur.fetchone()
+        total = int(row[0]) if row else 0
+        if total == 0 or offset >= total:
+            return SearchPage((), total)
+        sql = (
+            "SELECT p.id, p.title, p.url, p.channel, p.published_at, p.text, "
+            f"post_search.body, bm25(post_search, 1.0, 0.0) AS rank {base} "
+            "ORDER BY rank, COALESCE(p.published_at, p.created_at) DESC, p.id DESC "
+            "LIMIT ? OFFSET ?"
+        )
+        async with self._conn.execute(sql, (*params, limit, offset)) as cur:
+            rows = await cur.fetchall()
+        hits = tuple(
+            SearchHit(
+                post_id=int(r[0]),
+                title=r[1],
+                url=r[2],
+                channel=r[3],
+                published_at=from_db(r[4]),
+                text=r[5],
+                stream=r[6],
+                rank=float(r[7]),
+            )
+            for r in rows
+        )
+        return SearchPage(hits, total)
+
+    async def save_query(self, chat_id: int, query: str, *, now: datetime | None = None) -> int:
+        """Remember a reader's query for its page buttons; old ones are forgotten."""
+        moment = now or utc_now()
+        cur = await self._conn.execute(
+            "INSERT INTO saved_searches (chat_id, query, created_at) VALUES (?, ?, ?)",
+            (chat_id, query, to_db(moment)),
+        )
+        assert cur.lastrowid is not None
+        cutoff = to_db(moment - timedelta(days=SAVED_SEARCH_DAYS))
+        await self._conn.execute("DELETE FROM saved_searches WHERE created_at < ?", (cutoff,))
+        return cur.lastrowid
+
+    async def saved_query(self, search_id: int, chat_id: int) -> str | None:
+        """A saved query, only for the chat that asked it."""
+        async with self._conn.execute(
+            "SELECT query FROM saved_searches WHERE id = ? AND chat_id = ?", (search_id, chat_id)
+        ) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else None
+
