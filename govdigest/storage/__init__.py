@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from govdigest.storage.cache import CacheRepo
 from govdigest.storage.db import Database
+from govdigest.storage.dossiers import DossiersRepo
 from govdigest.storage.follows import FollowsRepo
 from govdigest.storage.ops import OpsRepo
 from govdigest.storage.posts import PostsRepo
@@ -28,6 +29,7 @@ class Repos:
     channels: ChannelsRepo
     follows: FollowsRepo
     search: SearchRepo
+    dossiers: DossiersRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -43,6 +45,7 @@ class Repos:
             channels=ChannelsRepo(conn),
             follows=FollowsRepo(conn),
             search=SearchRepo(conn),
+            dossiers=DossiersRepo(conn),
         )
 
 

@@ -91,6 +91,11 @@ def _post_ref(row: aiosqlite.Row) -> PostRef:
 
 
 _REF_COLUMNS = "p.id AS post_id, p.title, p.url, p.channel, p.published_at"
+# Shared with the dossiers, which read the same references.
+REF_COLUMNS = _REF_COLUMNS
+
+
+post_ref = _post_ref
 
 
 class CacheRepo:

@@ -194,4 +194,3 @@ class SearchRepo:
         ) as cur:
             row = await cur.fetchone()
         return str(row[0]) if row else None
-

@@ -156,9 +156,7 @@ def start_text(
         "",
         "С чего начать: /mission — последняя миссия, /digest — дайджест сейчас, "
         "/subscribe — присылать дайджест каждый день.",
-        "Ещё: "
-        + ", ".join(f"/{name}" for name in START_MORE)
-        + " — подробно в /help.",
+        "Ещё: " + ", ".join(f"/{name}" for name in START_MORE) + " — подробно в /help.",
     ]
     return "\n".join(lines)
 

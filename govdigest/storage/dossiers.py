@@ -1,0 +1,298 @@
+"""Dossiers of a company and of a region, assembled from the cache tables only.
+
+Names are matched in any case form without analysing anything on request: the caller gives,
+per word of the query, the forms it may stand for (the word and its lemmas), and a name word
+matches when the two share a stem (the word less a case ending). "Уралхиммашем" and
+"Уралхиммаш", "Челябинского трубопрокатного завода" and "Челябинский трубопрокатный завод"
+meet that way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import aiosqlite
+
+from govdigest.extraction.models import Mission, Quote
+from govdigest.storage.cache import REF_COLUMNS, PostRef, QuoteEntry, post_ref
+from govdigest.storage.organisations import Organisation, OrgMention, fold, merge
+
+# Case endings, longest first; a stem keeps at least MIN_STEM letters.
+ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ими",
+    "ая",
+    "яя",
+    "ой",
+    "ей",
+    "ую",
+    "юю",
+    "ий",
+    "ый",
+    "им",
+    "ым",
+    "ом",
+    "ем",
+    "ое",
+    "ее",
+    "ие",
+    "ые",
+    "их",
+    "ых",
+    "ах",
+    "ях",
+    "ам",
+    "ям",
+    "ов",
+    "ев",
+    "а",
+    "я",
+    "е",
+    "у",
+    "ю",
+    "ы",
+    "и",
+    "о",
+    "ь",
+)
+MIN_STEM = 4
+WORD = re.compile(r"[^\W_]+")
+POSTS_READ = 500  # posts of one dossier read in full (SQLite parameters and answer size)
+SUGGESTIONS = 3
+RegionKey = Callable[[str | None], str | None]
+
+
+def stems(word: str) -> frozenset[str]:
+    """The word folded, and the word less each case ending it may carry."""
+    folded = fold(word)
+    out = {folded}
+    for ending in ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
+            out.add(folded[: -len(ending)])
+    return frozenset(out)
+
+
+def query_forms(words: Sequence[Sequence[str]]) -> tuple[frozenset[str], ...]:
+    """Per query word (given with its lemmas), every stem it may stand for."""
+    return tuple(frozenset().union(*(stems(f) for f in forms)) for forms in words if forms)
+
+
+def name_matches(forms: Sequence[frozenset[str]], name: str) -> bool:
+    """Every query word shares a stem with some word of ``name``."""
+    name_stems = [stems(w) for w in WORD.findall(name)]
+    return bool(forms) and all(any(f & s for s in name_stems) for f in forms)
+
+
+@dataclass(frozen=True, slots=True)
+class MissionEntry:
+    post: PostRef
+    mission: Mission
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyDossier:
+    organisation: Organisation
+    others: tuple[str, ...]  # other organisations the query also matched
+    posts: tuple[PostRef, ...]  # newest first
+    missions: tuple[MissionEntry, ...]  # newest first
+    with_regions: tuple[tuple[str, int], ...]  # delegations it travelled with
+    to_places: tuple[tuple[str, int], ...]  # destinations it travelled to
+    partners: tuple[tuple[str, int], ...]  # organisations of the same posts (posts shared)
+    quotes: tuple[QuoteEntry, ...]  # quotes that name it
+
+
+@dataclass(frozen=True, slots=True)
+class RegionDossier:
+    name: str
+    missions: tuple[MissionEntry, ...]  # missions its leaders led, newest first
+    incoming: tuple[MissionEntry, ...]  # missions of others to it
+    destinations: tuple[tuple[str, int], ...]
+    partners: tuple[tuple[str, int], ...]  # destinations and visiting delegations
+    organisations: tuple[tuple[str, int], ...]
+    quotes: tuple[QuoteEntry, ...]  # latest first
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    suggestions: tuple[str, ...]
+
+
+def _counted(values: Sequence[str | None]) -> tuple[tuple[str, int], ...]:
+    """Names with counts, most frequent first; spellings folded together."""
+    shown: dict[str, Counter[str]] = {}
+    for value in values:
+        if value:
+            shown.setdefault(fold(value), Counter())[value] += 1
+    rows = [(c.most_common(1)[0][0], sum(c.values())) for c in shown.values()]
+    return tuple(sorted(rows, key=lambda r: (-r[1], r[0])))
+
+
+def suggest(query: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The known names closest to what was typed."""
+    by_fold = {fold(n): n for n in names}
+    close = difflib.get_close_matches(fold(query), list(by_fold), n=SUGGESTIONS, cutoff=0.5)
+    return tuple(by_fold[c] for c in close)
+
+
+_MISSION_COLUMNS = (
+    "m.leader, m.leader_role, m.delegation_region, m.destination, m.event, m.mission_date, "
+    "m.date_text, m.agreements_json, m.directions_json"
+)
+_NEWEST = (
+    "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
+    "substr(p.created_at, 1, 10)) DESC, p.id DESC"
+)
+
+
+def _mission_entry(row: aiosqlite.Row) -> MissionEntry:
+    return MissionEntry(
+        post=post_ref(row),
+        mission=Mission(
+            leader=row["leader"],
+            leader_role=row["leader_role"],
+            delegation_region=row["delegation_region"],
+            destination=row["destination"],
+            event=row["event"],
+            date=date.fromisoformat(row["mission_date"]) if row["mission_date"] else None,
+            date_text=row["date_text"],
+            agreements=tuple(json.loads(row["agreements_json"])),
+            directions=tuple(json.loads(row["directions_json"])),
+        ),
+    )
+
+
+class DossiersRepo:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _organisations(self, post_ids: Sequence[int] | None = None) -> list[Organisation]:
+        sql = "SELECT name, post_id, json_array_length(mentions_json) AS mentions FROM companies"
+        params: tuple[int, ...] = ()
+        if post_ids is not None:
+            sql += f" WHERE post_id IN ({', '.join('?' * len(post_ids))})"
+            params = tuple(post_ids)
+        async with self._conn.execute(sql, params) as cur:
+            rows = await cur.fetchall()
+        return merge([OrgMention(r[0], int(r[1]), int(r[2] or 0)) for r in rows])
+
+    async def _missions(self, post_ids: Sequence[int] | None = None) -> list[MissionEntry]:
+        where = ""
+        params: tuple[int, ...] = ()
+        if post_ids is not None:
+            where = f"WHERE m.post_id IN ({', '.join('?' * len(post_ids))})"
+            params = tuple(post_ids)
+        sql = (
+            f"SELECT {REF_COLUMNS}, {_MISSION_COLUMNS} FROM missions m "
+            f"JOIN posts p ON p.id = m.post_id {where} {_NEWEST}"
+        )
+        async with self._conn.execute(sql, params) as cur:
+            return [_mission_entry(r) for r in await cur.fetchall()]
+
+    async def _quotes(self, post_ids: Sequence[int]) -> list[QuoteEntry]:
+        sql = (
+            f"SELECT {REF_COLUMNS}, q.speaker, q.speaker_role, q.text, q.kind FROM quotes q "
+            f"JOIN posts p ON p.id = q.post_id WHERE q.post_id IN "
+            f"({', '.join('?' * len(post_ids))}) "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, "
+            "q.kind = 'indirect', q.position"
+        )
+        async with self._conn.execute(sql, tuple(post_ids)) as cur:
+            rows = await cur.fetchall()
+        return [
+            QuoteEntry(
+                post=post_ref(r),
+                quote=Quote(
+                    speaker=r["speaker"],
+                    speaker_role=r["speaker_role"],
+                    text=r["text"],
+                    kind="indirect" if r["kind"] == "indirect" else "direct",
+                ),
+            )
+            for r in rows
+        ]
+
+    async def company(
+        self, forms: Sequence[frozenset[str]], query: str
+    ) -> CompanyDossier | NotFound:
+        """The organisation the query names (the one in most posts if several match)."""
+        orgs = await self._organisations()
+        matched = [o for o in orgs if any(name_matches(forms, n) for n in (o.name, *o.variants))]
+        if not matched:
+            return NotFound(suggest(query, [o.name for o in orgs]))
+        exact = [o for o in matched if any(fold(query) == fold(n) for n in (o.name, *o.variants))]
+        org = (exact or matched)[0]
+        post_ids = list(org.post_ids[-POSTS_READ:])
+        async with self._conn.execute(
+            f"SELECT {REF_COLUMNS} FROM posts p WHERE p.id IN "
+            f"({', '.join('?' * len(post_ids))}) "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
+            tuple(post_ids),
+        ) as cur:
+            posts = tuple(post_ref(r) for r in await cur.fetchall())
+        missions = await self._missions(post_ids)
+        partners = [
+            (o.name, o.posts) for o in await self._organisations(post_ids) if o.key != org.key
+        ]
+        own = [WORD.findall(n) for n in (org.name, *org.variants)]
+        name_forms = [tuple(stems(w) for w in words if len(w) >= 3) for words in own]
+        quotes = [
+            q
+            for q in await self._quotes(post_ids)
+            if any(f and name_matches(f, q.quote.text) for f in name_forms)
+        ]
+        return CompanyDossier(
+            organisation=org,
+            others=tuple(o.name for o in matched if o is not org),
+            posts=posts,
+            missions=tuple(missions),
+            with_regions=_counted([m.mission.delegation_region for m in missions]),
+            to_places=_counted([m.mission.destination for m in missions]),
+            partners=tuple(partners),
+            quotes=tuple(quotes),
+        )
+
+    async def region(self, query: str, region_key: RegionKey) -> RegionDossier | NotFound:
+        """What the cache knows of a region (keys by ``region_key``, as follows use)."""
+        key = region_key(query)
+        everything = await self._missions()
+        led = [m for m in everything if key and region_key(m.mission.delegation_region) == key]
+        incoming = [
+            m
+            for m in everything
+            if key and m not in led and region_key(m.mission.destination) == key
+        ]
+        if not led and not incoming:
+            known = {m.mission.delegation_region for m in everything} | {
+                m.mission.destination for m in everything
+            }
+            return NotFound(suggest(query, sorted(n for n in known if n)))
+        names = _counted(
+            [m.mission.delegation_region for m in led] or [m.mission.destination for m in incoming]
+        )
+        post_ids = [m.post.post_id for m in led][:POSTS_READ]
+        orgs = await self._organisations(post_ids) if post_ids else []
+        quotes = await self._quotes(post_ids) if post_ids else []
+        partners = [m.mission.destination for m in led] + [
+            m.mission.delegation_region for m in incoming
+        ]
+        return RegionDossier(
+            name=names[0][0],
+            missions=tuple(led),
+            incoming=tuple(incoming),
+            destinations=_counted([m.mission.destination for m in led]),
+            partners=_counted(partners),
+            organisations=tuple((o.name, o.posts) for o in orgs),
+            quotes=tuple(quotes),
+        )
