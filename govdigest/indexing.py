@@ -44,12 +44,13 @@ class SearchIndexer:
             streams = await asyncio.to_thread(self._lemmatise, pending)
             now = self._clock()
             async with self._repos.db.transaction():
-                for row, (stream, regions) in zip(pending, streams, strict=True):
+                for row, (stream, other, regions) in zip(pending, streams, strict=True):
                     await self._repos.search.index(
                         row.post_id,
                         row.content_hash,
                         self._lemmatiser.version,
                         stream,
+                        other,
                         regions,
                         now=now,
                     )
@@ -57,9 +58,10 @@ class SearchIndexer:
             if done >= INDEX_BATCH:
                 log.info("search index: %d posts indexed so far", done)
 
-    def _lemmatise(self, rows: list[IndexRow]) -> list[tuple[str, list[str]]]:
+    def _lemmatise(self, rows: list[IndexRow]) -> list[tuple[str, str, list[str]]]:
         out = []
         for row in rows:
             keys = [k for k in (region_key(r) for r in row.regions) if k]
-            out.append((self._lemmatiser.stream(row.text), sorted(set(keys))))
+            stream, other = self._lemmatiser.streams(row.text)
+            out.append((stream, other, sorted(set(keys))))
         return out

@@ -60,6 +60,19 @@ class Lemmatiser:
         """The text's lemma stream: one lemma per word, space-separated."""
         return " ".join(self.lemma(w) for w in words(text))
 
+    def streams(self, text: str) -> tuple[str, str]:
+        """The lemma stream and the other lemmas of its ambiguous words ("стали" is also
+        "сталь"), each once: a reader's "сталь" must find a post that the analyser read as
+        "стать"."""
+        found = words(text)
+        main = [self.lemma(w) for w in found]
+        others: dict[str, None] = {}
+        for word, lemma in zip(found, main, strict=True):
+            for other in self.alternatives(word)[1:]:
+                if other != lemma:
+                    others[other] = None
+        return " ".join(main), " ".join(others)
+
     def alternatives(self, word: str) -> tuple[str, ...]:
         """Every lemma a query word may have ("стали" is "стать" or "сталь"), the most
         probable first: a query term matches a post that read the word either way."""

@@ -217,7 +217,8 @@ V5 = (
 )
 
 # Full-text search over every post (issue 11). ``post_search`` holds each post's lemma stream
-# (``body``: one lemma per word, so that any case form finds any other) and the region keys of
+# (``body``: one lemma per word, so that any case form finds any other; ``other``: the other
+# lemmas of its ambiguous words, "стали" → "сталь" beside "стать") and the region keys of
 # its mission (``regions``: for the "регион:" filter); its rowid is the post's id. Lemmas come
 # from Python (ingest), so SQL cannot fill the index itself: ``search_state`` records which text
 # (content hash) and which lemmatiser each post was indexed with, and a post whose row is
@@ -229,7 +230,7 @@ V5 = (
 V6 = (
     """
     CREATE VIRTUAL TABLE post_search USING fts5(
-        body, regions, tokenize = "unicode61 remove_diacritics 0"
+        body, other, regions, tokenize = "unicode61 remove_diacritics 0"
     )
     """,
     """

@@ -68,7 +68,7 @@ def match_expression(query: SearchQuery) -> str:
     for alternatives in query.terms:
         quoted = " OR ".join(phrase(a) for a in alternatives if a)
         if quoted:
-            groups.append(f"body : ({quoted})")
+            groups.append(f"{{body other}} : ({quoted})")
     if query.region_key:
         groups.append(f"regions : ({phrase(query.region_key)})")
     return " AND ".join(groups)
@@ -108,6 +108,7 @@ class SearchRepo:
         content_hash: str,
         lemmatiser: str,
         stream: str,
+        other: str,
         region_keys: Sequence[str],
         *,
         now: datetime | None = None,
@@ -115,8 +116,8 @@ class SearchRepo:
         """Replace one post's index row. Call inside a transaction."""
         await self._conn.execute("DELETE FROM post_search WHERE rowid = ?", (post_id,))
         await self._conn.execute(
-            "INSERT INTO post_search (rowid, body, regions) VALUES (?, ?, ?)",
-            (post_id, stream, " ".join(region_keys)),
+            "INSERT INTO post_search (rowid, body, other, regions) VALUES (?, ?, ?, ?)",
+            (post_id, stream, other, " ".join(region_keys)),
         )
         await self._conn.execute(
             "INSERT INTO search_state (post_id, content_hash, lemmatiser, indexed_at) "
@@ -154,7 +155,7 @@ class SearchRepo:
             return SearchPage((), total)
         sql = (
             "SELECT p.id, p.title, p.url, p.channel, p.published_at, p.text, "
-            f"post_search.body, bm25(post_search, 1.0, 0.0) AS rank {base} "
+            f"post_search.body, bm25(post_search, 1.0, 0.5, 0.0) AS rank {base} "
             "ORDER BY rank, COALESCE(p.published_at, p.created_at) DESC, p.id DESC "
             "LIMIT ? OFFSET ?"
         )
