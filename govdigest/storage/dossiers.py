@@ -66,6 +66,7 @@ ENDINGS = (
     "и",
     "о",
     "ь",
+    "й",  # "Китай" and "Китае" meet at "кита"
 )
 MIN_STEM = 4
 WORD = re.compile(r"[^\W_]+")
@@ -263,16 +264,22 @@ class DossiersRepo:
             quotes=tuple(quotes),
         )
 
-    async def region(self, query: str, region_key: RegionKey) -> RegionDossier | NotFound:
-        """What the cache knows of a region (keys by ``region_key``, as follows use)."""
+    async def region(
+        self, query: str, forms: Sequence[frozenset[str]], region_key: RegionKey
+    ) -> RegionDossier | NotFound:
+        """What the cache knows of a region: a name is the region when its key (as follows
+        compare regions) is the query's, or when it has every word of the query in some case
+        form ("Китая" is "Китай", whose key is not "Китая"'s)."""
         key = region_key(query)
+
+        def named(name: str | None) -> bool:
+            if not name:
+                return False
+            return (key is not None and region_key(name) == key) or name_matches(forms, name)
+
         everything = await self._missions()
-        led = [m for m in everything if key and region_key(m.mission.delegation_region) == key]
-        incoming = [
-            m
-            for m in everything
-            if key and m not in led and region_key(m.mission.destination) == key
-        ]
+        led = [m for m in everything if named(m.mission.delegation_region)]
+        incoming = [m for m in everything if m not in led and named(m.mission.destination)]
         if not led and not incoming:
             known = {m.mission.delegation_region for m in everything} | {
                 m.mission.destination for m in everything

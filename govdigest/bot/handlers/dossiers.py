@@ -84,7 +84,11 @@ async def cmd_company(
 
 
 async def cmd_region(
-    message: Message, command: CommandObject, repos: Repos, settings: Settings
+    message: Message,
+    command: CommandObject,
+    repos: Repos,
+    settings: Settings,
+    ingestor: Ingestor,
 ) -> None:
     query = " ".join((command.args or "")[:MAX_NAME_CHARS].split())
     if region_key(query) is None:
@@ -93,7 +97,8 @@ async def cmd_region(
     if await repos.posts.count() == 0:
         await message.answer(texts.NO_DATA)
         return
-    found = await repos.dossiers.region(query, region_key)
+    forms = name_forms(query, ingestor.indexer.lemmatiser)
+    found = await repos.dossiers.region(query, forms, region_key)
     if isinstance(found, NotFound):
         text = texts.unknown(texts.REGION_UNKNOWN, query, found.suggestions, texts.REGION_HINT)
     else:
