@@ -140,8 +140,15 @@ async def test_unknown_region_suggests_the_closest(repos: Repos, corpus: dict[st
 
 @pytest.mark.parametrize(
     ("place", "country"),
-    [("Казахстан", True), ("Китае", True), ("КНР", True), ("Республика Беларусь", True)]
-    + [("Свердловская область", False), ("Пермский край", False), ("Казань", False)],
+    [
+        ("Казахстан", True),
+        ("Китае", True),
+        ("КНР", True),
+        ("Республика Беларусь", True),
+        ("Свердловская область", False),
+        ("Пермский край", False),
+        ("Казань", False),
+    ],
 )
 def test_countries_are_told_from_regions(place: str, country: bool) -> None:
     assert is_country(place) is country
