@@ -43,6 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_remove.add_argument("source")
     p_fetch = sub.add_parser("fetch", help="fetch sources now (all, or those named)")
     p_fetch.add_argument("sources", nargs="*")
+    p_search = sub.add_parser("search", help="search every stored post (any word form)")
+    p_search.add_argument(
+        "query", nargs="+", help="words and filters: регион:… с:ДД.ММ.ГГГГ по:ДД.ММ.ГГГГ"
+    )
+    p_search.add_argument("--json", action="store_true", help="print the results as JSON")
+    p_search.add_argument("--limit", type=int, default=10, help="results shown (10)")
+    p_search.add_argument("--offset", type=int, default=0, help="results skipped (0)")
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
@@ -90,6 +97,18 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_sources(settings, args))
     if args.command == "fetch":
         return asyncio.run(_fetch(settings, args.sources))
+    if args.command == "search":
+        from govdigest.search_cli import run_search
+
+        return asyncio.run(
+            run_search(
+                settings,
+                " ".join(args.query),
+                as_json=args.json,
+                limit=max(1, args.limit),
+                offset=max(0, args.offset),
+            )
+        )
     if args.command == "run" and settings.bot_token is not None:
         from aiogram.exceptions import TelegramUnauthorizedError
 

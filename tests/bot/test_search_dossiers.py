@@ -10,9 +10,9 @@ import pytest
 from aiogram.types import Chat, Message
 
 from govdigest.bot.handlers.search import PAGE_SIZE, SearchPageCb
+from govdigest.bot.local_session import BOT_USER
 from govdigest.bot.texts import dossiers as dossier_texts
 from govdigest.bot.texts import search as search_texts
-from govdigest.bot.local_session import BOT_USER
 from govdigest.bot.texts.common import PUBLIC_COMMANDS
 from govdigest.timeutil import utc_now
 from tests.bot.conftest import (

@@ -15,7 +15,7 @@ from govdigest.extraction.models import Mission
 from govdigest.indexing import SearchIndexer
 from govdigest.queries import MAX_TERMS, ParsedSearch, SearchProblem, hit_lemmas, parse_search
 from govdigest.storage import Database, Repos
-from govdigest.storage.schema import MIGRATIONS
+from govdigest.storage.schema import MIGRATIONS, V6
 from govdigest.storage.search import SearchQuery, match_expression
 from tests.search_corpus import (
     CHEL_VISIT,
@@ -314,7 +314,8 @@ async def test_a_new_lemmatiser_version_re_indexes_everything(
 async def test_an_existing_database_is_back_filled(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
-    for statements in MIGRATIONS[:5]:
+    before = MIGRATIONS.index(V6)  # a database of the version before search
+    for statements in MIGRATIONS[:before]:
         for statement in statements:
             conn.execute(statement)
     conn.execute(
@@ -322,7 +323,7 @@ async def test_an_existing_database_is_back_filled(tmp_path: Path) -> None:
         "VALUES ('file', 'old.txt', 'Подписаны соглашения о дружбе.', 'h', "
         "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
     )
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.commit()
     conn.close()
     db = await Database.open(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import tzinfo
 
@@ -78,6 +79,18 @@ def snippet_html(parts: list[SnippetPart], cut_before: bool, cut_after: bool) ->
     if cut_after:
         out.append("…")
     return "".join(out).strip()
+
+
+def plain_snippet(parts: list[SnippetPart], cut_before: bool, cut_after: bool) -> str:
+    """The snippet for a terminal: hits in *stars*."""
+    text = "".join(f"*{p.text}*" if p.hit else p.text for p in parts)
+    text = _SPACES.sub(" ", text).strip()
+    return ("…" if cut_before else "") + text + ("…" if cut_after else "")
+
+
+def plain(text: str) -> str:
+    """A message without its markup, for the command line."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def _header(parsed: ParsedSearch, total: int, page: int, pages: int) -> str:
