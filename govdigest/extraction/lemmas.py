@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from natasha import MorphVocab
 
@@ -46,8 +46,21 @@ class Lemmatiser:
 
     def __init__(self, morph: Morph) -> None:
         self._morph = morph
+        # Per surface form: a post's words repeat across posts, and a refresh indexes many.
+        self.lemma = lru_cache(maxsize=100_000)(self._lemma)  # type: ignore[method-assign]
+        self.alternatives = lru_cache(maxsize=100_000)(  # type: ignore[method-assign]
+            self._alternatives
+        )
 
     def lemma(self, word: str) -> str:
+        """See :meth:`_lemma` (cached)."""
+        return self._lemma(word)
+
+    def alternatives(self, word: str) -> tuple[str, ...]:
+        """See :meth:`_alternatives` (cached)."""
+        return self._alternatives(word)
+
+    def _lemma(self, word: str) -> str:
         """The most probable lemma, folded; a word the analyser cannot read stays itself."""
         if word.isdigit():
             return word
@@ -73,7 +86,7 @@ class Lemmatiser:
                     others[other] = None
         return " ".join(main), " ".join(others)
 
-    def alternatives(self, word: str) -> tuple[str, ...]:
+    def _alternatives(self, word: str) -> tuple[str, ...]:
         """Every lemma a query word may have ("стали" is "стать" or "сталь"), the most
         probable first: a query term matches a post that read the word either way."""
         first = self.lemma(word)

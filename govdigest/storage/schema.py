@@ -233,6 +233,8 @@ V6 = (
         body, other, regions, tokenize = "unicode61 remove_diacritics 0"
     )
     """,
+    # ``ORDER BY rank`` ranks by bm25 over the lemmas, the region keys not counting.
+    "INSERT INTO post_search (post_search, rank) VALUES ('rank', 'bm25(1.0, 0.5, 0.0)')",
     """
     CREATE TABLE search_state (
         post_id INTEGER PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,

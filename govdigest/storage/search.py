@@ -138,41 +138,53 @@ class SearchRepo:
         expression = match_expression(query)
         if not query.terms or not expression:
             return SearchPage((), 0)
+        # Ranked inside FTS5 alone (its ``rank`` column, configured as bm25 over the body
+        # and the other lemmas by the migration); the posts are read for the page only.
         where = ["post_search MATCH ?"]
         params: list[object] = [expression]
+        dated = []
         if query.since is not None:
-            where.append("p.published_at >= ?")
+            dated.append("published_at >= ?")
             params.append(to_db(query.since))
         if query.until is not None:
-            where.append("p.published_at < ?")
+            dated.append("published_at < ?")
             params.append(to_db(query.until))
+        if dated:
+            # "+rowid": a filter on the matches; as a constraint FTS5 would look each id up.
+            where.append(f"+rowid IN (SELECT id FROM posts WHERE {' AND '.join(dated)})")
         condition = " AND ".join(where)
-        base = f"FROM post_search JOIN posts p ON p.id = post_search.rowid WHERE {condition}"
-        async with self._conn.execute(f"SELECT COUNT(*) {base}", params) as cur:
+        async with self._conn.execute(
+            f"SELECT COUNT(*) FROM post_search WHERE {condition}", params
+        ) as cur:
             row = await cur.fetchone()
         total = int(row[0]) if row else 0
         if total == 0 or offset >= total:
             return SearchPage((), total)
-        sql = (
-            "SELECT p.id, p.title, p.url, p.channel, p.published_at, p.text, "
-            f"post_search.body, bm25(post_search, 1.0, 0.5, 0.0) AS rank {base} "
-            "ORDER BY rank, COALESCE(p.published_at, p.created_at) DESC, p.id DESC "
-            "LIMIT ? OFFSET ?"
-        )
-        async with self._conn.execute(sql, (*params, limit, offset)) as cur:
-            rows = await cur.fetchall()
+        async with self._conn.execute(
+            f"SELECT rowid, rank, body FROM post_search WHERE {condition} "
+            "ORDER BY rank LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ) as cur:
+            ranked = [(int(r[0]), float(r[1]), str(r[2])) for r in await cur.fetchall()]
+        marks = ", ".join("?" * len(ranked))
+        async with self._conn.execute(
+            f"SELECT id, title, url, channel, published_at, text FROM posts WHERE id IN ({marks})",
+            tuple(post_id for post_id, _, _ in ranked),
+        ) as cur:
+            posts = {int(r[0]): r for r in await cur.fetchall()}
         hits = tuple(
             SearchHit(
-                post_id=int(r[0]),
-                title=r[1],
-                url=r[2],
-                channel=r[3],
-                published_at=from_db(r[4]),
-                text=r[5],
-                stream=r[6],
-                rank=float(r[7]),
+                post_id=post_id,
+                title=posts[post_id][1],
+                url=posts[post_id][2],
+                channel=posts[post_id][3],
+                published_at=from_db(posts[post_id][4]),
+                text=posts[post_id][5],
+                stream=body,
+                rank=rank,
             )
-            for r in rows
+            for post_id, rank, body in ranked
+            if post_id in posts
         )
         return SearchPage(hits, total)
 
