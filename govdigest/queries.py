@@ -23,6 +23,43 @@ MAX_QUERY_CHARS = 512  # what is kept of a query (saved for page buttons, echoed
 FILTER = re.compile(r"(?<!\S)(регион|с|по)\s*:\s*(\S*)", re.IGNORECASE)
 DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
+# Prepositions, conjunctions and particles: in a query with other words they only narrow the
+# results to posts that happen to use them and light up every "с" in the snippets.
+STOP_WORDS = frozenset(
+    [
+        "а",
+        "без",
+        "в",
+        "во",
+        "да",
+        "для",
+        "до",
+        "же",
+        "за",
+        "и",
+        "из",
+        "или",
+        "к",
+        "ко",
+        "ли",
+        "на",
+        "над",
+        "не",
+        "ни",
+        "о",
+        "об",
+        "обо",
+        "от",
+        "по",
+        "под",
+        "при",
+        "про",
+        "с",
+        "со",
+        "у",
+    ]
+)
+
 Problem = Literal["empty", "bad_date", "bad_region", "bad_range", "empty_filter"]
 
 
@@ -82,6 +119,8 @@ def parse_search(text: str, lemmatiser: Lemmatiser) -> ParsedSearch | SearchProb
     if region and key is None:
         return SearchProblem("bad_region", region)
     typed = words(FILTER.sub(" ", text))
+    content = [w for w in typed if w.casefold() not in STOP_WORDS]
+    typed = content or typed  # a query of stop words only looks for them
     seen: set[str] = set()
     terms: list[tuple[str, ...]] = []
     shown: list[str] = []

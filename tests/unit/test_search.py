@@ -72,6 +72,8 @@ MORPHOLOGY = [
     ("ЁЛКА", set()),
     ("звездочка", {GROUPS}),  # ё typed as е
     ("соглашение Казахстан", {CHEL_VISIT}),  # every word must occur
+    ("соглашения с Казахстаном", {CHEL_VISIT}),  # "с" is not required
+    ("на", {STEEL, SVERD_VISIT}),  # a query of stop words only still looks for them
     ("сталь", {STEEL}),  # "стали" read as the noun as well as the verb
 ]
 
