@@ -26,7 +26,7 @@ DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # Prepositions, conjunctions and particles: in a query with other words they only narrow the
 # results to posts that happen to use them and light up every "с" in the snippets.
 STOP_WORDS = frozenset(
-    [
+    (
         "а",
         "без",
         "в",
@@ -57,7 +57,7 @@ STOP_WORDS = frozenset(
         "с",
         "со",
         "у",
-    ]
+    )
 )
 
 Problem = Literal["empty", "bad_date", "bad_region", "bad_range", "empty_filter"]
