@@ -6,8 +6,10 @@ FTS5 index the way ingest does (lemmatising every post), then runs a mix of quer
 /search answers them: parse and lemmatise the query, fetch the first page, cut the snippets.
 As a baseline in the same run, the same queries' stems are looked up by a plain
 ``LIKE '%stem%'`` scan of the posts table (what search would cost without the index).
-Prints ONE JSON object: posts, index_build_s, queries, median_ms, p95_ms, baseline_median_ms,
-baseline_p95_ms, target_p95_ms, targets_met.
+Also times the company and region dossiers over the same cache (informational). Prints ONE
+JSON object: posts, index_build_s, index_posts_per_s, queries, queries_with_results,
+median_ms, p95_ms, baseline_like_median_ms, baseline_like_p95_ms, company_dossier_median_ms,
+region_dossier_median_ms, target_p95_ms, targets_met.
 
     .venv/bin/python benchmarks/search.py [--posts 10000] [--queries 300]
 """
@@ -28,11 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from govdigest.bot.handlers.dossiers import name_forms  # noqa: E402
 from govdigest.extraction.lemmas import snippet, standalone_lemmatiser  # noqa: E402
 from govdigest.extraction.models import Company, Extraction, Mission  # noqa: E402
 from govdigest.indexing import SearchIndexer  # noqa: E402
 from govdigest.queries import ParsedSearch, hit_lemmas, parse_search  # noqa: E402
 from govdigest.sources.models import RawPost  # noqa: E402
+from govdigest.sources.regions import region_key  # noqa: E402
 from govdigest.storage import Database, Repos  # noqa: E402
 
 TARGET_P95_MS = 50.0
@@ -176,6 +180,16 @@ async def run(posts: int, queries: int) -> dict[str, object]:
                 ) as cur:
                     await cur.fetchall()
                 baseline.append((time.perf_counter() - began) * 1000)
+            dossier_ms: dict[str, list[float]] = {"company": [], "region": []}
+            for _ in range(10):
+                for name in ("Уралхиммашем", "Камаагро"):
+                    began = time.perf_counter()
+                    await repos.dossiers.company(name_forms(name, lemmatiser), name)
+                    dossier_ms["company"].append((time.perf_counter() - began) * 1000)
+                for name in ("Челябинской", "Пермского края"):
+                    began = time.perf_counter()
+                    await repos.dossiers.region(name, name_forms(name, lemmatiser), region_key)
+                    dossier_ms["region"].append((time.perf_counter() - began) * 1000)
         finally:
             await db.close()
     p95 = percentile(times, 0.95)
@@ -189,6 +203,8 @@ async def run(posts: int, queries: int) -> dict[str, object]:
         "p95_ms": round(p95, 2),
         "baseline_like_median_ms": round(statistics.median(baseline), 2),
         "baseline_like_p95_ms": round(percentile(baseline, 0.95), 2),
+        "company_dossier_median_ms": round(statistics.median(dossier_ms["company"]), 1),
+        "region_dossier_median_ms": round(statistics.median(dossier_ms["region"]), 1),
         "target_p95_ms": TARGET_P95_MS,
         "targets_met": p95 <= TARGET_P95_MS,
     }

@@ -21,7 +21,14 @@ import aiosqlite
 
 from govdigest.extraction.models import Mission, Quote
 from govdigest.storage.cache import REF_COLUMNS, PostRef, QuoteEntry, post_ref
-from govdigest.storage.organisations import Organisation, OrgMention, fold, merge
+from govdigest.storage.organisations import (
+    Organisation,
+    OrgMention,
+    base_keys,
+    fold,
+    merge,
+    org_key,
+)
 
 # Case endings, longest first; a stem keeps at least MIN_STEM letters.
 ENDINGS = (
@@ -228,12 +235,37 @@ class DossiersRepo:
         self, forms: Sequence[frozenset[str]], query: str
     ) -> CompanyDossier | NotFound:
         """The organisation the query names (the one in most posts if several match)."""
-        orgs = await self._organisations()
-        matched = [o for o in orgs if any(name_matches(forms, n) for n in (o.name, *o.variants))]
+        # Grouped by name in SQL first: every company row through Python would be slow on a
+        # large cache; the names are few.
+        async with self._conn.execute(
+            "SELECT name, COUNT(DISTINCT post_id) FROM companies GROUP BY name"
+        ) as cur:
+            counts = {str(r[0]): int(r[1]) for r in await cur.fetchall()}
+        keys = {name: org_key(name) for name in counts}
+        base = base_keys(keys.values())
+        groups: dict[str, list[str]] = {}
+        for name in counts:
+            groups.setdefault(base[keys[name]], []).append(name)
+        matched = [g for g in groups.values() if any(name_matches(forms, n) for n in g)]
         if not matched:
-            return NotFound(suggest(query, [o.name for o in orgs]))
-        exact = [o for o in matched if any(fold(query) == fold(n) for n in (o.name, *o.variants))]
-        org = (exact or matched)[0]
+            shown = [max(g, key=lambda n: counts[n]) for g in groups.values()]
+            return NotFound(suggest(query, shown))
+        matched.sort(
+            key=lambda g: (
+                not any(fold(query) == fold(n) for n in g),
+                -sum(counts[n] for n in g),
+                base[keys[g[0]]],
+            )
+        )
+        group = matched[0]
+        async with self._conn.execute(
+            "SELECT name, post_id, json_array_length(mentions_json) FROM companies "
+            f"WHERE name IN ({', '.join('?' * len(group))})",
+            tuple(group),
+        ) as cur:
+            rows = [OrgMention(r[0], int(r[1]), int(r[2] or 0)) for r in await cur.fetchall()]
+        org = merge(rows)[0]
+        others = [max(g, key=lambda n: counts[n]) for g in matched[1:]]
         post_ids = list(org.post_ids[-POSTS_READ:])
         async with self._conn.execute(
             f"SELECT {REF_COLUMNS} FROM posts p WHERE p.id IN "
@@ -255,7 +287,7 @@ class DossiersRepo:
         ]
         return CompanyDossier(
             organisation=org,
-            others=tuple(o.name for o in matched if o is not org),
+            others=tuple(others),
             posts=posts,
             missions=tuple(missions),
             with_regions=_counted([m.mission.delegation_region for m in missions]),
@@ -277,14 +309,27 @@ class DossiersRepo:
                 return False
             return (key is not None and region_key(name) == key) or name_matches(forms, name)
 
-        everything = await self._missions()
-        led = [m for m in everything if named(m.mission.delegation_region)]
-        incoming = [m for m in everything if m not in led and named(m.mission.destination)]
-        if not led and not incoming:
-            known = {m.mission.delegation_region for m in everything} | {
-                m.mission.destination for m in everything
-            }
-            return NotFound(suggest(query, sorted(n for n in known if n)))
+        async with self._conn.execute(
+            "SELECT post_id, delegation_region, destination FROM missions"
+        ) as cur:
+            rows = [(int(r[0]), r[1], r[2]) for r in await cur.fetchall()]
+        verdicts: dict[str, bool] = {}  # each distinct name is judged once
+
+        def judged(name: str | None) -> bool:
+            if not name:
+                return False
+            if name not in verdicts:
+                verdicts[name] = named(name)
+            return verdicts[name]
+
+        led_ids = [pid for pid, region, _ in rows if judged(region)]
+        chosen = set(led_ids)
+        incoming_ids = [pid for pid, _, dest in rows if pid not in chosen and judged(dest)]
+        if not led_ids and not incoming_ids:
+            known = {n for _, region, dest in rows for n in (region, dest) if n}
+            return NotFound(suggest(query, sorted(known)))
+        led = await self._missions(led_ids) if led_ids else []
+        incoming = await self._missions(incoming_ids) if incoming_ids else []
         names = _counted(
             [m.mission.delegation_region for m in led] or [m.mission.destination for m in incoming]
         )

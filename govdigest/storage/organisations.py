@@ -137,9 +137,13 @@ def _base_keys(keys: Iterable[str]) -> dict[str, str]:
     return target
 
 
+base_keys = _base_keys
+
+
 def merge(rows: Sequence[OrgMention]) -> list[Organisation]:
     """One entry per organisation; most posts first, then alphabetically by the normal form."""
-    keys = {row.name: org_key(row.name) for row in rows}
+    # Per distinct name: a name repeats in many rows, and its key takes several regexes.
+    keys = {name: org_key(name) for name in {row.name for row in rows}}
     base = _base_keys(keys.values())
     groups: dict[str, list[OrgMention]] = {}
     for row in rows:
