@@ -339,3 +339,22 @@ async def test_an_existing_database_is_back_filled(tmp_path: Path) -> None:
         assert (await repos.search.search(parsed.query)).total == 1
     finally:
         await db.close()
+
+
+async def test_ingest_indexes_new_and_edited_files(repos: Repos, tmp_path: Path) -> None:
+    from govdigest.ingest import Ingestor
+    from tests.unit.test_ingest import LineExtractor
+
+    root = tmp_path / "seeds"
+    root.mkdir()
+    post = root / "visit.txt"
+    post.write_text("Визит\nПодписаны соглашения о поставках.", encoding="utf-8")
+    ingestor = Ingestor(repos, LineExtractor(), root=root)  # type: ignore[arg-type]
+    await ingestor.refresh([root], trigger="test")
+    ids = {"visit": (await repos.posts.find("file", "visit.txt")).id}  # type: ignore[union-attr]
+    assert await found(repos, "соглашение", ids) == {"visit"}
+    post.write_text("Визит\nОткрыт новый мост.", encoding="utf-8")
+    report = await ingestor.refresh([root], trigger="test")
+    assert report.updated == 1
+    assert await found(repos, "соглашение", ids) == set()
+    assert await found(repos, "мостом", ids) == {"visit"}

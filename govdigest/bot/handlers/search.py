@@ -79,6 +79,10 @@ async def cmd_search(
     if await repos.posts.count() == 0:
         await message.answer(texts.NO_POSTS)
         return
+    parsed = parse_search(query, ingestor.indexer.lemmatiser)
+    if not isinstance(parsed, ParsedSearch):
+        await message.answer(texts.problem_text(parsed))  # nothing to save for page buttons
+        return
     async with repos.db.transaction():
         search_id = await repos.search.save_query(message.chat.id, query)
     tz = await reader_zone(repos, settings, message.chat.id)
