@@ -16,6 +16,7 @@ from govdigest.bot.texts import search as search_texts
 from govdigest.bot.texts.common import PUBLIC_COMMANDS
 from govdigest.timeutil import utc_now
 from tests.bot.conftest import (
+    DEFAULT_USER_ID,
     BotEnv,
     assert_telegram_html,
     button_labels,
@@ -161,3 +162,22 @@ async def test_region_dossier(env: BotEnv) -> None:
     unknown = only_text(await env.send("/region Челябинкая"))
     assert "«Челябинская область»" in unknown
     assert only_text(await env.send("/region")) == dossier_texts.REGION_USAGE
+
+
+async def test_a_page_past_the_end_shows_the_last_one(env: BotEnv) -> None:
+    await env.send("/search соглашение")
+    async with env.services.repos.db.conn.execute("SELECT MAX(id) FROM saved_searches") as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    message = Message(
+        message_id=1,
+        date=utc_now(),
+        chat=Chat(id=DEFAULT_USER_ID, type="private"),
+        from_user=BOT_USER,
+        text="x",
+    )
+    data = SearchPageCb(search_id=int(row[0]), offset=50).pack()
+    requests = await env.feed(callback_update(data, message))
+    (edited,) = params_of(requests, "EditMessageText")
+    assert "Найдено: 3 публикации" in edited["text"]
+    assert [int(n) for n in NUMBERED.findall(edited["text"])] == [1, 2, 3]

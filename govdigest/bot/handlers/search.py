@@ -42,6 +42,10 @@ async def render(
     if not isinstance(parsed, ParsedSearch):
         return texts.problem_text(parsed), None
     page = await repos.search.search(parsed.query, offset=offset, limit=PAGE_SIZE)
+    if not page.hits and page.total:
+        # A button from before posts were deleted: the last page there is now.
+        offset = (page.total - 1) // PAGE_SIZE * PAGE_SIZE
+        page = await repos.search.search(parsed.query, offset=offset, limit=PAGE_SIZE)
     if not page.hits:
         return texts.nothing_found(query), None
     lemmas = hit_lemmas(parsed)
