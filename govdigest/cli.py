@@ -1,4 +1,4 @@
-"""Command line: run, chat, ingest, extract, sources, fetch."""
+"""Command line: run, chat, ingest, extract, sources, fetch, export, chart."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from govdigest import cli_reports
 from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_remove.add_argument("source")
     p_fetch = sub.add_parser("fetch", help="fetch sources now (all, or those named)")
     p_fetch.add_argument("sources", nargs="*")
+    cli_reports.add_parsers(sub)
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
@@ -90,6 +92,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_sources(settings, args))
     if args.command == "fetch":
         return asyncio.run(_fetch(settings, args.sources))
+    if args.command == "export":
+        return cli_reports.run_export(settings, args)
+    if args.command == "chart":
+        return cli_reports.run_chart(settings, args)
     if args.command == "run" and settings.bot_token is not None:
         from aiogram.exceptions import TelegramUnauthorizedError
 

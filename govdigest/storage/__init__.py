@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from govdigest.storage.cache import CacheRepo
 from govdigest.storage.db import Database
+from govdigest.storage.exports import ExportsRepo
 from govdigest.storage.follows import FollowsRepo
 from govdigest.storage.ops import OpsRepo
 from govdigest.storage.posts import PostsRepo
@@ -26,6 +27,7 @@ class Repos:
     sources: SourcesRepo
     channels: ChannelsRepo
     follows: FollowsRepo
+    exports: ExportsRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -40,6 +42,7 @@ class Repos:
             sources=SourcesRepo(conn),
             channels=ChannelsRepo(conn),
             follows=FollowsRepo(conn),
+            exports=ExportsRepo(conn),
         )
 
 
