@@ -1,7 +1,8 @@
 """What an inline query (``@bot <query>``) offers: mission cards and quotes that match.
 
 This is the one place the inline answer asks "what matches?": today a case- and ё-insensitive
-substring over the cached cards and quotes. When the archive search (FTS over the posts) is
+substring match over the cached cards and quotes, each query word without its case ending
+("Пермь" finds "Пермский край", as ``/mission Пермь`` does). When the archive search (FTS over the posts) is
 merged, point :func:`find_cards_and_quotes` at it; the inline handler does not change.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdigest.storage import Repos
-from govdigest.storage.cache import MissionCard, search_key
+from govdigest.storage.cache import MissionCard, search_key, stem_words
 from govdigest.storage.exports import QuoteRow
 
 INLINE_LIMIT = 10  # of each kind; Telegram takes up to 50 results per answer
@@ -46,11 +47,17 @@ def quote_text(row: QuoteRow) -> str:
 
 async def find_cards_and_quotes(repos: Repos, query: str, *, limit: int = INLINE_LIMIT) -> Found:
     """Newest first; an empty query gives the latest cards and quotes."""
-    key = search_key(query)
-    if not key:
+    stems = stem_words(query)
+    if not stems:
         cards = await repos.cache.missions(limit=limit)
         quotes = (await repos.exports.quotes())[:limit]
         return Found(tuple(cards), tuple(quotes))
-    matching_cards = [c for c in await repos.cache.missions(limit=-1) if key in card_text(c)]
-    matching_quotes = [q for q in await repos.exports.quotes() if key in quote_text(q)]
+    matching_cards = [
+        c for c in await repos.cache.missions(limit=-1) if _has_all(card_text(c), stems)
+    ]
+    matching_quotes = [q for q in await repos.exports.quotes() if _has_all(quote_text(q), stems)]
     return Found(tuple(matching_cards[:limit]), tuple(matching_quotes[:limit]))
+
+
+def _has_all(haystack: str, stems: list[str]) -> bool:
+    return all(stem in haystack for stem in stems)
