@@ -3,7 +3,7 @@
 This is the one place the inline answer asks "what matches?": today a case- and ё-insensitive
 substring match over the cached cards and quotes, each query word without its case ending
 ("Пермь" finds "Пермский край", as ``/mission Пермь`` does). When the archive search (FTS over
-the posts) is merged, point :func:`find_cards_and_quotes` at it; the inline handler does not change.
+the posts) is merged, point :func:`find_cards_and_quotes` at it; the inline handler stays.
 """
 
 from __future__ import annotations
