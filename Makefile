@@ -49,6 +49,7 @@ bench: install-test
 	$(BIN)/python benchmarks/broadcast.py
 	$(BIN)/python benchmarks/sources.py
 	$(BIN)/python benchmarks/roundtrip.py
+	$(BIN)/python benchmarks/export.py
 
 # Extraction quality on the annotated corpus (dev, seed and the held-out sets), as JSON.
 quality: install-test

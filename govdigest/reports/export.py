@@ -211,19 +211,37 @@ def write_xlsx(tables: Sequence[Table], out: BinaryIO | Path) -> None:
             cell.font = bold
             header.append(cell)
         sheet.append(header)
+        # One styled cell per date column, refilled for each row: a write-only sheet writes a
+        # row out as it is appended, and styling a new cell per value costs more than the rest.
+        dates = {
+            index: _date_cell(sheet) for index, name in enumerate(table.columns) if "date" in name
+        }
         for row in table.rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
+            cells: list[object] = []
+            for index, value in enumerate(row):
+                if isinstance(value, date) and index in dates:
+                    dates[index].value = value
+                    cells.append(dates[index])
+                else:
+                    cells.append(_xlsx_value(sheet, value))
+            sheet.append(cells)
     book.save(out)
 
 
-def _xlsx_cell(sheet: Any, value: Cell) -> object:
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=_ILLEGAL.sub(" ", value))
+def _date_cell(sheet: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet)
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _xlsx_value(sheet: Any, value: Cell) -> object:
+    if not isinstance(value, str):
+        return value
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub(" ", value)
+    if value.startswith("="):
         # openpyxl takes a string that starts with "=" for a formula: a quote is text.
+        cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
     return value

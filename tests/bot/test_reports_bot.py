@@ -50,7 +50,11 @@ async def test_export_refuses_bad_arguments_and_says_when_nothing_matches(
     assert "31.02.2026" in sent[0].params["text"] and "Примеры" in sent[0].params["text"]
     sent = await bot_env.send("/export 2024 Озёрская")
     assert [r.name for r in sent] == ["SendMessage"]
-    assert sent[0].params["text"].startswith("За 01.01.2024–31.12.2024, регион «Озёрская»")
+    assert (
+        sent[0]
+        .params["text"]
+        .startswith("Нечего выгружать (период 01.01.2024–31.12.2024, регион «Озёрская»)")
+    )
 
 
 async def test_chart_buttons_send_a_photo(bot_env: BotEnv) -> None:

@@ -31,7 +31,7 @@ def test_export_sends_a_workbook_equal_to_the_cache(
 ) -> None:
     after = tg_user.shim.last_seq()
     replies = tg_user.send("/export")
-    assert "Выгрузка за всё время" in joined(replies)
+    assert "Выгрузка (за всё время)" in joined(replies)
     call, upload = wait_upload(tg_user, "sendDocument", after=after)
     assert upload.filename == "govdigest_all.xlsx"
     document = call.result["document"]
@@ -57,7 +57,9 @@ def test_export_csv_and_bad_arguments(tg_user: TelegramUser) -> None:
         assert archive.read("quotes.csv").startswith(b"\xef\xbb\xbf")
     answer = joined(tg_user.send("/export 32.01.2026"))
     assert "Не понял период «32.01.2026»" in answer and "/export 2026" in answer
-    assert "нечего" in joined(tg_user.send("/export 1999"))
+    assert "Нечего выгружать (период 01.01.1999–31.12.1999)" in joined(
+        tg_user.send("/export 1999")
+    )
 
 
 def test_chart_sends_a_png(tg_user: TelegramUser) -> None:

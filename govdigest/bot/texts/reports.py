@@ -22,18 +22,19 @@ EXPORT_BAD_ORDER = "В периоде «{token}» начало позже кон
 EXPORT_TWICE = "Период указан дважды («{token}»): нужен один.\n\n" + EXPORT_EXAMPLES
 EXPORT_BAD_REGION = "Не понял регион «{token}»: напишите его словами.\n\n" + EXPORT_EXAMPLES
 EXPORT_NOTHING = (
-    "За {scope} выгружать нечего: ни миссий, ни организаций, ни цитат.\n"
-    "Попробуйте период шире или другой регион, например <code>/export 2026</code>."
+    "Нечего выгружать ({scope}): ни миссий, ни организаций, ни цитат.\n"
+    "Попробуйте период шире или другой регион; <code>/export</code> без уточнений выгрузит всё."
 )
 EXPORT_EMPTY_CACHE = "Выгружать пока нечего: в кэше нет ни одного поста. Загляните позже."
 EXPORT_CAPTION = (
-    "📊 Выгрузка за {scope}: миссий — {missions}, организаций — {organisations}, "
+    "📊 Выгрузка ({scope}): миссий — {missions}, организаций — {organisations}, "
     "цитат — {quotes}. {what}"
 )
 EXPORT_WHAT_XLSX = "Три листа: миссии, организации, цитаты."
 EXPORT_WHAT_CSV = "Три CSV-файла (UTF-8, разделитель «;») в ZIP-архиве."
 EXPORT_FAILED = "Не получилось отправить файл. Попробуйте ещё раз через минуту."
-SCOPE_ALL = "всё время"
+SCOPE_ALL = "за всё время"
+SCOPE_PERIOD = "период {period}"
 SCOPE_REGION = "регион «{region}»"
 
 MISSIONS_TABLE = TableLabels(
@@ -139,7 +140,7 @@ def export_scope(query: ExportQuery) -> str:
     """ "01.03.2026–31.05.2026, регион «Озёрская»" (HTML-escaped)."""
     parts = []
     if query.since is not None or query.until is not None:
-        parts.append(_period(query.since, query.until))
+        parts.append(SCOPE_PERIOD.format(period=_period(query.since, query.until)))
     if query.region:
         parts.append(SCOPE_REGION.format(region=esc(clip(query.region))))
     return ", ".join(parts) or SCOPE_ALL
