@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import itertools
+from typing import Any
 
+import pytest
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import SendDocument, SendPhoto
 from aiogram.types import BufferedInputFile, InlineQuery, Update
 from openpyxl import load_workbook
 
@@ -87,3 +91,25 @@ async def test_inline_query_offers_matching_cards_and_quotes(bot_env: BotEnv) ->
     nothing = (await bot_env.feed(inline_update("<камчатка>")))[0].method
     assert [r.id for r in nothing.results] == ["none"]
     assert "&lt;камчатка&gt;" in nothing.results[0].input_message_content.message_text
+
+
+async def test_a_refused_upload_is_told_and_logged(
+    bot_env: BotEnv, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    await load_corpus(bot_env.services.repos)
+    session = bot_env.session
+    refuse = session._refuse_like_telegram
+
+    def refuse_files(method: Any, params: dict[str, Any]) -> None:
+        # Telegram's side (an edge we do not own) refuses the file; the handler must say so.
+        if isinstance(method, SendDocument | SendPhoto):
+            raise TelegramBadRequest(method=method, message="Bad Request: file is too big")
+        refuse(method, params)
+
+    monkeypatch.setattr(session, "_refuse_like_telegram", refuse_files)
+    sent = await bot_env.send("/export")
+    assert sent[-1].params["text"] == texts.EXPORT_FAILED
+    assert "file is too big" in caplog.text
+    await bot_env.send("/chart")
+    pressed = await bot_env.press(texts.CHART_BUTTONS["flows"])
+    assert pressed[-1].params["text"] == texts.CHART_FAILED
