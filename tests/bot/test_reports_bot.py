@@ -65,14 +65,27 @@ async def test_chart_buttons_send_a_photo(bot_env: BotEnv) -> None:
     await load_corpus(bot_env.services.repos)
     sent = await bot_env.send("/chart")
     assert button_labels(sent[0]) == list(texts.CHART_BUTTONS.values())
-    for label in texts.CHART_BUTTONS.values():
+    captions = {
+        "missions": "📈 Миссии по месяцам: 4 миссии из 2 регионов.",
+        "organisations": "🏢 Организации, которые чаще всего встречаются в постах: топ-4.",
+        "flows": "🧭 Куда ездят делегации: 4 направления; толщина линии — число миссий.",
+    }
+    for kind, label in texts.CHART_BUTTONS.items():
         pressed = await bot_env.press(label)
         photos = [r for r in pressed if r.name == "SendPhoto"]
         assert len(photos) == 1, [r.name for r in pressed]
         photo = photos[0].method.photo
         assert isinstance(photo, BufferedInputFile)
         assert png_size(photo.data) == (1200, 700)
-        assert photos[0].method.caption
+        assert photos[0].method.caption == captions[kind]
+
+
+async def test_chart_with_nothing_to_draw_says_what_it_needs(bot_env: BotEnv) -> None:
+    await bot_env.send("/chart")
+    for kind, label in texts.CHART_BUTTONS.items():
+        pressed = await bot_env.press(label)
+        assert [r.name for r in pressed] == ["AnswerCallbackQuery", "SendMessage"]
+        assert pressed[-1].params["text"] == texts.CHART_NO_DATA[kind]
 
 
 async def test_inline_query_offers_matching_cards_and_quotes(bot_env: BotEnv) -> None:

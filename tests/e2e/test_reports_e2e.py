@@ -71,7 +71,7 @@ def test_chart_sends_a_png(tg_user: TelegramUser) -> None:
     call, upload = wait_upload(tg_user, "sendPhoto", after=after)
     assert image_size(upload.data) == (WIDTH_PX, HEIGHT_PX)
     assert call.result["photo"][0]["width"] == WIDTH_PX
-    assert "Организации" in call.result["caption"]
+    assert call.result["caption"].startswith("🏢 Организации, которые чаще всего встречаются")
 
 
 def test_inline_query_is_answered_with_cards_and_quotes(

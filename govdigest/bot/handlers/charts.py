@@ -16,7 +16,7 @@ from govdigest.bot.reader import reader_zone
 from govdigest.bot.texts import reports as texts
 from govdigest.config import Settings
 from govdigest.reports.build import chart_file
-from govdigest.reports.charts import CHART_KINDS, ChartKind
+from govdigest.reports.charts import CHART_KINDS
 from govdigest.storage import Repos
 
 log = logging.getLogger(__name__)
@@ -51,18 +51,16 @@ async def on_chart_pick(
     tz = await reader_zone(repos, settings, message.chat.id)
     chart = await chart_file(repos, kind, tz, texts.CHART_TEXTS)
     if chart is None:
-        await message.answer(texts.CHART_NO_DATA)
+        await message.answer(texts.CHART_NO_DATA[kind])
         return
     photo = BufferedInputFile(chart.content, filename=texts.chart_file_name(kind))
     try:
-        await message.answer_photo(photo, caption=_caption(kind, chart.items, chart.groups))
+        await message.answer_photo(
+            photo, caption=texts.chart_caption(kind, chart.items, chart.groups)
+        )
     except (TelegramAPIError, TelegramNetworkError) as exc:
         log.warning("chart %s to chat %s not sent: %s", kind, message.chat.id, exc)
         await message.answer(texts.CHART_FAILED)
-
-
-def _caption(kind: ChartKind, items: int, groups: int) -> str:
-    return texts.CHART_CAPTIONS[kind].format(n=items, regions=groups)
 
 
 def create_router() -> Router:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from govdigest.bot.texts.common import clip, esc
+from govdigest.bot.texts.common import clip, esc, plural
 from govdigest.reports.charts import ChartKind, ChartText
 from govdigest.reports.export import ExportLabels, TableLabels
 from govdigest.reports.query import BadExportArgs, ExportQuery
@@ -106,12 +106,13 @@ CHART_TEXTS: dict[ChartKind, ChartText] = {
     "organisations": ChartText(title="Организации в постах", x_label="Постов"),
     "flows": ChartText(title="Делегации: регион → куда (толщина — число миссий)"),
 }
-CHART_CAPTIONS: dict[ChartKind, str] = {
-    "missions": "📈 Миссии по месяцам: {n} миссий в {regions} регионах.",
-    "organisations": "🏢 Организации, которые чаще всего встречаются в постах (топ-{n}).",
-    "flows": "🧭 Куда ездят делегации: {n} направлений, толщина линии — число миссий.",
+CHART_NO_DATA: dict[ChartKind, str] = {
+    "missions": "Для графика по месяцам нужны миссии с датой и регионом делегации — "
+    "таких в кэше пока нет.",
+    "organisations": "В кэше пока нет ни одной организации — рисовать нечего.",
+    "flows": "Для маршрутов нужны миссии, где известны и регион делегации, и куда она "
+    "ездила, — таких в кэше пока нет.",
 }
-CHART_NO_DATA = "Для этого графика пока нет данных: в кэше нет миссий или организаций."
 CHART_FAILED = "Не получилось отправить график. Попробуйте ещё раз через минуту."
 CHART_UNKNOWN = "Такого графика нет. Отправьте /chart и выберите кнопку."
 
@@ -160,3 +161,14 @@ def export_file_name(query: ExportQuery) -> str:
 
 def chart_file_name(kind: ChartKind) -> str:
     return f"govdigest_{kind}.png"
+
+
+def chart_caption(kind: ChartKind, items: int, groups: int) -> str:
+    if kind == "missions":
+        missions = plural(items, "миссия", "миссии", "миссий")
+        regions = plural(groups, "региона", "регионов", "регионов")
+        return f"📈 Миссии по месяцам: {items} {missions} из {groups} {regions}."
+    if kind == "organisations":
+        return f"🏢 Организации, которые чаще всего встречаются в постах: топ-{items}."
+    routes = plural(items, "направление", "направления", "направлений")
+    return f"🧭 Куда ездят делегации: {items} {routes}; толщина линии — число миссий."
