@@ -97,8 +97,12 @@ async def test_inline_query_offers_matching_cards_and_quotes(bot_env: BotEnv) ->
     ids = [r.id for r in method.results]
     # The May mission (destination Пермский край) and the quote naming Perm.
     assert len(ids) == 2 and ids[0].startswith("m") and ids[1].startswith("q")
+    assert method.results[0].title == "🧭 Анна Петрова → Пермский край"
+    assert method.results[0].description == "19 мая 2026"
+    assert method.results[1].title == "💬 Анна Петрова"
     for result in method.results:
         assert_telegram_html(result.input_message_content.message_text)
+    assert "https://t.me/test_gov/2" in method.results[1].input_message_content.message_text
     latest = (await bot_env.feed(inline_update("")))[0].method
     assert [r.id[0] for r in latest.results] == ["m"] * 4 + ["q"] * 4
     nothing = (await bot_env.feed(inline_update("<камчатка>")))[0].method

@@ -45,9 +45,7 @@ def card_result(card: MissionCard, tz: tzinfo) -> InlineQueryResultArticle:
             TITLE_CHARS,
         ),
         description=clip(
-            texts.INLINE_MISSION_DESCRIPTION.format(
-                when=when, event=f" · {m.event}" if m.event else ""
-            ),
+            texts.INLINE_SEPARATOR.join(part for part in (when, m.event) if part),
             DESCRIPTION_CHARS,
         ),
         input_message_content=InputTextMessageContent(

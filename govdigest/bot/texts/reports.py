@@ -117,7 +117,7 @@ CHART_FAILED = "Не получилось отправить график. По�
 CHART_UNKNOWN = "Такого графика нет. Отправьте /chart и выберите кнопку."
 
 INLINE_MISSION_TITLE = "🧭 {who} → {where}"
-INLINE_MISSION_DESCRIPTION = "{when}{event}"
+INLINE_SEPARATOR = " · "  # date · event under a card's title
 INLINE_QUOTE_TITLE = "💬 {speaker}"
 INLINE_SOMEONE = "Без имени"
 INLINE_UNKNOWN = "?"
