@@ -159,8 +159,10 @@ def render_missions(data: MonthlySeries, text: ChartText) -> bytes:
         axes.set_title(text.title)
         axes.set_xlabel(text.x_label)
         axes.set_ylabel(text.y_label)
-        axes.legend(loc="upper left", fontsize="small")
-        figure.subplots_adjust(left=0.06, right=0.98, bottom=0.14, top=0.93)
+        axes.set_ylim(0, max(bottom) * 1.1)
+        # Beside the bars, never over them: region names are long.
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+        figure.subplots_adjust(left=0.06, right=0.76, bottom=0.14, top=0.93)
         return _png(figure)
 
 
@@ -212,9 +214,11 @@ def render_flows(flows: Sequence[Flow], text: ChartText) -> bytes:
             )
             axes.text(0.5, (y0 + y1) / 2, str(flow.count), ha="center", va="center", fontsize=9)
         for name, y in left.items():
-            axes.text(-0.02, y, _short(name), ha="right", va="center", fontsize=10)
+            axes.plot([0.0], [y], "o", color=colours[origins.index(name)], markersize=8)
+            axes.text(-0.03, y, _short(name), ha="right", va="center", fontsize=10)
         for name, y in right.items():
-            axes.text(1.02, y, _short(name), ha="left", va="center", fontsize=10)
+            axes.plot([1.0], [y], "o", color="#555555", markersize=8)
+            axes.text(1.03, y, _short(name), ha="left", va="center", fontsize=10)
         axes.set_title(text.title)
         figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.93)
         return _png(figure)
