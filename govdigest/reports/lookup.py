@@ -23,41 +23,32 @@ class Found:
     quotes: tuple[QuoteRow, ...]
 
 
-def card_text(card: MissionCard) -> str:
-    m = card.mission
-    fields = [
-        m.leader,
-        m.leader_role,
-        m.delegation_region,
-        m.destination,
-        m.event,
-        card.post.channel,
-        card.post.title,
-        *m.agreements,
-        *m.directions,
-        *(c.name for c in card.companies),
-    ]
-    return search_key(" ".join(f for f in fields if f))
-
-
-def quote_text(row: QuoteRow) -> str:
-    fields = (row.speaker, row.speaker_role, row.text)
-    return search_key(" ".join(f for f in fields if f))
-
-
 async def find_cards_and_quotes(repos: Repos, query: str, *, limit: int = INLINE_LIMIT) -> Found:
-    """Newest first; an empty query gives the latest cards and quotes."""
+    """Newest first; an empty query gives the latest cards and quotes.
+
+    Matching runs over one plain string per mission and per quote (no extraction is decoded
+    for it): an inline query arrives with every keystroke.
+    """
     stems = stem_words(query)
     if not stems:
         cards = await repos.cache.missions(limit=limit)
-        quotes = (await repos.exports.quotes())[:limit]
-        return Found(tuple(cards), tuple(quotes))
-    matching_cards = [
-        c for c in await repos.cache.missions(limit=-1) if _has_all(card_text(c), stems)
-    ]
-    matching_quotes = [q for q in await repos.exports.quotes() if _has_all(quote_text(q), stems)]
-    return Found(tuple(matching_cards[:limit]), tuple(matching_quotes[:limit]))
+        quote_ids = [q for q, _ in (await repos.exports.quote_texts())[:limit]]
+        return Found(tuple(cards), tuple(await repos.exports.quotes_by_id(quote_ids)))
+    post_ids = _first_matching(await repos.exports.mission_texts(), stems, limit)
+    found_cards = [await repos.cache.mission_of_post(post_id) for post_id in post_ids]
+    quote_ids = _first_matching(await repos.exports.quote_texts(), stems, limit)
+    return Found(
+        tuple(card for card in found_cards if card is not None),
+        tuple(await repos.exports.quotes_by_id(quote_ids)),
+    )
 
 
-def _has_all(haystack: str, stems: list[str]) -> bool:
-    return all(stem in haystack for stem in stems)
+def _first_matching(texts: list[tuple[int, str]], stems: list[str], limit: int) -> list[int]:
+    found = []
+    for key, text in texts:
+        haystack = search_key(text)
+        if all(stem in haystack for stem in stems):
+            found.append(key)
+            if len(found) == limit:
+                break
+    return found

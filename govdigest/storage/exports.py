@@ -4,6 +4,7 @@ mention and quote with the post it came from (date, link, channel, the regions i
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -104,6 +105,17 @@ def _post(row: aiosqlite.Row) -> ExportPost:
     )
 
 
+def _quote_row(row: aiosqlite.Row) -> QuoteRow:
+    return QuoteRow(
+        quote_id=int(row["quote_id"]),
+        post=_post(row),
+        speaker=row["speaker"],
+        speaker_role=row["speaker_role"],
+        text=row["text"],
+        kind=row["kind"],
+    )
+
+
 def _strings(raw: str | None) -> tuple[str, ...]:
     values = json.loads(raw) if raw else []
     return tuple(str(v) for v in values if v)
@@ -161,10 +173,6 @@ class ExportsRepo:
             for r in rows
         ]
 
-    async def quotes(self) -> list[QuoteRow]:
-        """Every quote, newest post first."""
-        return await self._quotes()
-
     async def _quotes(self) -> list[QuoteRow]:
         sql = (
             f"SELECT {_POST_COLUMNS}, t.id AS quote_id, t.speaker, t.speaker_role, t.text, "
@@ -172,14 +180,44 @@ class ExportsRepo:
         )
         async with self._conn.execute(sql) as cur:
             rows = await cur.fetchall()
-        return [
-            QuoteRow(
-                quote_id=int(r["quote_id"]),
-                post=_post(r),
-                speaker=r["speaker"],
-                speaker_role=r["speaker_role"],
-                text=r["text"],
-                kind=r["kind"],
-            )
-            for r in rows
-        ]
+        return [_quote_row(r) for r in rows]
+
+    async def mission_texts(self) -> list[tuple[int, str]]:
+        """(post id, everything a card shows as one string) per mission, in ``/mission``'s
+        order (newest first): to match a query without decoding every extraction."""
+        sql = (
+            "SELECT m.post_id, COALESCE(m.leader, '') || ' ' || COALESCE(m.leader_role, '') "
+            "|| ' ' || COALESCE(m.delegation_region, '') || ' ' || COALESCE(m.destination, '') "
+            "|| ' ' || COALESCE(m.event, '') || ' ' || m.agreements_json || ' ' "
+            "|| m.directions_json || ' ' || COALESCE(p.channel, '') || ' ' "
+            "|| COALESCE(p.title, '') || ' ' || COALESCE((SELECT group_concat(c.name, ' ') "
+            "FROM companies c WHERE c.post_id = m.post_id), '') "
+            "FROM missions m JOIN posts p ON p.id = m.post_id "
+            "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
+            "substr(p.created_at, 1, 10)) DESC, p.id DESC"
+        )
+        async with self._conn.execute(sql) as cur:
+            return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+
+    async def quote_texts(self) -> list[tuple[int, str]]:
+        """(quote id, speaker, role and text as one string), newest post first."""
+        sql = (
+            "SELECT q.id, COALESCE(q.speaker, '') || ' ' || COALESCE(q.speaker_role, '') "
+            "|| ' ' || q.text FROM quotes q JOIN posts p ON p.id = q.post_id "
+            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, q.position"
+        )
+        async with self._conn.execute(sql) as cur:
+            return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+
+    async def quotes_by_id(self, quote_ids: Sequence[int]) -> list[QuoteRow]:
+        """These quotes, in the order given."""
+        if not quote_ids:
+            return []
+        marks = ", ".join("?" * len(quote_ids))
+        sql = (
+            f"SELECT {_POST_COLUMNS}, t.id AS quote_id, t.speaker, t.speaker_role, t.text, "
+            f"t.kind FROM quotes t {_POST_JOINS} WHERE t.id IN ({marks})"
+        )
+        async with self._conn.execute(sql, tuple(quote_ids)) as cur:
+            rows = {int(r["quote_id"]): _quote_row(r) for r in await cur.fetchall()}
+        return [rows[i] for i in quote_ids if i in rows]
