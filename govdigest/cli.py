@@ -1,4 +1,4 @@
-"""Command line: run, chat, ingest, extract, sources, fetch."""
+"""Command line: run, chat, ingest, extract, sources, fetch, export, chart."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from govdigest import cli_reports
 from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
@@ -50,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_search.add_argument("--json", action="store_true", help="print the results as JSON")
     p_search.add_argument("--limit", type=int, default=10, help="results shown (10)")
     p_search.add_argument("--offset", type=int, default=0, help="results skipped (0)")
+    cli_reports.add_parsers(sub)
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
@@ -109,6 +111,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 offset=max(0, args.offset),
             )
         )
+    if args.command == "export":
+        return cli_reports.run_export(settings, args)
+    if args.command == "chart":
+        return cli_reports.run_chart(settings, args)
     if args.command == "run" and settings.bot_token is not None:
         from aiogram.exceptions import TelegramUnauthorizedError
 

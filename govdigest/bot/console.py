@@ -30,7 +30,12 @@ from govdigest.bot.app import Services, build_bot, build_dispatcher, open_servic
 from govdigest.bot.jobs import refresh_sources
 from govdigest.bot.local_session import LocalSession, SentRequest
 from govdigest.bot.texts.common import CONSOLE_ERROR
-from govdigest.bot.texts.console import CONSOLE_BANNER, CONSOLE_LOADING, CONSOLE_USER_NAME
+from govdigest.bot.texts.console import (
+    CONSOLE_BANNER,
+    CONSOLE_LOADING,
+    CONSOLE_USER_NAME,
+    FILE_SENT,
+)
 from govdigest.config import Settings
 from govdigest.timeutil import utc_now
 
@@ -62,6 +67,17 @@ class ConsolePrinter:
             markup = request.params.get("reply_markup")
             self._remember(markup, request.params.get("message_id"))
             self._out.write("\n")
+        elif request.name in {"SendDocument", "SendPhoto"}:
+            # A file cannot be shown in a terminal: its caption and what it is.
+            upload = getattr(request.method, "document", None) or getattr(
+                request.method, "photo", None
+            )
+            caption = request.params.get("caption")
+            if caption:
+                self._out.write(html_to_plain(str(caption)).rstrip() + "\n")
+            name = getattr(upload, "filename", None) or "file"
+            size = len(getattr(upload, "data", b""))
+            self._out.write(FILE_SENT.format(name=name, size=size) + "\n\n")
         elif request.name == "AnswerCallbackQuery" and request.params.get("text"):
             self._out.write(f"[{request.params['text']}]\n\n")
         self._out.flush()

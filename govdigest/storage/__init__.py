@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from govdigest.storage.cache import CacheRepo
 from govdigest.storage.db import Database
 from govdigest.storage.dossiers import DossiersRepo
+from govdigest.storage.exports import ExportsRepo
 from govdigest.storage.follows import FollowsRepo
 from govdigest.storage.ops import OpsRepo
 from govdigest.storage.posts import PostsRepo
@@ -30,6 +31,7 @@ class Repos:
     follows: FollowsRepo
     search: SearchRepo
     dossiers: DossiersRepo
+    exports: ExportsRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -46,6 +48,7 @@ class Repos:
             follows=FollowsRepo(conn),
             search=SearchRepo(conn),
             dossiers=DossiersRepo(conn),
+            exports=ExportsRepo(conn),
         )
 
 

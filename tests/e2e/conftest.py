@@ -17,6 +17,12 @@ Fixture API (see ``harness.py`` and ``shim.py`` for the classes):
   user (fresh id) for ``token``.
 * ``govdigest_bot`` (module): the real bot on the seed data, shared by a module's tests.
 * ``tg_user`` (function): a fresh user of ``govdigest_bot``.
+
+Files and inline mode (``media.py``, ``shim_media.py``): ``wait_upload(user, "sendDocument" |
+"sendPhoto", after=seq)`` returns the recorded call and its :class:`UploadedFile` (file name,
+size, bytes); ``ask_inline(user, query)`` injects an ``inline_query`` update and returns the
+bot's ``answerInlineQuery`` call; ``shim.inject_update(token, update)`` delivers any update the
+emulator cannot make.
 """
 
 from __future__ import annotations

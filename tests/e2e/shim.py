@@ -29,6 +29,10 @@ Quirks of the emulator, all verified against 4.2.1 (``test_emulator_smoke.py`` p
   field. :func:`fix_update`, :func:`fix_callback_message`.
 * The emulator's own errors are ``{"message": ...}`` with HTTP 500, which aiogram cannot decode.
   :func:`fix_error`.
+* ``sendDocument``, ``sendPhoto`` and inline queries are missing; ``shim_media.py`` says how the
+  shim stands in for them (uploads recorded with their bytes, ``inline_query`` updates injected
+  by :meth:`BotApiShim.inject_update`, ``answerInlineQuery`` checked and answered). Every update
+  the bot receives is numbered by the shim (per bot), so injected ones fit in between.
 * The emulator accepts any text. Telegram rejects malformed HTML, empty text and text over 4096
   characters; the shim does the same (:func:`check_text`) so e2e tests catch those bugs.
 
@@ -52,6 +56,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import ClientSession, ClientTimeout, web
 
+from .shim_media import UploadedFile, check_inline_answer, check_upload, media_fields
+
 # Values the Bot API takes as JSON-serialised strings; decoded so that recorded calls are easy
 # to assert on (``call.params["commands"][0]["command"]``). Everything else stays a string,
 # exactly as it arrived.
@@ -66,6 +72,8 @@ JSON_PARAMS = frozenset(
         "menu_button",
         "reply_markup",
         "reply_parameters",
+        "results",
+        "button",
         "rights",
         "scope",
     }
@@ -488,6 +496,8 @@ class _BotState:
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # scope+lang -> list
     menu_button: dict[str, Any] = field(default_factory=lambda: {"type": "commands"})
     texts: dict[str, str] = field(default_factory=dict)  # name / description / short_description
+    update_ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    inline_queries: set[str] = field(default_factory=set)  # injected, not answered yet
 
     @property
     def bot_user(self) -> dict[str, Any]:
@@ -621,6 +631,9 @@ class BotApiShim:
             "editmessagetext": self._edit_message,
             "editmessagereplymarkup": self._edit_message,
             "deletewebhook": self._delete_webhook,
+            "senddocument": self._send_document,
+            "sendphoto": self._send_photo,
+            "answerinlinequery": self._answer_inline_query,
         }
 
     # ---- lifecycle (called from the test thread) ----------------------------------------
@@ -764,11 +777,27 @@ class BotApiShim:
                     params.update(body)
             elif request.content_type == "multipart/form-data":
                 form = await request.post()
-                # File parts are dropped: the emulator stores no files.
-                params.update({k: v for k, v in form.items() if isinstance(v, str)})
+                for key, value in form.items():
+                    if isinstance(value, str):
+                        params[key] = value
+                    else:  # a file part: kept whole, for sendDocument/sendPhoto and the tests
+                        params[key] = UploadedFile(
+                            field=key,
+                            filename=value.filename,
+                            content_type=value.content_type,
+                            data=value.file.read(),
+                        )
             else:
                 raw = (await request.read()).decode("utf-8")
                 params.update(parse_qsl(raw, keep_blank_values=True))
+        for key, value in list(params.items()):
+            # aiogram (as the Bot API allows) sends a file as a part of its own name and refers
+            # to it with "attach://<name>": recorded under the field it was sent for.
+            if isinstance(value, str) and value.startswith("attach://"):
+                part = params.get(value.removeprefix("attach://"))
+                if isinstance(part, UploadedFile):
+                    params[key] = part
+                    params.pop(value.removeprefix("attach://"))
         for key in JSON_PARAMS & params.keys():
             if isinstance(params[key], str):
                 with contextlib.suppress(ValueError):
@@ -835,6 +864,7 @@ class BotApiShim:
             updates = await self._forward(state.token, "getUpdates", {})
             for update in updates or []:
                 fixed = fix_update(update)
+                fixed["update_id"] = next(state.update_ids)
                 for source in (
                     fixed.get("message"),
                     fixed.get("callback_query", {}).get("message"),
@@ -843,6 +873,25 @@ class BotApiShim:
                         chat = source["chat"]
                         state.chats[int(chat["id"])] = dict(chat)
                 state.pending.append(fixed)
+
+    def inject_update(self, token: str, update: Mapping[str, Any], timeout: float = 5.0) -> int:
+        """Deliver an update the emulator cannot make (an ``inline_query``) to the bot of
+        ``token``; returns the update id. Called from the test thread."""
+        if self._loop is None:
+            raise RuntimeError("the shim is not running")
+        future = asyncio.run_coroutine_threadsafe(
+            self._inject(self._state(token), dict(update)), self._loop
+        )
+        return future.result(timeout)
+
+    async def _inject(self, state: _BotState, update: dict[str, Any]) -> int:
+        async with state.lock:
+            update["update_id"] = next(state.update_ids)
+            query = update.get("inline_query")
+            if isinstance(query, Mapping):
+                state.inline_queries.add(str(query["id"]))
+            state.pending.append(update)
+        return int(update["update_id"])
 
     async def _get_updates(self, state: _BotState, params: Mapping[str, Any]) -> Any:
         """Long polling with Telegram's semantics over the emulator's instant, forgetful one."""
@@ -896,3 +945,61 @@ class BotApiShim:
         edited = fix_edited_message(original, params, edit_date=int(time.time()))
         state.sent[key] = edited
         return edited
+
+    async def _send_document(self, state: _BotState, params: Mapping[str, Any]) -> Any:
+        return await self._send_media(state, params, "document")
+
+    async def _send_photo(self, state: _BotState, params: Mapping[str, Any]) -> Any:
+        return await self._send_media(state, params, "photo")
+
+    async def _send_media(self, state: _BotState, params: Mapping[str, Any], kind: str) -> Any:
+        upload = params.get(kind)
+        problem = check_upload(kind, upload)
+        caption = params.get("caption")
+        if problem is None and caption is not None:
+            problem = check_text(str(caption), params.get("parse_mode"))
+            if problem is None:
+                visible = render_text(str(caption), params.get("parse_mode")).text
+                if utf16_len(visible) > 1024:
+                    problem = "Bad Request: message caption is too long"
+        if problem:
+            raise BotApiError(400, problem)
+        assert isinstance(upload, UploadedFile)
+        # The emulator stores the caption (or the file name) as a message: it numbers it and
+        # the test user's chat shows it.
+        shown = {
+            "chat_id": params.get("chat_id"),
+            "text": caption if caption else f"[{kind}: {upload.filename}]",
+        }
+        for key in ("parse_mode", "reply_markup"):
+            if params.get(key) is not None and caption:
+                shown[key] = params[key]
+        result = await self._forward(state.token, "sendMessage", shown)
+        chat = state.chats.get(_as_int(result.get("chat", {}).get("id")) or 0)
+        message = fix_sent_message(result, request={}, bot_user=state.bot_user, chat=chat)
+        for key in ("text", "entities", "caption", "parse_mode", "reply_markup"):
+            message.pop(key, None)
+        if isinstance(params.get("reply_markup"), Mapping):
+            message["reply_markup"] = params["reply_markup"]
+        if caption:
+            rendered = render_text(str(caption), params.get("parse_mode"))
+            message["caption"] = rendered.text
+            if rendered.entities:
+                message["caption_entities"] = rendered.entities
+        message.update(media_fields(kind, upload))
+        state.sent[(int(message["chat"]["id"]), message["message_id"])] = message
+        return message
+
+    async def _answer_inline_query(self, state: _BotState, params: Mapping[str, Any]) -> Any:
+        query_id = str(params.get("inline_query_id", ""))
+        if query_id not in state.inline_queries:
+            raise BotApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is "
+                "invalid",
+            )
+        problem = check_inline_answer(params, check_text)
+        if problem:
+            raise BotApiError(400, problem)
+        state.inline_queries.discard(query_id)
+        return True

@@ -9,11 +9,14 @@ from govdigest.bot.filters import IsAdmin
 from govdigest.bot.handlers import (
     admin,
     channels,
+    charts,
     common,
     companies,
     dossiers,
+    export,
     follows,
     forwards,
+    inline,
     mission,
     quotes,
     search,
@@ -51,9 +54,14 @@ def get_routers(settings: Settings) -> list[Router]:
         quotes.create_router(),
         search.create_router(),
         dossiers.create_router(),
+        export.create_router(),
+        charts.create_router(),
         subscriptions.create_router(),
         follows.create_router(),
         sources.create_router(),
         common.create_router(),  # last: its fallback catches any other text
     )
-    return [channel, private]
+    # Inline queries come from any chat the reader types "@bot …" in; they have no chat type.
+    inline_mode = Router(name="inline")
+    inline_mode.include_router(inline.create_router())
+    return [channel, private, inline_mode]

@@ -22,6 +22,8 @@ PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("following", "мои подписки на каналы и регионы"),
     ("unfollow", "перестать следить за каналом или регионом"),
     ("sources", "какие каналы и ленты читает бот"),
+    ("export", "выгрузка в XLSX или CSV: /export 2026 Озёрская"),
+    ("chart", "графики: миссии по месяцам, организации, маршруты"),
     ("help", "что умеет бот"),
 )
 # The commands the greeting mentions after /mission, /digest and /subscribe.

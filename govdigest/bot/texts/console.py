@@ -11,6 +11,7 @@ NO_TOKEN = (
 CONSOLE_BANNER = "govdigest: локальный чат. Команды — /help, выход — Ctrl+D."
 CONSOLE_USER_NAME = "Вы"
 CONSOLE_LOADING = "Кэш пуст: загружаю публикации из {seeds}, затем читаю команды…"
+FILE_SENT = "[файл {name}, {size} байт: в Telegram он пришёл бы документом или фото]"
 
 MISSION_LABELS = (
     ("leader", "Кто"),
