@@ -7,13 +7,16 @@ from typing import Any
 
 import numpy as np
 
-from natasha import (
-    MorphVocab,
-    NewsEmbedding,
-    NewsMorphTagger,
-    NewsNERTagger,
-    Segmenter,
-)
+import pymorphy2_dicts_ru
+from natasha import MorphVocab, NewsNERTagger
+from natasha.morph.vocab import MorphForm
+from natasha.data import NEWS_EMBEDDING
+from navec import Navec
+from navec.meta import Meta
+from navec.navec import META, PQ_
+from navec.pq import PQ
+from navec.tar import Tar
+from pymorphy2 import MorphAnalyzer
 
 from slovnet.chop import chop
 from slovnet.markup import BIOMarkup
@@ -37,11 +40,13 @@ class NerSpan:
 
 @dataclass(frozen=True)
 class NlpModels:
-    """Heavy models, built once in the composition root and passed in."""
+    """Heavy models, built once in the composition root and passed in.
 
-    segmenter: Segmenter
-    embedding: NewsEmbedding
-    morph_tagger: NewsMorphTagger
+    Only what the extractor runs: natasha's news NER tagger over the navec embedding's
+    quantised arrays, and pymorphy2's dictionary behind natasha's MorphVocab.
+    """
+
+    embedding: Navec
     ner_tagger: NewsNERTagger
     morph_vocab: MorphVocab
     # Per-word model ids, shared by every post this process analyses (see run_ner).
@@ -49,17 +54,48 @@ class NlpModels:
 
     @classmethod
     def load(cls) -> NlpModels:
-        embedding = NewsEmbedding()
+        embedding = load_embedding()
         return cls(
-            segmenter=Segmenter(),
             embedding=embedding,
-            morph_tagger=NewsMorphTagger(embedding),
             ner_tagger=NewsNERTagger(embedding),
-            morph_vocab=MorphVocab(),
+            morph_vocab=load_morph_vocab(),
         )
 
     def morph(self) -> Morph:
         return Morph(self.morph_vocab)
+
+
+class _TaggerPQ(PQ):  # type: ignore[misc]
+    """navec's product-quantised vectors without the similarity tables.
+
+    ``PQ.precompute`` builds vector norms and a 26 MB centroid product table for ``sim``, a
+    second's work at start-up; the taggers read only ``indexes`` and ``codes``.
+    """
+
+    def precompute(self) -> None:
+        self.qdims = np.arange(self.qdim)
+
+
+def load_embedding(path: str = NEWS_EMBEDDING) -> Navec:
+    """natasha's news embedding as its taggers use it: the same meta and arrays as
+    ``NewsEmbedding()``, without its 250 000-word vocabulary (each tagger ships its own) and
+    without the similarity tables. ``sim`` and word look-ups are not available on it."""
+    with Tar(path) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        pq = _TaggerPQ.from_file(tar.load(PQ_))
+    return Navec(meta, None, pq)
+
+
+def load_morph_vocab() -> MorphVocab:
+    """natasha's MorphVocab over the installed pymorphy2 Russian dictionary.
+
+    ``MorphVocab()`` finds the dictionary through package entry points, which imports
+    pkg_resources and scans every installed distribution (~0.4 s); the path is known.
+    """
+    vocab = MorphVocab.__new__(MorphVocab)
+    MorphAnalyzer.__init__(vocab, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
+    return vocab
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -151,8 +187,38 @@ def viterbi(transitions: Any, emissions: Any, mask: Any) -> list[list[int]]:
     """Best tag path per sequence: slovnet's ``CRF.decode`` computed the same way, faster.
 
     ``emissions`` is batch x seq x tags, ``mask`` marks real (unpadded) tokens. Scores are
-    summed in slovnet's order (score + transitions + emission), so ties resolve identically.
+    summed in slovnet's order ((score + transitions) + emission, in float32), so every maximum
+    and every tie resolves as in slovnet. Rows are independent there, so a row padded at its end
+    is decoded alone over its real tokens; any other mask takes slovnet's batched route.
     """
+    lengths = mask.sum(-1).tolist()
+    if all(n > 0 and mask[row, :n].all() for row, n in enumerate(lengths)):
+        return [_best_path(transitions, emissions[row, :n]) for row, n in enumerate(lengths)]
+    return _batched_paths(transitions, emissions, mask)
+
+
+def _best_path(transitions: Any, steps: Any) -> list[int]:
+    """Viterbi over one unpadded sequence (seq x tags)."""
+    columns = np.arange(steps.shape[1])
+    score = steps[0]
+    history = []
+    for emission in steps[1:]:
+        candidates = score[:, None] + transitions
+        candidates += emission
+        best = candidates.argmax(0)  # the best previous tag for each tag
+        history.append(best)
+        score = candidates[best, columns]
+    tag = int(score.argmax())
+    path = [tag]
+    for best_before in reversed(np.array(history).tolist() if history else []):
+        tag = best_before[tag]
+        path.append(tag)
+    path.reverse()
+    return path
+
+
+def _batched_paths(transitions: Any, emissions: Any, mask: Any) -> list[list[int]]:
+    """slovnet's batched decoding, for masks that are not a plain end padding."""
     batch_size, seq_len, _ = emissions.shape
     steps = emissions.swapaxes(1, 0)  # seq x batch x tags
     keep = mask.swapaxes(1, 0)
@@ -160,10 +226,8 @@ def viterbi(transitions: Any, emissions: Any, mask: Any) -> list[list[int]]:
     score = steps[0]
     for index in range(1, seq_len):
         candidates = score[:, :, None] + transitions + steps[index][:, None, :]
-        best = candidates.argmax(-2)  # batch x tags: the best previous tag for each tag
-        history.append(best)
-        step_score = candidates.max(-2)
-        score = step_score if keep[index].all() else np.where(keep[index][:, None], step_score, score)
+        history.append(candidates.argmax(-2))
+        score = np.where(keep[index][:, None], candidates.max(-2), score)
     back = np.stack(history).tolist() if history else []  # seq-1 x batch x tags
     sizes = (keep.sum(0) - 1).tolist()
     paths: list[list[int]] = []
