@@ -6,18 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-
 import pymorphy2_dicts_ru
 from natasha import MorphVocab, NewsNERTagger
-from natasha.morph.vocab import MorphForm
 from natasha.data import NEWS_EMBEDDING
+from natasha.morph.vocab import MorphForm
 from navec import Navec
 from navec.meta import Meta
 from navec.navec import META, PQ_
 from navec.pq import PQ
 from navec.tar import Tar
 from pymorphy2 import MorphAnalyzer
-
 from slovnet.chop import chop
 from slovnet.markup import BIOMarkup
 from slovnet.shape import word_shape
@@ -65,7 +63,7 @@ class NlpModels:
         return Morph(self.morph_vocab)
 
 
-class _TaggerPQ(PQ):  # type: ignore[misc]
+class _TaggerPQ(PQ):
     """navec's product-quantised vectors without the similarity tables.
 
     ``PQ.precompute`` builds vector norms and a 26 MB centroid product table for ``sim``, a
@@ -156,7 +154,7 @@ def tag_ner(models: NlpModels, texts: list[str]) -> list[Any]:
         emissions = model(batch.word_id, batch.shape_id, batch.pad_mask)
         paths = viterbi(model.head.crf.transitions.array, emissions, ~batch.pad_mask)
         for words, path in zip(chunk, paths, strict=True):
-            markup = BIOMarkup.from_tuples(zip(words, [tags_vocab[i] for i in path]))
+            markup = BIOMarkup.from_tuples(zip(words, [tags_vocab[i] for i in path], strict=False))
             out.append(markup.to_span(texts[offset]))
             offset += 1
     return out
