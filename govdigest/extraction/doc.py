@@ -35,10 +35,12 @@ class Doc:
     # The organisation that spoke last through its press service ("как сообщили в компании").
     last_org_speaker: Any = None
     _word_starts: list[int] = field(default_factory=list)
+    _word_stops: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._word_starts = [w.start for w in self.words]
+        self._word_stops = [w.stop for w in self.words]
         self._sent_starts = [s.start for s in self.sentences]
 
     def sentence_at(self, pos: int) -> Sentence | None:
@@ -51,12 +53,12 @@ class Doc:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
     def words_in(self, start: int, stop: int) -> list[Word]:
+        """The words from the first one starting at or after ``start`` up to (not including)
+        the first one ending after ``stop``. Words are ordered and never overlap, so their
+        stops ascend and both ends are binary searches."""
         i = bisect.bisect_left(self._word_starts, start)
-        out: list[Word] = []
-        while i < len(self.words) and self.words[i].stop <= stop:
-            out.append(self.words[i])
-            i += 1
-        return out
+        j = bisect.bisect_right(self._word_stops, stop)
+        return self.words[i:j]
 
     def word_index_at(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""

@@ -45,7 +45,4 @@ def is_past_verb(doc: Doc, word: str) -> bool:
 
 def verb_lemma(doc: Doc, word: str) -> str | None:
     """The lemma of the word's first verb reading ("прибыли" → "прибыть", not "прибыль")."""
-    for p in doc.morph.parse(word.lower()):
-        if p.tag.POS == "VERB":
-            return str(p.normal_form)
-    return None
+    return doc.morph.first_verb_lemma(word.lower())

@@ -57,6 +57,10 @@ class Morph:
         self.parse = lru_cache(maxsize=50_000)(self._parse)
         self.lemma = lru_cache(maxsize=50_000)(self._lemma)
         self.lemma_set = lru_cache(maxsize=50_000)(self._lemma_set)
+        # Predicates of one word form, asked many times per post by the rules.
+        self.has_pos = lru_cache(maxsize=100_000)(self._has_pos)
+        self.is_known = lru_cache(maxsize=50_000)(self._is_known)
+        self.first_verb_lemma = lru_cache(maxsize=50_000)(self._first_verb_lemma)
         self._group_cache = lru_cache(maxsize=20_000)(self._nominative_group)
         self._name_cache = lru_cache(maxsize=20_000)(self._nominative_name)
 
@@ -71,7 +75,7 @@ class Morph:
         parses = self.parse(word)
         return str(parses[0].normal_form) if parses else word.lower()
 
-    def is_known(self, word: str) -> bool:
+    def _is_known(self, word: str) -> bool:
         return bool(self._vocab.word_is_known(word.lower()))
 
     def _lemma_set(self, word: str) -> frozenset[str]:
@@ -81,8 +85,15 @@ class Morph:
     def lemmas(self, words: Iterable[str]) -> list[str]:
         return [self.lemma(w) for w in words]
 
-    def has_pos(self, word: str, pos: frozenset[str], min_score: float = 0.0) -> bool:
+    def _has_pos(self, word: str, pos: frozenset[str], min_score: float = 0.0) -> bool:
         return any(p.tag.POS in pos and p.score >= min_score for p in self.parse(word))
+
+    def _first_verb_lemma(self, word: str) -> str | None:
+        """The lemma of the word's first verb reading ("прибыли" → "прибыть", not "прибыль")."""
+        for p in self.parse(word):
+            if p.tag.POS == "VERB":
+                return str(p.normal_form)
+        return None
 
     def best_pos(self, word: str) -> str | None:
         parses = self.parse(word)
