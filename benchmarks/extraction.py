@@ -1,7 +1,10 @@
 """Extraction speed against natasha's full pipeline on the same generated posts.
 
-Prints ONE JSON object: posts, govdigest_posts_per_s, natasha_posts_per_s, ratio, model_load_s,
-peak_rss_mb, parallel_posts_per_s (two worker processes), targets_met.
+Prints ONE JSON object: posts, govdigest_posts_per_s, natasha_posts_per_s, ratio (wall clock),
+cpu_ratio (process CPU time, insensitive to other load on the machine),
+govdigest_alone_posts_per_s, model_load_s, peak_rss_mb, parallel_posts_per_s (two worker
+processes), targets_met. The two pipelines are timed over the same posts in interleaved chunks;
+ours from freshly loaded models after a first pass that measures its peak RSS alone.
 
     .venv/bin/python benchmarks/extraction.py [--posts 300] [--no-parallel]
 """
@@ -15,6 +18,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -37,6 +41,8 @@ from govdigest.extraction.pipeline import Extractor, NlpModels  # noqa: E402
 TARGET_RATIO = 2.0
 TARGET_LOAD_S = 1.5
 TARGET_RSS_MB = 300.0
+# The posts are timed in this many interleaved chunks (ours, natasha's, ours, …).
+ROUNDS = 10
 # Small variations so the generated posts are not byte-identical (caches must not flatter us).
 _SUFFIXES = (
     "",
@@ -70,6 +76,51 @@ def generate(count: int, seed: int = 7) -> list[PostInput]:
     return posts
 
 
+class _Clock:
+    """Wall and CPU seconds summed over the ``with`` blocks it timed."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+        self.cpu = 0.0
+
+    def __enter__(self) -> None:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *_: object) -> None:
+        self.wall += time.perf_counter() - self._wall
+        self.cpu += time.process_time() - self._cpu
+
+
+def _natasha_pipeline(models: NlpModels) -> Callable[[PostInput], object]:
+    """natasha's full pipeline (segment, morph, syntax, NER, span normalisation), its models
+    loaded as natasha's documentation does; span normalisation shares our MorphVocab."""
+    from natasha import (
+        Doc,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    segmenter, morph_vocab = Segmenter(), models.morph_vocab
+    morph_tagger, syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    ner_tagger = NewsNERTagger(embedding)
+
+    def run(post: PostInput) -> object:
+        doc = Doc(post.text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph_tagger)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner_tagger)
+        for span in doc.spans:
+            span.normalize(morph_vocab)
+        return doc
+
+    return run
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -87,40 +138,30 @@ def main() -> None:
     extractor = Extractor(models)
     extractor.extract(posts[0])  # warm-up: first-call allocations are not throughput
 
+    # Alone, for the peak RSS of extraction (read before natasha's models are loaded).
     started = time.perf_counter()
     for post in posts:
         extractor.extract(post)
-    ours_s = time.perf_counter() - started
+    alone_s = time.perf_counter() - started
     peak_rss = _rss_mb()
 
-    # Baseline: natasha's full pipeline (segment, morph, syntax, NER, span normalisation), its
-    # models loaded as natasha's documentation does (untimed, after our peak RSS was read);
-    # span normalisation shares our MorphVocab and its warm parse cache, as it always did.
-    from natasha import (
-        Doc,
-        NewsEmbedding,
-        NewsMorphTagger,
-        NewsNERTagger,
-        NewsSyntaxParser,
-        Segmenter,
-    )
-
-    embedding = NewsEmbedding()
-    segmenter, morph_vocab = Segmenter(), models.morph_vocab
-    morph_tagger, syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
-    ner_tagger = NewsNERTagger(embedding)
-    warm = Doc(posts[0].text)
-    warm.segment(segmenter)
-    started = time.perf_counter()
-    for post in posts:
-        doc = Doc(post.text)
-        doc.segment(segmenter)
-        doc.tag_morph(morph_tagger)
-        doc.parse_syntax(syntax)
-        doc.tag_ner(ner_tagger)
-        for span in doc.spans:
-            span.normalize(morph_vocab)
-    natasha_s = time.perf_counter() - started
+    # The ratio: both pipelines over the same posts, chunk by chunk in turn, so a change in the
+    # shared machine's load falls on both. Ours starts again from freshly loaded models and
+    # empty caches: the pass above must not flatter it.
+    natasha = _natasha_pipeline(models)
+    natasha(posts[0])
+    fresh = Extractor(NlpModels.load())
+    fresh.extract(posts[0])
+    ours = _Clock()
+    theirs = _Clock()
+    for index in range(ROUNDS):
+        chunk = posts[index::ROUNDS]
+        with ours:
+            for post in chunk:
+                fresh.extract(post)
+        with theirs:
+            for post in chunk:
+                natasha(post)
 
     parallel = None
     if not args.no_parallel:
@@ -130,14 +171,14 @@ def main() -> None:
             bulk.extract(posts)
             parallel = round(len(posts) / (time.perf_counter() - started), 1)
 
-    ours = len(posts) / ours_s
-    theirs = len(posts) / natasha_s
-    ratio = ours / theirs
+    ratio = theirs.wall / ours.wall
     result = {
         "posts": len(posts),
-        "govdigest_posts_per_s": round(ours, 1),
-        "natasha_posts_per_s": round(theirs, 1),
+        "govdigest_posts_per_s": round(len(posts) / ours.wall, 1),
+        "natasha_posts_per_s": round(len(posts) / theirs.wall, 1),
         "ratio": round(ratio, 2),
+        "cpu_ratio": round(theirs.cpu / ours.cpu, 2),
+        "govdigest_alone_posts_per_s": round(len(posts) / alone_s, 1),
         "model_load_s": round(load_s, 2),
         "peak_rss_mb": round(peak_rss, 1),
         "parallel_posts_per_s": parallel,
