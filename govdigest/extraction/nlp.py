@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pymorphy2_dicts_ru
@@ -16,10 +17,11 @@ from navec.navec import META, PQ_
 from navec.pq import PQ
 from navec.tar import Tar
 from pymorphy2 import MorphAnalyzer
+from razdel import tokenize as razdel_tokenize
+from slovnet.bio import bio_spans
 from slovnet.chop import chop
-from slovnet.markup import BIOMarkup
+from slovnet.markup import SpanMarkup
 from slovnet.shape import word_shape
-from slovnet.token import tokenize as slovnet_tokenize
 
 from govdigest.extraction.morph import Morph
 
@@ -141,11 +143,12 @@ def tag_ner(models: NlpModels, texts: list[str]) -> list[Any]:
     Same tokens, same batches of ``batch_size`` pieces, same padding and the same float32
     arithmetic, so every tag is the one slovnet would give; two things are cheaper: the ids of
     a word are looked up once per process, and the CRF's Viterbi pass works on whole arrays
-    instead of rebuilding index grids at every token. Span markups as slovnet builds them.
+    instead of rebuilding index grids at every token. Span markups as slovnet builds them
+    (``BIOMarkup.to_span``), without a record object per token.
     """
     infer = models.ner_tagger.infer
     encoder, model = infer.encoder, infer.model
-    items = [[t.text for t in slovnet_tokenize(text)] for text in texts]
+    items = [[t.text for t in razdel_tokenize(text)] for text in texts]
     tags_vocab = infer.decoder.tags_vocab.items
     out: list[Any] = []
     offset = 0
@@ -154,10 +157,25 @@ def tag_ner(models: NlpModels, texts: list[str]) -> list[Any]:
         emissions = model(batch.word_id, batch.shape_id, batch.pad_mask)
         paths = viterbi(model.head.crf.transitions.array, emissions, ~batch.pad_mask)
         for words, path in zip(chunk, paths, strict=True):
-            markup = BIOMarkup.from_tuples(zip(words, [tags_vocab[i] for i in path], strict=False))
-            out.append(markup.to_span(texts[offset]))
+            text = texts[offset]
+            tags = [tags_vocab[i] for i in path]
+            out.append(SpanMarkup(text, list(bio_spans(_find_tokens(text, words), tags))))
             offset += 1
     return out
+
+
+class _Token(NamedTuple):
+    start: int
+    stop: int
+
+
+def _find_tokens(text: str, words: list[str]) -> Iterator[_Token]:
+    """slovnet's ``find_tokens``: each word's offsets, searched from the previous word's end."""
+    offset = 0
+    for word in words:
+        start = text.find(word, offset)
+        offset = start + len(word)
+        yield _Token(start, offset)
 
 
 def _word_ids(models: NlpModels, words: list[str]) -> tuple[list[int], list[int]]:
