@@ -23,6 +23,8 @@ from govdigest.extraction.company_candidates import (
     plural_common_head,
 )
 from govdigest.extraction.company_institutions import (
+    EPONYM_WORDS,
+    eponym_tail,
     federal_agencies,
     head_first,
     partner_context,
@@ -379,10 +381,15 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
 
 
+# Heads that name an organisation only with a genitive complement and as a member or a
+# counterparty: "с Северным центром судостроения и судоремонта" (never "Озёрский центр").
+_GATED_HEADS = frozenset({"центр"})
+
+
 def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
     partners = partner_heads()
-    heads = word_set("org_heads") | partners
+    heads = word_set("org_heads") | partners | _GATED_HEADS
     words = doc.words
     n = len(words)
     i = 0
@@ -413,15 +420,22 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             if partner:
                 # "Региональный союз туриндустрии Озёрской области": the place is the name's.
                 k = place_tail(doc, k)
-            start, stop = words[i].start, words[k - 1].stop
-            if partner and not partner_context(doc, start):
+            gated = doc.morph.lemma(words[j].text) in _GATED_HEADS
+            if gated and k == j + 1:
                 i = k
+                continue  # "Озёрский центр" alone: a venue or a service, no named party
+            eponym_end = eponym_tail(doc, k)
+            start, stop = words[i].start, words[eponym_end - 1].stop
+            if (partner or gated) and not partner_context(doc, start):
+                i = eponym_end
                 continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
+                if eponym_end > k:
+                    name += " " + doc.text[words[k].start : stop]
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
-            i = k
+            i = eponym_end
             continue
         i += 1
 
@@ -460,6 +474,8 @@ def _genitive_tail(doc: Doc, k: int) -> int:
         w = words[n]
         if not w.text.islower() or doc.text[words[n - 1].stop : w.start].strip():
             break
+        if w.text in EPONYM_WORDS:
+            break  # "университет имени …": the eponym is no genitive complement
         parses = doc.morph.parse(w.text)
         top = parses[0].tag.POS if parses else None
         if top == "NOUN" and any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN"):

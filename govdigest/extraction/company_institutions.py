@@ -5,6 +5,7 @@ or parties to an agreement: "руководство Озёрского госу�
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from govdigest.extraction.company_candidates import STRENGTH_NER, Candidate, Found, candidate_key
@@ -62,12 +63,50 @@ def genitive_tail(doc: Doc, k: int) -> int:
     end = k
     for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
         w = words[n].text
-        if not w.islower() or not _adjacent(doc, n):
+        if not w.islower() or not _adjacent(doc, n) or w in EPONYM_WORDS:
             break
         if _is_genitive(doc, w, frozenset({"NOUN"})):
             end = n + 1
         elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
             break
+    return _coordinated_plurals(doc, end) if end > k else end
+
+
+MAX_COORDINATED = 4
+
+
+def _plural_genitive(doc: Doc, word: str) -> bool:
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+        for p in doc.morph.parse(word)
+    )
+
+
+def _coordinated_plurals(doc: Doc, end: int) -> int:
+    """ "Ассоциации кластеров, технопарков и ОЭЗ России": plural genitives (or abbreviations)
+    coordinated after a plural genitive complement belong to the name when an "и" closes the
+    enumeration; a singular genitive after a comma ("…, правительства области") is the next
+    item of a list."""
+    words = doc.words
+    if not _plural_genitive(doc, words[end - 1].text):
+        return end
+    n = end
+    for _ in range(MAX_COORDINATED):
+        if n + 1 >= len(words):
+            break
+        gap = doc.text[words[n - 1].stop : words[n].start]
+        closing = words[n].text == "и" and not gap.strip()
+        if not closing and gap.strip() != ",":
+            break
+        item = n + 1 if closing else n
+        text = words[item].text
+        if not (text.islower() and _plural_genitive(doc, text)) and not (
+            closing and text.isupper() and len(text) > 1
+        ):
+            break
+        n = item + 1
+        if closing:
+            return n
     return end
 
 
@@ -84,6 +123,38 @@ def academy_tail(doc: Doc, k: int) -> int:
         if words[n].text in _ACADEMIES:
             return n + 1
     return k
+
+
+# "… университет имени Петра Лаптева", "… институт им. Д. И. Лаптева": the eponym is part of the
+# name and stays in the genitive as written.
+EPONYM_WORDS = frozenset({"имени", "им"})
+_EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
+MAXEPONYM_WORDS = 4
+
+
+def eponym_tail(doc: Doc, k: int) -> int:
+    """End of an "имени …" tail after a name that ends before word ``k``: initials, then a
+    first name and a surname or a surname alone, all capitalised."""
+    words = doc.words
+    if k >= len(words) or not _adjacent(doc, k) or words[k].text not in EPONYM_WORDS:
+        return k
+    end = k
+    full_words = 0
+    for n in range(k + 1, min(k + 1 + MAXEPONYM_WORDS, len(words))):
+        text = words[n].text
+        gap = doc.text[words[n - 1].stop : words[n].start]
+        if not text[:1].isupper() or text.isupper() and len(text) > 1:
+            break
+        if not _EPONYM_GAP_RE.fullmatch(gap):
+            break
+        if len(text) > 1:
+            if full_words and not _is_genitive(doc, text, frozenset({"NOUN"})):
+                break
+            full_words += 1
+        end = n + 1
+        if full_words == 2:
+            break
+    return end if full_words else k
 
 
 def place_tail(doc: Doc, k: int) -> int:
@@ -155,6 +226,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
                 continue  # "торговой палаты" without a place is no name
         else:
             continue
+        stop_index = eponym_tail(doc, stop_index)
         start, stop = words[start_index].start, words[stop_index - 1].stop
         if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
             continue
@@ -162,11 +234,14 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         head_end = i + 1
         group = [x.text for x in words[start_index:head_end]]
-        rest = [x.text for x in words[head_end:stop_index]]
+        rest = doc.text[words[i].stop : stop].strip()
         if chamber_adjective is not None:
-            name = " ".join([chamber_adjective, w.text, *rest])
+            name = " ".join([chamber_adjective, w.text, rest]).strip()
+        elif len(group) == 1 and not w.text.isupper():
+            # "Ассоциации …", "Фонда …": one organisation, never the plural nominative
+            name = " ".join([_agency_nominative(doc, w.text), rest]).strip()
         else:
-            name = " ".join(doc.morph.nominative_group(group) + rest)
+            name = " ".join([*doc.morph.nominative_group(group), rest]).strip()
         found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
