@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.companies_rules import (
+    Designator,
     designator_before,
+    is_media_name,
     is_excluded_name,
     legal_forms,
 )
@@ -118,6 +120,9 @@ _NOT_NAME_START_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP",
 _CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 
 
+_INNER_QUOTED_RE = re.compile(r"([А-ЯЁа-яё]+)\s+[„“\"«]([^„“”\"«»]{2,40})[“”\"»]")
+
+
 def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     """The nominative of a bare quoted name that the text declined.
 
@@ -143,6 +148,10 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
                 if lemma[:3] == content[:3].lower():
                     return content[:1] + lemma[1:]
         return content
+    inner = _INNER_QUOTED_RE.fullmatch(content)
+    if inner and doc.morph.lemma(inner.group(1).lower()) in word_set("org_designators"):
+        # "«Концерна „Кедр“»": a designator declined inside the outer quotes
+        return f"{doc.morph.lemma(inner.group(1).lower())} «{inner.group(2)}»"
     # Inside quotes a generic head ("«Амурской рыбной компанией»") is part of the name and
     # declines with it, like a designator such as "завод".
     heads = word_set("org_heads") | word_set("org_dropped_designators")
@@ -206,6 +215,10 @@ def _quoted(
                 pending.append((span.open, span.close, content))
             continue
         des = designator_before(doc, span.open)
+        if des is not None and des.kind == "non_org" and _project_owner(doc, des.words, content):
+            name = _bare_name(doc, content, span.open)
+            found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
+            continue
         if des is not None and des.kind == "non_org":
             blocked.append((des.start, span.close))
             continue
@@ -232,7 +245,7 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or _coordinated_with_company(doc, found, span.open)
             )
-            if is_excluded_name(doc, content):
+            if is_excluded_name(doc, content) and not _spelled_legal_form(doc, des, content):
                 continue
             if not evidence:
                 pending.append((span.open, span.close, content))
@@ -240,6 +253,35 @@ def _quoted(
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
     return pending
+
+
+# A legal form written out ("автономной некоммерческой организацией «Центр …»", "некоммерческим
+# партнерством "Центр …"", "Акционерным обществом «…»"): whatever the quoted name starts with,
+# it names an organisation.
+_SPELLED_LEGAL_HEADS = frozenset({"организация", "партнерство", "партнёрство", "общество"})
+_SPELLED_LEGAL_ADJECTIVES = frozenset({"некоммерческий", "акционерный", "автономный"})
+
+
+def _spelled_legal_form(doc: Doc, des: Designator | None, content: str) -> bool:
+    if des is None or len(des.words) < 2:
+        return False
+    lemmas = [doc.morph.lemma(w.lower()) for w in des.words]
+    return (
+        lemmas[-1] in _SPELLED_LEGAL_HEADS
+        and lemmas[-2] in _SPELLED_LEGAL_ADJECTIVES
+        and not is_media_name(content)
+    )
+
+
+def _project_owner(doc: Doc, designator: tuple[str, ...], content: str) -> bool:
+    """ "на базе проектов «Заречнефть» и «Кедр-Газ»": projects in the plural named by one coined
+    word are named by their owners; a programme's name is a common word («Демография»)."""
+    word = designator[-1].lower()
+    if len(designator) != 1 or doc.morph.lemma(word) != "проект" or len(content.split()) != 1:
+        return False
+    if not any(p.tag.number == "plur" for p in doc.morph.parse(word) if p.tag.POS == "NOUN"):
+        return False
+    return not doc.morph.is_known(content.lower().split("-")[0]) or bool(_CAMEL_RE.search(content))
 
 
 # A quoted name that the quote rules took for speech joins a chain of brands only when short.
@@ -332,6 +374,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
+        if doc.text[max(0, span.start - 1) : span.start].isalnum():
+            continue  # "ТарскNews": NER's span starts inside a word (a byline's brand)
         if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
             continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
@@ -352,7 +396,10 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
 
 
 # Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
-_PLACE_SHAPE_RE = re.compile(r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию])$")
+# Also a region's colloquial name ("Брянщины", "Речитчиной"): "-щина/-чина" declined.
+_PLACE_SHAPE_RE = re.compile(
+    r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию]|[щч]ин(?:а|ы|е|у|ой))$"
+)
 
 
 def _common_word_org(doc: Doc, words: list[str]) -> bool:

@@ -261,6 +261,7 @@ def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, in
 _FEDERAL_MARKERS = frozenset({"России", "РФ", "Российской"})
 _AGREEMENT_LEMMAS = frozenset({"соглашение", "меморандум", "договор", "подписать", "подписание"})
 _PARTY_BEFORE = frozenset({"с", "со", "и", "между"})
+_MEMBER_BEFORE = frozenset({"из", "представитель", "коллега", "сотрудник", "специалист"})
 
 
 def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
@@ -281,13 +282,16 @@ def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> 
         if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
             continue
         sent = doc.sentence_at(start)
-        if sent is None or not any(
-            doc.morph.lemma(x.text.lower()) in _AGREEMENT_LEMMAS
-            for x in doc.words_in(sent.start, sent.stop)
-        ):
+        if sent is None:
             continue
+        lemmas = {doc.morph.lemma(x.text.lower()) for x in doc.words_in(sent.start, sent.stop)}
         before = doc.words_in(max(sent.start, start - 20), start)
-        if before and doc.morph.lemma(before[-1].text.lower()) not in _PARTY_BEFORE:
+        before_lemma = doc.morph.lemma(before[-1].text.lower()) if before else ""
+        party = bool(lemmas & _AGREEMENT_LEMMAS) and (not before or before_lemma in _PARTY_BEFORE)
+        # "вместе с коллегами из Минпромторга России", "представители Минпромторга России":
+        # people of the agency travel with the delegation (a minister met is not enough).
+        member = before_lemma in _MEMBER_BEFORE
+        if not party and not member:
             continue
         head = w.text if w.text.isupper() else _agency_nominative(doc, w.text)
         name = " ".join([head, *(x.text for x in words[i + 1 : stop_index])])
@@ -296,6 +300,8 @@ def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> 
 
 def _agency_nominative(doc: Doc, word: str) -> str:
     lemma = doc.morph.lemma(word.lower())
+    if lemma != word.lower() and word.lower().startswith(lemma):
+        return word[: len(lemma)]  # "Минпромторга" → "Минпромторг", keeping inner capitals
     if lemma == word.lower() or not doc.morph.is_known(word.lower()):
         return word
     return word[:1] + lemma[1:]

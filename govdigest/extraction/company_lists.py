@@ -64,6 +64,8 @@ def complete_lists(
         cued = in_block
         if opener:
             lead = doc.words_in(sent.start, sent.start + opener.start())
+            if any(doc.morph.lemma(w.text.lower()) in _PLACE_LIST_HEADS for w in lead[-3:]):
+                continue  # "посетят три провинции КНР — Хэйлунцзян, Цзилинь и Ляонин"
             lead_cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
             if lead_cued:
                 cued = True
@@ -100,6 +102,12 @@ def complete_lists(
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# Words right before a list's dash or colon that say its items are places.
+_PLACE_LIST_HEADS = frozenset(
+    {"провинция", "область", "регион", "район", "город", "страна", "округ", "аймак", "край"}
+)
 
 
 # A lone first name ("Аргент") is a common coined brand; surnames and places are not.
