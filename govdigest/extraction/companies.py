@@ -36,7 +36,7 @@ from govdigest.extraction.company_institutions import (
 )
 from govdigest.extraction.company_kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.company_lists import complete_lists
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.models import Company
 from govdigest.extraction.places import event_names, latin_events
 from govdigest.extraction.quotespans import find_spans
@@ -234,10 +234,14 @@ def _quoted(
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
-            head = _designator_nominative(doc, list(des.words))
+            adjectives = _adjectives_before(doc, des)
+            head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
+            if adjectives and adjectives[0].text[:1].isupper():
+                head_text = head_text[:1].upper() + head_text[1:]
             name = f"{head_text} «{content}»"
-            found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
+            begin = adjectives[0].start if adjectives else des.start
+            found.add(Candidate(begin, span.close, name, candidate_key(doc, name), 3))
         else:
             evidence = (
                 des is not None
@@ -271,6 +275,41 @@ def _spelled_legal_form(doc: Doc, des: Designator | None, content: str) -> bool:
         and lemmas[-2] in _SPELLED_LEGAL_ADJECTIVES
         and not is_media_name(content)
     )
+
+
+MAX_DESIGNATOR_ADJECTIVES = 3
+
+
+def _adjectives_before(doc: Doc, des: Designator) -> list[Word]:
+    """ "Могилёвского машиностроительного объединения «Днепромаш»": adjectives agreeing with a
+    one-word designator belong to the name; a capitalised one (the place) is the first."""
+    if len(des.words) != 1 or des.words[0].isupper():
+        return []
+    cases = {
+        (p.tag.case, p.tag.number)
+        for p in doc.morph.parse(des.words[0].lower())
+        if p.tag.POS == "NOUN"
+    }
+    before = doc.words_in(max(0, des.start - 120), des.start)
+    out: list[Word] = []
+    edge = des.start
+    for w in reversed(before[-MAX_DESIGNATOR_ADJECTIVES:]):
+        if doc.text[w.stop : edge].strip() or _is_pronoun_adjective(doc, w.text):
+            break
+        parses = [p for p in doc.morph.parse(w.text.lower()) if p.tag.POS == "ADJF"]
+        if not parses or not any((p.tag.case, p.tag.number) in cases for p in parses):
+            break
+        if doc.morph.parse(w.text.lower())[0].tag.POS != "ADJF":
+            break
+        out.insert(0, w)
+        edge = w.start
+        if w.text[:1].isupper():
+            break
+    # Only a full descriptive name: a capitalised place adjective, then lower-case ones
+    # ("новый завод «…»", "Озёрский завод «…»" keep the bare designator).
+    if len(out) < 2 or not out[0].text[:1].isupper():
+        return []
+    return out
 
 
 def _project_owner(doc: Doc, designator: tuple[str, ...], content: str) -> bool:
@@ -473,7 +512,11 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
                 continue  # "Озёрский центр" alone: a venue or a service, no named party
             eponym_end = eponym_tail(doc, k)
             start, stop = words[i].start, words[eponym_end - 1].stop
-            if (partner or gated) and not partner_context(doc, start):
+            if (
+                (partner or gated)
+                and not partner_context(doc, start)
+                and not _coordinated_with_company(doc, found, start)
+            ):
                 i = eponym_end
                 continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
