@@ -429,9 +429,32 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
         if abbreviation is not None and abbreviation.isupper():
             name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        elif len(words) == 1 and _declined_compound(doc, words[0]):
+            name = _declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
         else:
             name = " ".join(doc.morph.nominative_group(words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# Heads of compound brand names that decline like the common noun ("Кедрбанка", "Озёрнефти").
+_COMPOUND_HEADS = ("банк", "нефть", "газ", "маш", "пром", "хим", "строй", "энерго")
+
+
+def _declined_compound(doc: Doc, word: str) -> str:
+    """The nominative of an unknown one-word brand ending in a declined common noun, or ""."""
+    if doc.morph.is_known(word.lower()) or _CAMEL_RE.search(word):
+        return ""
+    for p in doc.morph.parse(word.lower()):
+        lemma = str(p.normal_form)
+        if (
+            p.tag.POS == "NOUN"
+            and p.tag.case != "nomn"
+            and lemma.endswith(_COMPOUND_HEADS)
+            and word.lower().startswith(lemma[:-1])
+            and lemma != word.lower()
+        ):
+            return word[: len(lemma)] if word.lower().startswith(lemma) else word[:1] + lemma[1:]
+    return ""
 
 
 # Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
@@ -568,8 +591,8 @@ def _genitive_tail(doc: Doc, k: int) -> int:
             break  # "университет имени …": the eponym is no genitive complement
         parses = doc.morph.parse(w.text)
         top = parses[0].tag.POS if parses else None
-        if top == "NOUN" and any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN"):
-            end = n + 1
+        if top == "NOUN" and parses[0].tag.case == "gent":
+            end = n + 1  # "завод электрооборудования"; not "… завода перспективы развития"
         elif w.text == "и" and end == n and _genitive_noun_at(doc, n + 1):
             # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
             # coordinated genitive nouns both belong to the name.

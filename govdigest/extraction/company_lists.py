@@ -25,6 +25,9 @@ _FUNCTION_POS = frozenset(
 )
 
 
+MAX_LIST_ABBREVIATION = 6
+
+
 def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
     """Whether a list item can be an organisation name (not "Кроме того", "Наши институты")."""
     words = text.split()
@@ -35,6 +38,8 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
     tag = parses[0].tag
     if first[:1].isdigit() or tag.POS == "NUMR":
         return False  # "15 компаний из Анталии": a count of organisations, not a name
+    if len(words) == 1 and first.isupper() and 2 < len(first) <= MAX_LIST_ABBREVIATION:
+        return True  # "МАЗ", "БМЗ": an abbreviation, whatever word the dictionary reads in it
     if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
         return False
     if text.startswith("«"):
@@ -83,6 +88,7 @@ def complete_lists(
         if _list_of_places(doc, items, cues):
             continue
         for a, b in items:
+            a = _after_inclusion(doc, a, b)
             if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
                 continue
             raw = doc.text[a:b].strip(" .")
@@ -102,6 +108,23 @@ def complete_lists(
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# "в числе которых МАЗ, …", "среди них Кедрмаш, …", "в том числе ОЗК": words that open the
+# enumeration inside an item; the name is the capitalised rest.
+_INCLUSION_WORDS = frozenset(
+    {"в", "числе", "число", "которых", "который", "среди", "них", "том", "включая", "например"}
+)
+
+
+def _after_inclusion(doc: Doc, start: int, stop: int) -> int:
+    words = doc.words_in(start, stop)
+    n = 0
+    while n < len(words) and words[n].text.lower() in _INCLUSION_WORDS:
+        n += 1
+    if n == 0 or n >= len(words) or not words[n].text[:1].isupper():
+        return start
+    return words[n].start
 
 
 # Words right before a list's dash or colon that say its items are places.
