@@ -7,8 +7,8 @@ import re
 from govdigest.extraction.companies_rules import (
     Designator,
     designator_before,
-    is_media_name,
     is_excluded_name,
+    is_media_name,
     legal_forms,
 )
 from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation

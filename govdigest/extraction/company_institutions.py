@@ -143,7 +143,7 @@ def eponym_tail(doc: Doc, k: int) -> int:
     for n in range(k + 1, min(k + 1 + MAXEPONYM_WORDS, len(words))):
         text = words[n].text
         gap = doc.text[words[n - 1].stop : words[n].start]
-        if not text[:1].isupper() or text.isupper() and len(text) > 1:
+        if not text[:1].isupper() or (text.isupper() and len(text) > 1):
             break
         if not _EPONYM_GAP_RE.fullmatch(gap):
             break

@@ -19,6 +19,11 @@ from govdigest.extraction.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.leader_checks import (
+    checked_leader,
+    checked_role,
+    role_before_leader,
+)
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
@@ -301,6 +306,9 @@ _FEDERAL_DELEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
+# "делегация …, в которую, помимо президента республики X, вошли …": the one named after
+# "помимо" in a delegation's composition heads it.
+_MEMBERS_RE = re.compile(r"\b(?:вошл[иа]|входил[иа]?|входят|в\s+составе?)\b", re.IGNORECASE)
 
 
 def sender_indices(doc: Doc, people: People) -> frozenset[int]:
@@ -330,6 +338,10 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            if cue == ("помимо",) and not (
+                sent is not None and _MEMBERS_RE.search(doc.text[sent.start : sent.stop])
+            ):
+                continue  # "помимо" names the head only in a delegation's composition
             prev = [p for p in people.mentions if p[1] <= m.start()]
             if (
                 len(cue) == 1
@@ -592,9 +604,19 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if not (is_mission_post(doc, 0) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    if headline is not None and checked_leader(doc, people, headline.name) is None:
+        headline = None  # "Кедровская делегация прилетела …": a place read as a person
     leader, leader_role = _leader(
         doc, people, doc.first_person or present is not None, guest, headline
     )
+    checked = checked_leader(doc, people, leader)
+    if checked is None:
+        leader_role = None
+    else:
+        leader_role = checked_role(doc, leader, leader_role) or role_before_leader(
+            doc, people, leader or checked
+        )
+    leader = checked
     places = find_places(doc, people)
     region = delegation_region(doc, places, leader_role)
     where = destination(doc, places, region)
