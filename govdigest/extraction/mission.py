@@ -338,10 +338,15 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            members = (
+                _MEMBERS_RE.search(doc.text, m.end(), sent.stop) if sent is not None else None
+            )
             if cue == ("помимо",) and not (
-                sent is not None and _MEMBERS_RE.search(doc.text[sent.start : sent.stop])
+                members and any(m.end() <= p[0] < members.start() for p in people.mentions)
             ):
-                continue  # "помимо" names the head only in a delegation's composition
+                # "помимо" names the head only in a delegation's composition, by name before
+                # the verb ("помимо главы региона вошли X": X is a member, not the head)
+                continue
             prev = [p for p in people.mentions if p[1] <= m.start()]
             if (
                 len(cue) == 1
