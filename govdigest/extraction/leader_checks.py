@@ -11,6 +11,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.resources import pairs
 
 # Words that are never part of a person's name: role words people's rules may leave in a span
 # ("Губернатор В Н Горбунов").
@@ -114,3 +115,28 @@ def checked_role(doc: Doc, leader: str | None, role: str | None) -> str | None:
         if doc.morph.lemma(word.lower()) in _ROLE_LEMMAS:
             return doc.morph.lemma(word.lower())
     return None
+
+
+_EDITION_TAIL_RE = re.compile(r"[-–\s]*(?:20\d\d|\d{2})$")
+_HYPHEN_CITY_RE = re.compile(r"^([А-ЯЁ][а-яё]+)е-на-([А-ЯЁ][а-яё]+)$")
+
+
+def event_city(event_name: str | None) -> str | None:
+    """The host city of a forum held in one place every year ("ПМЭФ-2025" → Санкт-Петербург)."""
+    if not event_name:
+        return None
+    core = re.sub(r"[«»\"]", "", event_name).strip().lower().replace("ё", "е")
+    core = _EDITION_TAIL_RE.sub("", core)
+    cities = {k.replace("ё", "е"): v for k, v in pairs("event_cities")}
+    for prefix in ("", "форум ", "выставка ", "выставке "):
+        if core.startswith(prefix) and core[len(prefix) :] in cities:
+            return cities[core[len(prefix) :]]
+    return None
+
+
+def nominative_place(name: str | None) -> str | None:
+    """ "Ростове-на-Дону" → "Ростов-на-Дону": the first part of such a city declines."""
+    if not name:
+        return name
+    m = _HYPHEN_CITY_RE.match(name)
+    return f"{m.group(1)}-на-{m.group(2)}" if m else name

@@ -22,6 +22,8 @@ from govdigest.extraction.grammar import (
 from govdigest.extraction.leader_checks import (
     checked_leader,
     checked_role,
+    event_city,
+    nominative_place,
     role_before_leader,
 )
 from govdigest.extraction.models import Mission
@@ -636,6 +638,10 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         )
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
+    named_event = event(doc)
+    if where is None and guest is None:
+        where = event_city(named_event)  # "на ПМЭФ": the forum's city, when none is named
+    where = nominative_place(where)
     dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
@@ -645,7 +651,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         leader_role=leader_role,
         delegation_region=region,
         destination=where,
-        event=event(doc),
+        event=named_event,
         date=when.value if when else None,
         # A relative word ("сегодня", "в четверг") is never a date by itself: renderers show
         # the resolved date, or nothing when the post's date is unknown.
