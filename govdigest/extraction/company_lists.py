@@ -19,7 +19,10 @@ from govdigest.extraction.resources import word_set
 
 # List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:и|а также)\s)\s*")
-_LIST_OPEN_RE = re.compile(r":|\s[—–-]\s")
+# A list opens after a colon, a dash, or "…, в числе которых / среди которых / в том числе".
+_LIST_OPEN_RE = re.compile(
+    r":|\s[—–-]\s|,\s+(?:в\s+числе\s+которых|среди\s+(?:которых|них)|в\s+том\s+числе|включая)\s+"
+)
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
 )

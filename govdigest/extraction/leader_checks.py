@@ -49,7 +49,7 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
     initials = [w for w in words if _initial(w)]
     rest = [w for w in words if not _initial(w)]
     if len(rest) == 1:
-        full = _full_name(people, rest[0])
+        full = _full_name(people, rest[0]) or _written_full_name(doc, rest[0])
         if full is not None:
             return full
         if _place_like(doc, rest[0]):
@@ -67,6 +67,17 @@ def _full_name(people: People, surname: str) -> str | None:
         e.name for e in people.entities if len(e.name.split()) >= 2 and e.surname == surname
     }
     return matches.pop() if len(matches) == 1 else None
+
+
+def _written_full_name(doc: Doc, surname: str) -> str | None:
+    """ "Виктор Горбунов" written in the nominative somewhere in the post: a first name the
+    dictionary knows right before the surname."""
+    found = set()
+    for m in re.finditer(r"\b([А-ЯЁ][а-яё]+)\s+" + re.escape(surname) + r"\b", doc.text):
+        first = m.group(1)
+        if any("Name" in p.tag and p.tag.case == "nomn" for p in doc.morph.parse(first.lower())):
+            found.add(f"{first} {surname}")
+    return found.pop() if len(found) == 1 else None
 
 
 def _place_like(doc: Doc, word: str) -> bool:
