@@ -80,6 +80,10 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
+# A dateline in capitals: "КЕДРОВСК. КЕДР-ИНФОРМ." — the city and the agency.
+_CAPS_DATELINE_RE = re.compile(
+    r"^[ \t]*[А-ЯЁ][А-ЯЁ-]{2,}\.[ \t]+[А-ЯЁA-Z][А-ЯЁA-Z-]+\.", re.MULTILINE
+)
 # A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
 # "Озёрский край, 28 февраля 2025. OZ24.RU." — the city and the agency are no organisations.
 _DATELINE_RE = re.compile(
@@ -355,7 +359,7 @@ def _coordinated_before_quoted(
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает"
+    r"(?:сообщает|сообщают|сообщили|сообщил|рассказали|пишет|пишут|передаёт|передает"
     r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в)\s*$",
     re.IGNORECASE,
 )
@@ -703,6 +707,7 @@ def extract_companies(
     federal_agencies(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
+    blocked += [(m.start(), m.end()) for m in _CAPS_DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     _coordinated_before_quoted(doc, found, pending)

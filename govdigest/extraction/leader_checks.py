@@ -151,3 +151,12 @@ def nominative_place(name: str | None) -> str | None:
         return name
     m = _HYPHEN_CITY_RE.match(name)
     return f"{m.group(1)}-на-{m.group(2)}" if m else name
+
+
+_VENUE_RE = re.compile(r"\b(ВДНХ|Экспоцентр\w*|Крокус\s+Экспо)\b")
+
+
+def venue_city(text: str) -> str | None:
+    """The city of a venue that is in one city ("на ВДНХ" → Москва)."""
+    m = _VENUE_RE.search(text)
+    return "Москва" if m else None

@@ -24,6 +24,7 @@ from govdigest.extraction.leader_checks import (
     checked_role,
     event_city,
     nominative_place,
+    venue_city,
     role_before_leader,
 )
 from govdigest.extraction.models import Mission
@@ -639,8 +640,11 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
     named_event = event(doc)
+    if where is not None and where.split()[0].lower() in ("день", "дни"):
+        where = None  # "в рамках Дней Марийской Республики": an event, not a place
     if where is None and guest is None:
-        where = event_city(named_event)  # "на ПМЭФ": the forum's city, when none is named
+        # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, when no place is named
+        where = event_city(named_event) or venue_city(doc.text)
     where = nominative_place(where)
     dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
