@@ -364,6 +364,13 @@ def leader_by_cue(
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
+            if nxt and _federal_head_beside_governor(people, nxt[0][2]):
+                # "Делегацию возглавляет полпред Президента …, — рассказал губернатор X": the
+                # governor inside the delegation the federal official heads leads the region's.
+                governors = [e for e in people.entities if e.role_class == "governor"]
+                if len(governors) == 1:
+                    return governors[0], m.end()
+                continue
             if nxt and not (
                 is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
             ):
@@ -371,6 +378,24 @@ def leader_by_cue(
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
+
+
+# A federal official who heads a delegation a governor is part of: the President's envoy, a
+# vice-premier, a federal minister (never an ambassador, who is a guest).
+_FEDERAL_HEAD_RE = re.compile(
+    r"полпред|полномочн\w*\s+представител|вице-премьер|министр|председател\w*\s+правительства"
+    r"|\bв\s+[А-ЯЁ]{1,3}ФО\b",
+    re.IGNORECASE,
+)
+
+
+def _federal_head_beside_governor(people: People, index: int) -> bool:
+    entity = people.entities[index]
+    if entity.role_class == "ambassador" or not is_federal(entity):
+        return False
+    if not _FEDERAL_HEAD_RE.search(entity.role or ""):
+        return False
+    return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
 
 
 def _cue_role(doc: Doc, cue_end: int) -> str | None:
