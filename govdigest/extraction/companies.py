@@ -26,6 +26,7 @@ from govdigest.extraction.company_candidates import (
 )
 from govdigest.extraction.company_institutions import (
     EPONYM_WORDS,
+    declined_abbreviations,
     eponym_tail,
     federal_agencies,
     head_first,
@@ -80,6 +81,29 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
+# "в присутствии директора Госкорпорации «Севератом» Екатерины Ворониной": whoever is named
+# up to the next clause ("с …", "и …", a comma) only attends.
+_PRESENCE_RE = re.compile(r"\bв\s+присутствии\s", re.IGNORECASE)
+MAX_PRESENCE_WORDS = 10
+_PRESENCE_STOP_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ"})
+
+
+def _presence_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PRESENCE_RE.finditer(doc.text):
+        end = m.end()
+        for w in doc.words_in(m.end(), min(len(doc.text), m.end() + 200))[:MAX_PRESENCE_WORDS]:
+            if re.search(r"[.,;:\n]", doc.text[end : w.start]):
+                break
+            parses = doc.morph.parse(w.text.lower())
+            if w.text.lower() != "по" and parses and parses[0].tag.POS in _PRESENCE_STOP_POS:
+                break  # "директора по развитию …" is one role
+            end = w.stop
+        end = doc.text.find("»", end - 1) + 1 if doc.text[end : end + 1] == "»" else end
+        spans.append((m.start(), end))
+    return spans
+
+
 # A dateline in capitals: "КЕДРОВСК. КЕДР-ИНФОРМ." — the city and the agency.
 _CAPS_DATELINE_RE = re.compile(
     r"^[ \t]*[А-ЯЁ][А-ЯЁ-]{2,}\.[ \t]+[А-ЯЁA-Z][А-ЯЁA-Z-]+\.", re.MULTILINE
@@ -145,6 +169,17 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
         nouns = [p for p in doc.morph.parse(content) if p.tag.POS == "NOUN"]
         before = doc.words_in(max(0, open_pos - 12), open_pos)
         after_prep = bool(before) and before[-1].text.lower() in _PREPOSITIONS
+        governed = _genitive_governed(doc, open_pos)
+        if governed and not doc.morph.is_known(content.lower()):
+            # "представители «Криотока», «Ветраля»": a genitive after a governing noun
+            for p in nouns:
+                lemma = str(p.normal_form)
+                if (
+                    p.tag.case == "gent"
+                    and lemma != content.lower()
+                    and lemma[:3] == content[:3].lower()
+                ):
+                    return _keep_spelling(content, lemma)
         if nouns and (after_prep or all(p.tag.case != "nomn" for p in nouns)):
             best = nouns[0]
             if best.tag.case != "nomn":
@@ -164,6 +199,44 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     if len(words) == 2 and _declined_adjective_pair(doc, words):
         return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
     return content
+
+
+def _keep_spelling(word: str, lemma: str) -> str:
+    """The lemma spelled as the text spells the shared stem ("Сеалтека" → "Сеалтек", never
+    the dictionary's "ё" or lower case)."""
+    a, b = word.lower().replace("ё", "е"), lemma.replace("ё", "е")
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return word[:n] + lemma[n:]
+
+
+# Nouns that put the organisation after them into the genitive: "представители «…»".
+_GENITIVE_GOVERNORS = frozenset(
+    {
+        "представитель",
+        "руководство",
+        "руководитель",
+        "директор",
+        "гендиректор",
+        "делегация",
+        "сотрудник",
+        "специалист",
+        "продукция",
+        "акционер",
+    }
+)
+_QUOTED_ITEM_TAIL_RE = re.compile(r"(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*$")
+
+
+def _genitive_governed(doc: Doc, open_pos: int) -> bool:
+    """Whether the quoted name opening at ``open_pos`` (or the list of quoted names it ends)
+    follows a noun that governs the genitive."""
+    head = doc.text[max(0, open_pos - 200) : open_pos]
+    m = _QUOTED_ITEM_TAIL_RE.search(head)
+    rest = head[: m.start()] if m else head
+    words = doc.words_in(open_pos - len(head), open_pos - len(head) + len(rest))
+    return bool(words) and doc.morph.lemma(words[-1].text.lower()) in _GENITIVE_GOVERNORS
 
 
 def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
@@ -705,6 +778,7 @@ def extract_companies(
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
     federal_agencies(doc, found, blocked)
+    declined_abbreviations(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
     blocked += [(m.start(), m.end()) for m in _CAPS_DATELINE_RE.finditer(doc.text)]
@@ -720,10 +794,13 @@ def extract_companies(
     merged = _merge_abbreviations(merged)
     merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)
+    present = _presence_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
+        if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
+            continue  # "в присутствии директора Госкорпорации «…»": only present, no party
         best = max(group, key=lambda c: (c.strength, -c.start))
         mentions: list[str] = []
         for c in group:

@@ -257,6 +257,25 @@ def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, in
             found.add(Candidate(w.start, w.stop, w.text, candidate_key(doc, w.text), STRENGTH_NER))
 
 
+# "с руководством ЧЭАЗа", "гендиректор КМЗ": a company named only by its (declined)
+# abbreviation as a member or a party; the capitals are its name.
+_DECLINED_ABBR_RE = re.compile(r"^[А-ЯЁ]{3,6}(?:а|у|ом|е)$")
+
+
+def declined_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    for w in doc.words:
+        if not _DECLINED_ABBR_RE.match(w.text) or found.overlaps(w.start, w.stop):
+            continue
+        if any(a < w.stop and w.start < b for a, b in blocked) or doc.morph.is_known(
+            w.text.lower()
+        ):
+            continue
+        before = doc.words_in(max(0, w.start - 30), w.start)
+        if before and doc.morph.lemma(before[-1].text.lower()) in _cues()[1]:
+            name = w.text.rstrip("аеуом")
+            found.add(Candidate(w.start, w.stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
 # An agency of the federal government: a federal name ("Росавиация") or "… России/РФ".
 _FEDERAL_MARKERS = frozenset({"России", "РФ", "Российской"})
 _AGREEMENT_LEMMAS = frozenset({"соглашение", "меморандум", "договор", "подписать", "подписание"})
