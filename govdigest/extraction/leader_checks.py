@@ -160,3 +160,21 @@ def venue_city(text: str) -> str | None:
     """The city of a venue that is in one city ("на ВДНХ" → Москва)."""
     m = _VENUE_RE.search(text)
     return "Москва" if m else None
+
+
+MIN_PLACE_STEM = 4
+
+
+def person_derived_place(doc: Doc, people: People, where: str | None) -> bool:
+    """ "Ахтямы" read as a place beside the surname "Ахтямов": a word the dictionary does not
+    know as a place whose stem starts a person's surname is no destination."""
+    if not where or " " in where.strip():
+        return False
+    parses = doc.morph.parse(where.lower())
+    if parses and "Geox" in parses[0].tag and doc.morph.is_known(where.lower()):
+        return False
+    stem = where.lower().rstrip("аяыиоеу")
+    return len(stem) >= MIN_PLACE_STEM and any(
+        e.surname.lower().startswith(stem) and e.surname.lower() != where.lower()
+        for e in people.entities
+    )

@@ -24,6 +24,7 @@ from govdigest.extraction.leader_checks import (
     checked_role,
     event_city,
     nominative_place,
+    person_derived_place,
     venue_city,
     role_before_leader,
 )
@@ -670,7 +671,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if where is None and guest is None:
         # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, when no place is named
         where = event_city(named_event) or venue_city(doc.text)
-    where = nominative_place(where)
+    where = None if person_derived_place(doc, people, where) else nominative_place(where)
     dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
