@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.companies_rules import (
-    Designator,
     designator_before,
     is_excluded_name,
-    is_media_name,
     legal_forms,
 )
 from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
@@ -24,6 +22,18 @@ from govdigest.extraction.company_candidates import (
     only_plural_adjective,
     plural_common_head,
 )
+from govdigest.extraction.company_forms import (
+    CAMEL_RE,
+    CAPS_DATELINE_RE,
+    adjectives_before,
+    declined_compound,
+    genitive_governed,
+    is_pronoun_adjective,
+    keep_spelling,
+    presence_spans,
+    project_owner,
+    spelled_legal_form,
+)
 from govdigest.extraction.company_institutions import (
     EPONYM_WORDS,
     declined_abbreviations,
@@ -37,7 +47,7 @@ from govdigest.extraction.company_institutions import (
 )
 from govdigest.extraction.company_kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.company_lists import complete_lists
-from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import Company
 from govdigest.extraction.places import event_names, latin_events
 from govdigest.extraction.quotespans import find_spans
@@ -81,33 +91,6 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
-# "в присутствии директора Госкорпорации «Севератом» Екатерины Ворониной": whoever is named
-# up to the next clause ("с …", "и …", a comma) only attends.
-_PRESENCE_RE = re.compile(r"\bв\s+присутствии\s", re.IGNORECASE)
-MAX_PRESENCE_WORDS = 10
-_PRESENCE_STOP_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ"})
-
-
-def _presence_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans = []
-    for m in _PRESENCE_RE.finditer(doc.text):
-        end = m.end()
-        for w in doc.words_in(m.end(), min(len(doc.text), m.end() + 200))[:MAX_PRESENCE_WORDS]:
-            if re.search(r"[.,;:\n]", doc.text[end : w.start]):
-                break
-            parses = doc.morph.parse(w.text.lower())
-            if w.text.lower() != "по" and parses and parses[0].tag.POS in _PRESENCE_STOP_POS:
-                break  # "директора по развитию …" is one role
-            end = w.stop
-        end = doc.text.find("»", end - 1) + 1 if doc.text[end : end + 1] == "»" else end
-        spans.append((m.start(), end))
-    return spans
-
-
-# A dateline in capitals: "КЕДРОВСК. КЕДР-ИНФОРМ." — the city and the agency.
-_CAPS_DATELINE_RE = re.compile(
-    r"^[ \t]*[А-ЯЁ][А-ЯЁ-]{2,}\.[ \t]+[А-ЯЁA-Z][А-ЯЁA-Z-]+\.", re.MULTILINE
-)
 # A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
 # "Озёрский край, 28 февраля 2025. OZ24.RU." — the city and the agency are no organisations.
 _DATELINE_RE = re.compile(
@@ -145,7 +128,6 @@ def _looks_like_name(content: str) -> bool:
 
 
 _NOT_NAME_START_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL"})
-_CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 
 
 _INNER_QUOTED_RE = re.compile(r"([А-ЯЁа-яё]+)\s+[„“\"«]([^„“”\"«»]{2,40})[“”\"»]")
@@ -160,7 +142,7 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     """
     words = content.split()
     if len(words) == 1:
-        if _CAMEL_RE.search(content):
+        if CAMEL_RE.search(content):
             return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
         head, sep, last = content.rpartition("-")
         if sep:
@@ -169,7 +151,7 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
         nouns = [p for p in doc.morph.parse(content) if p.tag.POS == "NOUN"]
         before = doc.words_in(max(0, open_pos - 12), open_pos)
         after_prep = bool(before) and before[-1].text.lower() in _PREPOSITIONS
-        governed = _genitive_governed(doc, open_pos)
+        governed = genitive_governed(doc, open_pos)
         if governed and not doc.morph.is_known(content.lower()):
             # "представители «Криотока», «Ветраля»": a genitive after a governing noun
             for p in nouns:
@@ -179,7 +161,7 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
                     and lemma != content.lower()
                     and lemma[:3] == content[:3].lower()
                 ):
-                    return _keep_spelling(content, lemma)
+                    return keep_spelling(content, lemma)
         if nouns and (after_prep or all(p.tag.case != "nomn" for p in nouns)):
             best = nouns[0]
             if best.tag.case != "nomn":
@@ -199,44 +181,6 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     if len(words) == 2 and _declined_adjective_pair(doc, words):
         return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
     return content
-
-
-def _keep_spelling(word: str, lemma: str) -> str:
-    """The lemma spelled as the text spells the shared stem ("Сеалтека" → "Сеалтек", never
-    the dictionary's "ё" or lower case)."""
-    a, b = word.lower().replace("ё", "е"), lemma.replace("ё", "е")
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return word[:n] + lemma[n:]
-
-
-# Nouns that put the organisation after them into the genitive: "представители «…»".
-_GENITIVE_GOVERNORS = frozenset(
-    {
-        "представитель",
-        "руководство",
-        "руководитель",
-        "директор",
-        "гендиректор",
-        "делегация",
-        "сотрудник",
-        "специалист",
-        "продукция",
-        "акционер",
-    }
-)
-_QUOTED_ITEM_TAIL_RE = re.compile(r"(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*$")
-
-
-def _genitive_governed(doc: Doc, open_pos: int) -> bool:
-    """Whether the quoted name opening at ``open_pos`` (or the list of quoted names it ends)
-    follows a noun that governs the genitive."""
-    head = doc.text[max(0, open_pos - 200) : open_pos]
-    m = _QUOTED_ITEM_TAIL_RE.search(head)
-    rest = head[: m.start()] if m else head
-    words = doc.words_in(open_pos - len(head), open_pos - len(head) + len(rest))
-    return bool(words) and doc.morph.lemma(words[-1].text.lower()) in _GENITIVE_GOVERNORS
 
 
 def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
@@ -292,7 +236,7 @@ def _quoted(
                 pending.append((span.open, span.close, content))
             continue
         des = designator_before(doc, span.open)
-        if des is not None and des.kind == "non_org" and _project_owner(doc, des.words, content):
+        if des is not None and des.kind == "non_org" and project_owner(doc, des.words, content):
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
             continue
@@ -311,7 +255,7 @@ def _quoted(
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
-            adjectives = _adjectives_before(doc, des)
+            adjectives = adjectives_before(doc, des)
             head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             if adjectives and adjectives[0].text[:1].isupper():
@@ -326,7 +270,7 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or _coordinated_with_company(doc, found, span.open)
             )
-            if is_excluded_name(doc, content) and not _spelled_legal_form(doc, des, content):
+            if is_excluded_name(doc, content) and not spelled_legal_form(doc, des, content):
                 continue
             if not evidence:
                 pending.append((span.open, span.close, content))
@@ -334,70 +278,6 @@ def _quoted(
             name = _bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
     return pending
-
-
-# A legal form written out ("автономной некоммерческой организацией «Центр …»", "некоммерческим
-# партнерством "Центр …"", "Акционерным обществом «…»"): whatever the quoted name starts with,
-# it names an organisation.
-_SPELLED_LEGAL_HEADS = frozenset({"организация", "партнерство", "партнёрство", "общество"})
-_SPELLED_LEGAL_ADJECTIVES = frozenset({"некоммерческий", "акционерный", "автономный"})
-
-
-def _spelled_legal_form(doc: Doc, des: Designator | None, content: str) -> bool:
-    if des is None or len(des.words) < 2:
-        return False
-    lemmas = [doc.morph.lemma(w.lower()) for w in des.words]
-    return (
-        lemmas[-1] in _SPELLED_LEGAL_HEADS
-        and lemmas[-2] in _SPELLED_LEGAL_ADJECTIVES
-        and not is_media_name(content)
-    )
-
-
-MAX_DESIGNATOR_ADJECTIVES = 3
-
-
-def _adjectives_before(doc: Doc, des: Designator) -> list[Word]:
-    """ "Могилёвского машиностроительного объединения «Днепромаш»": adjectives agreeing with a
-    one-word designator belong to the name; a capitalised one (the place) is the first."""
-    if len(des.words) != 1 or des.words[0].isupper():
-        return []
-    cases = {
-        (p.tag.case, p.tag.number)
-        for p in doc.morph.parse(des.words[0].lower())
-        if p.tag.POS == "NOUN"
-    }
-    before = doc.words_in(max(0, des.start - 120), des.start)
-    out: list[Word] = []
-    edge = des.start
-    for w in reversed(before[-MAX_DESIGNATOR_ADJECTIVES:]):
-        if doc.text[w.stop : edge].strip() or _is_pronoun_adjective(doc, w.text):
-            break
-        parses = [p for p in doc.morph.parse(w.text.lower()) if p.tag.POS == "ADJF"]
-        if not parses or not any((p.tag.case, p.tag.number) in cases for p in parses):
-            break
-        if doc.morph.parse(w.text.lower())[0].tag.POS != "ADJF":
-            break
-        out.insert(0, w)
-        edge = w.start
-        if w.text[:1].isupper():
-            break
-    # Only a full descriptive name: a capitalised place adjective, then lower-case ones
-    # ("новый завод «…»", "Озёрский завод «…»" keep the bare designator).
-    if len(out) < 2 or not out[0].text[:1].isupper():
-        return []
-    return out
-
-
-def _project_owner(doc: Doc, designator: tuple[str, ...], content: str) -> bool:
-    """ "на базе проектов «Заречнефть» и «Кедр-Газ»": projects in the plural named by one coined
-    word are named by their owners; a programme's name is a common word («Демография»)."""
-    word = designator[-1].lower()
-    if len(designator) != 1 or doc.morph.lemma(word) != "проект" or len(content.split()) != 1:
-        return False
-    if not any(p.tag.number == "plur" for p in doc.morph.parse(word) if p.tag.POS == "NOUN"):
-        return False
-    return not doc.morph.is_known(content.lower().split("-")[0]) or bool(_CAMEL_RE.search(content))
 
 
 # A quoted name that the quote rules took for speech joins a chain of brands only when short.
@@ -506,32 +386,11 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
         if abbreviation is not None and abbreviation.isupper():
             name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
-        elif len(words) == 1 and _declined_compound(doc, words[0]):
-            name = _declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
+        elif len(words) == 1 and declined_compound(doc, words[0]):
+            name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
         else:
             name = " ".join(doc.morph.nominative_group(words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
-
-
-# Heads of compound brand names that decline like the common noun ("Кедрбанка", "Озёрнефти").
-_COMPOUND_HEADS = ("банк", "нефть", "газ", "маш", "пром", "хим", "строй", "энерго")
-
-
-def _declined_compound(doc: Doc, word: str) -> str:
-    """The nominative of an unknown one-word brand ending in a declined common noun, or ""."""
-    if doc.morph.is_known(word.lower()) or _CAMEL_RE.search(word):
-        return ""
-    for p in doc.morph.parse(word.lower()):
-        lemma = str(p.normal_form)
-        if (
-            p.tag.POS == "NOUN"
-            and p.tag.case != "nomn"
-            and lemma.endswith(_COMPOUND_HEADS)
-            and word.lower().startswith(lemma[:-1])
-            and lemma != word.lower()
-        ):
-            return word[: len(lemma)] if word.lower().startswith(lemma) else word[:1] + lemma[1:]
-    return ""
 
 
 # Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
@@ -636,19 +495,13 @@ _SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|�
 
 def _singular_name_adjective(doc: Doc, word: str) -> bool:
     """A capitalised singular adjective that can start a descriptive name."""
-    if _is_pronoun_adjective(doc, word):
+    if is_pronoun_adjective(doc, word):
         return False
     if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
         p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
     ):
         return True
     return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
-
-
-def _is_pronoun_adjective(doc: Doc, word: str) -> bool:
-    # "Наши предприятия", "Эти заводы": pronoun adjectives never start a name.
-    parses = doc.morph.parse(word.lower())
-    return bool(parses) and ("Apro" in parses[0].tag or "Anph" in parses[0].tag)
 
 
 def _can_be_singular(doc: Doc, word: str) -> bool:
@@ -781,7 +634,7 @@ def extract_companies(
     declined_abbreviations(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
-    blocked += [(m.start(), m.end()) for m in _CAPS_DATELINE_RE.finditer(doc.text)]
+    blocked += [(m.start(), m.end()) for m in CAPS_DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     _coordinated_before_quoted(doc, found, pending)
@@ -794,7 +647,7 @@ def extract_companies(
     merged = _merge_abbreviations(merged)
     merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)
-    present = _presence_spans(doc)
+    present = presence_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):

@@ -25,8 +25,8 @@ from govdigest.extraction.leader_checks import (
     event_city,
     nominative_place,
     person_derived_place,
-    venue_city,
     role_before_leader,
+    venue_city,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
