@@ -178,3 +178,19 @@ def person_derived_place(doc: Doc, people: People, where: str | None) -> bool:
         e.surname.lower().startswith(stem) and e.surname.lower() != where.lower()
         for e in people.entities
     )
+
+
+def without_implausible(doc: Doc, people: People) -> People | None:
+    """The people of the post without the entities whose names are no person's ("Брянщина",
+    "Тавания"), or None when every entity looks like a person."""
+    keep = [
+        i for i, e in enumerate(people.entities) if checked_leader(doc, people, e.name) is not None
+    ]
+    if len(keep) == len(people.entities):
+        return None
+    index = {old: new for new, old in enumerate(keep)}
+    return People(
+        entities=[people.entities[i] for i in keep],
+        mentions=[(a, b, index[i]) for a, b, i in people.mentions if i in index],
+        role_spans=list(people.role_spans),
+    )

@@ -27,6 +27,7 @@ from govdigest.extraction.leader_checks import (
     person_derived_place,
     role_before_leader,
     venue_city,
+    without_implausible,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
@@ -644,6 +645,13 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         doc, people, doc.first_person or present is not None, guest, headline
     )
     checked = checked_leader(doc, people, leader)
+    persons = without_implausible(doc, people) if leader and checked is None else None
+    if persons is not None:
+        # "Глава Брянщины …": a place read as a person was chosen; choose among the persons
+        leader, leader_role = _leader(
+            doc, persons, doc.first_person or present is not None, guest, headline
+        )
+        checked = checked_leader(doc, persons, leader)
     if checked is None:
         leader_role = None
     else:

@@ -42,6 +42,13 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "leader",
             None,
         ),
+        # A colloquial region name read as a person is passed over for the person named.
+        (
+            "Глава Брянщины встретился с послом\nГлава Брянщины Олег Лапин провел встречу с "
+            "послом Республики Тавания в Москве. Встреча состоялась 18 сентября.",
+            "leader",
+            "Олег Лапин",
+        ),
         # A region's adjective in a headline is never a leader.
         (
             "Кедровская делегация прилетела на выставку в Минск\nЧлены делегации области "
