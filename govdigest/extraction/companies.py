@@ -313,7 +313,8 @@ def _coordinated_before_quoted(
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
     r"(?:сообщает|сообщают|сообщили|сообщил|рассказали|пишет|пишут|передаёт|передает"
-    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в)\s*$",
+    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
+    r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
     re.IGNORECASE,
 )
 
