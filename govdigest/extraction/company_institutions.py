@@ -129,7 +129,8 @@ def academy_tail(doc: Doc, k: int) -> int:
 # name and stays in the genitive as written.
 EPONYM_WORDS = frozenset({"имени", "им"})
 _EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
-MAXEPONYM_WORDS = 4
+MAX_EPONYM_WORDS = 5
+_EPONYM_TITLES = frozenset({"профессора", "академика", "адмирала", "генерала", "святого"})
 
 
 def eponym_tail(doc: Doc, k: int) -> int:
@@ -140,9 +141,12 @@ def eponym_tail(doc: Doc, k: int) -> int:
         return k
     end = k
     full_words = 0
-    for n in range(k + 1, min(k + 1 + MAXEPONYM_WORDS, len(words))):
+    for n in range(k + 1, min(k + 1 + MAX_EPONYM_WORDS, len(words))):
         text = words[n].text
         gap = doc.text[words[n - 1].stop : words[n].start]
+        if text.lower() in _EPONYM_TITLES and not full_words:
+            end = n + 1  # "имени профессора И. П. Павлова", "имени академика …"
+            continue
         if not text[:1].isupper() or (text.isupper() and len(text) > 1):
             break
         if not _EPONYM_GAP_RE.fullmatch(gap):
@@ -189,6 +193,10 @@ def place_tail(doc: Doc, k: int) -> int:
     return k
 
 
+# Business heads that also start a name: "Корпорация развития Кедровской области".
+_HEAD_FIRST_ONLY = frozenset({"корпорация"})
+
+
 def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Names that start with their head noun: "Союз машиностроителей России", "Фонд развития
     промышленности", "Академия прикладных наук", and lower-case chambers named by a place
@@ -197,7 +205,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     words = doc.words
     for i, w in enumerate(words):
         lemma = doc.morph.lemma(w.text.lower())
-        if lemma not in heads:
+        if lemma not in heads and not (lemma in _HEAD_FIRST_ONLY and w.text[:1].isupper()):
             continue
         start_index = i
         chamber_adjective: str | None = None
