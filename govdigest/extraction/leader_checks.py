@@ -11,7 +11,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, match_role_at
-from govdigest.extraction.resources import pairs
+from govdigest.extraction.resources import pairs, word_set
 
 # Words that are never part of a person's name: role words people's rules may leave in a span
 # ("Губернатор В Н Горбунов").
@@ -44,8 +44,11 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
     if not name:
         return None
     words = [w for w in name.split() if doc.morph.lemma(w.lower()) not in _ROLE_LEMMAS]
-    if not words or any(not w[:1].isupper() for w in words):
-        return None
+    particles = word_set("name_particles")
+    if not words or any(
+        not w[:1].isupper() and w.lower().split("-")[0] not in particles for w in words
+    ):
+        return None  # "Мухаммед бин Салман" keeps its particle; "глава с" is no name
     initials = [w for w in words if _initial(w)]
     rest = [w for w in words if not _initial(w)]
     if len(rest) == 1:

@@ -12,9 +12,14 @@ from datetime import date
 
 import pytest
 
-from govdigest.extraction.leader_checks import event_city, nominative_place
+from govdigest.extraction.doc import Doc, tokenize
+from govdigest.extraction.leader_checks import checked_leader, event_city, nominative_place
 from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.morph import Morph
+from govdigest.extraction.nlp import NlpModels
+from govdigest.extraction.people import People
 from govdigest.extraction.pipeline import Extractor
+from govdigest.extraction.text import sentences
 
 PUBLISHED = date(2025, 6, 19)
 
@@ -119,6 +124,29 @@ def run(extractor: Extractor, text: str) -> Extraction:
 )
 def test_round3_mission_rules(extractor: Extractor, text: str, field: str, value: object) -> None:
     assert getattr(run(extractor, text).mission, field) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Хамад бин Салем аль-Мансури", "Хамад бин Салем аль-Мансури"),
+        ("Губернатор В Н Горбунов", "В. Н. Горбунов"),
+        ("Кедровская", None),
+        ("Тавания", None),
+        ("глава с", None),
+        ("Олег Ставров", "Олег Ставров"),
+    ],
+)
+def test_checked_leader(nlp_models: NlpModels, name: str, expected: str | None) -> None:
+    doc = Doc(
+        text=name,
+        sentences=sentences(name),
+        words=tokenize(name),
+        ner=[],
+        morph=Morph(nlp_models.morph_vocab),
+        author=None,
+    )
+    assert checked_leader(doc, People(entities=[], mentions=[]), name) == expected
 
 
 @pytest.mark.parametrize(
