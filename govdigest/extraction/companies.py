@@ -22,7 +22,22 @@ from govdigest.extraction.company_candidates import (
     only_plural_adjective,
     plural_common_head,
 )
+from govdigest.extraction.company_forms import (
+    CAMEL_RE,
+    CAPS_DATELINE_RE,
+    adjectives_before,
+    declined_compound,
+    genitive_governed,
+    is_pronoun_adjective,
+    keep_spelling,
+    presence_spans,
+    project_owner,
+    spelled_legal_form,
+)
 from govdigest.extraction.company_institutions import (
+    EPONYM_WORDS,
+    declined_abbreviations,
+    eponym_tail,
     federal_agencies,
     head_first,
     partner_context,
@@ -113,7 +128,9 @@ def _looks_like_name(content: str) -> bool:
 
 
 _NOT_NAME_START_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL"})
-_CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
+
+
+_INNER_QUOTED_RE = re.compile(r"([А-ЯЁа-яё]+)\s+[„“\"«]([^„“”\"«»]{2,40})[“”\"»]")
 
 
 def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
@@ -125,7 +142,7 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
     """
     words = content.split()
     if len(words) == 1:
-        if _CAMEL_RE.search(content):
+        if CAMEL_RE.search(content):
             return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
         head, sep, last = content.rpartition("-")
         if sep:
@@ -134,6 +151,17 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
         nouns = [p for p in doc.morph.parse(content) if p.tag.POS == "NOUN"]
         before = doc.words_in(max(0, open_pos - 12), open_pos)
         after_prep = bool(before) and before[-1].text.lower() in _PREPOSITIONS
+        governed = genitive_governed(doc, open_pos)
+        if governed and not doc.morph.is_known(content.lower()):
+            # "представители «Криотока», «Ветраля»": a genitive after a governing noun
+            for p in nouns:
+                lemma = str(p.normal_form)
+                if (
+                    p.tag.case == "gent"
+                    and lemma != content.lower()
+                    and lemma[:3] == content[:3].lower()
+                ):
+                    return keep_spelling(content, lemma)
         if nouns and (after_prep or all(p.tag.case != "nomn" for p in nouns)):
             best = nouns[0]
             if best.tag.case != "nomn":
@@ -141,6 +169,10 @@ def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
                 if lemma[:3] == content[:3].lower():
                     return content[:1] + lemma[1:]
         return content
+    inner = _INNER_QUOTED_RE.fullmatch(content)
+    if inner and doc.morph.lemma(inner.group(1).lower()) in word_set("org_designators"):
+        # "«Концерна „Кедр“»": a designator declined inside the outer quotes
+        return f"{doc.morph.lemma(inner.group(1).lower())} «{inner.group(2)}»"
     # Inside quotes a generic head ("«Амурской рыбной компанией»") is part of the name and
     # declines with it, like a designator such as "завод".
     heads = word_set("org_heads") | word_set("org_dropped_designators")
@@ -204,6 +236,10 @@ def _quoted(
                 pending.append((span.open, span.close, content))
             continue
         des = designator_before(doc, span.open)
+        if des is not None and des.kind == "non_org" and project_owner(doc, des.words, content):
+            name = _bare_name(doc, content, span.open)
+            found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
+            continue
         if des is not None and des.kind == "non_org":
             blocked.append((des.start, span.close))
             continue
@@ -219,10 +255,14 @@ def _quoted(
             name = f"{des.words[-1]} «{content}»"
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
-            head = _designator_nominative(doc, list(des.words))
+            adjectives = adjectives_before(doc, des)
+            head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
+            if adjectives and adjectives[0].text[:1].isupper():
+                head_text = head_text[:1].upper() + head_text[1:]
             name = f"{head_text} «{content}»"
-            found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
+            begin = adjectives[0].start if adjectives else des.start
+            found.add(Candidate(begin, span.close, name, candidate_key(doc, name), 3))
         else:
             evidence = (
                 des is not None
@@ -230,7 +270,7 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or _coordinated_with_company(doc, found, span.open)
             )
-            if is_excluded_name(doc, content):
+            if is_excluded_name(doc, content) and not spelled_legal_form(doc, des, content):
                 continue
             if not evidence:
                 pending.append((span.open, span.close, content))
@@ -272,8 +312,9 @@ def _coordinated_before_quoted(
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|пишет|пишут|передаёт|передает"
-    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в)\s*$",
+    r"(?:сообщает|сообщают|сообщили|сообщил|рассказали|пишет|пишут|передаёт|передает"
+    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
+    r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
     re.IGNORECASE,
 )
 
@@ -330,6 +371,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
+        if doc.text[max(0, span.start - 1) : span.start].isalnum():
+            continue  # "ТарскNews": NER's span starts inside a word (a byline's brand)
         if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
             continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
@@ -344,13 +387,18 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
         if abbreviation is not None and abbreviation.isupper():
             name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        elif len(words) == 1 and declined_compound(doc, words[0]):
+            name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
         else:
             name = " ".join(doc.morph.nominative_group(words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
 # Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
-_PLACE_SHAPE_RE = re.compile(r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию])$")
+# Also a region's colloquial name ("Брянщины", "Речитчиной"): "-щина/-чина" declined.
+_PLACE_SHAPE_RE = re.compile(
+    r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию]|[щч]ин(?:а|ы|е|у|ой))$"
+)
 
 
 def _common_word_org(doc: Doc, words: list[str]) -> bool:
@@ -379,10 +427,15 @@ def _common_word_org(doc: Doc, words: list[str]) -> bool:
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
 
 
+# Heads that name an organisation only with a genitive complement and as a member or a
+# counterparty: "с Северным центром судостроения и судоремонта" (never "Озёрский центр").
+_GATED_HEADS = frozenset({"центр"})
+
+
 def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
     partners = partner_heads()
-    heads = word_set("org_heads") | partners
+    heads = word_set("org_heads") | partners | _GATED_HEADS
     words = doc.words
     n = len(words)
     i = 0
@@ -413,15 +466,26 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
             if partner:
                 # "Региональный союз туриндустрии Озёрской области": the place is the name's.
                 k = place_tail(doc, k)
-            start, stop = words[i].start, words[k - 1].stop
-            if partner and not partner_context(doc, start):
+            gated = doc.morph.lemma(words[j].text) in _GATED_HEADS
+            if gated and k == j + 1:
                 i = k
+                continue  # "Озёрский центр" alone: a venue or a service, no named party
+            eponym_end = eponym_tail(doc, k)
+            start, stop = words[i].start, words[eponym_end - 1].stop
+            if (
+                (partner or gated)
+                and not partner_context(doc, start)
+                and not _coordinated_with_company(doc, found, start)
+            ):
+                i = eponym_end
                 continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(doc.morph.nominative_group(group))
+                if eponym_end > k:
+                    name += " " + doc.text[words[k].start : stop]
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
-            i = k
+            i = eponym_end
             continue
         i += 1
 
@@ -432,19 +496,13 @@ _SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|�
 
 def _singular_name_adjective(doc: Doc, word: str) -> bool:
     """A capitalised singular adjective that can start a descriptive name."""
-    if _is_pronoun_adjective(doc, word):
+    if is_pronoun_adjective(doc, word):
         return False
     if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
         p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
     ):
         return True
     return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
-
-
-def _is_pronoun_adjective(doc: Doc, word: str) -> bool:
-    # "Наши предприятия", "Эти заводы": pronoun adjectives never start a name.
-    parses = doc.morph.parse(word.lower())
-    return bool(parses) and ("Apro" in parses[0].tag or "Anph" in parses[0].tag)
 
 
 def _can_be_singular(doc: Doc, word: str) -> bool:
@@ -460,10 +518,12 @@ def _genitive_tail(doc: Doc, k: int) -> int:
         w = words[n]
         if not w.text.islower() or doc.text[words[n - 1].stop : w.start].strip():
             break
+        if w.text in EPONYM_WORDS:
+            break  # "университет имени …": the eponym is no genitive complement
         parses = doc.morph.parse(w.text)
         top = parses[0].tag.POS if parses else None
-        if top == "NOUN" and any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN"):
-            end = n + 1
+        if top == "NOUN" and parses[0].tag.case == "gent":
+            end = n + 1  # "завод электрооборудования"; not "… завода перспективы развития"
         elif w.text == "и" and end == n and _genitive_noun_at(doc, n + 1):
             # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
             # coordinated genitive nouns both belong to the name.
@@ -572,8 +632,10 @@ def extract_companies(
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
     federal_agencies(doc, found, blocked)
+    declined_abbreviations(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
+    blocked += [(m.start(), m.end()) for m in CAPS_DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     _coordinated_before_quoted(doc, found, pending)
@@ -586,10 +648,13 @@ def extract_companies(
     merged = _merge_abbreviations(merged)
     merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)
+    present = presence_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
+        if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
+            continue  # "в присутствии директора Госкорпорации «…»": only present, no party
         best = max(group, key=lambda c: (c.strength, -c.start))
         mentions: list[str] = []
         for c in group:

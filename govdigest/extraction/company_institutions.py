@@ -5,6 +5,7 @@ or parties to an agreement: "руководство Озёрского госу�
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from govdigest.extraction.company_candidates import STRENGTH_NER, Candidate, Found, candidate_key
@@ -62,12 +63,50 @@ def genitive_tail(doc: Doc, k: int) -> int:
     end = k
     for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
         w = words[n].text
-        if not w.islower() or not _adjacent(doc, n):
+        if not w.islower() or not _adjacent(doc, n) or w in EPONYM_WORDS:
             break
         if _is_genitive(doc, w, frozenset({"NOUN"})):
             end = n + 1
         elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
             break
+    return _coordinated_plurals(doc, end) if end > k else end
+
+
+MAX_COORDINATED = 4
+
+
+def _plural_genitive(doc: Doc, word: str) -> bool:
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+        for p in doc.morph.parse(word)
+    )
+
+
+def _coordinated_plurals(doc: Doc, end: int) -> int:
+    """ "Ассоциации кластеров, технопарков и ОЭЗ России": plural genitives (or abbreviations)
+    coordinated after a plural genitive complement belong to the name when an "и" closes the
+    enumeration; a singular genitive after a comma ("…, правительства области") is the next
+    item of a list."""
+    words = doc.words
+    if not _plural_genitive(doc, words[end - 1].text):
+        return end
+    n = end
+    for _ in range(MAX_COORDINATED):
+        if n + 1 >= len(words):
+            break
+        gap = doc.text[words[n - 1].stop : words[n].start]
+        closing = words[n].text == "и" and not gap.strip()
+        if not closing and gap.strip() != ",":
+            break
+        item = n + 1 if closing else n
+        text = words[item].text
+        if not (text.islower() and _plural_genitive(doc, text)) and not (
+            closing and text.isupper() and len(text) > 1
+        ):
+            break
+        n = item + 1
+        if closing:
+            return n
     return end
 
 
@@ -84,6 +123,42 @@ def academy_tail(doc: Doc, k: int) -> int:
         if words[n].text in _ACADEMIES:
             return n + 1
     return k
+
+
+# "… университет имени Петра Лаптева", "… институт им. Д. И. Лаптева": the eponym is part of the
+# name and stays in the genitive as written.
+EPONYM_WORDS = frozenset({"имени", "им"})
+_EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
+MAX_EPONYM_WORDS = 5
+_EPONYM_TITLES = frozenset({"профессора", "академика", "адмирала", "генерала", "святого"})
+
+
+def eponym_tail(doc: Doc, k: int) -> int:
+    """End of an "имени …" tail after a name that ends before word ``k``: initials, then a
+    first name and a surname or a surname alone, all capitalised."""
+    words = doc.words
+    if k >= len(words) or not _adjacent(doc, k) or words[k].text not in EPONYM_WORDS:
+        return k
+    end = k
+    full_words = 0
+    for n in range(k + 1, min(k + 1 + MAX_EPONYM_WORDS, len(words))):
+        text = words[n].text
+        gap = doc.text[words[n - 1].stop : words[n].start]
+        if text.lower() in _EPONYM_TITLES and not full_words:
+            end = n + 1  # "имени профессора И. П. Павлова", "имени академика …"
+            continue
+        if not text[:1].isupper() or (text.isupper() and len(text) > 1):
+            break
+        if not _EPONYM_GAP_RE.fullmatch(gap):
+            break
+        if len(text) > 1:
+            if full_words and not _is_genitive(doc, text, frozenset({"NOUN"})):
+                break
+            full_words += 1
+        end = n + 1
+        if full_words == 2:
+            break
+    return end if full_words else k
 
 
 def place_tail(doc: Doc, k: int) -> int:
@@ -118,6 +193,10 @@ def place_tail(doc: Doc, k: int) -> int:
     return k
 
 
+# Business heads that also start a name: "Корпорация развития Кедровской области".
+_HEAD_FIRST_ONLY = frozenset({"корпорация"})
+
+
 def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Names that start with their head noun: "Союз машиностроителей России", "Фонд развития
     промышленности", "Академия прикладных наук", and lower-case chambers named by a place
@@ -126,7 +205,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     words = doc.words
     for i, w in enumerate(words):
         lemma = doc.morph.lemma(w.text.lower())
-        if lemma not in heads:
+        if lemma not in heads and not (lemma in _HEAD_FIRST_ONLY and w.text[:1].isupper()):
             continue
         start_index = i
         chamber_adjective: str | None = None
@@ -155,6 +234,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
                 continue  # "торговой палаты" without a place is no name
         else:
             continue
+        stop_index = eponym_tail(doc, stop_index)
         start, stop = words[start_index].start, words[stop_index - 1].stop
         if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
             continue
@@ -162,11 +242,14 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         head_end = i + 1
         group = [x.text for x in words[start_index:head_end]]
-        rest = [x.text for x in words[head_end:stop_index]]
+        rest = doc.text[words[i].stop : stop].strip()
         if chamber_adjective is not None:
-            name = " ".join([chamber_adjective, w.text, *rest])
+            name = " ".join([chamber_adjective, w.text, rest]).strip()
+        elif len(group) == 1 and not w.text.isupper():
+            # "Ассоциации …", "Фонда …": one organisation, never the plural nominative
+            name = " ".join([_agency_nominative(doc, w.text), rest]).strip()
         else:
-            name = " ".join(doc.morph.nominative_group(group) + rest)
+            name = " ".join([*doc.morph.nominative_group(group), rest]).strip()
         found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
@@ -182,10 +265,30 @@ def university_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, in
             found.add(Candidate(w.start, w.stop, w.text, candidate_key(doc, w.text), STRENGTH_NER))
 
 
+# "с руководством ЧЭАЗа", "гендиректор КМЗ": a company named only by its (declined)
+# abbreviation as a member or a party; the capitals are its name.
+_DECLINED_ABBR_RE = re.compile(r"^[А-ЯЁ]{3,6}(?:а|у|ом|е)$")
+
+
+def declined_abbreviations(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
+    for w in doc.words:
+        if not _DECLINED_ABBR_RE.match(w.text) or found.overlaps(w.start, w.stop):
+            continue
+        if any(a < w.stop and w.start < b for a, b in blocked) or doc.morph.is_known(
+            w.text.lower()
+        ):
+            continue
+        before = doc.words_in(max(0, w.start - 30), w.start)
+        if before and doc.morph.lemma(before[-1].text.lower()) in _cues()[1]:
+            name = w.text.rstrip("аеуом")
+            found.add(Candidate(w.start, w.stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
 # An agency of the federal government: a federal name ("Росавиация") or "… России/РФ".
 _FEDERAL_MARKERS = frozenset({"России", "РФ", "Российской"})
 _AGREEMENT_LEMMAS = frozenset({"соглашение", "меморандум", "договор", "подписать", "подписание"})
 _PARTY_BEFORE = frozenset({"с", "со", "и", "между"})
+_MEMBER_BEFORE = frozenset({"из", "представитель", "коллега", "сотрудник", "специалист"})
 
 
 def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
@@ -206,13 +309,16 @@ def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> 
         if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
             continue
         sent = doc.sentence_at(start)
-        if sent is None or not any(
-            doc.morph.lemma(x.text.lower()) in _AGREEMENT_LEMMAS
-            for x in doc.words_in(sent.start, sent.stop)
-        ):
+        if sent is None:
             continue
+        lemmas = {doc.morph.lemma(x.text.lower()) for x in doc.words_in(sent.start, sent.stop)}
         before = doc.words_in(max(sent.start, start - 20), start)
-        if before and doc.morph.lemma(before[-1].text.lower()) not in _PARTY_BEFORE:
+        before_lemma = doc.morph.lemma(before[-1].text.lower()) if before else ""
+        party = bool(lemmas & _AGREEMENT_LEMMAS) and (not before or before_lemma in _PARTY_BEFORE)
+        # "вместе с коллегами из Минпромторга России", "представители Минпромторга России":
+        # people of the agency travel with the delegation (a minister met is not enough).
+        member = before_lemma in _MEMBER_BEFORE
+        if not party and not member:
             continue
         head = w.text if w.text.isupper() else _agency_nominative(doc, w.text)
         name = " ".join([head, *(x.text for x in words[i + 1 : stop_index])])
@@ -221,6 +327,8 @@ def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> 
 
 def _agency_nominative(doc: Doc, word: str) -> str:
     lemma = doc.morph.lemma(word.lower())
+    if lemma != word.lower() and word.lower().startswith(lemma):
+        return word[: len(lemma)]  # "Минпромторга" → "Минпромторг", keeping inner capitals
     if lemma == word.lower() or not doc.morph.is_known(word.lower()):
         return word
     return word[:1] + lemma[1:]

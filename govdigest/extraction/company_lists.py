@@ -19,10 +19,16 @@ from govdigest.extraction.resources import word_set
 
 # List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s(?:и|а также)\s)\s*")
-_LIST_OPEN_RE = re.compile(r":|\s[—–-]\s")
+# A list opens after a colon, a dash, or "…, в числе которых / среди которых / в том числе".
+_LIST_OPEN_RE = re.compile(
+    r":|\s[—–-]\s|,\s+(?:в\s+числе\s+которых|среди\s+(?:которых|них)|в\s+том\s+числе|включая)\s+"
+)
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
 )
+
+
+MAX_LIST_ABBREVIATION = 6
 
 
 def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
@@ -35,6 +41,8 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
     tag = parses[0].tag
     if first[:1].isdigit() or tag.POS == "NUMR":
         return False  # "15 компаний из Анталии": a count of organisations, not a name
+    if len(words) == 1 and first.isupper() and 2 < len(first) <= MAX_LIST_ABBREVIATION:
+        return True  # "МАЗ", "БМЗ": an abbreviation, whatever word the dictionary reads in it
     if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
         return False
     if text.startswith("«"):
@@ -64,6 +72,8 @@ def complete_lists(
         cued = in_block
         if opener:
             lead = doc.words_in(sent.start, sent.start + opener.start())
+            if any(doc.morph.lemma(w.text.lower()) in _PLACE_LIST_HEADS for w in lead[-3:]):
+                continue  # "посетят три провинции КНР — Хэйлунцзян, Цзилинь и Ляонин"
             lead_cued = any(doc.morph.lemma(w.text.lower()) in cues for w in lead)
             if lead_cued:
                 cued = True
@@ -81,6 +91,7 @@ def complete_lists(
         if _list_of_places(doc, items, cues):
             continue
         for a, b in items:
+            a = _after_inclusion(doc, a, b)
             if found.overlaps(a, b) or any(x < b and a < y for x, y in blocked):
                 continue
             raw = doc.text[a:b].strip(" .")
@@ -100,6 +111,29 @@ def complete_lists(
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# "в числе которых МАЗ, …", "среди них Кедрмаш, …", "в том числе ОЗК": words that open the
+# enumeration inside an item; the name is the capitalised rest.
+_INCLUSION_WORDS = frozenset(
+    {"в", "числе", "число", "которых", "который", "среди", "них", "том", "включая", "например"}
+)
+
+
+def _after_inclusion(doc: Doc, start: int, stop: int) -> int:
+    words = doc.words_in(start, stop)
+    n = 0
+    while n < len(words) and words[n].text.lower() in _INCLUSION_WORDS:
+        n += 1
+    if n == 0 or n >= len(words) or not words[n].text[:1].isupper():
+        return start
+    return words[n].start
+
+
+# Words right before a list's dash or colon that say its items are places.
+_PLACE_LIST_HEADS = frozenset(
+    {"провинция", "область", "регион", "район", "город", "страна", "округ", "аймак", "край"}
+)
 
 
 # A lone first name ("Аргент") is a common coined brand; surnames and places are not.

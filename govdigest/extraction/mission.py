@@ -19,6 +19,16 @@ from govdigest.extraction.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.leader_checks import (
+    checked_leader,
+    checked_role,
+    event_city,
+    nominative_place,
+    person_derived_place,
+    role_before_leader,
+    venue_city,
+    without_implausible,
+)
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
@@ -301,6 +311,9 @@ _FEDERAL_DELEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
+# "делегация …, в которую, помимо президента республики X, вошли …": the one named after
+# "помимо" in a delegation's composition heads it.
+_MEMBERS_RE = re.compile(r"\b(?:вошл[иа]|входил[иа]?|входят|в\s+составе?)\b", re.IGNORECASE)
 
 
 def sender_indices(doc: Doc, people: People) -> frozenset[int]:
@@ -330,6 +343,15 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            members = (
+                _MEMBERS_RE.search(doc.text, m.end(), sent.stop) if sent is not None else None
+            )
+            if cue == ("помимо",) and not (
+                members and any(m.end() <= p[0] < members.start() for p in people.mentions)
+            ):
+                # "помимо" names the head only in a delegation's composition, by name before
+                # the verb ("помимо главы региона вошли X": X is a member, not the head)
+                continue
             prev = [p for p in people.mentions if p[1] <= m.start()]
             if (
                 len(cue) == 1
@@ -344,6 +366,13 @@ def leader_by_cue(
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
+            if nxt and _federal_head_beside_governor(people, nxt[0][2]):
+                # "Делегацию возглавляет полпред Президента …, — рассказал губернатор X": the
+                # governor inside the delegation the federal official heads leads the region's.
+                governors = [e for e in people.entities if e.role_class == "governor"]
+                if len(governors) == 1:
+                    return governors[0], m.end()
+                continue
             if nxt and not (
                 is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
             ):
@@ -351,6 +380,24 @@ def leader_by_cue(
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
+
+
+# A federal official who heads a delegation a governor is part of: the President's envoy, a
+# vice-premier, a federal minister (never an ambassador, who is a guest).
+_FEDERAL_HEAD_RE = re.compile(
+    r"полпред|полномочн\w*\s+представител|вице-премьер|министр|председател\w*\s+правительства"
+    r"|\bв\s+[А-ЯЁ]{1,3}ФО\b",
+    re.IGNORECASE,
+)
+
+
+def _federal_head_beside_governor(people: People, index: int) -> bool:
+    entity = people.entities[index]
+    if entity.role_class == "ambassador" or not is_federal(entity):
+        return False
+    if not _FEDERAL_HEAD_RE.search(entity.role or ""):
+        return False
+    return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
 
 
 def _cue_role(doc: Doc, cue_end: int) -> str | None:
@@ -592,9 +639,26 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if not (is_mission_post(doc, 0) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    if headline is not None and checked_leader(doc, people, headline.name) is None:
+        headline = None  # "Кедровская делегация прилетела …": a place read as a person
     leader, leader_role = _leader(
         doc, people, doc.first_person or present is not None, guest, headline
     )
+    checked = checked_leader(doc, people, leader)
+    persons = without_implausible(doc, people) if leader and checked is None else None
+    if persons is not None:
+        # "Глава Брянщины …": a place read as a person was chosen; choose among the persons
+        leader, leader_role = _leader(
+            doc, persons, doc.first_person or present is not None, guest, headline
+        )
+        checked = checked_leader(doc, persons, leader)
+    if checked is None:
+        leader_role = None
+    else:
+        leader_role = checked_role(doc, leader, leader_role) or role_before_leader(
+            doc, people, leader or checked
+        )
+    leader = checked
     places = find_places(doc, people)
     region = delegation_region(doc, places, leader_role)
     where = destination(doc, places, region)
@@ -609,6 +673,13 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         )
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
+    named_event = event(doc)
+    if where is not None and where.split()[0].lower() in ("день", "дни"):
+        where = None  # "в рамках Дней Марийской Республики": an event, not a place
+    if where is None and guest is None:
+        # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, when no place is named
+        where = event_city(named_event) or venue_city(doc.text)
+    where = None if person_derived_place(doc, people, where) else nominative_place(where)
     dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
     dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
@@ -618,7 +689,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         leader_role=leader_role,
         delegation_region=region,
         destination=where,
-        event=event(doc),
+        event=named_event,
         date=when.value if when else None,
         # A relative word ("сегодня", "в четверг") is never a date by itself: renderers show
         # the resolved date, or nothing when the post's date is unknown.

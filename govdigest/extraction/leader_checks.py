@@ -1,0 +1,199 @@
+"""Last checks of the mission's leader: a leader is a person's name, never a place, an adjective
+or a role word with initials; a missing role is read from the words before the leader's name.
+
+A wrong leader shown as fact is worse than none, so a name that does not look like a person's
+is dropped (or completed from a full mention of the same surname in the post).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.resources import pairs, word_set
+
+# Words that are never part of a person's name: role words people's rules may leave in a span
+# ("Губернатор В Н Горбунов").
+_ROLE_LEMMAS = frozenset(
+    {
+        "губернатор",
+        "глава",
+        "врио",
+        "мэр",
+        "президент",
+        "председатель",
+        "премьер",
+        "министр",
+        "посол",
+        "господин",
+        "госпожа",
+    }
+)
+# A region, a country or an adjective read as a name: "Тавания", "Кедровская", "Приамурья".
+_PLACE_ENDING_RE = re.compile(r"(?:ия|ья|ье|ия|ск|ская|ский|ской|ского|щина|чина)$")
+MAX_ROLE_WORDS = 6
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
+    """The leader's name when it looks like a person's; completed or dropped otherwise."""
+    if not name:
+        return None
+    words = [w for w in name.split() if doc.morph.lemma(w.lower()) not in _ROLE_LEMMAS]
+    particles = word_set("name_particles")
+    if not words or any(
+        not w[:1].isupper() and w.lower().split("-")[0] not in particles for w in words
+    ):
+        return None  # "Мухаммед бин Салман" keeps its particle; "глава с" is no name
+    initials = [w for w in words if _initial(w)]
+    rest = [w for w in words if not _initial(w)]
+    if len(rest) == 1:
+        full = _full_name(people, rest[0]) or _written_full_name(doc, rest[0])
+        if full is not None:
+            return full
+        if _place_like(doc, rest[0]):
+            return None
+        if initials:
+            return " ".join([*(w.rstrip(".") + "." for w in initials), rest[0]])
+    if not rest:
+        return None
+    return " ".join(words) if len(words) != len(name.split()) else name
+
+
+def _full_name(people: People, surname: str) -> str | None:
+    """The one entity of two or more words whose last word is ``surname``."""
+    matches = {
+        e.name for e in people.entities if len(e.name.split()) >= 2 and e.surname == surname
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _written_full_name(doc: Doc, surname: str) -> str | None:
+    """ "Виктор Горбунов" written in the nominative somewhere in the post: a first name the
+    dictionary knows right before the surname."""
+    found = set()
+    for m in re.finditer(r"\b([А-ЯЁ][а-яё]+)\s+" + re.escape(surname) + r"\b", doc.text):
+        first = m.group(1)
+        if any("Name" in p.tag and p.tag.case == "nomn" for p in doc.morph.parse(first.lower())):
+            found.add(f"{first} {surname}")
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_like(doc: Doc, word: str) -> bool:
+    parses = doc.morph.parse(word.lower())
+    if parses and (parses[0].tag.POS == "ADJF" or "Geox" in parses[0].tag):
+        return True
+    surname = doc.morph.is_known(word.lower()) and any(
+        "Surn" in p.tag or "Name" in p.tag for p in parses[:3]
+    )
+    return not surname and bool(_PLACE_ENDING_RE.search(word.lower()))
+
+
+def role_before_leader(doc: Doc, people: People, leader: str) -> str | None:
+    """The role written right before a mention of the leader ("губернатор Кедровской области
+    Роман Шестаков", "Глава Камской Республики Александр Ветлугин"), in the nominative."""
+    index = people.find(leader)
+    if index is None:
+        return None
+    for start, _stop, entity in people.mentions:
+        if entity != index:
+            continue
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        words = doc.words_in(max(line_start, start - 120), start)[-MAX_ROLE_WORDS:]
+        for i in range(len(words)):
+            phrase = match_role_at(doc, words, i)
+            if phrase is None or phrase.role_class not in ("governor", "head", "vice_governor"):
+                continue
+            role_words = words[i:]
+            if doc.text[role_words[-1].stop : start].strip(" ,"):
+                break
+            head = doc.morph.nominative_group([role_words[0].text])
+            role = " ".join([*head, *(w.text for w in role_words[1:])])
+            return role[:1].lower() + role[1:]
+    return None
+
+
+_ROLE_END_RE = re.compile(r"\s(?:с|со|в|во|на|по|при|от|для|и)$")
+
+
+def checked_role(doc: Doc, leader: str | None, role: str | None) -> str | None:
+    """A role cut after a preposition ("глава с" from "во главе с …") is no role; the role word
+    written inside the leader's span ("Губернатор В.Н.Горбунов") is."""
+    if role and not _ROLE_END_RE.search(role):
+        return role
+    for word in (leader or "").split():
+        if doc.morph.lemma(word.lower()) in _ROLE_LEMMAS:
+            return doc.morph.lemma(word.lower())
+    return None
+
+
+_EDITION_TAIL_RE = re.compile(r"[-–\s]*(?:20\d\d|\d{2})$")
+_HYPHEN_CITY_RE = re.compile(r"^([А-ЯЁ][а-яё]+)е-на-([А-ЯЁ][а-яё]+)$")
+
+
+def event_city(event_name: str | None) -> str | None:
+    """The host city of a forum held in one place every year ("ПМЭФ-2025" → Санкт-Петербург)."""
+    if not event_name:
+        return None
+    core = re.sub(r"[«»\"]", "", event_name).strip().lower().replace("ё", "е")
+    core = _EDITION_TAIL_RE.sub("", core)
+    cities = {k.replace("ё", "е"): v for k, v in pairs("event_cities")}
+    for prefix in ("", "форум ", "выставка ", "выставке "):
+        if core.startswith(prefix) and core[len(prefix) :] in cities:
+            return cities[core[len(prefix) :]]
+    return None
+
+
+def nominative_place(name: str | None) -> str | None:
+    """ "Ростове-на-Дону" → "Ростов-на-Дону": the first part of such a city declines."""
+    if not name:
+        return name
+    m = _HYPHEN_CITY_RE.match(name)
+    return f"{m.group(1)}-на-{m.group(2)}" if m else name
+
+
+_VENUE_RE = re.compile(r"\b(ВДНХ|Экспоцентр\w*|Крокус\s+Экспо)\b")
+
+
+def venue_city(text: str) -> str | None:
+    """The city of a venue that is in one city ("на ВДНХ" → Москва)."""
+    m = _VENUE_RE.search(text)
+    return "Москва" if m else None
+
+
+MIN_PLACE_STEM = 4
+
+
+def person_derived_place(doc: Doc, people: People, where: str | None) -> bool:
+    """ "Ахтямы" read as a place beside the surname "Ахтямов": a word the dictionary does not
+    know as a place whose stem starts a person's surname is no destination."""
+    if not where or " " in where.strip():
+        return False
+    parses = doc.morph.parse(where.lower())
+    if parses and "Geox" in parses[0].tag and doc.morph.is_known(where.lower()):
+        return False
+    stem = where.lower().rstrip("аяыиоеу")
+    return len(stem) >= MIN_PLACE_STEM and any(
+        e.surname.lower().startswith(stem) and e.surname.lower() != where.lower()
+        for e in people.entities
+    )
+
+
+def without_implausible(doc: Doc, people: People) -> People | None:
+    """The people of the post without the entities whose names are no person's ("Брянщина",
+    "Тавания"), or None when every entity looks like a person."""
+    keep = [
+        i for i, e in enumerate(people.entities) if checked_leader(doc, people, e.name) is not None
+    ]
+    if len(keep) == len(people.entities):
+        return None
+    index = {old: new for new, old in enumerate(keep)}
+    return People(
+        entities=[people.entities[i] for i in keep],
+        mentions=[(a, b, index[i]) for a, b, i in people.mentions if i in index],
+        role_spans=list(people.role_spans),
+    )
