@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
-    secrets = [os.environ.get("BOT_TOKEN", "")]
+    secrets = [os.environ.get("BOT_TOKEN", ""), os.environ.get("WEBHOOK_SECRET", "")]
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if settings.bot_token:
         secrets.append(settings.bot_token.get_secret_value())
+    if settings.webhook_secret:
+        secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level, secrets=secrets)
     try:
         return _run(args, settings)
@@ -116,13 +118,19 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "chart":
         return cli_reports.run_chart(settings, args)
     if args.command == "run" and settings.bot_token is not None:
-        from aiogram.exceptions import TelegramUnauthorizedError
+        from aiogram.exceptions import TelegramBadRequest, TelegramUnauthorizedError
 
         from govdigest.bot.runner import TelegramUnreachable, run_bot
+        from govdigest.bot.webhook import WebhookNotSet
 
         try:
             asyncio.run(run_bot(settings))
-        except (TelegramUnreachable, TelegramUnauthorizedError) as exc:
+        except (
+            TelegramUnreachable,
+            TelegramUnauthorizedError,
+            WebhookNotSet,
+            TelegramBadRequest,  # setWebhook refused WEBHOOK_URL
+        ) as exc:
             log.critical("govdigest stopped: %s", exc)
             return 1
         return 0

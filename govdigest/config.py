@@ -7,13 +7,17 @@ from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from govdigest.sources.refs import BadSourceRef, parse_source_list
 from govdigest.timeutil import is_portable_zone
 
 _HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+# Bot API setWebhook: secret_token is 1-256 characters of A-Z, a-z, 0-9, _ and -.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Ports Telegram delivers webhooks to.
+WEBHOOK_PORTS = (443, 80, 88, 8443)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -57,6 +61,18 @@ class Settings(BaseSettings):
     sources: Annotated[tuple[str, ...], NoDecode] = ()
     telegram_preview_base: str = "https://t.me"
     backfill_posts: int = Field(default=50, ge=1, le=1000)
+
+    # Webhook mode: Telegram POSTs updates to WEBHOOK_URL (public HTTPS, usually a reverse
+    # proxy terminating TLS) which forwards to WEBHOOK_LISTEN; without it, long polling.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1:8080"
+
+    @property
+    def webhook_address(self) -> tuple[str, int]:
+        """WEBHOOK_LISTEN as (host, port); an IPv6 host without its brackets."""
+        host, port = _split_host_port(self.webhook_listen)
+        return host, port
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -130,3 +146,71 @@ class Settings(BaseSettings):
         if level not in LOG_LEVELS:
             raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
         return level
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        try:
+            parts = urlsplit(value)
+            port = parts.port or 443
+        except ValueError as exc:
+            raise ValueError("expected a URL like https://bot.example.org/telegram") from exc
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError(
+                "Telegram delivers webhooks over HTTPS only: expected a URL like "
+                "https://bot.example.org/telegram"
+            )
+        if parts.fragment or parts.username or parts.password:
+            raise ValueError("expected a URL without a fragment or credentials")
+        if port not in WEBHOOK_PORTS:
+            ports = ", ".join(str(p) for p in WEBHOOK_PORTS)
+            raise ValueError(f"Telegram delivers webhooks to ports {ports} only, not {port}")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # The value is never quoted back: it is a secret.
+        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
+            raise ValueError(
+                "expected 1 to 256 characters A-Z, a-z, 0-9, _ and - "
+                "(e.g. the output of `openssl rand -hex 32`)"
+            )
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _check_webhook_listen(cls, value: str) -> str:
+        value = value.strip()
+        _split_host_port(value)
+        return value
+
+    @model_validator(mode="after")
+    def _check_webhook(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError(
+                "WEBHOOK_URL needs WEBHOOK_SECRET: without it anyone who finds the URL could "
+                "post updates to the bot"
+            )
+        return self
+
+
+def _split_host_port(value: str) -> tuple[str, int]:
+    """``host:port`` or ``[v6]:port``; a clear error for anything else."""
+    example = "expected host:port, e.g. 127.0.0.1:8080 or [::1]:8080"
+    host, sep, port_text = value.rpartition(":")
+    if not sep or not host or not port_text.isdigit():
+        raise ValueError(example)
+    if host.startswith("["):
+        if not host.endswith("]") or len(host) < 3:
+            raise ValueError(example)
+        host = host[1:-1]
+    elif ":" in host:
+        raise ValueError(example + " (an IPv6 address goes in brackets)")
+    port = int(port_text)
+    if not 1 <= port <= 65535:
+        raise ValueError(f"port {port} out of range 1-65535")
+    return host, port

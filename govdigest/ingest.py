@@ -39,6 +39,7 @@ class IngestReport:
     rejected: list[RejectedFile] = field(default_factory=list)
     extracted: int = 0
     failed: int = 0
+    skipped: int = 0  # extracted here, but stored meanwhile by another refresher
     post_ids: list[int] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)  # per post, in the order stored
 
@@ -279,6 +280,13 @@ class Ingestor:
                         await self._repos.ops.record_error(
                             "extract", f"post {post.id} ({post.source_id}) failed to extract"
                         )
+                        continue
+                    if await self._repos.coordination.extraction_is_current(
+                        post.id, version, post.content_hash
+                    ):
+                        # Another refresher (an instance on the same database, `govdigest
+                        # ingest`) stored this very extraction meanwhile: not twice.
+                        report.skipped += 1
                         continue
                     await self._repos.cache.save(
                         post.id, post.content_hash, version, result, now=self._clock()

@@ -19,6 +19,7 @@ from aiogram.enums import ParseMode
 from govdigest.bot.albums import AlbumCollector
 from govdigest.bot.handlers import get_routers
 from govdigest.bot.handlers.channels import ChannelNotices
+from govdigest.bot.lease import InstanceLease
 from govdigest.bot.middlewares import (
     ReplyScopeMiddleware,
     ThrottlingMiddleware,
@@ -50,6 +51,10 @@ class Services:
     fetcher: SourceFetcher
     clock: Clock = utc_now
     extras: dict[str, object] = field(default_factory=dict)
+    # This process as one of several instances on the database (its heartbeat and leases);
+    # set with the scheduler. None for one-shot tools (`govdigest ingest`, the console chat).
+    instance: InstanceLease | None = None
+    refresh_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
     def seeds_dir(self) -> Path:

@@ -33,6 +33,7 @@ from govdigest.bot.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Database, Repos
 from govdigest.storage.cache import DigestItem
+from govdigest.storage.coordination import BROADCAST
 from govdigest.storage.follows import PostScope
 from govdigest.storage.subscriptions import (
     DeliveryStatus,
@@ -78,6 +79,8 @@ class TickReport:
     skipped: int = 0  # claimed by another worker or already settled
     lost: int = 0  # our lease lapsed: given up unsent, for the next run to take over
     errors: int = 0
+    # Another instance broadcasts (its id): the due digests are left to it.
+    deferred_to: str | None = None
     # When claims found held by another instance fall free if it stays silent; None if none.
     retry_at: datetime | None = None
 
@@ -236,9 +239,19 @@ class _Tick:
         self.report.due = len(pending)
         if not pending:
             return self.report
-        await self._deliver_all(pending, concurrency)
-        if self.report.skipped or self.report.lost:
-            await self._note_release({due.local_date for _, due in pending})
+        # One instance broadcasts at a time, so that several share one Telegram budget: the
+        # others leave the due digests to it and come back when its lease would fall free.
+        if not await self.lease.take(BROADCAST):
+            holder = await self.lease.holder(BROADCAST)
+            self.report.deferred_to = holder.holder if holder else "?"
+            self.report.retry_at = self.lease.free_at(holder) + RELEASE_SLACK
+            return self.report
+        try:
+            await self._deliver_all(pending, concurrency)
+            if self.report.skipped or self.report.lost:
+                await self._note_release({due.local_date for _, due in pending})
+        finally:
+            await self.lease.give_up(BROADCAST)
         return self.report
 
     async def _deliver_all(self, pending: list[tuple[Subscriber, Due]], concurrency: int) -> None:
@@ -455,7 +468,9 @@ async def stop_running_ticks(grace: float = SHUTDOWN_GRACE + 5) -> None:
             log.exception("could not release the lease of instance %s", lease.id)
 
 
-def register(scheduler: Any, services: DigestServices, bot: Bot) -> Sender:
+def register(
+    scheduler: Any, services: DigestServices, bot: Bot, lease: InstanceLease | None = None
+) -> Sender:
     """Add the digest job (at start-up, then every minute at second 0) with this instance's
     heartbeat job, and install the send throttle."""
     settings = services.settings
@@ -467,7 +482,7 @@ def register(scheduler: Any, services: DigestServices, bot: Bot) -> Sender:
         group_per_minute=settings.rate_limit_group_per_minute,
     )
     sender = Sender(bot)
-    lease = lease_for(services)
+    lease = lease or lease_for(services)
     _LEASES.difference_update([old for old in _LEASES if old.db is services.db])  # re-registered
     _LEASES.add(lease)
     now = datetime.now(UTC)

@@ -15,6 +15,7 @@ from govdigest.fetching import FetchReport
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
 from govdigest.sources.refs import parse_source_ref
+from govdigest.storage.coordination import REFRESH
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,35 @@ def _as_ingest(fetched: FetchReport) -> IngestReport:
     )
 
 
+class RefreshElsewhere(RuntimeError):
+    """Another instance on the same database is refreshing the sources right now."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(f"instance {holder} is refreshing the sources")
+        self.holder = holder
+
+
 async def refresh_sources(services: Services, *, trigger: str = "schedule") -> IngestReport:
     """Fetch the remote sources, rescan SEEDS_DIR, extract what is new; a failure is logged
-    and recorded, never fatal to the scheduler (one failing source is not a failure)."""
+    and recorded, never fatal to the scheduler (one failing source is not a failure).
+
+    With several instances on one database, one refreshes at a time: the ``refresh`` lease
+    is held for the whole run (``RefreshElsewhere`` if another instance has it). Within this
+    process, runs take turns (the job and /refresh), so that the lease outlives both.
+    """
+    async with services.refresh_lock:
+        lease = services.instance
+        if lease is not None and not await lease.take(REFRESH):
+            holder = await lease.holder(REFRESH)
+            raise RefreshElsewhere(holder.holder if holder else "?")
+        try:
+            return await _refresh(services, trigger)
+        finally:
+            if lease is not None:
+                await lease.give_up(REFRESH)
+
+
+async def _refresh(services: Services, trigger: str) -> IngestReport:
     try:
         started = services.clock()
         await add_configured_sources(services)
@@ -75,11 +102,16 @@ async def refresh_sources(services: Services, *, trigger: str = "schedule") -> I
 async def _scheduled_refresh(services: Services) -> None:
     try:
         await refresh_sources(services)
+    except RefreshElsewhere as exc:
+        log.info("refresh skipped: %s", exc)
     except Exception:  # already logged and recorded; the next run tries again
         return
 
 
 def build_scheduler(services: Services, bot: Bot) -> AsyncIOScheduler:
+    """The jobs of one instance; its lease (heartbeat job) also holds the refresh lease."""
+    if services.instance is None:
+        services.instance = digest_job.lease_for(services)
     interval = timedelta(minutes=services.settings.refresh_interval_minutes)
     scheduler = AsyncIOScheduler(timezone="UTC")
     scheduler.add_job(
@@ -92,5 +124,5 @@ def build_scheduler(services: Services, bot: Bot) -> AsyncIOScheduler:
         misfire_grace_time=int(interval.total_seconds()),
         replace_existing=True,
     )
-    digest_job.register(scheduler, services, bot)
+    digest_job.register(scheduler, services, bot, services.instance)
     return scheduler

@@ -23,10 +23,11 @@ import secrets
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from govdigest.storage import Database
-from govdigest.storage.subscriptions import InstancesRepo, serialized_transaction
+from govdigest.storage.coordination import CoordinationRepo, LeaseHolder
+from govdigest.storage.subscriptions import InstancesRepo, db_lock, serialized_transaction
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class InstanceLease:
     ) -> None:
         self.db = db
         self._repo = InstancesRepo(db.conn)
+        self._leases = CoordinationRepo(db.conn)
         self._clock = clock
         self.lease = timedelta(seconds=lease_seconds)
         self.heartbeat = heartbeat_seconds
@@ -103,6 +105,32 @@ class InstanceLease:
         self._beat_at = None
         async with serialized_transaction(self.db):
             await self._repo.remove(self.id)
+
+    async def take(self, name: str) -> bool:
+        """Take the named lease (``coordination.BROADCAST``, ``REFRESH``) for this instance if
+        it is free or its holder stopped beating; kept for as long as we beat."""
+        worker = await self.ensure()
+        now = self._clock()
+        async with serialized_transaction(self.db):
+            return await self._leases.take(
+                name, worker, dead_before=self.dead_before(now), now=now
+            )
+
+    async def give_up(self, name: str) -> None:
+        """Release the named lease if we still have it (nothing if another took it over)."""
+        async with serialized_transaction(self.db):
+            await self._leases.give_up(name, self.id)
+
+    async def holder(self, name: str) -> LeaseHolder | None:
+        async with db_lock(self.db):
+            return await self._leases.holder(name)
+
+    def free_at(self, holder: LeaseHolder | None) -> datetime:
+        """When a lease held by ``holder`` falls free if the holder stays silent."""
+        now = self._clock()
+        if holder is None or holder.heartbeat_at is None:
+            return now
+        return max(now, datetime.fromtimestamp(holder.heartbeat_at, UTC) + self.lease)
 
     @asynccontextmanager
     async def kept_alive(self) -> AsyncIterator[InstanceLease]:

@@ -1,4 +1,5 @@
-"""`govdigest run`: long polling with the stock aiohttp session, scheduler in the startup hook."""
+"""`govdigest run`: long polling (or a webhook server with WEBHOOK_URL) with the stock aiohttp
+session, scheduler in the startup hook."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 
 from govdigest.bot import digest_job
 from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
-from govdigest.bot.jobs import build_scheduler, refresh_sources
+from govdigest.bot.jobs import RefreshElsewhere, build_scheduler, refresh_sources
 from govdigest.bot.texts.common import (
     ADMIN_COMMANDS,
     BOT_DESCRIPTION,
@@ -78,6 +79,8 @@ async def wait_for_telegram(
 async def _startup_refresh(services: Services) -> None:
     try:
         await refresh_sources(services, trigger="startup")
+    except RefreshElsewhere as exc:
+        log.info("start-up refresh skipped: %s", exc)
     except Exception:
         log.error("start-up refresh failed; serving the existing cache")
 
@@ -149,7 +152,13 @@ async def run_bot(settings: Settings) -> None:
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    await _poll(dp, bot, services)
+    if settings.webhook_url:
+        # Imported here: aiohttp's server side is not needed by a polling bot.
+        from govdigest.bot.webhook import run_webhook
+
+        await run_webhook(dp, bot, services)
+    else:
+        await _poll(dp, bot, services)
 
 
 async def _poll(dp: Dispatcher, bot: Bot, services: Services) -> None:

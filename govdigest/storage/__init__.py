@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govdigest.storage.cache import CacheRepo
+from govdigest.storage.coordination import CoordinationRepo
 from govdigest.storage.db import Database
 from govdigest.storage.dossiers import DossiersRepo
 from govdigest.storage.exports import ExportsRepo
@@ -32,6 +33,7 @@ class Repos:
     search: SearchRepo
     dossiers: DossiersRepo
     exports: ExportsRepo
+    coordination: CoordinationRepo
 
     @classmethod
     def over(cls, db: Database) -> Repos:
@@ -49,6 +51,7 @@ class Repos:
             search=SearchRepo(conn),
             dossiers=DossiersRepo(conn),
             exports=ExportsRepo(conn),
+            coordination=CoordinationRepo(conn),
         )
 
 

@@ -279,4 +279,18 @@ V6 = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6)
+# Named leases between instances ("broadcast": the one instance that sends digests, so that
+# several share one Telegram budget; "refresh": the one that rescans the sources). A lease
+# belongs to a running instance (``instances``): once its holder stops beating for the
+# instance lease, or is gone, the next taker has it.
+V7 = (
+    """
+    CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        taken_at TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6, V7)

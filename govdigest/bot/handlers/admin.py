@@ -33,10 +33,13 @@ RECENT_ERRORS = 5
 
 async def cmd_refresh(message: Message, services: Services) -> None:
     # Imported here: ``jobs`` imports ``app``, which imports the handlers.
-    from govdigest.bot.jobs import refresh_sources
+    from govdigest.bot.jobs import RefreshElsewhere, refresh_sources
 
     try:
         report = await refresh_sources(services, trigger="command")
+    except RefreshElsewhere:
+        await message.answer(texts.REFRESH_ELSEWHERE)
+        return
     except Exception as exc:  # logged and recorded by refresh_sources
         await message.answer(texts.refresh_failed(exc))
         return
