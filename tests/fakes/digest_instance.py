@@ -7,7 +7,7 @@ python -m tests.fakes.digest_instance DB_PATH BOT_API_BASE TOKEN RATE LEASE_S HE
 Runs until SIGTERM (a clean stop, as ``govdigest run`` does it) or SIGKILL. SIGUSR1 freezes
 it (SIGSTOP to itself) between two database operations, so that the stall leaves no SQLite
 lock held (a process stopped inside a write transaction would stop every instance, lease or
-not); SIGCONT resumes it.
+not); SIGCONT resumes it. SIGUSR2 runs the digest job now.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import logging
 import os
 import signal
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -60,6 +61,15 @@ async def main(db_path: str, base_url: str, token: str, rate: str, lease: str, b
         task.add_done_callback(freezing.discard)
 
     loop.add_signal_handler(signal.SIGUSR1, on_usr1)
+
+    def on_usr2() -> None:
+        # Run the digest job now (as its every-minute trigger would), without waiting for
+        # the minute: several instances signalled at once race for the same due digests.
+        job = scheduler.get_job(digest_job.DIGEST_JOB_ID)
+        if job is not None:
+            job.modify(next_run_time=datetime.now(UTC))
+
+    loop.add_signal_handler(signal.SIGUSR2, on_usr2)
     scheduler.start()
     print("started", flush=True)
     try:

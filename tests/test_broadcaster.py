@@ -1,0 +1,133 @@
+"""One Telegram budget across instances: one instance broadcasts at a time.
+
+Three real ``digest_instance`` processes (the production scheduler jobs, throttle, lease and
+wall clock, each configured for the full 30 msg/s) share one SQLite file and the
+limit-enforcing fake Bot API. They are all up before the 300 digests fall due, and then told
+to run the digest job at the same moment (SIGUSR2), so that they race for the same digests.
+Each sends with its own token, so the fake knows who sent what. Leases are short (seconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from govdigest.timeutil import utc_now
+from tests.fakes.digest_env import Clock, DigestEnv, add_post, open_env, subscribe_many
+from tests.fakes.fake_bot_api import Accepted, FakeBotApi
+from tests.test_delivery_leases import Instance, _log_says, _statuses, served, until
+
+CHATS = range(1, 301)
+RATE = 30  # each instance's RATE_LIMIT_GLOBAL: Telegram's limit for the whole bot
+
+pytestmark = pytest.mark.slow  # three Python processes importing aiogram
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(global_rate=30, per_chat_rate=1.0)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()
+
+
+@pytest.fixture
+async def trio(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[list[Instance]]:
+    path = tmp_path / "shared.sqlite3"
+    env = await open_env(path, Clock(utc_now()))  # creates the schema before the processes
+    await env.close()
+    instances = [Instance(name, path, fake, tmp_path, rate=RATE) for name in ("a", "b", "c")]
+    try:
+        for instance in instances:
+            await instance.start()
+        for instance in instances:
+            await _log_says(instance, "started")
+        yield instances
+    finally:
+        for instance in instances:
+            await instance.stop()
+
+
+async def _make_due(path: Path) -> DigestEnv:
+    """300 subscribers whose digest time passed two minutes ago, on the wall clock."""
+    now = utc_now()
+    env = await open_env(path, Clock(now - timedelta(days=1)))
+    digest_time = (now - timedelta(minutes=2)).strftime("%H:%M")
+    await subscribe_many(env, CHATS, digest_time, "UTC", at=env.clock())
+    await add_post(env, now - timedelta(hours=1), title="Губернатор открыл мост")
+    return env
+
+
+def _busiest_second(accepted: list[Accepted]) -> int:
+    """The most messages the fake accepted in any one-second window."""
+    times = sorted(a.at for a in accepted)
+    best, start = 0, 0
+    for end, at in enumerate(times):
+        while at - times[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def _go(instances: list[Instance]) -> None:
+    for instance in instances:
+        instance.signal(signal.SIGUSR2)
+
+
+async def test_three_instances_send_each_digest_once_within_one_budget(
+    tmp_path: Path, fake: FakeBotApi, trio: list[Instance]
+) -> None:
+    env = await _make_due(tmp_path / "shared.sqlite3")
+    _go(trio)
+    await until(fake, served(fake, CHATS))
+    await asyncio.sleep(1.0)  # anything sent twice would arrive meanwhile
+    assert fake.per_chat() == {chat: 1 for chat in CHATS}
+    assert fake.sent_429 == 0 and fake.violations == 0
+    assert _busiest_second(fake.accepted) <= 30
+    for instance in trio:
+        await instance.stop()  # clean stops record everything
+    assert set((await _statuses(env)).values()) == {"sent"}
+    await env.close()
+
+
+async def test_the_broadcaster_killed_mid_way_the_others_finish(
+    tmp_path: Path, fake: FakeBotApi, trio: list[Instance]
+) -> None:
+    env = await _make_due(tmp_path / "shared.sqlite3")
+    _go(trio)
+    await until(fake, lambda: len(fake.accepted) >= 60)
+    senders = {a.token for a in fake.accepted}
+    assert len(senders) == 1, "more than one instance broadcast at once"
+    (broadcaster,) = [i for i in trio if i.token in senders]
+    broadcaster.signal(signal.SIGKILL)
+    assert broadcaster.process is not None
+    await broadcaster.process.wait()
+    killed_at = asyncio.get_running_loop().time()
+    in_flight = {c for c, s in (await _statuses(env)).items() if s == "claimed"}
+    delivered_before = set(fake.per_chat())
+    assert len(delivered_before) < len(CHATS)
+
+    await until(fake, served(fake, CHATS))
+    await asyncio.sleep(1.0)
+    counts = fake.per_chat()
+    assert set(counts) == set(CHATS)  # no one lost
+    repeated = {c for c, n in counts.items() if n > 1}
+    # Only a message on the wire at the kill can go out twice.
+    assert max(counts.values()) <= 2 and repeated <= in_flight
+    after = [a for a in fake.accepted if a.at > killed_at]
+    assert {a.token for a in after} <= {i.token for i in trio if i is not broadcaster}
+    assert len({a.token for a in after}) == 1, "more than one instance took over at once"
+    assert fake.sent_429 == 0 and fake.violations == 0
+    assert _busiest_second(fake.accepted) <= 30
+    for instance in trio:
+        await instance.stop()
+    assert set((await _statuses(env)).values()) == {"sent"}
+    print(f"\nrepeated after SIGKILL: {len(repeated)} (claimed at the kill: {len(in_flight)})")
+    await env.close()
