@@ -127,6 +127,7 @@ def launch_bot(shim: BotApiShim, tmp_path_factory: pytest.TempPathFactory) -> It
         data_dir: Path | None = None,
         extra_env: Mapping[str, str] | None = None,
         ready_timeout: float = 90.0,
+        ready_method: str = "getUpdates",
     ) -> BotProcess:
         workdir = data_dir or tmp_path_factory.mktemp(name)
         bot = BotProcess(
@@ -145,6 +146,7 @@ def launch_bot(shim: BotApiShim, tmp_path_factory: pytest.TempPathFactory) -> It
             cwd=workdir,
             log_path=workdir / f"{name}.log",
             shim=shim,
+            ready_method=ready_method,
         )
         started.append(bot)
         bot.start(ready_timeout=ready_timeout)

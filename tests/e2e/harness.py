@@ -48,6 +48,9 @@ BOT_SETTINGS = (
     "DIGEST_DEFAULT_TIME",
     "DIGEST_DEFAULT_TZ",
     "LOG_LEVEL",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_LISTEN",
 )
 
 # Plain urllib without proxies: an http_proxy in the environment must not catch 127.0.0.1.
@@ -177,9 +180,11 @@ class BotProcess:
     process: subprocess.Popen[bytes] | None = None
     starts: int = 0
     ready_seconds: list[float] = field(default_factory=list)
+    # The call that says the bot is ready: its first getUpdates, or setWebhook in webhook mode.
+    ready_method: str = "getUpdates"
 
     def start(self, ready_timeout: float = 90.0) -> None:
-        """Start the process and wait until it long-polls (its first getUpdates)."""
+        """Start the process and wait until it is ready (``ready_method`` called)."""
         if self.running:
             raise E2EError(f"{self.name} is already running")
         self.starts += 1
@@ -200,7 +205,7 @@ class BotProcess:
             RUNNING_BOTS.append(self)
         deadline = started + ready_timeout
         while True:
-            if self.shim.calls_of("getUpdates", token=self.token, after=after):
+            if self.shim.calls_of(self.ready_method, token=self.token, after=after):
                 self.ready_seconds.append(time.monotonic() - started)
                 return
             code = self.process.poll()

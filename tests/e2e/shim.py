@@ -36,6 +36,14 @@ Quirks of the emulator, all verified against 4.2.1 (``test_emulator_smoke.py`` p
 * The emulator accepts any text. Telegram rejects malformed HTML, empty text and text over 4096
   characters; the shim does the same (:func:`check_text`) so e2e tests catch those bugs.
 
+Webhooks: the emulator can POST updates to a webhook URL (its ``setWebhook``), but only over
+plain HTTP, without Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header and without the
+repairs above. So ``setWebhook`` is kept here: the shim records the bot's public URL and
+secret, points the emulator at its own ``/hook/{token}``, and relays each update, repaired
+and with the secret header, to the local address a test registered for that public URL with
+:meth:`BotApiShim.route_webhook` (the part a TLS-terminating reverse proxy plays in
+production). :attr:`BotApiShim.hook_statuses` lists the bot's answers.
+
 The shim runs its own event loop in a daemon thread (:class:`BotApiShim`), so it is independent
 of pytest-asyncio's loop scopes and synchronous tests can inspect :attr:`BotApiShim.calls`.
 """
@@ -498,6 +506,7 @@ class _BotState:
     texts: dict[str, str] = field(default_factory=dict)  # name / description / short_description
     update_ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     inline_queries: set[str] = field(default_factory=set)  # injected, not answered yet
+    webhook: dict[str, str] = field(default_factory=dict)  # url, secret_token as the bot set them
 
     @property
     def bot_user(self) -> dict[str, Any]:
@@ -634,7 +643,10 @@ class BotApiShim:
             "senddocument": self._send_document,
             "sendphoto": self._send_photo,
             "answerinlinequery": self._answer_inline_query,
+            "setwebhook": self._set_webhook,
         }
+        self._webhook_routes: dict[str, str] = {}  # public URL -> local URL
+        self.hook_statuses: list[int] = []
 
     # ---- lifecycle (called from the test thread) ----------------------------------------
 
@@ -671,6 +683,7 @@ class BotApiShim:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._handle_file)
+        app.router.add_post("/hook/{token}", self._relay_webhook)
         # handler_cancellation: a bot stopped mid long-poll disconnects; end the handler too.
         runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
         await runner.setup()
@@ -911,7 +924,40 @@ class BotApiShim:
                 return state.pending[:limit]
             await asyncio.sleep(self.poll_interval)
 
+    def route_webhook(self, public_url: str, local_url: str) -> None:
+        """Deliver updates for a bot whose webhook is ``public_url`` to ``local_url``."""
+        self._webhook_routes[public_url] = local_url
+
+    async def _set_webhook(self, state: _BotState, params: Mapping[str, Any]) -> Any:
+        if not params.get("url"):
+            raise BotApiError(400, "Bad Request: bad webhook: URL is empty")
+        secret = str(params.get("secret_token") or "")
+        state.webhook = {"url": str(params["url"]), "secret_token": secret}
+        return await self._forward(
+            state.token, "setWebhook", {"url": f"{self.base_url}/hook/{state.token}"}
+        )
+
+    async def _relay_webhook(self, request: web.Request) -> web.Response:
+        """An update the emulator posts: repaired and relayed as Telegram would send it."""
+        state = self._state(request.match_info["token"])
+        target = self._webhook_routes.get(state.webhook.get("url", ""))
+        if target is None:
+            return web.Response(status=502, text="no route for this webhook")
+        update = fix_update(await request.json())
+        message = update.get("message") or update.get("callback_query", {}).get("message")
+        if isinstance(message, Mapping) and isinstance(message.get("chat"), Mapping):
+            state.chats[int(message["chat"]["id"])] = dict(message["chat"])
+        headers = {}
+        if state.webhook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = state.webhook["secret_token"]
+        assert self._session is not None
+        async with self._session.post(target, json=update, headers=headers) as response:
+            await response.read()
+            self.hook_statuses.append(response.status)
+            return web.Response(status=200 if response.status < 300 else response.status)
+
     async def _delete_webhook(self, state: _BotState, params: Mapping[str, Any]) -> Any:
+        state.webhook = {}
         result = await self._forward(state.token, "deleteWebhook", {})
         if str(params.get("drop_pending_updates", "")).lower() in {"true", "1"}:
             await asyncio.shield(self._pull_updates(state))

@@ -99,6 +99,10 @@ class FakeBotApi:
     penalties: list[float] = field(default_factory=list)  # loop times of 429s that set one
     attempts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     edits: list[Accepted] = field(default_factory=list)
+    # Set to an Event: each sendMessage waits for it before being answered (Telegram slow to
+    # answer; an update in flight); ``held`` is set once a request waits for it.
+    hold: asyncio.Event | None = None
+    held: asyncio.Event = field(default_factory=asyncio.Event)
 
     def __post_init__(self) -> None:
         self._window: deque[float] = deque()
@@ -161,6 +165,9 @@ class FakeBotApi:
             self.edits.append(Accepted(chat_id, str(form.get("text", "")), None, now, token))
         if method != "sendMessage":
             return _ok(True)
+        if self.hold is not None:
+            self.held.set()
+            await self.hold.wait()
         self.requests += 1
         return await self._send_message(request, form)
 
