@@ -65,7 +65,8 @@ class Settings(BaseSettings):
     # Webhook mode: Telegram POSTs updates to WEBHOOK_URL (public HTTPS, usually a reverse
     # proxy terminating TLS) which forwards to WEBHOOK_LISTEN; without it, long polling.
     webhook_url: str | None = None
-    webhook_secret: SecretStr | None = None
+    # Out of repr altogether: not even its name next to the masked value in a log line.
+    webhook_secret: SecretStr | None = Field(default=None, repr=False)
     webhook_listen: str = "127.0.0.1:8080"
 
     @property
