@@ -9,6 +9,11 @@ running instance (``lease.InstanceLease``): a cancelled run lets the sends in fl
 record; a killed one leaves claims that the next run after its lease ran out takes over,
 repeating at worst the message that was in flight. The job runs at start-up, every minute,
 and once more when claims it found held by a silent instance fall free.
+
+Several instances share one Telegram budget by taking turns: a run with digests due first
+takes the ``broadcast`` lease (``storage.coordination``), held under the same heartbeat, and
+gives it up at its end; a run that finds it held leaves the due digests to its holder and
+comes back when that lease would fall free (``TickReport.deferred_to``, ``retry_at``).
 """
 
 from __future__ import annotations
