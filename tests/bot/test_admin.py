@@ -9,8 +9,10 @@ import pytest
 from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommandScopeChat, BotCommandScopeDefault
 
+from govdigest.bot.digest_job import lease_for
 from govdigest.bot.runner import set_commands
 from govdigest.bot.texts import admin as texts
+from govdigest.storage.coordination import REFRESH
 from govdigest.timeutil import to_db
 from tests.bot._live_fixtures import (
     ADMIN,
@@ -162,3 +164,18 @@ async def test_admin_menu_is_set_per_admin_chat(live: Live) -> None:
     assert isinstance(admin[0].scope, BotCommandScopeChat)
     assert admin[0].scope.chat_id == ADMIN.id
     assert {"refresh", "stats"} <= {c.command for c in admin[0].commands}
+
+
+async def test_refresh_while_another_instance_refreshes_says_so_and_does_nothing(
+    live: Live,
+) -> None:
+    write_seeds(live)
+    live.services.instance = lease_for(live.services, "this-instance")
+    other = lease_for(live.services, "other-instance")  # on the same database
+    assert await other.take(REFRESH)
+    assert await live.command("/refresh", ADMIN) == [texts.REFRESH_ELSEWHERE]
+    assert await live.services.repos.posts.count() == 0
+    assert await live.services.repos.ops.last_refresh() is None
+    await other.give_up(REFRESH)
+    (report,) = await live.command("/refresh", ADMIN)
+    assert "Новых постов: 2" in report
