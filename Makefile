@@ -51,6 +51,7 @@ bench: install-test
 	$(BIN)/python benchmarks/roundtrip.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/instances.py
 
 # Extraction quality on the annotated corpus (dev, seed and the held-out sets), as JSON.
 quality: install-test
