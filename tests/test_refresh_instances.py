@@ -75,6 +75,8 @@ async def test_two_concurrent_refreshers_store_each_extraction_once(
             assert doubled == [], table
         for table in ("missions", "summaries"):
             assert (await _rows(first, f"SELECT COUNT(*) FROM {table}"))[0][0] <= posts
+        # The search index (issue 11) holds each post once, whoever indexed it.
+        assert (await _rows(first, "SELECT COUNT(*) FROM post_search"))[0][0] == posts
         # The same post files stored once each, whoever stored them.
         assert (await _rows(first, "SELECT COUNT(DISTINCT source_id) FROM posts"))[0][0] == posts
     finally:

@@ -1,6 +1,6 @@
 """What several instances on one database agree on: named leases, and the health probe.
 
-A lease (``leases`` table, schema V6) has one holder, a running instance of the
+A lease (``leases`` table, schema V7) has one holder, a running instance of the
 ``instances`` table. It is taken when free, kept by its holder for as long as that instance
 beats, and taken over once the holder's heartbeat is older than ``dead_before`` (or its row
 is gone: a clean stop removes it). The SQL is plain and portable (``?`` placeholders,

@@ -944,6 +944,7 @@ class BotApiShim:
         if target is None:
             return web.Response(status=502, text="no route for this webhook")
         update = fix_update(await request.json())
+        update["update_id"] = next(state.update_ids)  # one numbering with polled updates
         message = update.get("message") or update.get("callback_query", {}).get("message")
         if isinstance(message, Mapping) and isinstance(message.get("chat"), Mapping):
             state.chats[int(message["chat"]["id"])] = dict(message["chat"])

@@ -54,7 +54,7 @@ async def _subscribe(repos: Repos, chat: int = 1, *, at=T0, time="09:00", tz="Eu
 
 
 async def test_schema_is_at_the_latest_version(repos: Repos) -> None:
-    assert await repos.db.user_version() == len(MIGRATIONS) == 6
+    assert await repos.db.user_version() == len(MIGRATIONS) == 7
 
 
 async def test_subscribe_sets_the_schedule_anchor_and_resubscribe_keeps_the_row(repos) -> None:
