@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
@@ -169,6 +170,7 @@ async def test_sigkill_mid_broadcast_then_restart_serves_everyone(
     first.signal(signal.SIGKILL)
     assert first.process is not None
     await first.process.wait()
+    killed_at = time.monotonic()
     delivered_first = fake.per_chat()
     in_flight = {c for c, s in (await _statuses(env)).items() if s == "claimed"}
     assert len(delivered_first) < len(CHATS) and in_flight
@@ -176,6 +178,7 @@ async def test_sigkill_mid_broadcast_then_restart_serves_everyone(
     restarted = Instance("restarted", path, fake, tmp_path, rate=30, lease=lease)
     instances.append(restarted)
     await restarted.start()
+    restart_took = time.monotonic() - killed_at
     await until(fake, served(fake))
     await restarted.stop()
     counts = fake.per_chat()
@@ -185,8 +188,11 @@ async def test_sigkill_mid_broadcast_then_restart_serves_everyone(
     assert set((await _statuses(env)).values()) == {"sent"}
     log = restarted.log_text()
     # The dead instance's claims went out in the run brought forward to when its lease ran
-    # out (the job also ran at start-up for the rest), not on some later schedule.
-    assert "claims of a silent instance fall free at" in log, log
+    # out (the job also ran at start-up for the rest), not on some later schedule. On a
+    # machine so loaded that the restart itself outlasts the lease, the claims are already
+    # free at start-up and the start-up run sends them (everyone served, checked above).
+    if restart_took < lease - 2:
+        assert "claims of a silent instance fall free at" in log, log
     await env.close()
 
 
