@@ -15,7 +15,11 @@ from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
 
 # "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
-_AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*[—–-]\s+(?=[а-яёa-z])")
+# A hyphen glued to the verb ("», -сообщил глава") is typed in aggregator copies too.
+_AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*(?:[—–-]\s+|(?<=\s)-)(?=[а-яёa-z])")
+# "«…», отметил глава республики" (a subheading) or "…, пишет глава региона.": no dash, the
+# comma is followed right away by a verb of saying (checked against speech_verbs).
+_COMMA_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+\S)")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
 # An initial ("сказал Е. Котельников") does not end the attribution clause; an aside in
 # parentheses ("(цитата по пресс-службе Кремля)") does: it names a source, not the speaker.
@@ -31,7 +35,8 @@ _INTERRUPT_RE = re.compile(
 )
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 _DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
-_DIALOGUE_ATTR_RE = re.compile(rf"([,!?…])\s+{_SPEECH_DASH}\s+(?=[а-яё])")
+_DIALOGUE_ATTR_RE = re.compile(rf"([,!?…])\s+(?:{_SPEECH_DASH}\s+|-(?=[а-яё]))(?=[а-яё])")
+_TRAILING_ATTR_RE = re.compile(r",\s+([а-яё]+)\s+([^,.!?…«»\n]{2,80}?)\s*[.!…]?\s*$")
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?…](?:\s+[А-ЯЁ«]|\s*$)")
 # Words in a quotation below which it is a name («Интрафит», форум «Утро»), unless attributed.
 MIN_SPEECH_WORDS = 3
@@ -70,7 +75,7 @@ def _clean_quote_text(text: str) -> str:
 
 def _attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     """The clause after a quotation if it attributes it (", — отметил губернатор")."""
-    m = _AFTER_ATTR_RE.match(doc.text, pos)
+    m = _AFTER_ATTR_RE.match(doc.text, pos) or _comma_attribution(doc, pos)
     if not m:
         return None
     line_end = doc.text.find("\n", m.end())
@@ -83,7 +88,28 @@ def _attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
         if doc.morph.best_pos(g.group(1).lower()) == "GRND":
             stop = g.start()
             break
-    return (m.end(), stop) if has_speech_verb(doc, m.end(), stop) else None
+    if has_speech_verb(doc, m.end(), stop) or _IMPERSONAL_SOURCE_RE.match(doc.text, m.end()):
+        return m.end(), stop
+    return None
+
+
+# "«…», — отмечается в сообщении министерства": an impersonal verb naming the source. Only
+# right after a quotation: a sentence opening "Отмечается, что …" is the newsroom's own voice.
+_IMPERSONAL_SOURCE_RE = re.compile(
+    r"(?:отмечается|сообщается|подчеркивается|подчёркивается|уточняется|указывается)\s+в\s+"
+)
+
+
+def _comma_attribution(doc: Doc, pos: int) -> re.Match[str] | None:
+    """ "«…», отметил глава республики": a comma and a finite verb of saying, no dash."""
+    m = _COMMA_ATTR_RE.match(doc.text, pos)
+    if not m:
+        return None
+    verb = doc.text[m.end() :].split(maxsplit=1)[0]
+    parses = doc.morph.parse(verb)
+    if not parses or parses[0].tag.POS != "VERB":
+        return None
+    return m if doc.morph.lemma(verb) in word_set("speech_verbs") else None
 
 
 _GERUND_THAT_RE = re.compile(r",\s+([а-яё]+),\s+что\b")
@@ -414,6 +440,13 @@ def _dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         attr = _DIALOGUE_ATTR_RE.search(body)
         speaker, attributed = NOBODY, False
         text = body
+        tail = None if attr else _TRAILING_ATTR_RE.search(body)
+        if tail and _comma_attribution(doc, body_start + tail.start()):
+            # "— … Скорбим, пишет глава региона.": the paragraph's last clause attributes it.
+            a_start, a_stop = body_start + tail.start(1), body_start + tail.end(2)
+            speaker = resolve(doc, people, a_start, a_stop, line_start)
+            attributed = True
+            text = body[: tail.start()] + "."
         if attr:
             a_start = body_start + attr.end()
             end = re.search(rf"[,.]\s+{_SPEECH_DASH}\s+|[.!?…]\s*$", body[attr.end() :])

@@ -21,6 +21,7 @@ _PRESS_RE = re.compile(
     r"пресс-служб\w*((?:\s+(?:[а-яё-]+\s+){0,2}(?:[А-ЯЁA-Z][\w-]*\s+)*«[^«»]+(?:«[^«»]+»)?[^«»]*»)"
     r"|(?:\s+(?:[а-яё-]+|[А-ЯЁ][\w-]+)){1,4})"
 )
+_BARE_PRESS_RE = re.compile(r"пресс-служб\w*\s*(?:[.,;!?]|$)")
 # "как сообщили в компании": a plural speech verb with an organisation noun refers back to the
 # organisation whose press service spoke last.
 _ORG_BACKREF_RE = re.compile(r"\b(?:в|на)\s+(?:компании|предприятии|холдинге|корпорации|заводе)\b")
@@ -113,7 +114,22 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             return _entity_speaker(people.entities[index])
     press = _PRESS_RE.search(doc.text, start, stop)
     if press:
-        return Speaker(_press_name(doc, press.group(1)), PRESS_ROLE)
+        name = _press_name(doc, press.group(1))
+        if name == PRESS_ROLE:
+            # "— рассказали в пресс-службе." after "Об этом сообщили в пресс-службе
+            # правительства республики": the bare noun refers back to the one named earlier.
+            return _press_named_before(doc, min(start, anchor))
+        return Speaker(name, PRESS_ROLE)
+    if _BARE_PRESS_RE.search(doc.text, start, stop):
+        return _press_named_before(doc, min(start, anchor))
+    message = _MESSAGE_SOURCE_RE.search(doc.text, start, stop)
+    if message and not any(start <= m[0] < stop for m in people.mentions):
+        if message.group(1) is None:
+            # "— отмечается в сообщении." after a press service was named: its message.
+            return _press_named_before(doc, min(start, anchor))
+        source = _institution_group(doc, message.group(1).split(), genitive=True)
+        if source.name is not None:
+            return source
     if plural:
         # "уточнили у мэра журналисты", "рассказали местные жители": anonymous plural speakers.
         if _ORG_BACKREF_RE.search(doc.text, start, stop):
@@ -127,6 +143,10 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if low in _FIRST_PERSON:
             return Speaker(doc.author, None) if doc.author else NOBODY
         role = match_role_at(doc, words, i)
+        if role is not None and i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS:
+            # "— отметил на встрече с послом Ирана глава области": the role after "с"/"к" is
+            # whom the speaker met or addressed; the speaker's own role comes later.
+            continue
         if role is not None:
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
@@ -158,7 +178,13 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 # "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
 # plural verb with a named institution is that institution speaking (heads in a data file).
 _INSTITUTION_RE = re.compile(
-    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[а-яё-]+){0,3})"
+    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[А-ЯЁа-яё-]+){0,3})"
+)
+# "— говорится в сообщении министерства промышленности края": the owner of the message, in
+# the genitive after the noun, is the speaker.
+_MESSAGE_SOURCE_RE = re.compile(
+    r"\b[Вв]\s+(?:сообщении|заявлении|пресс-релизе|релизе|обращении|комментарии)"
+    r"(?:\s+((?:[а-яё-]+\s+){0,2}?[а-яё-]+(?:\s+[А-ЯЁа-яё-]+){0,3}))?"
 )
 
 
@@ -187,30 +213,36 @@ def _named_company_before(doc: Doc, before: int) -> Speaker:
 
 
 def _institution_speaker(doc: Doc, start: int, stop: int) -> Speaker:
-    heads = word_set("speaker_institutions")
     for m in _INSTITUTION_RE.finditer(doc.text, start, stop):
-        words = m.group(1).split()
-        for i, w in enumerate(words):
-            if doc.morph.lemma(w.lower()) in heads:
-                # Keep the adjectives before the head and a genitive tail after it, up to
-                # the next verb ("в областной администрации уточнили" → "областная администрация").
-                tail = words[i + 1 :]
-                cut = next(
-                    (
-                        k
-                        for k, x in enumerate(tail)
-                        if doc.morph.best_pos(x.lower()) != "NOUN"
-                        and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")
-                    ),
-                    len(tail),
-                )
-                group = doc.morph.nominative_group(words[: i + 1])
-                if group[-1] == w:
-                    # "в приёмной губернатора": a substantivised adjective the grouping leaves
-                    # as it is; its head lemma is the nominative.
-                    group[-1] = doc.morph.lemma(w.lower())
-                return Speaker(" ".join([*group, *tail[:cut]]), None)
-        break
+        return _institution_group(doc, m.group(1).split())
+    return NOBODY
+
+
+def _institution_group(doc: Doc, words: list[str], genitive: bool = False) -> Speaker:
+    """An institution's name from the words after its preposition, in the nominative."""
+    heads = word_set("speaker_institutions")
+    for i, w in enumerate(words):
+        if doc.morph.lemma(w.lower()) in heads:
+            # Keep the adjectives before the head and a genitive tail after it, up to
+            # the next verb ("в областной администрации уточнили" → "областная администрация").
+            tail = words[i + 1 :]
+            cut = next(
+                (
+                    k
+                    for k, x in enumerate(tail)
+                    if doc.morph.best_pos(x.lower()) != "NOUN"
+                    and doc.morph.best_pos(x.lower()) not in ("ADJF", "ADJS")
+                ),
+                len(tail),
+            )
+            group = doc.morph.nominative_group(words[: i + 1])
+            if group[-1] == w:
+                # "в приёмной губернатора": a substantivised adjective the grouping leaves
+                # as it is; its head lemma is the nominative.
+                group[-1] = doc.morph.lemma(w.lower())
+            return Speaker(" ".join([*group, *tail[:cut]]), None)
+        if genitive and doc.morph.best_pos(w.lower()) not in ("ADJF", "ADJS"):
+            break
     return NOBODY
 
 
@@ -231,6 +263,19 @@ def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> b
 
 # A name after one of these inside an attribution clause is an addressee or a companion.
 _ADDRESSEE_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "перед", "для", "при", "у"})
+
+
+def _press_named_before(doc: Doc, before: int) -> Speaker:
+    """The press service named with its owner last before ``before``, when exactly one owner
+    is named in the text before it (else nobody: "пресс-служба" alone names no one)."""
+    if doc.last_org_speaker is not None:
+        return doc.last_org_speaker
+    names: list[str] = []
+    for m in _PRESS_RE.finditer(doc.text, 0, before):
+        name = _press_name(doc, m.group(1))
+        if name != PRESS_ROLE and name not in names:
+            names.append(name)
+    return Speaker(names[0], PRESS_ROLE) if len(names) == 1 else NOBODY
 
 
 def _press_name(doc: Doc, raw: str) -> str:

@@ -455,3 +455,117 @@ def test_headline_quote_repeated_in_the_body_takes_the_body_speaker(extractor: E
 def test_patronymic_dropped_from_a_full_name(extractor: Extractor) -> None:
     text = "Поездка\nВместе с мэром города Эдуардом Викторовичем Симаковым возложили цветы."
     assert [p.name for p in run(extractor, text).people] == ["Эдуард Симаков"]
+
+
+# Round 3 (issue 8): shapes counted in catalog/quotes.md, round 3. (text, kind, the quote's
+# first words, expected speaker — None where the text names nobody for certain).
+ROUND3_SPEAKERS = [
+    pytest.param(
+        "Встреча с послом\nТорговлю обсудили губернатор Озёрской области Игорь Бакланов и посол "
+        "Ирана в России Карл Остер.\n"
+        '"Иран входит в число наших ключевых партнёров", - отметил на встрече с послом Ирана '
+        "глава Озёрской области.",
+        "direct",
+        "Иран входит в число",
+        "Игорь Бакланов",
+        id="role-after-s-is-the-addressee-not-the-speaker",
+    ),
+    pytest.param(
+        "Фестиваль\nВ республике работает делегация аймака.\n"
+        "- Провели с коллегами совещание по фестивалю, обсудили состав команд, -сообщил глава "
+        "Озёрской Республики Иван Дорохов.",
+        "direct",
+        "Провели с коллегами совещание",
+        "Иван Дорохов",
+        id="hyphen-glued-to-the-verb",
+    ),
+    pytest.param(
+        "Консул\n«С соседями у нас впереди только расширение связей», отметил глава республики\n"
+        "Глава Озёрской Республики Иван Дорохов встретился с новым консулом.",
+        "direct",
+        "С соседями у нас впереди",
+        "Иван Дорохов",
+        id="comma-attribution-without-dash",
+    ),
+    pytest.param(
+        "Соболезнования\nГубернатор Холмской области Вадим Рощин опубликовал пост в соцсети.\n"
+        "— Это общая беда для всех нас. Выражаем поддержку семьям. Скорбим, пишет глава "
+        "региона.",
+        "direct",
+        "Это общая беда для всех нас",
+        "Вадим Рощин",
+        id="dash-paragraph-closed-by-comma-pishet",
+    ),
+    pytest.param(
+        "Поздравление\nПрезидент Андрей Волин поздравил избранных губернаторов.\n"
+        "— Поздравляю вас с избранием, впереди большая работа, — сказал глава государства.",
+        "direct",
+        "Поздравляю вас с избранием",
+        "Андрей Волин",
+        id="glava-gosudarstva-is-the-president",
+    ),
+    pytest.param(
+        "Командировка\nГлава Озёрской Республики Иван Дорохов прилетел в Дархан. Об этом "
+        "сообщили в пресс-службе правительства республики.\n"
+        "«Накануне состоялась встреча с министром энергетики», - рассказали в пресс-службе.",
+        "direct",
+        "Накануне состоялась встреча",
+        "пресс-служба правительства республики",
+        id="bare-press-service-refers-back",
+    ),
+    pytest.param(
+        "Командировка\n«Накануне состоялась встреча с министром энергетики», - рассказали в "
+        "пресс-службе.",
+        "direct",
+        "Накануне состоялась встреча",
+        None,
+        id="bare-press-service-nobody-named",
+    ),
+    pytest.param(
+        "Завод\n«Завод выйдет на проектную мощность к осени», — говорится в сообщении "
+        "министерства промышленности Озёрской области.",
+        "direct",
+        "Завод выйдет на проектную",
+        "министерство промышленности Озёрской области",
+        id="govoritsya-v-soobshchenii-ministerstva",
+    ),
+    pytest.param(
+        "Завод\n«Завод выйдет на проектную мощность к осени», — сообщили в министерстве "
+        "промышленности Озёрской области.",
+        "direct",
+        "Завод выйдет на проектную",
+        "министерство промышленности Озёрской области",
+        id="institution-keeps-its-region",
+    ),
+    pytest.param(
+        "Приём\nГубернатор Иван Дорохов провёл приём граждан. В приёмной Ивана Дорохова "
+        "отметили, что обращений стало меньше.",
+        "indirect",
+        "обращений стало меньше",
+        "приёмная Ивана Дорохова",
+        id="priyomnaya-of-a-named-person",
+    ),
+    pytest.param(
+        "Завод\nГлава Озёрской области Иван Дорохов посетил завод. Об этом сообщили в "
+        "пресс-службе правительства области. «Цех откроют к осени», — отмечается в сообщении.",
+        "direct",
+        "Цех откроют к осени",
+        "пресс-служба правительства области",
+        id="otmechaetsya-v-soobshchenii-after-press-service",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "starts", "speaker"), ROUND3_SPEAKERS)
+def test_round3_speakers(
+    extractor: Extractor, text: str, kind: str, starts: str, speaker: str | None
+) -> None:
+    result = run(extractor, text)
+    quotes = [q for q in result.quotes if q.kind == kind and q.text.startswith(starts)]
+    assert len(quotes) == 1, result.quotes
+    assert quotes[0].speaker == speaker
+
+
+def test_newsroom_otmechaetsya_is_not_reported_speech(extractor: Extractor) -> None:
+    text = "Завод\nГубернатор Иван Дорохов посетил завод. Отмечается, что цех откроют к осени."
+    assert list(run(extractor, text).quotes) == []
