@@ -249,8 +249,9 @@ def extract_people(doc: Doc) -> People:
                 continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
             pending_single.append((span.start, span.stop, words[0]))
             continue
-        if len(words) == 2 and len(words[0]) == 1 and words[0].isupper():
-            # "Е. Котельников": resolved against the full names once they are all known.
+        if 2 <= len(words) <= 3 and all(len(w) == 1 and w.isupper() for w in words[:-1]):
+            # "Е. Котельников", "И.Ю.Бабушкин": resolved against the full names once they are
+            # all known; the patronymic's initial only shows in an unresolved name.
             pending_initial.append((span.start, span.stop, words))
             continue
         if len(words) == 2 and _is_patronymic(doc, words[1]):
@@ -295,14 +296,14 @@ def extract_people(doc: Doc) -> People:
             for i, e in enumerate(entities)
             if len(e.name.split()) >= 2
             and e.name[:1] == words[0]
-            and surname_matches(words[1], e.surname)
+            and surname_matches(words[-1], e.surname)
         ]
         if len(owners) == 1:
             mentions.append((start, stop, owners[0]))
         else:
             # An initial and a surname nobody introduced in full stay a (partial) name.
             normal, gender = doc.morph.nominative_name(words)
-            name = f"{words[0]}. {normal[-1]}"
+            name = "".join(f"{w}." for w in words[:-1]) + f" {normal[-1]}"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:
                 index = len(entities)
@@ -338,7 +339,7 @@ def extract_people(doc: Doc) -> People:
 
 
 # "Е. Котельников", "А.Пронин": an initial glued or spaced before the surname.
-_INITIAL_BEFORE_RE = re.compile(r"(?:^|[\s(])([А-ЯЁ])\.\s?$")
+_INITIAL_BEFORE_RE = re.compile(r"(?:^|[\s(])([А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?$")
 
 
 def _bare_surname_mentions(
@@ -364,7 +365,7 @@ def _bare_surname_mentions(
         owners = [i for i, e in full if surname_matches(w.text, e.surname)]
         if len(owners) != 1:
             continue
-        initial = _INITIAL_BEFORE_RE.search(doc.text[max(0, w.start - 4) : w.start])
+        initial = _INITIAL_BEFORE_RE.search(doc.text[max(0, w.start - 7) : w.start])
         first_name = entities[owners[0]].name.split()[0]
         if initial and initial.group(1) != first_name[:1]:
             continue

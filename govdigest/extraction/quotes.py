@@ -21,10 +21,11 @@ _AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*(?:[—–-]\s+|(?<=\s)-)(?=[а-я�
 # comma is followed right away by a verb of saying (checked against speech_verbs).
 _COMMA_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+\S)")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
-# An initial ("сказал Е. Котельников") does not end the attribution clause; an aside in
+# An initial ("сказал Е. Котельников") or a one-letter abbreviation ("и.о. руководителя") does
+# not end the attribution clause; an aside in
 # parentheses ("(цитата по пресс-службе Кремля)") does: it names a source, not the speaker.
 _ATTR_END_RE = re.compile(
-    r"(?<!\b[А-ЯЁ])\.|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
+    r"(?<!\b[А-ЯЁ])(?<!\b[а-яё]\.[а-яё])\.(?![а-яё]\.)|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
 )
 # Inside one quotation: "первая часть, — сказал глава региона, — вторая часть".
 # Real posts type the speech dash as an em dash, an en dash or a spaced hyphen-minus
@@ -674,10 +675,16 @@ def continue_indirect_speakers(
 ) -> list[RawQuote]:
     """ "Алан Гобеев рассказал, что …  «Мы упёрлись в номерной фонд…»": an unattributed
     quotation right after someone's reported speech continues the same speaker, under the same
-    conditions as after a direct quotation (close by, nobody else named in between)."""
+    conditions as after a direct quotation (close by, nobody else named in between); one
+    inside the reported speech is that speaker's too."""
     out: list[RawQuote] = []
     for q in direct:
-        if not q.attributed and q.speaker.name is None:
+        holder = next((p for p in indirect if p.start <= q.start < p.stop), None)
+        if not q.attributed and q.speaker.name is None and holder is not None:
+            # "Он отметил, что церемония «не только формальность, но и символ»": a quoted
+            # fragment inside reported speech is the reporter's speaker's own words.
+            q = RawQuote(q.start, q.stop, q.text, holder.speaker, False)
+        elif not q.attributed and q.speaker.name is None:
             before = [p for p in (*direct, *indirect) if p.stop <= q.start]
             prev = max(before, key=lambda p: p.stop, default=None)
             if prev is not None and prev in indirect and prev.speaker.name:

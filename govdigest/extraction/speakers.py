@@ -166,7 +166,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
                 found = _unbound_subject(doc, people, gender, min(start, anchor))
             return found
         if low in _PRONOUNS:
-            return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor))
+            # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
+            addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
+            return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
     for span in doc.ner:
         if span.type == "ORG" and start <= span.start and span.stop <= stop:
             return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
@@ -416,11 +418,18 @@ def _by_gender(people: People, gender: str, before: int, unbound_only: bool = Fa
 PRONOUN_WINDOW_SENTENCES = 0
 
 
-def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+def _by_pronoun(
+    doc: Doc,
+    people: People,
+    gender: str,
+    before: int,
+    excluded: frozenset[int] | set[int] = frozenset(),
+) -> Speaker:
     candidates = {
         i
         for i, e in enumerate(people.entities)
-        if e.gender == gender
+        if i not in excluded
+        and e.gender == gender
         and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
     }
     index = doc.sentence_index(before)
@@ -438,7 +447,10 @@ def _by_pronoun(doc: Doc, people: People, gender: str, before: int) -> Speaker:
     subject = _role_subject_since(doc, people, last, gender, before)
     if subject is not None:
         return subject
-    if _oblique_rival(doc, people, candidates, last, before):
+    rivals = _nominative_rivals(doc, people, candidates, last, before)
+    if len(rivals) == 1:
+        return _entity_speaker(people.entities[rivals.pop()])
+    if rivals:
         return NOBODY
     return _entity_speaker(people.entities[last])
 
@@ -470,23 +482,27 @@ def _role_subject_since(
 
 # "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest
 # person of the gender is only an object (an oblique form), while another one was the subject
-# of a recent sentence; the pronoun most likely means the subject, so the rule declines to guess.
+# of a recent sentence; the pronoun continues the subject. Two such subjects: nobody.
 RIVAL_WINDOW_SENTENCES = 2
 
 
-def _oblique_rival(doc: Doc, people: People, candidates: set[int], last: int, before: int) -> bool:
+def _nominative_rivals(
+    doc: Doc, people: People, candidates: set[int], last: int, before: int
+) -> set[int]:
+    """Other candidates named in the nominative within the window, when the last one is oblique."""
     mentions = [(s, e, i) for s, e, i in people.mentions if s < before and i in candidates]
     if not mentions:
-        return False
+        return set()
     s, e, _ = max((m for m in mentions if m[2] == last), key=lambda m: m[0])
     if _is_nominative_mention(doc, people, s, e, last):
-        return False
+        return set()
     index = doc.sentence_index(before)
     window_start = doc.sentences[max(0, index - RIVAL_WINDOW_SENTENCES)].start
-    return any(
-        i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
+    return {
+        i
         for ms, me, i in mentions
-    )
+        if i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
+    }
 
 
 def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
