@@ -317,6 +317,9 @@ class Morph:
             named = "Name" in p.tag and p.tag.case == case
             if named and p.tag.gender in ("masc", "femn") and p.tag.gender not in genders:
                 genders.append(p.tag.gender)
+            elif named and "ms-f" in p.tag:
+                # "Саши", "Жени": a given name of either gender; the surname decides.
+                genders.extend(g for g in ("masc", "femn") if g not in genders)
         return genders or [fallback]
 
     def _name_form(self, word: str, case: str, gender: str | None) -> str | None:
@@ -368,11 +371,51 @@ _SURNAME_SUFFIXES = {
 SURNAME_SUFFIX_SCORE = 0.4
 
 
+# The same surnames in the oblique cases, ending → nominative ending: "Ильи Сомова" (pymorphy
+# knows "Сомова" only as a short adjective), "Людмилы Липецкой" (only the place adjective).
+_MASC_GENT = (
+    ("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
+    ("ина", "ин"), ("ына", "ын"),
+)  # fmt: skip
+_FEMN_OBLIQUE = (
+    ("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"),
+    ("иной", "ина"), ("ыной", "ына"),
+)  # fmt: skip
+_OBLIQUE_SURNAME_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("masc", "gent"): _MASC_GENT,
+    ("masc", "accs"): _MASC_GENT,
+    ("masc", "datv"): (
+        ("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"),
+        ("ину", "ин"), ("ыну", "ын"),
+    ),
+    ("masc", "ablt"): (
+        ("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"),
+        ("иным", "ин"), ("ыным", "ын"),
+    ),
+    ("masc", "loct"): (
+        ("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ёве", "ёв"),
+        ("ине", "ин"), ("ыне", "ын"),
+    ),
+    ("femn", "gent"): _FEMN_OBLIQUE,
+    ("femn", "datv"): _FEMN_OBLIQUE,
+    ("femn", "ablt"): _FEMN_OBLIQUE,
+    ("femn", "loct"): _FEMN_OBLIQUE,
+    ("femn", "accs"): (
+        ("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"),
+        ("ину", "ина"), ("ыну", "ына"),
+    ),
+}  # fmt: skip
+
+
 def _surname_by_suffix(word: str, case: str, gender: str | None) -> tuple[str, float] | None:
-    if case != "nomn" or gender not in _SURNAME_SUFFIXES or not word[:1].isupper():
+    if gender not in _SURNAME_SUFFIXES or not word[:1].isupper() or len(word) <= 4:
         return None
-    if len(word) > 4 and word.lower().endswith(_SURNAME_SUFFIXES[gender]):
-        return word, SURNAME_SUFFIX_SCORE
+    low = word.lower()
+    if case == "nomn":
+        return (word, SURNAME_SUFFIX_SCORE) if low.endswith(_SURNAME_SUFFIXES[gender]) else None
+    for ending, nominative in _OBLIQUE_SURNAME_ENDINGS.get((gender, case), ()):
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            return word[: len(word) - len(ending)] + nominative, SURNAME_SUFFIX_SCORE
     return None
 
 

@@ -42,6 +42,16 @@ def test_organisation_group_to_nominative(morph: Morph, words: str, expected: st
         ("Ивана Кирсанова", frozenset(), "Иван Кирсанов", "masc"),
         # Indeclinable foreign names stay as written; their gender is unknown, not guessed.
         ("Чан Ван Хоа", frozenset({"ablt"}), "Чан Ван Хоа", None),
+        # Surnames pymorphy knows only as adjectives or places, in the oblique cases.
+        ("Ильи Сомова", frozenset(), "Илья Сомов", "masc"),
+        ("Людмилы Липецкой", frozenset(), "Людмила Липецкая", "femn"),
+        ("Анной Курской", frozenset(), "Анна Курская", "femn"),
+        ("Ильи Рязанского", frozenset(), "Илья Рязанский", "masc"),
+        ("Олегом Тульским", frozenset(), "Олег Тульский", "masc"),
+        # A given name of either gender: the surname decides.
+        ("Саши Петрова", frozenset(), "Саша Петров", "masc"),
+        ("Саши Петровой", frozenset(), "Саша Петрова", "femn"),
+        ("Саша Петрова", frozenset(), "Саша Петрова", "femn"),
     ],
 )
 def test_person_name_to_nominative(
