@@ -204,6 +204,24 @@ def _headline_attribution(doc: Doc, pos: int) -> tuple[int, int] | None:
     return m.end(), stop
 
 
+_VERBLESS_DASH_RE = re.compile(r"\s*,?\s*[—–-]\s+(?=[А-ЯЁ])")
+
+
+def _verbless_headline(doc: Doc, people: People, pos: int) -> tuple[int, int] | None:
+    """ "«Урожай будет рекордным», – Бакланов": the first line of a post, a quotation, a dash
+    and nothing but a person's name (no verb of saying)."""
+    m = _VERBLESS_DASH_RE.match(doc.text, pos)
+    if not m or not _opens_line(doc, pos) or doc.text.rfind("\n", 0, pos) >= 0:
+        return None
+    line_end = doc.text.find("\n", m.end())
+    stop = len(doc.text) if line_end < 0 else line_end
+    name = doc.text[m.end() : stop].rstrip(" .")
+    mention = next((x for x in people.mentions if x[0] == m.end()), None)
+    if mention is None or m.end() + len(name) != mention[1]:
+        return None
+    return m.end(), stop
+
+
 def _opens_line(doc: Doc, pos: int) -> bool:
     line_start = doc.text.rfind("\n", 0, pos) + 1
     return doc.text[line_start : line_start + 1] in '«"„“'
@@ -301,7 +319,11 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         after = _attribution_after(doc, close)
         before = None if after else _attribution_before(doc, span.open)
         if after is None and before is None:
-            after = _attribution_next_sentence(doc, close) or _headline_attribution(doc, close)
+            after = (
+                _attribution_next_sentence(doc, close)
+                or _headline_attribution(doc, close)
+                or _verbless_headline(doc, people, close)
+            )
         content = doc.text[inner_start:inner_stop]
         if not _is_speech(doc, span, content, after is not None or before is not None):
             continue
@@ -563,11 +585,20 @@ def _heading_blocks(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
         offset += len(line) + 1
     for i, (start, stop) in enumerate(spans[:-1]):
         heading = doc.text[start:stop].rstrip()
-        if not heading.endswith(":") or len(heading.split()) > MAX_HEADING_WORDS:
+        if not heading.endswith(":"):
             continue
-        if has_speech_verb(doc, start, stop) or not _is_name_heading(doc, people, start, stop):
+        if has_speech_verb(doc, start, stop):
+            # "Губернатор X написал в своём телеграм-канале:" ⏎ the post's own paragraphs.
+            clause = _speech_lead(doc, start, start + len(heading))
+            if clause is None:
+                continue
+            speaker = resolve(doc, people, clause[0], clause[1], clause[1])
+        elif len(heading.split()) > MAX_HEADING_WORDS or not _is_name_heading(
+            doc, people, start, stop
+        ):
             continue
-        speaker = resolve(doc, people, start, stop, start)
+        else:
+            speaker = resolve(doc, people, start, stop, start)
         if speaker.name is None:
             continue
         first = i + 1
@@ -610,6 +641,18 @@ def _transcript_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) 
         speaker = resolve(doc, people, m.start(1), m.end(1), m.start())
         out.append(RawQuote(m.end(), stop, _clean_quote_text(body), speaker, True))
     return out
+
+
+def _speech_lead(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """The last sentence of a line ending "…написал в телеграм-канале:" when it holds the verb
+    of saying itself (not "Губернатор сказал, что в программе:" or a bare list heading)."""
+    clause_start = _clause_start(doc.text, start, stop - 1)
+    if (
+        not has_speech_verb(doc, clause_start, stop)
+        or "что" in doc.text[clause_start:stop].split()
+    ):
+        return None
+    return clause_start, stop
 
 
 def _is_name_heading(doc: Doc, people: People, start: int, stop: int) -> bool:
@@ -676,22 +719,47 @@ def continue_indirect_speakers(
     """ "Алан Гобеев рассказал, что …  «Мы упёрлись в номерной фонд…»": an unattributed
     quotation right after someone's reported speech continues the same speaker, under the same
     conditions as after a direct quotation (close by, nobody else named in between); one
-    inside the reported speech is that speaker's too."""
+    inside the reported speech is that speaker's too, and one with nothing before it takes the
+    speaker of the reported speech in the very next sentence."""
     out: list[RawQuote] = []
     for q in direct:
+        if q.attributed or q.speaker.name is not None:
+            out.append(q)
+            continue
         holder = next((p for p in indirect if p.start <= q.start < p.stop), None)
-        if not q.attributed and q.speaker.name is None and holder is not None:
-            # "Он отметил, что церемония «не только формальность, но и символ»": a quoted
-            # fragment inside reported speech is the reporter's speaker's own words.
-            q = RawQuote(q.start, q.stop, q.text, holder.speaker, False)
-        elif not q.attributed and q.speaker.name is None:
-            before = [p for p in (*direct, *indirect) if p.stop <= q.start]
-            prev = max(before, key=lambda p: p.stop, default=None)
-            if prev is not None and prev in indirect and prev.speaker.name:
-                gap = doc.text[prev.stop : q.start]
-                if len(gap) <= MAX_CONTINUATION_GAP and not re.search(
-                    r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap
-                ):
-                    q = RawQuote(q.start, q.stop, q.text, prev.speaker, False)
-        out.append(q)
+        # "Он отметил, что церемония «не только формальность, но и символ»": a quoted fragment
+        # inside reported speech is the reporter's speaker's own words.
+        speaker = (
+            holder.speaker if holder is not None else _reported_before(doc, q, direct, indirect)
+        )
+        # "«Не удаётся вылечиться на ногах». Губернатор X сообщил, что уходит на больничный.":
+        # the next sentence reports the same person's speech.
+        speaker = speaker or _reported_next(doc, q, indirect)
+        out.append(RawQuote(q.start, q.stop, q.text, speaker, False) if speaker else q)
     return out
+
+
+def _reported_before(
+    doc: Doc, q: RawQuote, direct: list[RawQuote], indirect: list[RawQuote]
+) -> Speaker | None:
+    before = [p for p in (*direct, *indirect) if p.stop <= q.start]
+    prev = max(before, key=lambda p: p.stop, default=None)
+    if prev is None or prev not in indirect or not prev.speaker.name:
+        return None
+    gap = doc.text[prev.stop : q.start]
+    if len(gap) <= MAX_CONTINUATION_GAP and not re.search(r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap):
+        return prev.speaker
+    return None
+
+
+# The text between an unattributed quotation and the reported speech of the sentence right after
+# it: the quotation's own full stop, then the next sentence's subject and verb ("Губернатор
+# Озёрской области X сообщил, что").
+_NEXT_REPORT_GAP_RE = re.compile(r"[.!?…]?\s+(?:[А-ЯЁ][^.!?…«»\n]{0,100})?")
+
+
+def _reported_next(doc: Doc, quote: RawQuote, indirect: list[RawQuote]) -> Speaker | None:
+    nxt = min((p for p in indirect if p.start >= quote.stop), key=lambda p: p.start, default=None)
+    if nxt is None or nxt.speaker.name is None:
+        return None
+    return nxt.speaker if _NEXT_REPORT_GAP_RE.fullmatch(doc.text, quote.stop, nxt.start) else None
