@@ -254,6 +254,14 @@ class Morph:
         """
         words = list(words)
         fallback_gender = _gender_of_name(self, words)
+        best = self._name_reading(words, hint, fallback_gender)
+        if best is None:
+            return self._nominative_name(words) if hint else (words, fallback_gender)
+        return best[1], best[2]
+
+    def _name_reading(
+        self, words: list[str], hint: frozenset[str], fallback_gender: str | None
+    ) -> tuple[tuple[int, float, int], list[str], str | None] | None:
         order = [c for c in CASE_ORDER if c in hint] or list(CASE_ORDER)
         best: tuple[tuple[int, float, int], list[str], str | None] | None = None
         for rank, case in enumerate(order):
@@ -275,9 +283,7 @@ class Morph:
             # No reading declines every word: try a surname that ignores the name's gender.
             unagreeing = self._name_with_unagreeing_surname(words, order, fallback_gender)
             best = unagreeing or best
-        if best is None:
-            return self._nominative_name(words) if hint else (words, fallback_gender)
-        return best[1], best[2]
+        return best
 
     def _name_with_unagreeing_surname(
         self, words: list[str], order: list[str], fallback_gender: str | None
@@ -314,7 +320,9 @@ class Morph:
     def _genders_for(self, word: str, case: str, fallback: str | None) -> list[str | None]:
         genders: list[str | None] = []
         for p in self.parse(word):
-            named = "Name" in p.tag and p.tag.case == case
+            # One person's given name is singular: "области Валерий …" is not the genitive
+            # plural of "Валерия" (nor "Евгений" of "Евгения").
+            named = "Name" in p.tag and p.tag.case == case and p.tag.number != "plur"
             if named and p.tag.gender in ("masc", "femn") and p.tag.gender not in genders:
                 genders.append(p.tag.gender)
             elif named and "ms-f" in p.tag:
@@ -357,7 +365,7 @@ class Morph:
 
 
 # Surname endings that never decline ("Русских", "Черных", "Шевченко", "Живаго").
-_INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово")
+_INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово", "ло")
 
 
 # Surname suffixes by gender: a nominative surname pymorphy knows only as a place or another

@@ -318,6 +318,11 @@ def _by_role(
         return NOBODY
     if region:
         matching = [(i, e) for i, e in holders if region & e.role_lemmas]
+        if len(matching) > 1:
+            # "глава кабмина Южной Осетии" between the premiers of South and North Ossetia:
+            # the one whose role shares the most of the complement.
+            most = max(len(region & e.role_lemmas) for _, e in matching)
+            matching = [(i, e) for i, e in matching if len(region & e.role_lemmas) == most]
         if len(matching) == 1:
             return _entity_speaker(matching[0][1])
         if matching:

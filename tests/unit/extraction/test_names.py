@@ -52,6 +52,10 @@ def test_organisation_group_to_nominative(morph: Morph, words: str, expected: st
         ("Саши Петрова", frozenset(), "Саша Петров", "masc"),
         ("Саши Петровой", frozenset(), "Саша Петрова", "femn"),
         ("Саша Петрова", frozenset(), "Саша Петрова", "femn"),
+        # "Валерий", "Евгений" after a genitive are men, not plurals of "Валерия"/"Евгения".
+        ("Валерий Лимаренко", frozenset({"gent"}), "Валерий Лимаренко", "masc"),
+        ("Евгений Шевченко", frozenset({"gent"}), "Евгений Шевченко", "masc"),
+        ("Сергеем Меняйло", frozenset({"ablt"}), "Сергей Меняйло", "masc"),
     ],
 )
 def test_person_name_to_nominative(
