@@ -314,6 +314,14 @@ def _by_role(
     ]
     if role.role_class == "guest":
         holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
+    if role.role_class == "official":
+        # "— пояснил чиновник": a hypernym of any state office; only one holder will do.
+        holders = [
+            (i, e)
+            for i, e in enumerate(people.entities)
+            if e.role_class in OFFICIAL_CLASSES and (gender is None or e.gender in (gender, None))
+        ]
+        return _entity_speaker(holders[0][1]) if len(holders) == 1 else NOBODY
     if not holders:
         return NOBODY
     if region:
@@ -340,6 +348,10 @@ def _by_role(
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
 
+# Role classes of state officials, whom "чиновник" may refer back to.
+OFFICIAL_CLASSES = frozenset(
+    {"governor", "vice_governor", "premier", "minister", "mayor", "envoy", "chief", "head"}
+)
 # A bare "губернатор" also titles foreign governors ("губернатор провинции …, — отметил
 # губернатор"); only "глава региона"-style phrases mean the Russian host.
 HOMONYM_GOVERNOR_PHRASES = frozenset({"губернатор"})
