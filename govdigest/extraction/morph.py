@@ -101,7 +101,9 @@ class Morph:
 
     def gender_of_first_name(self, word: str) -> str | None:
         for p in self.parse(word):
-            if "Name" in p.tag and p.score >= 0.1:
+            # A plural reading ("Цэрэн" guessed as the genitive plural of "Цэрэна") tells
+            # nothing about one person's gender.
+            if "Name" in p.tag and p.score >= 0.1 and "plur" not in p.tag:
                 return "femn" if "femn" in p.tag else "masc" if "masc" in p.tag else None
         return None
 
@@ -308,9 +310,12 @@ class Morph:
                     surname = last
                 elif gender == "masc":
                     form = self._scored_name_form(last, case, "femn")
-                    if form is None or form[0][-1:].lower() not in ("а", "я"):
+                    if form is not None and form[0][-1:].lower() in ("а", "я"):
+                        surname = form[0]
+                    elif (stem := _foreign_masc_stem(last, case)) is not None:
+                        surname = stem  # "Батбаяра Ганзорига" → "Батбаяр Ганзориг"
+                    else:
                         continue
-                    surname = form[0]
                 else:
                     continue
                 out = [f[0] if f is not None else w for f, w in zip(first, words, strict=False)]
@@ -424,6 +429,25 @@ def _surname_by_suffix(word: str, case: str, gender: str | None) -> tuple[str, f
     for ending, nominative in _OBLIQUE_SURNAME_ENDINGS.get((gender, case), ()):
         if low.endswith(ending) and len(low) - len(ending) >= 2:
             return word[: len(word) - len(ending)] + nominative, SURNAME_SUFFIX_SCORE
+    return None
+
+
+# A foreign man's consonant-final surname declines like a masculine noun: the case ending
+# after its last consonant comes off ("Ганзорига", "Ганзоригу", "Ганзоригом" → "Ганзориг").
+_MASC_NOUN_ENDINGS = {
+    "gent": ("а",),
+    "accs": ("а",),
+    "datv": ("у",),
+    "ablt": ("ом",),
+    "loct": ("е",),
+}
+
+
+def _foreign_masc_stem(word: str, case: str) -> str | None:
+    for ending in _MASC_NOUN_ENDINGS.get(case, ()):
+        stem = word[: len(word) - len(ending)]
+        if word.lower().endswith(ending) and len(stem) > 2 and stem[-1].lower() not in _VOWELS:
+            return stem
     return None
 
 

@@ -147,6 +147,8 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             # "— отметил на встрече с послом Ирана глава области": the role after "с"/"к" is
             # whom the speaker met or addressed; the speaker's own role comes later.
             continue
+        if role is not None and role.role_class == "official":
+            return _by_official(doc, people, gender, min(start, anchor))
         if role is not None:
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
@@ -180,13 +182,13 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 # "как сообщают в областной администрации", "отметили в министерстве промышленности края": a
 # plural verb with a named institution is that institution speaking (heads in a data file).
 _INSTITUTION_RE = re.compile(
-    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[А-ЯЁа-яё-]+){0,3})"
+    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+((?:[а-яё-]+\s+){0,2}?([а-яё-]+)(?:\s+[А-ЯЁа-яё-]+){0,4})"
 )
 # "— говорится в сообщении министерства промышленности края": the owner of the message, in
 # the genitive after the noun, is the speaker.
 _MESSAGE_SOURCE_RE = re.compile(
     r"\b[Вв]\s+(?:сообщении|заявлении|пресс-релизе|релизе|обращении|комментарии)"
-    r"(?:\s+((?:[а-яё-]+\s+){0,2}?[а-яё-]+(?:\s+[А-ЯЁа-яё-]+){0,3}))?"
+    r"(?:\s+((?:[а-яё-]+\s+){0,2}?[а-яё-]+(?:\s+[А-ЯЁа-яё-]+){0,4}))?"
 )
 
 
@@ -314,14 +316,6 @@ def _by_role(
     ]
     if role.role_class == "guest":
         holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
-    if role.role_class == "official":
-        # "— пояснил чиновник": a hypernym of any state office; only one holder will do.
-        holders = [
-            (i, e)
-            for i, e in enumerate(people.entities)
-            if e.role_class in OFFICIAL_CLASSES and (gender is None or e.gender in (gender, None))
-        ]
-        return _entity_speaker(holders[0][1]) if len(holders) == 1 else NOBODY
     if not holders:
         return NOBODY
     if region:
@@ -346,6 +340,24 @@ def _by_role(
     # Several holders (two governors): the nearest one mentioned before the quote.
     last = _last_mention(people, {i for i, _ in holders}, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+def _by_official(doc: Doc, people: People, gender: str | None, before: int) -> Speaker:
+    """ "— пояснил чиновник": a hypernym of any state office means the official named last
+    before the quote, unless another official was named in that same sentence."""
+    officials = {
+        i
+        for i, e in enumerate(people.entities)
+        if e.role_class in OFFICIAL_CLASSES and (gender is None or e.gender in (gender, None))
+    }
+    last = _last_mention(people, officials, before)
+    if last is None:
+        return NOBODY
+    last_start = max(s for s, _, i in people.mentions if i == last and s < before)
+    sentence = doc.sentence_at(last_start)
+    lo, hi = (sentence.start, sentence.stop) if sentence else (last_start, last_start + 1)
+    others = {i for s, _, i in people.mentions if lo <= s < hi and i in officials} - {last}
+    return NOBODY if others else _entity_speaker(people.entities[last])
 
 
 # Role classes of state officials, whom "чиновник" may refer back to.
@@ -464,7 +476,10 @@ def _by_pronoun(
     subject = _role_subject_since(doc, people, last, gender, before)
     if subject is not None:
         return subject
-    rivals = _nominative_rivals(doc, people, candidates, last, before)
+    # A nominative subject whose gender the name does not tell ("Цэрэн Ганболд") still
+    # competes with an oblique mention of the pronoun's gender.
+    unknown = {i for i, e in enumerate(people.entities) if e.gender is None and i not in excluded}
+    rivals = _nominative_rivals(doc, people, candidates | unknown, last, before)
     if len(rivals) == 1:
         return _entity_speaker(people.entities[rivals.pop()])
     if rivals:
