@@ -331,11 +331,36 @@ def extract_people(doc: Doc) -> People:
     mentions.sort()
     for start, _, index in mentions:
         entities[index].mentions.append(start)
+    _gender_from_verbs(doc, entities, mentions)
     for m in _GUEST_CUE_RE.finditer(doc.text):
         nxt = [x for x in mentions if m.end() <= x[0] <= m.end() + 120]
         if nxt:
             entities[nxt[0][2]].guest = True
     return People(entities, mentions, role_spans)
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([а-яё]+)")
+
+
+def _gender_from_verbs(
+    doc: Doc, entities: list[PersonEntity], mentions: list[tuple[int, int, int]]
+) -> None:
+    """ "Посол Чан Ван Хоа посетил завод", "Цэцэг Ариунаа посетила": a name whose gender the
+    dictionary does not tell takes it from the past-tense verb right after it (the name is
+    that verb's subject); two verbs that disagree leave it unknown."""
+    for index, entity in enumerate(entities):
+        if entity.gender is not None:
+            continue
+        seen: set[str] = set()
+        for _, stop, i in mentions:
+            if i != index:
+                continue
+            m = _NEXT_WORD_RE.match(doc.text, stop)
+            gender = doc.morph.verb_gender(m.group(1)) if m else None
+            if gender:
+                seen.add(gender)
+        if len(seen) == 1:
+            entity.gender = seen.pop()
 
 
 # "Е. Котельников", "А.Пронин": an initial glued or spaced before the surname.

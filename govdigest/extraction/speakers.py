@@ -470,6 +470,9 @@ def _by_pronoun(
     } & candidates
     if len(near) > 1:
         return NOBODY
+    said = _role_speaker_before(doc, people, gender, before)
+    if said is not None:
+        return said
     last = _last_mention(people, candidates, before)
     if last is None:
         return NOBODY
@@ -485,6 +488,28 @@ def _by_pronoun(
     if rivals:
         return NOBODY
     return _entity_speaker(people.entities[last])
+
+
+def _role_speaker_before(doc: Doc, people: People, gender: str, before: int) -> Speaker | None:
+    """ "«…», — сказал посол. Он добавил, что …": the sentence right before the pronoun's one
+    attributes speech to a bare role; the pronoun continues that role's holder."""
+    index = doc.sentence_index(before) - 1
+    if index < 0:
+        return None
+    sentence = doc.sentences[index]
+    words = doc.words_in(sentence.start, sentence.stop)
+    verbs = speech_verb_lemmas()
+    for k in range(len(words) - 1):
+        if doc.morph.lemma(words[k].text.lower()) not in verbs:
+            continue
+        role = match_role_at(doc, words, k + 1)
+        if role is None or k + 1 + len(role.lemmas) != len(words):
+            continue  # only a clause that ends with the bare role ("— сказал посол.")
+        found = _by_role(people, role, set(), None, sentence.start)
+        index_found = people.find(found.name) if found.name else None
+        if index_found is not None and people.entities[index_found].gender in (gender, None):
+            return found
+    return None
 
 
 def _role_subject_since(
