@@ -21,6 +21,7 @@ _PRESS_RE = re.compile(
     r"пресс-служб\w*((?:\s+(?:[а-яё-]+\s+){0,2}(?:[А-ЯЁA-Z][\w-]*\s+)*«[^«»]+(?:«[^«»]+»)?[^«»]*»)"
     r"|(?:\s+(?:[а-яё-]+|[А-ЯЁ][\w-]+)){1,4})"
 )
+_QUOTING_RE = re.compile(r"\bцитиру\w*|\bпривод\w*\s+слова|\bпривел\w*\s+слова|\bпривёл\s+слова")
 _BARE_PRESS_RE = re.compile(r"пресс-служб\w*\s*(?:[.,;!?]|$)")
 # "как сообщили в компании": a plural speech verb with an organisation noun refers back to the
 # organisation whose press service spoke last.
@@ -112,7 +113,10 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if _addressee(doc, people, m_start, m_stop, index):
                 continue
             return _entity_speaker(people.entities[index])
-    press = _PRESS_RE.search(doc.text, start, stop)
+    # "— цитирует губернатора пресс-служба": the press service only relays the words of the
+    # person (or role) it quotes, who is resolved below.
+    quoting = bool(_QUOTING_RE.search(doc.text, start, stop))
+    press = None if quoting else _PRESS_RE.search(doc.text, start, stop)
     if press:
         name = _press_name(doc, press.group(1))
         if name == PRESS_ROLE:
@@ -120,7 +124,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             # правительства республики": the bare noun refers back to the one named earlier.
             return _press_named_before(doc, min(start, anchor))
         return Speaker(name, PRESS_ROLE)
-    if _BARE_PRESS_RE.search(doc.text, start, stop):
+    if not quoting and _BARE_PRESS_RE.search(doc.text, start, stop):
         return _press_named_before(doc, min(start, anchor))
     message = _MESSAGE_SOURCE_RE.search(doc.text, start, stop)
     if message and not any(start <= m[0] < stop for m in people.mentions):
