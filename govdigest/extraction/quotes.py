@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from govdigest.extraction.companies_rules import is_name_designator_before
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.quotelayouts import closed_paragraphs, name_colon_lines
 from govdigest.extraction.quotespans import QuoteSpan, find_spans
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
@@ -305,6 +306,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _transcript_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for start, stop, text, speaker in name_colon_lines(doc, people, covered):
+        found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
+        covered.append((start, stop))
     spans = find_spans(doc.text)
     listed = _listed_names(doc, spans)
     for span in spans:
@@ -345,6 +349,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             )
         )
         covered.append((span.open, stop))
+    for start, stop, text, speaker in closed_paragraphs(doc, people, covered):
+        found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
+        covered.append((start, stop))
     for quote in _unquoted_speech(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))

@@ -712,7 +712,43 @@ ROUND3_SPEAKERS = [
         "Игорь Бакланов",
         id="otsenil-gubernator",
     ),
+    pytest.param(
+        "Визит\nГубернатор Кедровского края Игорь Бакланов посетил завод.\nЗавод выйдет на "
+        "проектную мощность к осени, мы поможем ему с кредитами, — отметил губернатор.",
+        "direct",
+        "Завод выйдет на проектную мощность",
+        "Игорь Бакланов",
+        id="unmarked-paragraph-closed-by-dash-attribution",
+    ),
+    pytest.param(
+        "Интервью\nКорреспондент: Когда откроют новый мост?\nИгорь Бакланов: В сентябре, "
+        "подрядчик идёт с опережением графика.",
+        "direct",
+        "В сентябре, подрядчик",
+        "Игорь Бакланов",
+        id="interview-line-full-name-colon",
+    ),
 ]
+
+
+# Unmarked lines that stay narrative.
+NOT_SPEECH_ROUND3 = [
+    pytest.param(
+        "Игорь Бакланов: урожай в области будет рекордным\nГубернатор Кедровского края Игорь "
+        "Бакланов провёл совещание с аграриями.",
+        id="headline-surname-colon-unquoted-is-a-title",
+    ),
+    pytest.param(
+        "Совещание\nГубернатор Игорь Бакланов сказал, что урожай будет рекордным, — сообщает "
+        "пресс-служба.",
+        id="reported-speech-closed-by-a-dash-is-not-direct",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH_ROUND3)
+def test_round3_not_direct_speech(extractor: Extractor, text: str) -> None:
+    assert _direct(run(extractor, text)) == []
 
 
 @pytest.mark.parametrize(("text", "kind", "starts", "speaker"), ROUND3_SPEAKERS)

@@ -1,0 +1,97 @@
+"""Unmarked direct speech laid out by real news sites (issue 8, round 3).
+
+Two layouts counted in tests/corpus/catalog/quotes.md that carry no quotation marks:
+
+- a body line "Имя Фамилия: text" in an interview transcript (a full name, not only initials —
+  those are quotes.py's transcript lines); the post's first line is a headline and is left alone;
+- a paragraph of speech without an opening mark, closed by its dash attribution:
+  "Завод выйдет на мощность к осени, — отметил губернатор."
+
+Each function returns (start, stop, text, speaker) tuples; quotes.py turns them into quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People
+from govdigest.extraction.speakers import Speaker, has_speech_verb, resolve
+
+Found = tuple[int, int, str, Speaker]
+
+# "Игорь Бакланов: В сентябре, подрядчик идёт с опережением графика."
+_NAME_COLON_RE = re.compile(r":\s+(?=\S)")
+MIN_LINE_SPEECH_WORDS = 3
+# "…к осени, — отметил губернатор." / "…кадрами. - Добавил глава региона" is not one.
+_CLOSING_ATTR_RE = re.compile(r"([,.!?…])\s+(?:[—–]|-)\s+(?=[а-яё])")
+_MARKED_RE = re.compile(r"^\s*[«\"„“—–-]")
+MIN_BLOCK_SPEECH_WORDS = 5
+MAX_CLOSING_ATTR_CHARS = 120
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _covered(pos: int, covered: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in covered)
+
+
+def name_colon_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
+    """Body lines opened by a person's full name and a colon: that person's words."""
+    out: list[Found] = []
+    for start, stop in _lines(doc.text)[1:]:
+        if _covered(start, covered):
+            continue
+        mention = next((m for m in people.mentions if m[0] == start), None)
+        if mention is None:
+            continue
+        m = _NAME_COLON_RE.match(doc.text, mention[1], stop)
+        if (
+            m is None
+            or len(people.entities[mention[2]].name.split()) < 2
+            or _covered(m.end(), covered)
+        ):
+            continue  # no colon right after the name, or a transcript line already taken
+        body = doc.text[m.end() : stop].strip()
+        if len(re.findall(r"\w+", body)) < MIN_LINE_SPEECH_WORDS or body.startswith(("«", '"')):
+            continue  # a quotation after the colon is quotes.py's own
+        speaker = resolve(doc, people, mention[0], mention[1], start)
+        if speaker.name is not None:
+            out.append((m.end(), stop, body, speaker))
+    return out
+
+
+def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
+    """A paragraph of unmarked speech that ends with a dash attribution naming the speaker."""
+    out: list[Found] = []
+    for start, stop in _lines(doc.text)[1:]:
+        line = doc.text[start:stop]
+        if not line.strip() or _MARKED_RE.match(line) or _covered(start, covered):
+            continue
+        dashes = list(_CLOSING_ATTR_RE.finditer(doc.text, start, stop))
+        closing = dashes[-1] if dashes else None  # the last dash of the line
+        if closing is None or stop - closing.end() > MAX_CLOSING_ATTR_CHARS:
+            continue
+        a_start, a_stop = closing.end(), stop
+        tail = doc.text[a_start:a_stop].rstrip()
+        if not tail.endswith((".", "!", "…")) or not has_speech_verb(doc, a_start, a_stop):
+            continue
+        body = doc.text[start : closing.start()].strip()
+        if len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS or re.search(r"[«»\"„“]", body):
+            continue
+        if has_speech_verb(doc, start, closing.start()) and re.search(r",\s+что\b", body):
+            continue  # reported speech already: "X сказал, что …, — добавил он."
+        speaker = resolve(doc, people, a_start, a_stop, start)
+        if speaker.name is None:
+            continue
+        mark = closing.group(1)
+        text = body + ("" if mark == "," else mark)
+        out.append((start, stop, text, speaker))
+    return out
