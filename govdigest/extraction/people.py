@@ -238,6 +238,9 @@ def extract_people(doc: Doc) -> People:
         words = _name_words(span.text)
         if not words:
             continue
+        if all(w.isupper() and len(w) > 1 for w in words):
+            # "ИВАН ПРОНИН, ГУБЕРНАТОР …:" (a TV caption): the same name in capitals.
+            words = ["-".join(part.capitalize() for part in w.split("-")) for w in words]
         if _leading_place_genitive(doc, span.start, words):
             # "мэр Тунцзяна Ван Лэй": NER took the role's genitive place into the name.
             words = words[1:]

@@ -349,6 +349,14 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             )
         )
         covered.append((span.open, stop))
+        if after is not None and speaker.name and not doc.first_person:
+            # "«…», — сказал X." ⏎ "Мы продолжим помогать заводу…": a first-person paragraph
+            # right after goes on with the same speech, without marks of its own.
+            line_end = doc.text.find("\n", stop)
+            if line_end >= 0 and not doc.text[stop:line_end].strip(" .!…"):
+                for quote in _continuation(doc, people, line_end + 1, speaker):
+                    found.append(quote)
+                    covered.append((quote.start, quote.stop))
     for start, stop, text, speaker in closed_paragraphs(doc, people, covered):
         found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
         covered.append((start, stop))
