@@ -321,6 +321,14 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
             inner_stop = _trim_unbalanced(doc, inner_start, inner_stop)
         close = inner_stop + 1 if span.balanced else inner_stop
         after = _attribution_after(doc, close)
+        if (
+            after is not None
+            and not re.search(r"[—–-]", doc.text[close : after[0]])
+            and len(re.findall(r"\w+", doc.text[inner_start:inner_stop])) < MIN_SPEECH_WORDS
+        ):
+            # "Продукцию «Кедровой долины», сообщил губернатор, …": a short quoted name before
+            # a comma-only attribution is a name, not the words said.
+            after = None
         before = None if after else _attribution_before(doc, span.open)
         if after is None and before is None:
             after = (

@@ -746,6 +746,14 @@ ROUND3_SPEAKERS = [
         "Игорь Бакланов",
         id="first-person-paragraph-continues-an-attributed-quote",
     ),
+    pytest.param(
+        "Завод\nВ области построят новый цех. «Работы начнутся весной и закончатся к зиме», "
+        "уточнили в компании.",
+        "direct",
+        "Работы начнутся весной",
+        None,
+        id="utochnili-v-kompanii-no-company-named",
+    ),
 ]
 
 
@@ -766,6 +774,11 @@ NOT_SPEECH_ROUND3 = [
         "проектную мощность к осени», — сказал Бакланов.\nПредприятие основано в 1962 году и "
         "выпускает насосы.",
         id="third-person-paragraph-after-a-quote-is-narrative",
+    ),
+    pytest.param(
+        "Вино\nПродукцию «Кедровой долины», сообщил губернатор Иван Пронин, начнут поставлять "
+        "в Москву.",
+        id="short-quoted-name-before-a-comma-attribution",
     ),
 ]
 
