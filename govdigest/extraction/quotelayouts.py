@@ -95,3 +95,51 @@ def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) 
         text = body + ("" if mark == "," else mark)
         out.append((start, stop, text, speaker))
     return out
+
+
+# An interview without dashes: after a lead-in naming the interviewee ("Игорь Бакланов ответил
+# на вопросы корреспондента"), a plain line ending with "?" is a question (no speaker) and the
+# plain paragraphs after it, up to the next question, are the answer.
+_INTERVIEW_LEAD_RE = re.compile(
+    r"ответил\w*\s+на\s+вопрос|в\s+интервью|в\s+беседе\s+с|рассказал\w*\s+корреспондент",
+    re.IGNORECASE,
+)
+MAX_ANSWER_PARAGRAPHS = 3
+
+
+def plain_interview(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
+    lines = _lines(doc.text)
+    lead = next(
+        (
+            (i, a, b)
+            for i, (a, b) in enumerate(lines[:6])
+            if i > 0 and _INTERVIEW_LEAD_RE.search(doc.text, a, b)
+        ),
+        None,
+    )
+    if lead is None:
+        return []
+    i, a, b = lead
+    answerer = resolve(doc, people, a, b, a)
+    questions = [
+        k
+        for k, (s, e) in enumerate(lines)
+        if k > i and doc.text[s:e].rstrip().endswith("?") and not _MARKED_RE.match(doc.text[s:e])
+    ]
+    if answerer.name is None or len(questions) < 2:
+        return []  # one question is a rhetorical line, not an interview
+    out: list[Found] = []
+    nobody = Speaker(None, None)
+    for n, k in enumerate(questions):
+        s, e = lines[k]
+        if _covered(s, covered):
+            continue
+        out.append((s, e, doc.text[s:e].strip(), nobody))
+        end = questions[n + 1] if n + 1 < len(questions) else len(lines)
+        for s2, e2 in lines[k + 1 : min(end, k + 1 + MAX_ANSWER_PARAGRAPHS)]:
+            body = doc.text[s2:e2].strip()
+            if not body or _MARKED_RE.match(body) or _covered(s2, covered):
+                continue
+            if len(re.findall(r"\w+", body)) >= MIN_LINE_SPEECH_WORDS:
+                out.append((s2, e2, body, answerer))
+    return out

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from govdigest.extraction.companies_rules import is_name_designator_before
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, match_role_at
-from govdigest.extraction.quotelayouts import closed_paragraphs, name_colon_lines
+from govdigest.extraction.quotelayouts import (
+    closed_paragraphs,
+    name_colon_lines,
+    plain_interview,
+)
 from govdigest.extraction.quotespans import QuoteSpan, find_spans
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
@@ -306,6 +310,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in _transcript_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for start, stop, text, speaker in plain_interview(doc, people, covered):
+        found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
+        covered.append((start, stop))
     for start, stop, text, speaker in name_colon_lines(doc, people, covered):
         found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
         covered.append((start, stop))
