@@ -143,3 +143,43 @@ def plain_interview(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
             if len(re.findall(r"\w+", body)) >= MIN_LINE_SPEECH_WORDS:
                 out.append((s2, e2, body, answerer))
     return out
+
+
+# "…и сегодня — весенние фото.⏎Олег Ранцев, губернатор Сосновской области": a signature line
+# under unmarked first-person text (a reposted address) makes that text the signer's words.
+_FIRST_PERSON_RE = re.compile(r"\b(?:я|мы|мне|нам|нас|наш\w*|мо[йяеи]\w*)\b", re.IGNORECASE)
+MAX_SIGNATURE_WORDS = 10
+
+
+def signed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
+    if doc.first_person:
+        return []  # the channel author's own text is not a quote
+    lines = [(a, b) for a, b in _lines(doc.text) if doc.text[a:b].strip()]
+    if len(lines) < 3:
+        return []
+    s_start, s_stop = lines[-1]
+    signature = doc.text[s_start:s_stop].strip()
+    mention = next((m for m in people.mentions if m[0] == s_start), None)
+    if (
+        mention is None
+        or not doc.text[mention[1] : s_stop].startswith(",")
+        or len(signature.split()) > MAX_SIGNATURE_WORDS
+        or has_speech_verb(doc, s_start, s_stop)
+        or signature.endswith((".", "!", "?", ":"))
+    ):
+        return []
+    speaker = resolve(doc, people, mention[0], mention[1], s_start)
+    if speaker.name is None:
+        return []
+    out: list[Found] = []
+    for a, b in reversed(lines[1:-1]):
+        body = doc.text[a:b].strip()
+        if (
+            _MARKED_RE.match(body)
+            or _covered(a, covered)
+            or not _FIRST_PERSON_RE.search(body)
+            or len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS
+        ):
+            break
+        out.append((a, b, body, speaker))
+    return out[::-1]

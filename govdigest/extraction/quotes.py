@@ -14,6 +14,7 @@ from govdigest.extraction.quotelayouts import (
     closed_paragraphs,
     name_colon_lines,
     plain_interview,
+    signed_paragraphs,
 )
 from govdigest.extraction.quotespans import QuoteSpan, find_spans
 from govdigest.extraction.resources import lines, word_set
@@ -372,6 +373,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
                 for quote in _continuation(doc, people, line_end + 1, speaker):
                     found.append(quote)
                     covered.append((quote.start, quote.stop))
+    for start, stop, text, speaker in signed_paragraphs(doc, people, covered):
+        found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
+        covered.append((start, stop))
     for start, stop, text, speaker in closed_paragraphs(doc, people, covered):
         found.append(RawQuote(start, stop, _clean_quote_text(text), speaker, True))
         covered.append((start, stop))

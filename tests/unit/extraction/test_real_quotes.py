@@ -772,6 +772,14 @@ ROUND3_SPEAKERS = [
         None,
         id="plain-interview-question-has-no-speaker",
     ),
+    pytest.param(
+        "Весна\nСегодня в области начался сев. Мы поможем аграриям топливом и семенами, работы "
+        "много.\nИгорь Бакланов, губернатор Кедровского края",
+        "direct",
+        "Сегодня в области начался сев",
+        "Игорь Бакланов",
+        id="signature-line-under-first-person-text",
+    ),
 ]
 
 
@@ -802,6 +810,11 @@ NOT_SPEECH_ROUND3 = [
         "Мост\nКогда откроют новый мост? Этот вопрос задают многие.\nПодрядчик идёт с "
         "опережением графика, работы закончат в сентябре.",
         id="a-rhetorical-question-without-an-interview-lead",
+    ),
+    pytest.param(
+        "Весна\nВ области начался сев. Аграриям выделят топливо и семена по льготной цене.\n"
+        "Игорь Бакланов, губернатор Кедровского края",
+        id="signature-under-third-person-text-is-not-speech",
     ),
 ]
 
