@@ -7,11 +7,11 @@ import asyncio
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -19,6 +19,7 @@ from govdigest import cli_reports
 from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
+from govdigest.storage import DATABASE_ERRORS
 
 log = logging.getLogger("govdigest")
 
@@ -55,7 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # The token as typed, for redaction even when the settings themselves are invalid.
-    secrets = [os.environ.get("BOT_TOKEN", ""), os.environ.get("WEBHOOK_SECRET", "")]
+    secrets = [
+        os.environ.get("BOT_TOKEN", ""),
+        os.environ.get("WEBHOOK_SECRET", ""),
+        _url_password(os.environ.get("DATABASE_URL")),
+    ]
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -66,12 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         secrets.append(settings.bot_token.get_secret_value())
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
+    if settings.database_url:
+        secrets.append(_url_password(settings.database_url.get_secret_value()))
     setup_logging(settings.log_level, secrets=secrets)
     try:
         return _run(args, settings)
     except KeyboardInterrupt:
         return 130
-    except (sqlite3.Error, OSError) as exc:
+    except (*DATABASE_ERRORS, OSError) as exc:
         # The usual operator errors (DATABASE_PATH not a database, a read-only folder): one
         # line, through the redacting log handler like everything else.
         log.critical("govdigest stopped: %s: %s", type(exc).__name__, exc)
@@ -81,6 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # carry request URLs, and the Bot API puts the token in the URL.
         log.critical("govdigest stopped by an unexpected error", exc_info=True)
         return 1
+
+
+def _url_password(url: str | None) -> str:
+    """The password of a database URL (redacted from logs like the token), or ""."""
+    try:
+        return urlsplit(url or "").password or ""
+    except ValueError:
+        return ""
 
 
 def config_error(exc: ValidationError) -> str:

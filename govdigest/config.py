@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     telegram_api_base: str = "https://api.telegram.org"
     database_path: str = "data/govdigest.sqlite3"
+    # postgresql://user:password@host:port/dbname: PostgreSQL instead of the SQLite file.
+    database_url: SecretStr | None = None
     seeds_dir: str = "seeds"
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     channels: Annotated[frozenset[str], NoDecode] = frozenset()
@@ -139,6 +141,31 @@ class Settings(BaseSettings):
         if parts.query or parts.fragment:
             raise ValueError("expected a URL without a query or fragment")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        url = value.get_secret_value().strip()
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018  # raises ValueError for a port out of range
+        except ValueError as exc:
+            raise ValueError("expected a URL like postgresql://govdigest@localhost/govdigest") from exc
+        if parts.scheme not in {"postgresql", "postgres"} or not parts.path.strip("/"):
+            raise ValueError(
+                "expected a URL like postgresql://govdigest@localhost/govdigest "
+                "(postgresql://, with a database name)"
+            )
+        return SecretStr(url)
+
+    @property
+    def database_target(self) -> str:
+        """What ``Database.open`` takes: the PostgreSQL URL when set, else the SQLite path."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.database_path
 
     @field_validator("log_level")
     @classmethod

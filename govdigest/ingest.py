@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -17,7 +16,7 @@ from govdigest.extraction.pipeline import Extractor
 from govdigest.indexing import SearchIndexer
 from govdigest.sources.files import FilePosts, read_paths
 from govdigest.sources.models import RawPost, RejectedFile
-from govdigest.storage import Repos
+from govdigest.storage import DATABASE_ERRORS, Repos
 from govdigest.storage.ops import RefreshRun
 from govdigest.storage.posts import PostRecord
 from govdigest.timeutil import utc_now
@@ -231,7 +230,7 @@ class Ingestor:
             async with self._repos.db.transaction():
                 for post in batch.posts:
                     outcomes.append(await self._repos.posts.upsert(post))
-        except (sqlite3.Error, ValueError, OverflowError) as exc:
+        except (*DATABASE_ERRORS, ValueError, OverflowError) as exc:
             log.exception("storing %s failed", batch.path)
             return RejectedFile(batch.path, f"cannot store: {type(exc).__name__}: {exc}")
         for outcome, post_id in outcomes:

@@ -10,6 +10,12 @@
   database (nothing ingested yet), closed at teardown; ``await ingest_seeds(services)``
   fills it.
 
+* ``pg_server`` (session): a throw-away PostgreSQL server (``tests/pg_server.py``), started by
+  the first test that asks for it and stopped at the end; a server that cannot start fails
+  those tests with the reason (never skips them).
+* ``pg_url`` (function): a fresh empty database on it, dropped at teardown.
+* ``db_target`` (function, two params): a SQLite file path, then a ``pg_url``.
+
 Paths: ``REPO_ROOT``, ``SEEDS_DIR`` (the repository's seeds), ``DATA_DIR`` (``tests/data``:
 fictional posts, a Telegram Desktop export, bad files and mission posts for paging).
 """
@@ -17,7 +23,7 @@ fictional posts, a Telegram Desktop export, bad files and mission posts for pagi
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +34,7 @@ from govdigest.extraction.pipeline import NlpModels
 from govdigest.ingest import IngestReport
 from tests.fakes.fake_bot_api import FakeBotApi
 from tests.fakes.fake_channels import FakeChannelSite
+from tests.pg_server import PostgresServer, PostgresUnavailable
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -41,6 +48,36 @@ SETTING_ENV_NAMES = tuple(name.upper() for name in Settings.model_fields)
 @pytest.fixture(scope="session")
 def nlp_models() -> NlpModels:
     return NlpModels.load()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as exc:
+        pytest.fail(f"PostgreSQL test server: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    url = pg_server.create_database()
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where ``Database.open`` opens a fresh database: a SQLite file, then a PostgreSQL
+    database on the test server (storage tests run on both backends)."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "db" / "test.sqlite3")
 
 
 @pytest.fixture

@@ -70,7 +70,7 @@ class Services:
 async def open_services(
     settings: Settings, *, clock: Clock = utc_now, models: NlpModels | None = None
 ) -> Services:
-    db = await Database.open(settings.database_path)
+    db = await Database.open(settings.database_target)
     try:
         repos = Repos.over(db)
         if models is None:

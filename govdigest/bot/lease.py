@@ -50,8 +50,8 @@ class InstanceLease:
         instance_id: str | None = None,
     ) -> None:
         self.db = db
-        self._repo = InstancesRepo(db.conn)
-        self._leases = CoordinationRepo(db.conn)
+        self._repo = InstancesRepo(db)
+        self._leases = CoordinationRepo(db)
         self._clock = clock
         self.lease = timedelta(seconds=lease_seconds)
         self.heartbeat = heartbeat_seconds

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from govdigest.storage.cache import CacheRepo
 from govdigest.storage.coordination import CoordinationRepo
-from govdigest.storage.db import Database
+from govdigest.storage.db import DATABASE_ERRORS, Database
 from govdigest.storage.dossiers import DossiersRepo
 from govdigest.storage.exports import ExportsRepo
 from govdigest.storage.follows import FollowsRepo
@@ -19,7 +19,8 @@ from govdigest.storage.subscriptions import DeliveriesRepo, SubscribersRepo
 
 @dataclass(frozen=True)
 class Repos:
-    """All repositories over one connection, built once in the composition root."""
+    """All repositories over one database (either backend), built once in the composition
+    root."""
 
     db: Database
     posts: PostsRepo
@@ -37,22 +38,21 @@ class Repos:
 
     @classmethod
     def over(cls, db: Database) -> Repos:
-        conn = db.conn
         return cls(
             db=db,
-            posts=PostsRepo(conn),
-            cache=CacheRepo(conn),
-            subscribers=SubscribersRepo(conn),
-            deliveries=DeliveriesRepo(conn),
-            ops=OpsRepo(conn),
-            sources=SourcesRepo(conn),
-            channels=ChannelsRepo(conn),
-            follows=FollowsRepo(conn),
-            search=SearchRepo(conn),
-            dossiers=DossiersRepo(conn),
-            exports=ExportsRepo(conn),
-            coordination=CoordinationRepo(conn),
+            posts=PostsRepo(db),
+            cache=CacheRepo(db),
+            subscribers=SubscribersRepo(db),
+            deliveries=DeliveriesRepo(db),
+            ops=OpsRepo(db),
+            sources=SourcesRepo(db),
+            channels=ChannelsRepo(db),
+            follows=FollowsRepo(db),
+            search=SearchRepo(db),
+            dossiers=DossiersRepo(db),
+            exports=ExportsRepo(db),
+            coordination=CoordinationRepo(db),
         )
 
 
-__all__ = ["Database", "Repos"]
+__all__ = ["DATABASE_ERRORS", "Database", "Repos"]

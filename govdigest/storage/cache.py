@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import aiosqlite
 
+from govdigest.storage.db import Database, Row
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.storage.follows import PostScope
 from govdigest.storage.organisations import Organisation, OrgMention, merge, org_key
@@ -80,7 +80,7 @@ class DigestItem:
     ready_at: datetime | None = None
 
 
-def _post_ref(row: aiosqlite.Row) -> PostRef:
+def _post_ref(row: Row) -> PostRef:
     return PostRef(
         post_id=row["post_id"],
         title=row["title"],
@@ -99,8 +99,8 @@ post_ref = _post_ref
 
 
 class CacheRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def save(
         self,
@@ -116,7 +116,7 @@ class CacheRepo:
         ``now`` (aware UTC) stamps the extraction; the first one also makes the post ready
         for digests (``posts.ready_at``), which a re-extraction never moves.
         """
-        conn = self._conn
+        conn = self._db
         moment = now or utc_now()
         stamp = to_db(moment)
         await conn.execute(
@@ -196,18 +196,16 @@ class CacheRepo:
         )
 
     async def get(self, post_id: int) -> Extraction | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT result_json FROM extractions WHERE post_id = ?", (post_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return Extraction.from_dict(json.loads(row[0])) if row else None
 
     async def mission_count(self, *, scope: PostScope | None = None) -> int:
         where, params = _where(scope)
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT COUNT(*) FROM missions m JOIN posts p ON p.id = m.post_id {where}", params
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def missions(
@@ -222,8 +220,7 @@ class CacheRepo:
             "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
             "substr(p.created_at, 1, 10)) DESC, p.id DESC LIMIT ? OFFSET ?"
         )
-        async with self._conn.execute(sql, (*params, limit, offset)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, (*params, self._db.limit(limit), offset))
         cards = []
         for row in rows:
             extraction = Extraction.from_dict(json.loads(row["result_json"]))
@@ -245,11 +242,10 @@ class CacheRepo:
         """
         where, params = _where(scope)
         sql = (
-            "SELECT c.name, c.post_id, json_array_length(c.mentions_json) AS mentions "
+            f"SELECT c.name, c.post_id, {_json_length(self._db, 'c.mentions_json')} AS mentions "
             f"FROM companies c JOIN posts p ON p.id = c.post_id {where}"
         )
-        async with self._conn.execute(sql, params) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, params)
         return merge(
             [OrgMention(r["name"], int(r["post_id"]), int(r["mentions"] or 0)) for r in rows]
         )
@@ -258,10 +254,9 @@ class CacheRepo:
         self, key: str, region_key: Callable[[str | None], str | None]
     ) -> str | None:
         """A mission delegation region whose key (``region_key``) is ``key``, as written."""
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             "SELECT DISTINCT delegation_region FROM missions WHERE delegation_region IS NOT NULL"
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return next((r[0] for r in rows if region_key(r[0]) == key), None)
 
     async def company_totals(
@@ -274,8 +269,7 @@ class CacheRepo:
         return len(await self.organisations())
 
     async def quote_count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM quotes") as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone("SELECT COUNT(*) FROM quotes")
         return int(row[0]) if row else 0
 
     async def latest_quotes(
@@ -287,8 +281,7 @@ class CacheRepo:
             f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
         )
-        async with self._conn.execute(sql, params) as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone(sql, params)
         if row is None:
             return []
         return await self._quotes_where("q.post_id = ?", (row[0],), limit)
@@ -300,8 +293,7 @@ class CacheRepo:
             f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
         )
-        async with self._conn.execute(sql, params) as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone(sql, params)
         return int(row[0]) if row else None
 
     async def quotes_of_post(self, post_id: int) -> list[QuoteEntry]:
@@ -314,8 +306,7 @@ class CacheRepo:
             f"SELECT {_REF_COLUMNS}, e.result_json FROM posts p "
             "JOIN extractions e ON e.post_id = p.id WHERE p.id = ?"
         )
-        async with self._conn.execute(sql, (post_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone(sql, (post_id,))
         if row is None:
             return None
         extraction = Extraction.from_dict(json.loads(row["result_json"]))
@@ -352,8 +343,7 @@ class CacheRepo:
             f"SELECT {_REF_COLUMNS} FROM posts p WHERE p.id IN ({marks}) "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
         )
-        async with self._conn.execute(sql, tuple(post_ids)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, tuple(post_ids))
         return [_post_ref(r) for r in rows]
 
     async def speakers(self, *, limit: int = 12) -> list[Speaker]:
@@ -363,39 +353,33 @@ class CacheRepo:
             "FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker_key "
             "ORDER BY n DESC, name LIMIT ?"
         )
-        async with self._conn.execute(sql, (limit,)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, (limit,))
         return [Speaker(r["name"], int(r["n"]), int(r["quote_id"])) for r in rows]
 
     async def speaker_handle(self, speaker: str) -> int | None:
         """One quote id of this speaker (what a button carries instead of the name)."""
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT MAX(id) FROM quotes WHERE speaker = ?", (speaker,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row and row[0] is not None else None
 
     async def speaker_of_quote(self, quote_id: int) -> str | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT speaker FROM quotes WHERE id = ?", (quote_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return row[0] if row else None
 
     async def freshness(self) -> Freshness:
-        async with self._conn.execute(
+        channels = tuple(r["channel"] for r in await self._db.fetchall(
             "SELECT channel, COUNT(*) AS n FROM posts WHERE channel IS NOT NULL "
             "GROUP BY channel ORDER BY n DESC, channel"
-        ) as cur:
-            channels = tuple(r["channel"] for r in await cur.fetchall())
-        async with self._conn.execute(
+        ))
+        row = await self._db.fetchone(
             # An undated post (a file without a date) has no publication date to show: its
             # ingestion time is not one.
             "SELECT COUNT(*), MAX(published_at) FROM posts"
-        ) as cur:
-            row = await cur.fetchone()
-        async with self._conn.execute("SELECT MAX(finished_at) FROM refresh_runs") as cur:
-            refreshed = await cur.fetchone()
+        )
+        refreshed = await self._db.fetchone("SELECT MAX(finished_at) FROM refresh_runs")
         return Freshness(
             channels=channels,
             posts=int(row[0]) if row else 0,
@@ -420,7 +404,7 @@ class CacheRepo:
             return []
         found: list[QuoteEntry] = []
         like = "q.speaker_key LIKE ? ESCAPE '\\'"
-        in_scope, scope_params = scope.sql("p") if scope is not None else ("1", ())
+        in_scope, scope_params = scope.sql("p") if scope is not None else ("1 = 1", ())
         if not initials:
             found = await self._quotes_where(
                 f"{like} AND {in_scope}",
@@ -449,8 +433,7 @@ class CacheRepo:
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, "
             "q.kind = 'indirect', q.position LIMIT ?"
         )
-        async with self._conn.execute(sql, (*params, limit)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, (*params, self._db.limit(limit)))
         return [
             QuoteEntry(
                 post=_post_ref(r),
@@ -502,10 +485,9 @@ class CacheRepo:
             to_db(until),
             *published_params,
             *extra_params,
-            -1 if limit is None else limit,
+            self._db.limit(limit),
         )
-        async with self._conn.execute(sql, params) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, params)
         items = []
         for r in rows:
             created, ready = from_db(r["created_at"]), from_db(r["ready_at"])
@@ -519,6 +501,13 @@ class CacheRepo:
                 )
             )
         return items
+
+
+def _json_length(db: Database, column: str) -> str:
+    """The length of the JSON array in ``column`` (a column name of ours, not input)."""
+    if db.dialect == "postgres":
+        return f"json_array_length({column}::json)"
+    return f"json_array_length({column})"
 
 
 def _where(scope: PostScope | None) -> tuple[str, tuple[str, ...]]:

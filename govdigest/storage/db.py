@@ -1,127 +1,111 @@
-"""One long-lived aiosqlite connection with explicit, visible transactions."""
+"""The dialect-neutral connection the repositories are written against.
+
+Two backends implement it: ``SqliteDatabase`` (one aiosqlite connection, the embedded
+default) and ``PostgresDatabase`` (an asyncpg pool, chosen by a ``postgresql://`` URL).
+Repositories write SQL with ``?`` placeholders (translated to ``$n`` for PostgreSQL), read
+rows by column name or position, and branch on ``db.dialect`` only where the two dialects
+differ (``RETURNING``, ``FOR UPDATE SKIP LOCKED``, JSON functions, "no limit").
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sqlite3
-import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
+from typing import Any, ClassVar, Literal, Protocol
 
-import aiosqlite
+Dialect = Literal["sqlite", "postgres"]
+Params = Sequence[Any]
 
-from govdigest.storage.schema import MIGRATIONS
-
-log = logging.getLogger(__name__)
-
-
-WAL_RETRY_PAUSE = 0.05  # seconds
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-async def _enable_wal(conn: aiosqlite.Connection, patience: float) -> None:
-    """Switch a file to WAL, waiting out another process that is doing the same.
+class Row(Protocol):
+    """A result row: ``row["name"]`` or ``row[0]`` (aiosqlite.Row and asyncpg.Record)."""
 
-    Changing the journal mode needs an exclusive lock, and SQLite answers "database is
-    locked" at once instead of calling the busy handler: two processes opening one new file
-    would otherwise lose one of them. Once the other has switched, the file is WAL already.
-    """
-    deadline = time.monotonic() + patience
-    while True:
-        try:
-            await conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            await asyncio.sleep(WAL_RETRY_PAUSE)
-        else:
-            return
+    def __getitem__(self, key: Any, /) -> Any: ...
 
 
-class Database:
-    """Owns the connection. Repositories never commit: callers wrap writes in ``transaction()``.
+def is_postgres_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 
-    The connection runs in autocommit mode (``isolation_level=None``) so that ``BEGIN
-    IMMEDIATE`` is ours to issue: it takes SQLite's write lock up front, which is what makes a
-    claim (``INSERT … ON CONFLICT DO NOTHING``) atomic between two bot instances.
 
-    Within one process, handlers, the refresh job and delivery workers are concurrent tasks
-    sharing this one connection: a transaction belongs to the task that opened it, and another
-    task's ``transaction()`` waits for it instead of silently writing into it.
-    """
+def _errors() -> tuple[type[BaseException], ...]:
+    try:
+        import asyncpg
+    except ImportError:  # pragma: no cover - asyncpg is a declared dependency
+        return (sqlite3.Error,)
+    return (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError)
 
-    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
-        self.conn = conn
-        self.path = path
-        self._tx_lock = asyncio.Lock()
-        self._tx_owner: asyncio.Task[object] | None = None
+
+# What a database of either backend raises for a bad file, a lost server, a broken statement.
+DATABASE_ERRORS: tuple[type[BaseException], ...] = _errors()
+
+
+class Database(ABC):
+    """Owns the connection(s). Repositories never commit: callers wrap writes in
+    ``transaction()``; nested use joins the outer transaction of the same task."""
+
+    dialect: ClassVar[Dialect]
 
     @classmethod
-    async def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Database:
-        """Connect, configure and migrate; on any failure the connection is closed again.
+    async def open(cls, target: str | Path) -> Database:
+        """A ``postgresql://`` URL opens PostgreSQL; anything else is a SQLite file path (or
+        ``:memory:``). Either is migrated to the latest schema version before it is returned."""
+        if is_postgres_url(target):
+            from govdigest.storage.postgres import PostgresDatabase
 
-        aiosqlite runs each connection in its own non-daemon thread: one left open after an
-        error ("file is not a database") would keep the process alive forever.
-        """
-        path_str = str(path)
-        if path_str != ":memory:":
-            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path_str, isolation_level=None)
-        try:
-            conn.row_factory = aiosqlite.Row
-            await conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            await conn.execute("PRAGMA foreign_keys = ON")
-            if path_str != ":memory:":
-                await _enable_wal(conn, busy_timeout_ms / 1000)
-                await conn.execute("PRAGMA synchronous = NORMAL")
-            db = cls(conn, path_str)
-            await db.migrate()
-        except BaseException:
-            await conn.close()
-            raise
-        return db
+            return await PostgresDatabase.connect(str(target))
+        from govdigest.storage.sqlite import SqliteDatabase
 
-    async def close(self) -> None:
-        await self.conn.close()
+        return await SqliteDatabase.connect(target)
 
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @abstractmethod
     async def user_version(self) -> int:
-        async with self.conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        """The schema version: the number of migrations applied."""
 
-    async def migrate(self) -> None:
-        """Apply forward migrations; each one and its version bump commit together.
+    @abstractmethod
+    async def migrate(self) -> None: ...
 
-        The version is read inside the migration's ``BEGIN IMMEDIATE``: two processes opening a
-        new database at once take turns, and the second finds the first's work done.
-        """
-        for version, statements in enumerate(MIGRATIONS, start=1):
-            async with self.transaction():
-                if await self.user_version() >= version:
-                    continue
-                for statement in statements:
-                    await self.conn.execute(statement)
-                # PRAGMA does not take parameters; version is our own integer.
-                await self.conn.execute(f"PRAGMA user_version = {version}")
-            log.info("database migrated to schema version %d", version)
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[None]: ...
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        task = asyncio.current_task()
-        if self._tx_owner is not None and self._tx_owner is task:
-            # Nested use joins the outer transaction: the outermost block owns commit/rollback.
-            yield self.conn
-            return
-        async with self._tx_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            self._tx_owner = task
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            else:
-                await self.conn.execute("COMMIT")
-            finally:
-                self._tx_owner = None
+    @abstractmethod
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+
+    @abstractmethod
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None: ...
+
+    @abstractmethod
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    @abstractmethod
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        """The first column of the first row, or None when there is no row."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    @abstractmethod
+    async def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT into a table with an ``id`` key; the new row's id."""
+
+    @property
+    @abstractmethod
+    def no_limit(self) -> int | None:
+        """The ``LIMIT ?`` value that means "all rows" (-1 in SQLite, NULL in PostgreSQL)."""
+
+    def limit(self, value: int | None) -> int | None:
+        """``value`` for a ``LIMIT ?`` parameter; None or a negative number means all rows."""
+        return self.no_limit if value is None or value < 0 else value
+
+    @abstractmethod
+    def is_busy(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is a transient lock conflict worth retrying the transaction for."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-import aiosqlite
 
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import to_db, utc_now
 
 FollowKind = Literal["channel", "region"]
@@ -43,38 +43,37 @@ class PostScope:
             )
             params += self.delegation_regions
         if not parts:
-            return "0", ()
+            return "1 = 0", ()
         return "(" + " OR ".join(parts) + ")", tuple(params)
 
 
 class FollowsRepo:
     """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def add(
         self, chat_id: int, kind: FollowKind, key: str, label: str, *, now: datetime | None = None
     ) -> bool:
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "INSERT INTO follows (chat_id, kind, key, label, created_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (chat_id, kind, key) DO NOTHING",
             (chat_id, kind, key, label, to_db(now or utc_now())),
         )
-        return cur.rowcount > 0
+        return count > 0
 
     async def remove(self, chat_id: int, kind: FollowKind, key: str) -> bool:
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "DELETE FROM follows WHERE chat_id = ? AND kind = ? AND key = ?", (chat_id, kind, key)
         )
-        return cur.rowcount > 0
+        return count > 0
 
     async def of(self, chat_id: int) -> list[Follow]:
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             "SELECT kind, key, label FROM follows WHERE chat_id = ? ORDER BY kind, created_at",
             (chat_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [Follow(kind=r["kind"], key=r["key"], label=r["label"]) for r in rows]
 
     async def scope(
@@ -96,26 +95,23 @@ class FollowsRepo:
                 continue
             keys.add(follow.key)
             if follow.key.startswith("@"):
-                async with self._conn.execute(
+                row = await self._db.fetchone(
                     "SELECT chat_id FROM channels WHERE username_key = ?", (follow.key[1:],)
-                ) as cur:
-                    row = await cur.fetchone()
+                )
                 if row is not None:
                     keys.add(str(row[0]))
         delegations: list[str] = []
         if regions:
             marks = ", ".join("?" * len(regions))
-            async with self._conn.execute(
+            for row in await self._db.fetchall(
                 f"SELECT key, chat_id FROM sources WHERE region_key IN ({marks})",
                 tuple(regions),
-            ) as cur:
-                for row in await cur.fetchall():
+            ):
                     keys.add(row["key"])
                     if row["chat_id"] is not None:
                         keys.add(str(row["chat_id"]))
-            async with self._conn.execute(
+            delegations = [r[0] for r in await self._db.fetchall(
                 "SELECT DISTINCT delegation_region FROM missions "
                 "WHERE delegation_region IS NOT NULL"
-            ) as cur:
-                delegations = [r[0] for r in await cur.fetchall() if region_key(r[0]) in regions]
+            ) if region_key(r[0]) in regions]
         return PostScope(channel_keys=tuple(sorted(keys)), delegation_regions=tuple(delegations))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
 
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
 MAX_ERRORS_KEPT = 200
@@ -32,11 +32,11 @@ class ErrorRecord:
 
 
 class OpsRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def record_refresh(self, run: RefreshRun) -> None:
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO refresh_runs (trigger, started_at, finished_at, new, updated, "
             "unchanged, rejected, extracted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -52,11 +52,10 @@ class OpsRepo:
         )
 
     async def last_refresh(self) -> RefreshRun | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT trigger, started_at, finished_at, new, updated, unchanged, rejected, "
             "extracted FROM refresh_runs ORDER BY id DESC LIMIT 1"
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             return None
         started, finished = from_db(row["started_at"]), from_db(row["finished_at"])
@@ -73,19 +72,18 @@ class OpsRepo:
         )
 
     async def record_error(self, kind: str, message: str) -> None:
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO errors (at, kind, message) VALUES (?, ?, ?)",
             (to_db(utc_now()), kind, message[:500]),
         )
-        await self._conn.execute(
+        await self._db.execute(
             "DELETE FROM errors WHERE id <= (SELECT MAX(id) FROM errors) - ?", (MAX_ERRORS_KEPT,)
         )
 
     async def recent_errors(self, limit: int = 5) -> list[ErrorRecord]:
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             "SELECT at, kind, message FROM errors ORDER BY id DESC LIMIT ?", (limit,)
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         out = []
         for r in rows:
             at = from_db(r["at"])

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-import aiosqlite
 
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
 UpsertOutcome = Literal["new", "updated", "unchanged"]
@@ -64,7 +64,7 @@ class PostRecord:
     created_at: datetime
 
 
-def _row_to_post(row: aiosqlite.Row) -> PostRecord:
+def _row_to_post(row: Row) -> PostRecord:
     created = from_db(row["created_at"])
     assert created is not None
     return PostRecord(
@@ -89,17 +89,16 @@ _POST_COLUMNS = (
 
 
 class PostsRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def upsert(self, post: PostFields) -> tuple[UpsertOutcome, int]:
         """Insert a new post or update a changed one; an identical one is left alone."""
         digest = post.content_hash
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT id, content_hash FROM posts WHERE source = ? AND source_id = ?",
             (post.source, post.source_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             row = await self._adopt_former(post)
         now = to_db(utc_now())
@@ -113,7 +112,7 @@ class PostsRepo:
             digest,
         )
         if row is None:
-            cur = await self._conn.execute(
+            new_id = await self._db.insert(
                 "INSERT INTO posts (channel, author, published_at, url, title, text, "
                 "content_hash, source, source_id, created_at, updated_at, channel_key) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -126,27 +125,25 @@ class PostsRepo:
                     channel_key_of(post.source, post.source_id),
                 ),
             )
-            assert cur.lastrowid is not None
-            return "new", cur.lastrowid
+            return "new", new_id
         if row["content_hash"] == digest:
             return "unchanged", int(row["id"])
-        await self._conn.execute(
+        await self._db.execute(
             "UPDATE posts SET channel = ?, author = ?, published_at = ?, url = ?, title = ?, "
             "text = ?, content_hash = ?, updated_at = ? WHERE id = ?",
             (*values, now, row["id"]),
         )
         return "updated", int(row["id"])
 
-    async def _adopt_former(self, post: PostFields) -> aiosqlite.Row | None:
+    async def _adopt_former(self, post: PostFields) -> Row | None:
         """The post stored under one of its former ids, renamed to its id now; else None."""
         for former in post.former_ids:
-            async with self._conn.execute(
+            row = await self._db.fetchone(
                 "SELECT id, content_hash FROM posts WHERE source = ? AND source_id = ?",
                 (post.source, former),
-            ) as cur:
-                row = await cur.fetchone()
+            )
             if row is not None:
-                await self._conn.execute(
+                await self._db.execute(
                     "UPDATE posts SET source_id = ? WHERE id = ?", (post.source_id, row["id"])
                 )
                 return row
@@ -160,41 +157,36 @@ class PostsRepo:
         if not source_ids:
             return {}
         marks = ", ".join("?" * len(source_ids))
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             f"SELECT source_id, id, content_hash FROM posts WHERE source = ? "
             f"AND source_id IN ({marks})",
             (source, *source_ids),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return {r["source_id"]: (int(r["id"]), r["content_hash"]) for r in rows}
 
     async def get(self, post_id: int) -> PostRecord | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", (post_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _row_to_post(row) if row else None
 
     async def find(self, source: str, source_id: str) -> PostRecord | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT {_POST_COLUMNS} FROM posts WHERE source = ? AND source_id = ?",
             (source, source_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _row_to_post(row) if row else None
 
     async def has_channel(self, chat_id: int) -> bool:
         """Whether any post of this channel (live, forwarded or exported) is stored."""
         prefix = f"{chat_id}:"
-        async with self._conn.execute(
+        return await self._db.fetchone(
             "SELECT 1 FROM posts WHERE source = 'channel' AND substr(source_id, 1, ?) = ? LIMIT 1",
             (len(prefix), prefix),
-        ) as cur:
-            return await cur.fetchone() is not None
+        ) is not None
 
     async def count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM posts") as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone("SELECT COUNT(*) FROM posts")
         return int(row[0]) if row else 0
 
     async def count_for(self, channel_keys: Sequence[str]) -> int:
@@ -202,10 +194,9 @@ class PostsRepo:
         if not channel_keys:
             return 0
         marks = ", ".join("?" * len(channel_keys))
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT COUNT(*) FROM posts WHERE channel_key IN ({marks})", tuple(channel_keys)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def needing_extraction(
@@ -218,6 +209,5 @@ class PostsRepo:
             "WHERE p.id > ? AND (e.post_id IS NULL OR e.extractor_version != ? "
             "OR e.content_hash != p.content_hash) ORDER BY p.id LIMIT ?"
         )
-        async with self._conn.execute(sql, (after_id, extractor_version, limit)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, (after_id, extractor_version, limit))
         return [_row_to_post(r) for r in rows]

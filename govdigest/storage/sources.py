@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-import aiosqlite
 
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
 SourceStatus = Literal[
@@ -70,7 +70,7 @@ _COLUMNS = (
 )
 
 
-def _record(row: aiosqlite.Row) -> SourceRecord:
+def _record(row: Row) -> SourceRecord:
     added = from_db(row["added_at"])
     assert added is not None
     return SourceRecord(
@@ -97,8 +97,8 @@ def _record(row: aiosqlite.Row) -> SourceRecord:
 class SourcesRepo:
     """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def add(
         self,
@@ -117,14 +117,14 @@ class SourcesRepo:
         existing = await self.get(key)
         if existing is not None:
             if region and not existing.region:
-                await self._conn.execute(
+                await self._db.execute(
                     "UPDATE sources SET region = ?, region_key = ? WHERE id = ?",
                     (region, region_key, existing.id),
                 )
                 existing = await self.get(key)
                 assert existing is not None
             return existing, False
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO sources (kind, key, address, title, region, region_key, origin, "
             "added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (kind, key, address, title, region, region_key, origin, to_db(now or utc_now())),
@@ -134,28 +134,26 @@ class SourcesRepo:
         return record, True
 
     async def get(self, key: str) -> SourceRecord | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT {_COLUMNS} FROM sources WHERE key = ?", (key,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _record(row) if row else None
 
     async def all(self) -> list[SourceRecord]:
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             f"SELECT {_COLUMNS} FROM sources ORDER BY kind DESC, key"
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_record(r) for r in rows]
 
     async def remove(self, key: str) -> bool:
         """Forget a source; its posts stay (they are the cache, not the source's)."""
-        cur = await self._conn.execute("DELETE FROM sources WHERE key = ?", (key,))
-        return cur.rowcount > 0
+        count = await self._db.execute("DELETE FROM sources WHERE key = ?", (key,))
+        return count > 0
 
     async def record_fetch(self, key: str, outcome: FetchOutcome, *, now: datetime) -> None:
         stamp = to_db(now)
         ok = outcome.status == "ok"
-        await self._conn.execute(
+        await self._db.execute(
             "UPDATE sources SET last_fetch_at = ?, status = ?, last_error = ?, "
             "last_ok_at = CASE WHEN ? THEN ? ELSE last_ok_at END, "
             "title = COALESCE(?, title), chat_id = COALESCE(?, chat_id), "
@@ -179,15 +177,14 @@ class SourcesRepo:
         )
 
     async def set_region(self, key: str, region: str | None, region_key: str | None) -> None:
-        await self._conn.execute(
+        await self._db.execute(
             "UPDATE sources SET region = ?, region_key = ? WHERE key = ?",
             (region, region_key, key),
         )
 
     async def usernames(self) -> frozenset[str]:
         """Lower-case usernames of the telegram sources (they count as configured channels)."""
-        async with self._conn.execute("SELECT key FROM sources WHERE kind = 'telegram'") as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall("SELECT key FROM sources WHERE kind = 'telegram'")
         return frozenset(str(r[0]).lstrip("@") for r in rows)
 
 
@@ -199,56 +196,63 @@ class ChannelsRepo:
     ``<chat id>:<id>`` then, so one message is one post whichever way it came.
     """
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def learn(
         self, chat_id: int, username: str | None, title: str | None, *, now: datetime
     ) -> int:
         """Record the pair; returns how many posts were re-keyed. Call inside a transaction."""
         key = username.casefold() if username else None
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT username_key, title FROM channels WHERE chat_id = ?", (chat_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is not None and row["username_key"] == key and (not title or row[1] == title):
             return 0
         if key:
             # A username moves with its owner: another channel that had it no longer does.
-            await self._conn.execute(
+            await self._db.execute(
                 "UPDATE channels SET username_key = NULL, username = NULL "
                 "WHERE username_key = ? AND chat_id != ?",
                 (key, chat_id),
             )
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO channels (chat_id, username_key, username, title, updated_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
-            "username_key = COALESCE(excluded.username_key, username_key), "
-            "username = COALESCE(excluded.username, username), "
-            "title = COALESCE(excluded.title, title), updated_at = excluded.updated_at",
+            "username_key = COALESCE(excluded.username_key, channels.username_key), "
+            "username = COALESCE(excluded.username, channels.username), "
+            "title = COALESCE(excluded.title, channels.title), updated_at = excluded.updated_at",
             (chat_id, key, username, title, to_db(now)),
         )
         if not key:
             return 0
         old, new = f"@{key}", str(chat_id)
-        cur = await self._conn.execute(
-            "UPDATE OR IGNORE posts SET source_id = ? || substr(source_id, ?), channel_key = ? "
-            "WHERE source = 'channel' AND channel_key = ?",
-            (new, len(old) + 1, new, old),
-        )
-        moved = cur.rowcount
+        if self._db.dialect == "postgres":
+            # No UPDATE OR IGNORE: a post whose new id is taken (a twin) is left for the DELETE.
+            moved = await self._db.execute(
+                "UPDATE posts SET source_id = ? || substr(source_id, ?), channel_key = ? "
+                "WHERE source = 'channel' AND channel_key = ? AND NOT EXISTS (SELECT 1 "
+                "FROM posts twin WHERE twin.source = 'channel' "
+                "AND twin.source_id = ? || substr(posts.source_id, ?))",
+                (new, len(old) + 1, new, old, new, len(old) + 1),
+            )
+        else:
+            moved = await self._db.execute(
+                "UPDATE OR IGNORE posts SET source_id = ? || substr(source_id, ?), "
+                "channel_key = ? WHERE source = 'channel' AND channel_key = ?",
+                (new, len(old) + 1, new, old),
+            )
         # Left over: the same messages already stored under the numeric id (twins).
-        await self._conn.execute(
+        await self._db.execute(
             "DELETE FROM posts WHERE source = 'channel' AND channel_key = ?", (old,)
         )
-        await self._conn.execute(
+        await self._db.execute(
             "UPDATE sources SET chat_id = ? WHERE key = ? AND chat_id IS NULL", (chat_id, old)
         )
         return moved
 
     async def chat_id_of(self, username: str) -> int | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT chat_id FROM channels WHERE username_key = ?", (username.casefold(),)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -11,9 +10,9 @@ from datetime import date, datetime
 from typing import Literal
 from weakref import WeakKeyDictionary
 
-import aiosqlite
 
-from govdigest.storage.db import Database
+from govdigest.storage.claims_pg import claim_skip_locked
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
 SubscriberStatus = Literal["active", "paused", "blocked", "unsubscribed"]
@@ -50,8 +49,8 @@ async def serialized_transaction(db: Database) -> AsyncIterator[None]:
             try:
                 await stack.enter_async_context(db.transaction())
                 break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == _BEGIN_RETRIES - 1:
+            except Exception as exc:
+                if not db.is_busy(exc) or attempt == _BEGIN_RETRIES - 1:
                     raise
                 await asyncio.sleep(0.02 * 2**attempt)
         yield
@@ -82,7 +81,7 @@ class Delivery:
     parts_sent: int = 0
 
 
-def _subscriber(row: aiosqlite.Row) -> Subscriber:
+def _subscriber(row: Row) -> Subscriber:
     return Subscriber(
         chat_id=row["chat_id"],
         user_id=row["user_id"],
@@ -100,14 +99,13 @@ _SUB_COLUMNS = "chat_id, user_id, digest_time, tz, status, last_digest_at, sched
 class SubscribersRepo:
     """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def get(self, chat_id: int) -> Subscriber | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             f"SELECT {_SUB_COLUMNS} FROM subscribers WHERE chat_id = ?", (chat_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _subscriber(row) if row else None
 
     async def subscribe(
@@ -121,7 +119,7 @@ class SubscribersRepo:
     ) -> Subscriber:
         """Create or re-activate a subscription with this time and zone, counting from now."""
         stamp = to_db(now or utc_now())
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO subscribers (chat_id, user_id, digest_time, tz, status, created_at, "
             "updated_at, schedule_from) VALUES (?, ?, ?, ?, 'active', ?, ?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET "
@@ -139,51 +137,49 @@ class SubscribersRepo:
     ) -> bool:
         """Change the status; resuming ('active') restarts the schedule from now."""
         stamp = to_db(now or utc_now())
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "UPDATE subscribers SET status = ?, updated_at = ?, "
             "schedule_from = CASE WHEN ? = 'active' AND status != 'active' THEN ? "
             "ELSE schedule_from END WHERE chat_id = ?",
             (status, stamp, status, stamp, chat_id),
         )
-        return cur.rowcount > 0
+        return count > 0
 
     async def set_time(
         self, chat_id: int, digest_time: str, *, now: datetime | None = None
     ) -> bool:
         stamp = to_db(now or utc_now())
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "UPDATE subscribers SET digest_time = ?, updated_at = ?, schedule_from = ? "
             "WHERE chat_id = ?",
             (digest_time, stamp, stamp, chat_id),
         )
-        return cur.rowcount > 0
+        return count > 0
 
     async def active(self) -> list[Subscriber]:
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             f"SELECT {_SUB_COLUMNS} FROM subscribers WHERE status = 'active' ORDER BY chat_id"
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_subscriber(r) for r in rows]
 
     async def counts(self) -> dict[str, int]:
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             "SELECT status, COUNT(*) FROM subscribers GROUP BY status"
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         result = {"active": 0, "paused": 0, "blocked": 0, "unsubscribed": 0}
         result.update({r[0]: int(r[1]) for r in rows})
         return result
 
     async def mark_digest_sent(self, chat_id: int, window_end: datetime) -> None:
         """Advance the digest window; never moves it backwards."""
-        await self._conn.execute(
+        await self._db.execute(
             "UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ? "
             "AND (last_digest_at IS NULL OR last_digest_at < ?)",
             (to_db(window_end), chat_id, to_db(window_end)),
         )
 
 
-def _delivery(row: aiosqlite.Row) -> Delivery:
+def _delivery(row: Row) -> Delivery:
     return Delivery(
         chat_id=row["chat_id"],
         local_date=date.fromisoformat(row["local_date"]),
@@ -199,8 +195,8 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
 class DeliveriesRepo:
     """One row per subscriber and local date; the UNIQUE key is the exactly-once guarantee."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def claim(
         self,
@@ -222,7 +218,18 @@ class DeliveriesRepo:
         where to resume.
         """
         stamp = to_db(now or utc_now())
-        cur = await self._conn.execute(
+        if self._db.dialect == "postgres":
+            return await claim_skip_locked(
+                self._db,
+                chat_id,
+                local_date.isoformat(),
+                worker,
+                stamp=stamp,
+                window_end=to_db(window_end),
+                max_attempts=max_attempts,
+                dead_before=dead_before.timestamp(),
+            )
+        count = await self._db.execute(
             "INSERT INTO deliveries (chat_id, local_date, status, claimed_by, claimed_at, "
             "attempts, window_end) VALUES (?, ?, 'claimed', ?, ?, 1, ?) "
             "ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'claimed', "
@@ -242,7 +249,7 @@ class DeliveriesRepo:
                 dead_before.timestamp(),
             ),
         )
-        return cur.rowcount == 1
+        return count == 1
 
     async def next_release(self, local_dates: set[date], worker: str) -> float | None:
         """The earliest last heartbeat (unix seconds) among the instances other than
@@ -258,18 +265,17 @@ class DeliveriesRepo:
             f"AND d.local_date IN ({marks})"  # placeholders only
         )
         params = (worker, *(d.isoformat() for d in local_dates))
-        async with self._conn.execute(sql, params) as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone(sql, params)
         return None if row is None or row[0] is None else float(row[0])
 
     async def progress(self, chat_id: int, local_date: date, worker: str, parts_sent: int) -> bool:
         """Record how many parts of a multi-part digest went out, while holding the claim."""
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "UPDATE deliveries SET parts_sent = ? WHERE chat_id = ? AND local_date = ? "
             "AND claimed_by = ? AND status = 'claimed'",
             (parts_sent, chat_id, local_date.isoformat(), worker),
         )
-        return cur.rowcount == 1
+        return count == 1
 
     async def finish(
         self,
@@ -283,7 +289,7 @@ class DeliveriesRepo:
         parts_sent: int | None = None,
     ) -> bool:
         """Record the outcome, only if this worker still holds the claim."""
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "UPDATE deliveries SET status = ?, finished_at = ?, error = ?, "
             "parts_sent = COALESCE(?, parts_sent) "
             "WHERE chat_id = ? AND local_date = ? AND claimed_by = ? AND status = 'claimed'",
@@ -297,15 +303,14 @@ class DeliveriesRepo:
                 worker,
             ),
         )
-        return cur.rowcount == 1
+        return count == 1
 
     async def get(self, chat_id: int, local_date: date) -> Delivery | None:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT chat_id, local_date, status, claimed_by, attempts, error, window_end, "
             "parts_sent FROM deliveries WHERE chat_id = ? AND local_date = ?",
             (chat_id, local_date.isoformat()),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return _delivery(row) if row else None
 
     async def settled_dates(
@@ -326,42 +331,39 @@ class DeliveriesRepo:
             "SELECT chat_id, local_date FROM deliveries WHERE (status IN ('sent', 'empty') "
             "OR (status = 'failed' AND attempts >= ?)) "
             f"AND local_date IN ({marks})"  # placeholders only
-            " AND (? IS NULL OR chat_id = ?)"
+            " AND (CAST(? AS BIGINT) IS NULL OR chat_id = ?)"
         )
         params = (max_attempts, *(d.isoformat() for d in local_dates), chat_id, chat_id)
-        async with self._conn.execute(sql, params) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, params)
         return {(int(r[0]), date.fromisoformat(r[1])) for r in rows}
 
     async def count_on(self, day_start: datetime, day_end: datetime) -> int:
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT COUNT(*) FROM deliveries WHERE status = 'sent' "
             "AND finished_at >= ? AND finished_at < ?",
             (to_db(day_start), to_db(day_end)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def of_chat(self, chat_id: int) -> list[Delivery]:
         """Every delivery of one chat, oldest date first (for tests and the console)."""
-        async with self._conn.execute(
+        rows = await self._db.fetchall(
             "SELECT chat_id, local_date, status, claimed_by, attempts, error, window_end, "
             "parts_sent FROM deliveries WHERE chat_id = ? ORDER BY local_date",
             (chat_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_delivery(r) for r in rows]
 
 
 class InstancesRepo:
     """Running instances and their heartbeats (unix seconds); the lease of a digest claim."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def beat(self, instance_id: str, now: datetime) -> None:
         """Register the instance or refresh its heartbeat. Call inside a transaction."""
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
             (instance_id, to_db(now), now.timestamp()),
@@ -369,13 +371,13 @@ class InstancesRepo:
 
     async def remove(self, instance_id: str) -> None:
         """A clean stop: whatever the instance still holds is free at once."""
-        await self._conn.execute("DELETE FROM instances WHERE id = ?", (instance_id,))
+        await self._db.execute("DELETE FROM instances WHERE id = ?", (instance_id,))
 
     async def prune(self, dead_before: datetime) -> int:
         """Forget instances silent since ``dead_before`` that hold no claim any more."""
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "DELETE FROM instances WHERE heartbeat_at < ? AND NOT EXISTS (SELECT 1 FROM "
             "deliveries d WHERE d.claimed_by = instances.id AND d.status = 'claimed')",
             (dead_before.timestamp(),),
         )
-        return cur.rowcount
+        return count

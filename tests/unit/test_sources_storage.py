@@ -1,4 +1,4 @@
-"""Sources, channels (username ↔ id) and follows on a real SQLite database."""
+"""Sources, channels (username ↔ id) and follows on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
-    db = await Database.open(tmp_path / "s.sqlite3")
+async def repos(db_target: str) -> AsyncIterator[Repos]:
+    db = await Database.open(db_target)
     try:
         yield Repos.over(db)
     finally:

@@ -1,4 +1,5 @@
-"""Storage on real SQLite (a file in tmp_path and ``:memory:``): schema, posts, cache, tx."""
+"""Storage on real SQLite (a file in tmp_path and ``:memory:``) and on a real PostgreSQL
+server (the ``pg_server`` fixture): schema, posts, cache, tx."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import pytest
 
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.sources.models import RawPost
-from govdigest.storage import Database, Repos
+from govdigest.storage import DATABASE_ERRORS, Database, Repos
 from govdigest.storage.schema import MIGRATIONS
+from govdigest.storage.schema_pg import PG_MIGRATIONS
 
 V1 = "test-1"
 
@@ -48,15 +50,19 @@ async def add(repos: Repos, raw: RawPost, result: Extraction | None = None) -> i
 
 
 async def scalar(db: Database, sql: str, *params: object) -> object:
-    async with db.conn.execute(sql, params) as cur:
-        row = await cur.fetchone()
-    return row[0] if row else None
+    return await db.fetchval(sql, params)
 
 
-@pytest.fixture(params=["file", "memory"])
-async def repos(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Repos]:
-    path = tmp_path / "sub" / "db.sqlite3" if request.param == "file" else ":memory:"
-    db = await Database.open(path)
+@pytest.fixture(params=["file", "memory", "postgres"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "sub" / "db.sqlite3") if request.param == "file" else ":memory:"
+
+
+@pytest.fixture
+async def repos(target: str) -> AsyncIterator[Repos]:
+    db = await Database.open(target)
     try:
         yield Repos.over(db)
     finally:
@@ -66,10 +72,10 @@ async def repos(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
 # Schema -------------------------------------------------------------------------------------
 
 
-async def test_migrations_set_user_version_and_reopening_keeps_data(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+async def test_migrations_set_user_version_and_reopening_keeps_data(db_target: str) -> None:
+    path = db_target
     db = await Database.open(path)
-    assert await db.user_version() == len(MIGRATIONS)
+    assert await db.user_version() == len(MIGRATIONS) == len(PG_MIGRATIONS)
     await add(Repos.over(db), post("a.txt"))
     await db.close()
 
@@ -152,8 +158,11 @@ async def test_file_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
         await db.close()
 
 
-async def test_memory_database_enforces_foreign_keys(repos: Repos) -> None:
-    assert await scalar(repos.db, "PRAGMA foreign_keys") == 1
+async def test_every_database_enforces_foreign_keys(repos: Repos) -> None:
+    with pytest.raises(DATABASE_ERRORS):
+        async with repos.db.transaction():
+            await repos.db.execute("INSERT INTO summaries (post_id, summary) VALUES (999, 'x')")
+    assert await scalar(repos.db, "SELECT COUNT(*) FROM summaries") == 0
 
 
 # Posts --------------------------------------------------------------------------------------
@@ -223,7 +232,7 @@ async def test_deleting_a_post_cascades_to_its_cache(repos: Repos) -> None:
         ),
     )
     async with repos.db.transaction():
-        await repos.db.conn.execute("DELETE FROM posts WHERE id = ?", (post_id,))
+        await repos.db.execute("DELETE FROM posts WHERE id = ?", (post_id,))
     for table in ("extractions", "missions", "companies", "quotes", "summaries"):
         assert await scalar(repos.db, f"SELECT COUNT(*) FROM {table}") == 0, table
 
@@ -354,7 +363,8 @@ async def test_a_transaction_that_raises_rolls_back_everything(repos: Repos) -> 
 async def test_another_tasks_transaction_is_not_swallowed_by_a_failing_one(
     repos: Repos,
 ) -> None:
-    """Handlers run as concurrent tasks on one connection: B must not join A's transaction."""
+    """Handlers run as concurrent tasks: B must not join A's transaction. On SQLite (one
+    connection) B waits for A to end; on PostgreSQL B has a connection of its own."""
     log: list[str] = []
     a_inside, b_inside = asyncio.Event(), asyncio.Event()
 
@@ -380,7 +390,10 @@ async def test_another_tasks_transaction_is_not_swallowed_by_a_failing_one(
     await other()
     with pytest.raises(RuntimeError, match="A fails"):
         await task_a
-    assert log == ["A begins", "A fails", "B begins"]
+    if repos.db.dialect == "sqlite":
+        assert log == ["A begins", "A fails", "B begins"]
+    else:
+        assert log == ["A begins", "B begins", "A fails"]
     assert await repos.posts.find("file", "b.txt") is not None
     assert await repos.posts.find("file", "a.txt") is None
 

@@ -1,6 +1,8 @@
-"""SubscribersRepo and DeliveriesRepo on a real SQLite file: the claim is the exactly-once key."""
+"""SubscribersRepo and DeliveriesRepo on SQLite and PostgreSQL: the claim is the exactly-once key."""
 
 from __future__ import annotations
+
+import asyncio
 
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -18,8 +20,8 @@ T0 = utc(2024, 5, 2, 6, 0)
 
 
 @pytest.fixture
-async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
-    db = await Database.open(tmp_path / "subs.sqlite3")
+async def repos(db_target: str) -> AsyncIterator[Repos]:
+    db = await Database.open(db_target)
     try:
         yield Repos.over(db)
     finally:
@@ -31,7 +33,7 @@ LEASE = timedelta(seconds=60)
 
 async def _beat(repos: Repos, worker: str, now) -> None:
     async with repos.db.transaction():
-        await InstancesRepo(repos.db.conn).beat(worker, now)
+        await InstancesRepo(repos.db).beat(worker, now)
 
 
 async def _claim(repos: Repos, worker: str, *, now=T0, chat: int = 1, **kw) -> bool:
@@ -172,7 +174,7 @@ async def test_a_claim_without_a_heartbeat_row_is_free(repos) -> None:
     await _subscribe(repos)
     assert await _claim(repos, "stopped")
     async with repos.db.transaction():
-        await InstancesRepo(repos.db.conn).remove("stopped")
+        await InstancesRepo(repos.db).remove("stopped")
     assert await _claim(repos, "b")
 
 
@@ -198,8 +200,8 @@ async def test_too_many_failures_settle_the_day(repos) -> None:
     assert [d.attempts for d in await repos.deliveries.of_chat(1)] == [MAX_DAILY_ATTEMPTS]
 
 
-async def test_two_connections_claim_atomically(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
+async def test_two_connections_claim_atomically(db_target: str) -> None:
+    path = db_target
     first, second = await Database.open(path), await Database.open(path)
     try:
         a, b = Repos.over(first), Repos.over(second)
@@ -208,6 +210,77 @@ async def test_two_connections_claim_atomically(tmp_path: Path) -> None:
         assert results == [True, False]
         delivery = await b.deliveries.get(1, DAY)
         assert delivery is not None and delivery.claimed_by == "a"
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_concurrent_instances_claim_each_delivery_exactly_once(pg_url: str) -> None:
+    """Three instances (pools) race for 60 chats at once: every chat is claimed once."""
+    dbs = [await Database.open(pg_url) for _ in range(3)]
+    try:
+        everyone = [Repos.over(db) for db in dbs]
+        chats = range(1, 61)
+        for chat in chats:
+            await _subscribe(everyone[0], chat)
+        for index, repos in enumerate(everyone):
+            await _beat(repos, f"w{index}", T0)
+
+        async def claim(repos: Repos, worker: str, chat: int) -> tuple[int, str] | None:
+            async with repos.db.transaction():
+                won = await repos.deliveries.claim(
+                    chat, DAY, worker, dead_before=T0 - LEASE, now=T0
+                )
+            return (chat, worker) if won else None
+
+        results = await asyncio.gather(
+            *(
+                claim(repos, f"w{index}", chat)
+                for chat in chats
+                for index, repos in enumerate(everyone)
+            )
+        )
+        won = [r for r in results if r is not None]
+        assert sorted(chat for chat, _ in won) == list(chats)
+        for chat, worker in won:
+            delivery = await everyone[0].deliveries.get(chat, DAY)
+            assert delivery is not None and delivery.claimed_by == worker
+            assert delivery.attempts == 1
+    finally:
+        for db in dbs:
+            await db.close()
+
+
+async def test_a_claim_in_flight_elsewhere_is_skipped_not_waited_for(pg_url: str) -> None:
+    """SKIP LOCKED: while one instance's transaction holds a failed row it is retaking, another
+    instance's claim of the same row answers "not mine" at once instead of queueing behind it."""
+    first, second = await Database.open(pg_url), await Database.open(pg_url)
+    try:
+        a, b = Repos.over(first), Repos.over(second)
+        await _subscribe(a)
+        assert await _claim(a, "a")
+        assert await _finish(a, "a", "failed", error="boom")
+        await _beat(a, "a2", T0)
+        await _beat(b, "b", T0)
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def slow_retake() -> bool:
+            async with first.transaction():
+                won = await a.deliveries.claim(1, DAY, "a2", dead_before=T0 - LEASE, now=T0)
+                holding.set()
+                await release.wait()
+            return won
+
+        task = asyncio.create_task(slow_retake())
+        await holding.wait()
+        async with second.transaction():
+            # Returns while the other transaction is still open (the test would hang here
+            # if it waited for the row lock; pytest-timeout bounds it).
+            assert not await b.deliveries.claim(1, DAY, "b", dead_before=T0 - LEASE, now=T0)
+        release.set()
+        assert await task
+        delivery = await b.deliveries.get(1, DAY)
+        assert delivery is not None and delivery.claimed_by == "a2" and delivery.attempts == 2
     finally:
         await first.close()
         await second.close()
