@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EMU    := tests/e2e/emulator
 
-.PHONY: install install-test run chat test test-fast lint bench quality clean
+.PHONY: install install-test install-postgres run chat test test-fast lint bench quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,19 @@ $(EMU)/node_modules/.installed: $(EMU)/package.json $(EMU)/package-lock.json
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test $(EMU)/node_modules/.installed
+install-test: $(VENV)/.installed-test $(EMU)/node_modules/.installed install-postgres
+
+# The storage tests also run on a throw-away PostgreSQL server (tests/pg_server.py): the Debian
+# package's initdb/postgres, installed when missing (it also creates the `postgres` system user
+# the server runs as when the tests run as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+install-postgres:
+	@if [ -n "$$PG_BIN" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; else \
+		echo "installing PostgreSQL (Debian package postgresql)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			postgresql >/dev/null; \
+	fi
 
 run: install
 	$(BIN)/govdigest run
@@ -46,7 +58,7 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/extraction.py
-	$(BIN)/python benchmarks/broadcast.py
+	$(BIN)/python benchmarks/broadcast.py --backend both
 	$(BIN)/python benchmarks/sources.py
 	$(BIN)/python benchmarks/roundtrip.py
 	$(BIN)/python benchmarks/search.py

@@ -21,6 +21,8 @@ from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
 from govdigest.storage import DATABASE_ERRORS
 
+_FATAL_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, OSError)
+
 log = logging.getLogger("govdigest")
 
 
@@ -78,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, settings)
     except KeyboardInterrupt:
         return 130
-    except (*DATABASE_ERRORS, OSError) as exc:
+    except _FATAL_ERRORS as exc:
         # The usual operator errors (DATABASE_PATH not a database, a read-only folder): one
         # line, through the redacting log handler like everything else.
         log.critical("govdigest stopped: %s: %s", type(exc).__name__, exc)

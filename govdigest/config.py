@@ -152,7 +152,9 @@ class Settings(BaseSettings):
             parts = urlsplit(url)
             parts.port  # noqa: B018  # raises ValueError for a port out of range
         except ValueError as exc:
-            raise ValueError("expected a URL like postgresql://govdigest@localhost/govdigest") from exc
+            raise ValueError(
+                "expected a URL like postgresql://govdigest@localhost/govdigest"
+            ) from exc
         if parts.scheme not in {"postgresql", "postgres"} or not parts.path.strip("/"):
             raise ValueError(
                 "expected a URL like postgresql://govdigest@localhost/govdigest "

@@ -23,6 +23,9 @@ from govdigest.timeutil import utc_now
 
 POST_DAY_ZONE = ZoneInfo("Europe/Moscow")
 
+# What storing one file may raise: the database's errors, and values it cannot hold.
+_STORE_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, ValueError, OverflowError)
+
 log = logging.getLogger(__name__)
 
 EXTRACTION_BATCH = 50
@@ -230,7 +233,7 @@ class Ingestor:
             async with self._repos.db.transaction():
                 for post in batch.posts:
                     outcomes.append(await self._repos.posts.upsert(post))
-        except (*DATABASE_ERRORS, ValueError, OverflowError) as exc:
+        except _STORE_ERRORS as exc:
             log.exception("storing %s failed", batch.path)
             return RejectedFile(batch.path, f"cannot store: {type(exc).__name__}: {exc}")
         for outcome, post_id in outcomes:

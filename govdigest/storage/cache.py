@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-
-from govdigest.storage.db import Database, Row
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
+from govdigest.storage.db import Database, Row
 from govdigest.storage.follows import PostScope
 from govdigest.storage.organisations import Organisation, OrgMention, merge, org_key
 from govdigest.timeutil import from_db, to_db, utc_now
@@ -358,22 +357,21 @@ class CacheRepo:
 
     async def speaker_handle(self, speaker: str) -> int | None:
         """One quote id of this speaker (what a button carries instead of the name)."""
-        row = await self._db.fetchone(
-            "SELECT MAX(id) FROM quotes WHERE speaker = ?", (speaker,)
-        )
+        row = await self._db.fetchone("SELECT MAX(id) FROM quotes WHERE speaker = ?", (speaker,))
         return int(row[0]) if row and row[0] is not None else None
 
     async def speaker_of_quote(self, quote_id: int) -> str | None:
-        row = await self._db.fetchone(
-            "SELECT speaker FROM quotes WHERE id = ?", (quote_id,)
-        )
+        row = await self._db.fetchone("SELECT speaker FROM quotes WHERE id = ?", (quote_id,))
         return row[0] if row else None
 
     async def freshness(self) -> Freshness:
-        channels = tuple(r["channel"] for r in await self._db.fetchall(
-            "SELECT channel, COUNT(*) AS n FROM posts WHERE channel IS NOT NULL "
-            "GROUP BY channel ORDER BY n DESC, channel"
-        ))
+        channels = tuple(
+            r["channel"]
+            for r in await self._db.fetchall(
+                "SELECT channel, COUNT(*) AS n FROM posts WHERE channel IS NOT NULL "
+                "GROUP BY channel ORDER BY n DESC, channel"
+            )
+        )
         row = await self._db.fetchone(
             # An undated post (a file without a date) has no publication date to show: its
             # ingestion time is not one.

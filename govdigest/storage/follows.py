@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-
-from govdigest.storage.db import Database, Row
+from govdigest.storage.db import Database
 from govdigest.timeutil import to_db, utc_now
 
 FollowKind = Literal["channel", "region"]
@@ -103,15 +102,16 @@ class FollowsRepo:
         delegations: list[str] = []
         if regions:
             marks = ", ".join("?" * len(regions))
-            for row in await self._db.fetchall(
-                f"SELECT key, chat_id FROM sources WHERE region_key IN ({marks})",
-                tuple(regions),
-            ):
-                    keys.add(row["key"])
-                    if row["chat_id"] is not None:
-                        keys.add(str(row["chat_id"]))
-            delegations = [r[0] for r in await self._db.fetchall(
+            sources = await self._db.fetchall(
+                f"SELECT key, chat_id FROM sources WHERE region_key IN ({marks})", tuple(regions)
+            )
+            for row in sources:
+                keys.add(row["key"])
+                if row["chat_id"] is not None:
+                    keys.add(str(row["chat_id"]))
+            written = await self._db.fetchall(
                 "SELECT DISTINCT delegation_region FROM missions "
                 "WHERE delegation_region IS NOT NULL"
-            ) if region_key(r[0]) in regions]
+            )
+            delegations = [r[0] for r in written if region_key(r[0]) in regions]
         return PostScope(channel_keys=tuple(sorted(keys)), delegation_regions=tuple(delegations))

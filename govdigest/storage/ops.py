@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-
-from govdigest.storage.db import Database, Row
+from govdigest.storage.db import Database
 from govdigest.timeutil import from_db, to_db, utc_now
 
 MAX_ERRORS_KEPT = 200

@@ -156,6 +156,4 @@ class PostgresDatabase(Database):
     def is_busy(self, exc: BaseException) -> bool:
         # Row locks wait instead of failing; a deadlock or serialization failure is the
         # transient conflict here.
-        return isinstance(
-            exc, asyncpg.DeadlockDetectedError | asyncpg.SerializationError
-        )
+        return isinstance(exc, asyncpg.DeadlockDetectedError | asyncpg.SerializationError)

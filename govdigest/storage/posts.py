@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-
 from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
@@ -180,10 +179,11 @@ class PostsRepo:
     async def has_channel(self, chat_id: int) -> bool:
         """Whether any post of this channel (live, forwarded or exported) is stored."""
         prefix = f"{chat_id}:"
-        return await self._db.fetchone(
+        row = await self._db.fetchone(
             "SELECT 1 FROM posts WHERE source = 'channel' AND substr(source_id, 1, ?) = ? LIMIT 1",
             (len(prefix), prefix),
-        ) is not None
+        )
+        return row is not None
 
     async def count(self) -> int:
         row = await self._db.fetchone("SELECT COUNT(*) FROM posts")

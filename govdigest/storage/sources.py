@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-
 from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
 
@@ -134,15 +133,11 @@ class SourcesRepo:
         return record, True
 
     async def get(self, key: str) -> SourceRecord | None:
-        row = await self._db.fetchone(
-            f"SELECT {_COLUMNS} FROM sources WHERE key = ?", (key,)
-        )
+        row = await self._db.fetchone(f"SELECT {_COLUMNS} FROM sources WHERE key = ?", (key,))
         return _record(row) if row else None
 
     async def all(self) -> list[SourceRecord]:
-        rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM sources ORDER BY kind DESC, key"
-        )
+        rows = await self._db.fetchall(f"SELECT {_COLUMNS} FROM sources ORDER BY kind DESC, key")
         return [_record(r) for r in rows]
 
     async def remove(self, key: str) -> bool:

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from typing import Literal
 from weakref import WeakKeyDictionary
 
-
 from govdigest.storage.claims_pg import claim_skip_locked
 from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db, to_db, utc_now
@@ -163,9 +162,7 @@ class SubscribersRepo:
         return [_subscriber(r) for r in rows]
 
     async def counts(self) -> dict[str, int]:
-        rows = await self._db.fetchall(
-            "SELECT status, COUNT(*) FROM subscribers GROUP BY status"
-        )
+        rows = await self._db.fetchall("SELECT status, COUNT(*) FROM subscribers GROUP BY status")
         result = {"active": 0, "paused": 0, "blocked": 0, "unsubscribed": 0}
         result.update({r[0]: int(r[1]) for r in rows})
         return result

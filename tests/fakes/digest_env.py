@@ -1,4 +1,5 @@
-"""A light digest environment for tests: real SQLite file, no NLP models, a settable clock."""
+"""A light digest environment for tests: a real database (a SQLite file or a PostgreSQL URL),
+no NLP models, a settable clock."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from govdigest.bot.digest_job import TickReport, run_digest_tick
 from govdigest.config import Settings
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.storage import Database, Repos
+from govdigest.storage.db import is_postgres_url
 from govdigest.timeutil import to_db
 from tests.fakes.fake_bot_api import FakeBotApi
 
@@ -59,10 +61,12 @@ class DigestEnv:
         await self.db.close()
 
 
-def make_settings(db_path: Path, **overrides: Any) -> Settings:
+def make_settings(db_path: Path | str, **overrides: Any) -> Settings:
+    """``db_path``: a SQLite file, or a ``postgresql://`` URL (then DATABASE_URL)."""
+    target = "database_url" if is_postgres_url(db_path) else "database_path"
     values: dict[str, Any] = {
         "bot_token": None,
-        "database_path": str(db_path),
+        target: str(db_path),
         "digest_default_tz": "Europe/Moscow",
         "rate_limit_global": 1000.0,
         "rate_limit_per_chat": 1000.0,
@@ -71,7 +75,7 @@ def make_settings(db_path: Path, **overrides: Any) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
-async def open_env(db_path: Path, clock: Clock, **overrides: Any) -> DigestEnv:
+async def open_env(db_path: Path | str, clock: Clock, **overrides: Any) -> DigestEnv:
     settings = make_settings(db_path, **overrides)
     db = await Database.open(db_path)
     return DigestEnv(settings=settings, db=db, repos=Repos.over(db), clock=clock)
@@ -101,14 +105,12 @@ async def add_post(
     digest = hashlib.sha256(text.encode()).hexdigest()
     stamp = to_db(created_at)
     async with env.db.transaction():
-        cur = await env.db.conn.execute(
+        post_id = await env.db.insert(
             # Published when ingested: digests list posts by publication time.
             "INSERT INTO posts (source, source_id, channel, url, title, text, content_hash, "
             "created_at, updated_at, published_at) VALUES ('test', ?, 'gov', ?, ?, ?, ?, ?, ?, ?)",
             (str(next(_source_ids)), url, title, text, digest, stamp, stamp, stamp),
         )
-        post_id = cur.lastrowid
-        assert post_id is not None
         await env.repos.cache.save(post_id, digest, "test", extraction, now=created_at)
     return post_id
 

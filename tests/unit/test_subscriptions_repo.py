@@ -1,12 +1,11 @@
-"""SubscribersRepo and DeliveriesRepo on SQLite and PostgreSQL: the claim is the exactly-once key."""
+"""SubscribersRepo and DeliveriesRepo on SQLite and PostgreSQL: the claim is the exactly-once
+key."""
 
 from __future__ import annotations
 
 import asyncio
-
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
