@@ -56,7 +56,7 @@ class Instance:
     def __init__(
         self,
         name: str,
-        db: Path,
+        db: Path | str,
         fake: FakeBotApi,
         log_dir: Path,
         rate: float,

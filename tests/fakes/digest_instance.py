@@ -2,7 +2,7 @@
 scheduler jobs (start-up run, every minute, heartbeat), throttle, lease and wall clock, without
 polling or NLP models. The crash tests kill, pause and restart it.
 
-python -m tests.fakes.digest_instance DB_PATH BOT_API_BASE TOKEN RATE LEASE_S HEARTBEAT_S
+python -m tests.fakes.digest_instance DB_PATH_OR_URL BOT_API_BASE TOKEN RATE LEASE_S HEARTBEAT_S
 
 Runs until SIGTERM (a clean stop, as ``govdigest run`` does it) or SIGKILL. SIGUSR1 freezes
 it (SIGSTOP to itself) between two database operations, so that the stall leaves no SQLite
@@ -24,6 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from govdigest.bot import digest_job
 from govdigest.storage import Database, Repos
+from govdigest.storage.db import is_postgres_url
 from govdigest.storage.subscriptions import db_lock
 from govdigest.timeutil import utc_now
 from tests.fakes.digest_env import DigestEnv, http_bot, make_settings
@@ -34,7 +35,7 @@ async def main(db_path: str, base_url: str, token: str, rate: str, lease: str, b
         level=logging.INFO, stream=sys.stdout, format="%(asctime)s %(name)s %(message)s"
     )
     settings = make_settings(
-        Path(db_path),
+        db_path if is_postgres_url(db_path) else Path(db_path),
         rate_limit_global=float(rate),
         rate_limit_per_chat=1.0,
         instance_lease_seconds=float(lease),
