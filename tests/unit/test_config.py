@@ -61,6 +61,10 @@ def test_bad_defaults_are_refused_at_start(
         ("TELEGRAM_API_BASE", "http://127.0.0.1:99999"),
         ("TELEGRAM_API_BASE", "ftp://127.0.0.1/"),
         ("TELEGRAM_API_BASE", "https://"),
+        ("DATABASE_URL", "mysql://govdigest@localhost/govdigest"),
+        ("DATABASE_URL", "data/govdigest.sqlite3"),  # a path belongs in DATABASE_PATH
+        ("DATABASE_URL", "postgresql://govdigest@localhost"),  # no database name
+        ("DATABASE_URL", "postgresql://govdigest@localhost:99999/govdigest"),
     ],
 )
 def test_settings_that_would_misbehave_later_are_refused_at_start(
@@ -80,3 +84,26 @@ def test_sane_settings_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.telegram_api_base == "http://127.0.0.1:8081"
     assert settings.rate_limit_per_chat == 0.5
     assert settings.channels == frozenset() and settings.accept_all_channels is False
+
+
+@pytest.mark.parametrize(
+    ("env", "target"),
+    [
+        ({}, "data/govdigest.sqlite3"),
+        ({"DATABASE_PATH": "/srv/gd.sqlite3"}, "/srv/gd.sqlite3"),
+        ({"DATABASE_URL": ""}, "data/govdigest.sqlite3"),  # as copied from .env.example
+        (
+            {"DATABASE_URL": "postgresql://gd:pw@db:5432/gd", "DATABASE_PATH": "/srv/x"},
+            "postgresql://gd:pw@db:5432/gd",
+        ),
+        ({"DATABASE_URL": " postgres://gd@db/gd "}, "postgres://gd@db/gd"),
+    ],
+)
+def test_database_url_chooses_postgresql_over_the_sqlite_path(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], target: str
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.database_target == target
+    assert "pw" not in repr(settings)
