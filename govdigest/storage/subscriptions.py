@@ -33,6 +33,8 @@ def db_lock(db: Database) -> asyncio.Lock:
     left open by one task pins an old snapshot on the shared connection, and another task's
     ``BEGIN IMMEDIATE`` then fails at once with "database is locked" if a second instance
     wrote meanwhile. The digest's workers therefore hold this lock for reads as well.
+    (PostgreSQL gives each transaction a pooled connection of its own and needs none of this;
+    the lock stays there too, so that one process's digest behaves alike on both backends.)
     """
     lock = _LOCKS.get(db)
     if lock is None:
