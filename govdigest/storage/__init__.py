@@ -1,4 +1,5 @@
-"""aiosqlite persistence: schema, migrations, repositories. No aiogram."""
+"""Persistence on SQLite (aiosqlite) or PostgreSQL (asyncpg): schema, migrations,
+repositories. No aiogram."""
 
 from __future__ import annotations
 

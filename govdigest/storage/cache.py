@@ -241,7 +241,8 @@ class CacheRepo:
         """
         where, params = _where(scope)
         sql = (
-            f"SELECT c.name, c.post_id, {_json_length(self._db, 'c.mentions_json')} AS mentions "
+            f"SELECT c.name, c.post_id, {self._db.json_array_length('c.mentions_json')} "
+            "AS mentions "
             f"FROM companies c JOIN posts p ON p.id = c.post_id {where}"
         )
         rows = await self._db.fetchall(sql, params)
@@ -499,13 +500,6 @@ class CacheRepo:
                 )
             )
         return items
-
-
-def _json_length(db: Database, column: str) -> str:
-    """The length of the JSON array in ``column`` (a column name of ours, not input)."""
-    if db.dialect == "postgres":
-        return f"json_array_length({column}::json)"
-    return f"json_array_length({column})"
 
 
 def _where(scope: PostScope | None) -> tuple[str, tuple[str, ...]]:

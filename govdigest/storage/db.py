@@ -106,6 +106,18 @@ class Database(ABC):
         """``value`` for a ``LIMIT ?`` parameter; None or a negative number means all rows."""
         return self.no_limit if value is None or value < 0 else value
 
+    def json_array_length(self, column: str) -> str:
+        """SQL for the length of the JSON array in ``column`` (a column of ours, never input)."""
+        if self.dialect == "postgres":
+            return f"json_array_length({column}::json)"
+        return f"json_array_length({column})"
+
+    def joined(self, expression: str) -> str:
+        """SQL aggregate: the values of ``expression`` (ours, never input) joined by spaces."""
+        if self.dialect == "postgres":
+            return f"string_agg({expression}, ' ')"
+        return f"group_concat({expression}, ' ')"
+
     @abstractmethod
     def is_busy(self, exc: BaseException) -> bool:
         """Whether ``exc`` is a transient lock conflict worth retrying the transaction for."""

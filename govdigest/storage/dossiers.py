@@ -17,10 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import aiosqlite
-
 from govdigest.extraction.models import Mission, Quote
 from govdigest.storage.cache import REF_COLUMNS, PostRef, QuoteEntry, post_ref
+from govdigest.storage.db import Database, Row
 from govdigest.storage.organisations import (
     Organisation,
     OrgMention,
@@ -164,7 +163,7 @@ _NEWEST = (
 )
 
 
-def _mission_entry(row: aiosqlite.Row) -> MissionEntry:
+def _mission_entry(row: Row) -> MissionEntry:
     return MissionEntry(
         post=post_ref(row),
         mission=Mission(
@@ -182,17 +181,19 @@ def _mission_entry(row: aiosqlite.Row) -> MissionEntry:
 
 
 class DossiersRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def _organisations(self, post_ids: Sequence[int] | None = None) -> list[Organisation]:
-        sql = "SELECT name, post_id, json_array_length(mentions_json) AS mentions FROM companies"
+        sql = (
+            f"SELECT name, post_id, {self._db.json_array_length('mentions_json')} AS mentions "
+            "FROM companies"
+        )
         params: tuple[int, ...] = ()
         if post_ids is not None:
             sql += f" WHERE post_id IN ({', '.join('?' * len(post_ids))})"
             params = tuple(post_ids)
-        async with self._conn.execute(sql, params) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, params)
         return merge([OrgMention(r[0], int(r[1]), int(r[2] or 0)) for r in rows])
 
     async def _missions(self, post_ids: Sequence[int] | None = None) -> list[MissionEntry]:
@@ -205,8 +206,7 @@ class DossiersRepo:
             f"SELECT {REF_COLUMNS}, {_MISSION_COLUMNS} FROM missions m "
             f"JOIN posts p ON p.id = m.post_id {where} {_NEWEST}"
         )
-        async with self._conn.execute(sql, params) as cur:
-            return [_mission_entry(r) for r in await cur.fetchall()]
+        return [_mission_entry(r) for r in await self._db.fetchall(sql, params)]
 
     async def _quotes(self, post_ids: Sequence[int]) -> list[QuoteEntry]:
         sql = (
@@ -216,8 +216,7 @@ class DossiersRepo:
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, "
             "q.kind = 'indirect', q.position"
         )
-        async with self._conn.execute(sql, tuple(post_ids)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, tuple(post_ids))
         return [
             QuoteEntry(
                 post=post_ref(r),
@@ -237,10 +236,12 @@ class DossiersRepo:
         """The organisation the query names (the one in most posts if several match)."""
         # Grouped by name in SQL first: every company row through Python would be slow on a
         # large cache; the names are few.
-        async with self._conn.execute(
-            "SELECT name, COUNT(DISTINCT post_id) FROM companies GROUP BY name"
-        ) as cur:
-            counts = {str(r[0]): int(r[1]) for r in await cur.fetchall()}
+        counts = {
+            str(r[0]): int(r[1])
+            for r in await self._db.fetchall(
+                "SELECT name, COUNT(DISTINCT post_id) FROM companies GROUP BY name"
+            )
+        }
         keys = {name: org_key(name) for name in counts}
         base = base_keys(keys.values())
         groups: dict[str, list[str]] = {}
@@ -258,22 +259,27 @@ class DossiersRepo:
             )
         )
         group = matched[0]
-        async with self._conn.execute(
-            "SELECT name, post_id, json_array_length(mentions_json) FROM companies "
-            f"WHERE name IN ({', '.join('?' * len(group))})",
-            tuple(group),
-        ) as cur:
-            rows = [OrgMention(r[0], int(r[1]), int(r[2] or 0)) for r in await cur.fetchall()]
+        rows = [
+            OrgMention(r[0], int(r[1]), int(r[2] or 0))
+            for r in await self._db.fetchall(
+                f"SELECT name, post_id, {self._db.json_array_length('mentions_json')} "
+                "FROM companies "
+                f"WHERE name IN ({', '.join('?' * len(group))})",
+                tuple(group),
+            )
+        ]
         org = merge(rows)[0]
         others = [max(g, key=lambda n: counts[n]) for g in matched[1:]]
         post_ids = list(org.post_ids[-POSTS_READ:])
-        async with self._conn.execute(
-            f"SELECT {REF_COLUMNS} FROM posts p WHERE p.id IN "
-            f"({', '.join('?' * len(post_ids))}) "
-            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
-            tuple(post_ids),
-        ) as cur:
-            posts = tuple(post_ref(r) for r in await cur.fetchall())
+        posts = tuple(
+            post_ref(r)
+            for r in await self._db.fetchall(
+                f"SELECT {REF_COLUMNS} FROM posts p WHERE p.id IN "
+                f"({', '.join('?' * len(post_ids))}) "
+                "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
+                tuple(post_ids),
+            )
+        )
         missions = await self._missions(post_ids)
         partners = [
             (o.name, o.posts) for o in await self._organisations(post_ids) if o.key != org.key
@@ -309,10 +315,12 @@ class DossiersRepo:
                 return False
             return (key is not None and region_key(name) == key) or name_matches(forms, name)
 
-        async with self._conn.execute(
-            "SELECT post_id, delegation_region, destination FROM missions"
-        ) as cur:
-            rows = [(int(r[0]), r[1], r[2]) for r in await cur.fetchall()]
+        rows = [
+            (int(r[0]), r[1], r[2])
+            for r in await self._db.fetchall(
+                "SELECT post_id, delegation_region, destination FROM missions"
+            )
+        ]
         verdicts: dict[str, bool] = {}  # each distinct name is judged once
 
         def judged(name: str | None) -> bool:

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import aiosqlite
-
 from govdigest.storage.cache import PostRef
+from govdigest.storage.db import Database, Row
 from govdigest.timeutil import from_db
 
 
@@ -90,7 +89,7 @@ _ORDER = (
 )
 
 
-def _post(row: aiosqlite.Row) -> ExportPost:
+def _post(row: Row) -> ExportPost:
     mission_date = row["mission_date"]
     return ExportPost(
         post_id=int(row["post_id"]),
@@ -105,7 +104,7 @@ def _post(row: aiosqlite.Row) -> ExportPost:
     )
 
 
-def _quote_row(row: aiosqlite.Row) -> QuoteRow:
+def _quote_row(row: Row) -> QuoteRow:
     return QuoteRow(
         quote_id=int(row["quote_id"]),
         post=_post(row),
@@ -124,8 +123,8 @@ def _strings(raw: str | None) -> tuple[str, ...]:
 class ExportsRepo:
     """Read-only; one query per table."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def load(self) -> ExportData:
         companies = await self._organisations()
@@ -145,8 +144,7 @@ class ExportsRepo:
             "JOIN posts p ON p.id = m.post_id LEFT JOIN sources s ON s.key = p.channel_key "
             "ORDER BY COALESCE(p.published_at, m.mission_date, p.created_at) DESC, p.id DESC"
         )
-        async with self._conn.execute(sql) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql)
         return [
             MissionRow(
                 post=_post(r),
@@ -163,11 +161,11 @@ class ExportsRepo:
 
     async def _organisations(self) -> list[OrganisationRow]:
         sql = (
-            f"SELECT {_POST_COLUMNS}, t.name, json_array_length(t.mentions_json) AS mentions "
+            f"SELECT {_POST_COLUMNS}, t.name, "
+            f"{self._db.json_array_length('t.mentions_json')} AS mentions "
             f"FROM companies t {_POST_JOINS} {_ORDER}"
         )
-        async with self._conn.execute(sql) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql)
         return [
             OrganisationRow(post=_post(r), name=r["name"], mentions=int(r["mentions"] or 0))
             for r in rows
@@ -178,8 +176,7 @@ class ExportsRepo:
             f"SELECT {_POST_COLUMNS}, t.id AS quote_id, t.speaker, t.speaker_role, t.text, "
             f"t.kind FROM quotes t {_POST_JOINS} {_ORDER}"
         )
-        async with self._conn.execute(sql) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql)
         return [_quote_row(r) for r in rows]
 
     async def mission_texts(self) -> list[tuple[int, str]]:
@@ -190,14 +187,13 @@ class ExportsRepo:
             "|| ' ' || COALESCE(m.delegation_region, '') || ' ' || COALESCE(m.destination, '') "
             "|| ' ' || COALESCE(m.event, '') || ' ' || m.agreements_json || ' ' "
             "|| m.directions_json || ' ' || COALESCE(p.channel, '') || ' ' "
-            "|| COALESCE(p.title, '') || ' ' || COALESCE((SELECT group_concat(c.name, ' ') "
+            f"|| COALESCE(p.title, '') || ' ' || COALESCE((SELECT {self._db.joined('c.name')} "
             "FROM companies c WHERE c.post_id = m.post_id), '') "
             "FROM missions m JOIN posts p ON p.id = m.post_id "
             "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
             "substr(p.created_at, 1, 10)) DESC, p.id DESC"
         )
-        async with self._conn.execute(sql) as cur:
-            return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+        return [(int(r[0]), str(r[1])) for r in await self._db.fetchall(sql)]
 
     async def quote_texts(self) -> list[tuple[int, str]]:
         """(quote id, speaker, role and text as one string), newest post first."""
@@ -206,8 +202,7 @@ class ExportsRepo:
             "|| ' ' || q.text FROM quotes q JOIN posts p ON p.id = q.post_id "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, q.position"
         )
-        async with self._conn.execute(sql) as cur:
-            return [(int(r[0]), str(r[1])) for r in await cur.fetchall()]
+        return [(int(r[0]), str(r[1])) for r in await self._db.fetchall(sql)]
 
     async def quotes_by_id(self, quote_ids: Sequence[int]) -> list[QuoteRow]:
         """These quotes, in the order given."""
@@ -218,6 +213,8 @@ class ExportsRepo:
             f"SELECT {_POST_COLUMNS}, t.id AS quote_id, t.speaker, t.speaker_role, t.text, "
             f"t.kind FROM quotes t {_POST_JOINS} WHERE t.id IN ({marks})"
         )
-        async with self._conn.execute(sql, tuple(quote_ids)) as cur:
-            rows = {int(r["quote_id"]): _quote_row(r) for r in await cur.fetchall()}
+        rows = {
+            int(r["quote_id"]): _quote_row(r)
+            for r in await self._db.fetchall(sql, tuple(quote_ids))
+        }
         return [rows[i] for i in quote_ids if i in rows]

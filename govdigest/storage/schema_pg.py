@@ -212,4 +212,67 @@ V5 = (
     "CREATE INDEX deliveries_by_claimer ON deliveries (claimed_by) WHERE status = 'claimed'",
 )
 
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
+# Full-text search (SQLite's V6 is an FTS5 table): a plain table keyed by the post, whose
+# generated tsvector columns are GIN-indexed (``search_pg`` queries them). The FTS5 triggers
+# become trigger functions; a deleted post's row goes by its foreign key.
+V6 = (
+    f"""
+    CREATE TABLE post_search (
+        post_id BIGINT PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        body {T} NOT NULL,
+        other {T} NOT NULL,
+        regions {T} NOT NULL,
+        words tsvector GENERATED ALWAYS AS (to_tsvector('simple', body || ' ' || other)) STORED,
+        region_words tsvector GENERATED ALWAYS AS (to_tsvector('simple', regions)) STORED
+    )
+    """,
+    "CREATE INDEX post_search_words ON post_search USING gin (words)",
+    "CREATE INDEX post_search_regions ON post_search USING gin (region_words)",
+    f"""
+    CREATE TABLE search_state (
+        post_id BIGINT PRIMARY KEY REFERENCES posts (id) ON DELETE CASCADE,
+        content_hash {T} NOT NULL,
+        lemmatiser {T} NOT NULL,
+        indexed_at {T} NOT NULL
+    )
+    """,
+    """
+    CREATE FUNCTION posts_search_edited() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+        IF old.text IS DISTINCT FROM new.text THEN
+            DELETE FROM post_search WHERE post_id = old.id;
+            DELETE FROM search_state WHERE post_id = old.id;
+        END IF;
+        RETURN NULL;
+    END
+    $body$
+    """,
+    "CREATE TRIGGER posts_search_edited AFTER UPDATE OF text ON posts "
+    "FOR EACH ROW EXECUTE FUNCTION posts_search_edited()",
+    """
+    CREATE FUNCTION missions_search_changed() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            DELETE FROM search_state WHERE post_id = old.post_id;
+        ELSE
+            DELETE FROM search_state WHERE post_id = new.post_id;
+        END IF;
+        RETURN NULL;
+    END
+    $body$
+    """,
+    "CREATE TRIGGER missions_search_added AFTER INSERT ON missions "
+    "FOR EACH ROW EXECUTE FUNCTION missions_search_changed()",
+    "CREATE TRIGGER missions_search_dropped AFTER DELETE ON missions "
+    "FOR EACH ROW EXECUTE FUNCTION missions_search_changed()",
+    f"""
+    CREATE TABLE saved_searches (
+        id {ID},
+        chat_id BIGINT NOT NULL,
+        query {T} NOT NULL,
+        created_at {T} NOT NULL
+    )
+    """,
+)
+
+PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6)

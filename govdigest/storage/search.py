@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import aiosqlite
-
+from govdigest.storage.db import Database
+from govdigest.storage.search_pg import ranked_matches
 from govdigest.timeutil import from_db, to_db, utc_now
 
 SAVED_SEARCH_DAYS = 30
@@ -77,8 +77,8 @@ def match_expression(query: SearchQuery) -> str:
 class SearchRepo:
     """Writes belong in the caller's ``db.transaction()``; nothing here commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def pending(self, lemmatiser: str, *, limit: int = 200) -> list[IndexRow]:
         """Posts never indexed, edited since, indexed by another lemmatiser, or whose
@@ -90,8 +90,7 @@ class SearchRepo:
             "WHERE s.post_id IS NULL OR s.content_hash != p.content_hash "
             "OR s.lemmatiser != ? ORDER BY p.id LIMIT ?"
         )
-        async with self._conn.execute(sql, (lemmatiser, limit)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetchall(sql, (lemmatiser, limit))
         return [
             IndexRow(
                 post_id=int(r[0]),
@@ -114,12 +113,13 @@ class SearchRepo:
         now: datetime | None = None,
     ) -> None:
         """Replace one post's index row. Call inside a transaction."""
-        await self._conn.execute("DELETE FROM post_search WHERE rowid = ?", (post_id,))
-        await self._conn.execute(
-            "INSERT INTO post_search (rowid, body, other, regions) VALUES (?, ?, ?, ?)",
+        key = "post_id" if self._db.dialect == "postgres" else "rowid"
+        await self._db.execute(f"DELETE FROM post_search WHERE {key} = ?", (post_id,))
+        await self._db.execute(
+            f"INSERT INTO post_search ({key}, body, other, regions) VALUES (?, ?, ?, ?)",
             (post_id, stream, other, " ".join(region_keys)),
         )
-        await self._conn.execute(
+        await self._db.execute(
             "INSERT INTO search_state (post_id, content_hash, lemmatiser, indexed_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
             "content_hash = excluded.content_hash, lemmatiser = excluded.lemmatiser, "
@@ -128,8 +128,7 @@ class SearchRepo:
         )
 
     async def indexed_count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM post_search") as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone("SELECT COUNT(*) FROM post_search")
         return int(row[0]) if row else 0
 
     async def search(self, query: SearchQuery, *, offset: int = 0, limit: int = 5) -> SearchPage:
@@ -138,40 +137,21 @@ class SearchRepo:
         expression = match_expression(query)
         if not query.terms or not expression:
             return SearchPage((), 0)
-        # Ranked inside FTS5 alone (its ``rank`` column, configured as bm25 over the body
-        # and the other lemmas by the migration); the posts are read for the page only.
-        where = ["post_search MATCH ?"]
-        params: list[object] = [expression]
-        dated = []
-        if query.since is not None:
-            dated.append("published_at >= ?")
-            params.append(to_db(query.since))
-        if query.until is not None:
-            dated.append("published_at < ?")
-            params.append(to_db(query.until))
-        if dated:
-            # "+rowid": a filter on the matches; as a constraint FTS5 would look each id up.
-            where.append(f"+rowid IN (SELECT id FROM posts WHERE {' AND '.join(dated)})")
-        condition = " AND ".join(where)
-        async with self._conn.execute(
-            f"SELECT COUNT(*) FROM post_search WHERE {condition}", params
-        ) as cur:
-            row = await cur.fetchone()
-        total = int(row[0]) if row else 0
-        if total == 0 or offset >= total:
+        if self._db.dialect == "postgres":
+            total, ranked = await ranked_matches(self._db, query, offset=offset, limit=limit)
+        else:
+            total, ranked = await self._ranked_fts5(query, expression, offset, limit)
+        if total == 0 or not ranked:
             return SearchPage((), total)
-        async with self._conn.execute(
-            f"SELECT rowid, rank, body FROM post_search WHERE {condition} "
-            "ORDER BY rank LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ) as cur:
-            ranked = [(int(r[0]), float(r[1]), str(r[2])) for r in await cur.fetchall()]
         marks = ", ".join("?" * len(ranked))
-        async with self._conn.execute(
-            f"SELECT id, title, url, channel, published_at, text FROM posts WHERE id IN ({marks})",
-            tuple(post_id for post_id, _, _ in ranked),
-        ) as cur:
-            posts = {int(r[0]): r for r in await cur.fetchall()}
+        posts = {
+            int(r[0]): r
+            for r in await self._db.fetchall(
+                "SELECT id, title, url, channel, published_at, text FROM posts "
+                f"WHERE id IN ({marks})",
+                tuple(post_id for post_id, _, _ in ranked),
+            )
+        }
         hits = tuple(
             SearchHit(
                 post_id=post_id,
@@ -188,22 +168,52 @@ class SearchRepo:
         )
         return SearchPage(hits, total)
 
+    async def _ranked_fts5(
+        self, query: SearchQuery, expression: str, offset: int, limit: int
+    ) -> tuple[int, list[tuple[int, float, str]]]:
+        """SQLite: the matches' count and one page of (post id, rank, lemma stream)."""
+        # Ranked inside FTS5 alone (its ``rank`` column, configured as bm25 over the body
+        # and the other lemmas by the migration); the posts are read for the page only.
+        where = ["post_search MATCH ?"]
+        params: list[object] = [expression]
+        dated = []
+        if query.since is not None:
+            dated.append("published_at >= ?")
+            params.append(to_db(query.since))
+        if query.until is not None:
+            dated.append("published_at < ?")
+            params.append(to_db(query.until))
+        if dated:
+            # "+rowid": a filter on the matches; as a constraint FTS5 would look each id up.
+            where.append(f"+rowid IN (SELECT id FROM posts WHERE {' AND '.join(dated)})")
+        condition = " AND ".join(where)
+        row = await self._db.fetchone(
+            f"SELECT COUNT(*) FROM post_search WHERE {condition}", params
+        )
+        total = int(row[0]) if row else 0
+        if total == 0 or offset >= total:
+            return total, []
+        rows = await self._db.fetchall(
+            f"SELECT rowid, rank, body FROM post_search WHERE {condition} "
+            "ORDER BY rank LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return total, [(int(r[0]), float(r[1]), str(r[2])) for r in rows]
+
     async def save_query(self, chat_id: int, query: str, *, now: datetime | None = None) -> int:
         """Remember a reader's query for its page buttons; old ones are forgotten."""
         moment = now or utc_now()
-        cur = await self._conn.execute(
+        saved = await self._db.insert(
             "INSERT INTO saved_searches (chat_id, query, created_at) VALUES (?, ?, ?)",
             (chat_id, query, to_db(moment)),
         )
-        assert cur.lastrowid is not None
         cutoff = to_db(moment - timedelta(days=SAVED_SEARCH_DAYS))
-        await self._conn.execute("DELETE FROM saved_searches WHERE created_at < ?", (cutoff,))
-        return cur.lastrowid
+        await self._db.execute("DELETE FROM saved_searches WHERE created_at < ?", (cutoff,))
+        return saved
 
     async def saved_query(self, search_id: int, chat_id: int) -> str | None:
         """A saved query, only for the chat that asked it."""
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT query FROM saved_searches WHERE id = ? AND chat_id = ?", (search_id, chat_id)
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return str(row[0]) if row else None

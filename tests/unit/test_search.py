@@ -34,8 +34,8 @@ LEMMATISER = standalone_lemmatiser()
 
 
 @pytest.fixture
-async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
-    db = await Database.open(tmp_path / "search.sqlite3")
+async def repos(db_target: str) -> AsyncIterator[Repos]:
+    db = await Database.open(db_target)
     try:
         yield Repos.over(db)
     finally:
@@ -301,7 +301,7 @@ async def test_re_extraction_moves_the_region_filter(repos: Repos, corpus: dict[
 
 async def test_a_deleted_post_leaves_the_index(repos: Repos, corpus: dict[str, int]) -> None:
     async with repos.db.transaction():
-        await repos.db.conn.execute("DELETE FROM posts WHERE id = ?", (corpus[SCHOOL],))
+        await repos.db.execute("DELETE FROM posts WHERE id = ?", (corpus[SCHOOL],))
     assert await found(repos, "школа", corpus) == set()
     assert await repos.search.indexed_count() == len(TEXTS) - 1
 

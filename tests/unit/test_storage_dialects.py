@@ -37,7 +37,7 @@ def test_command_tags_give_the_row_count(status: str, count: int) -> None:
 
 
 def _tables(statements: tuple[str, ...]) -> set[str]:
-    return set(re.findall(r"CREATE TABLE (\w+)", " ".join(statements)))
+    return set(re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", " ".join(statements)))
 
 
 def _columns(statements: tuple[str, ...]) -> set[str]:
