@@ -117,8 +117,7 @@ async def test_search_pages_with_buttons(env: BotEnv) -> None:
 
 async def test_a_search_button_of_another_chat_is_refused(env: BotEnv) -> None:
     await env.send("/search соглашение")
-    async with env.services.repos.db.conn.execute("SELECT MAX(id) FROM saved_searches") as cur:
-        row = await cur.fetchone()
+    row = await env.services.repos.db.fetchone("SELECT MAX(id) FROM saved_searches")
     assert row is not None
     stranger = make_user(4242)
     message = Message(
@@ -166,8 +165,7 @@ async def test_region_dossier(env: BotEnv) -> None:
 
 async def test_a_page_past_the_end_shows_the_last_one(env: BotEnv) -> None:
     await env.send("/search соглашение")
-    async with env.services.repos.db.conn.execute("SELECT MAX(id) FROM saved_searches") as cur:
-        row = await cur.fetchone()
+    row = await env.services.repos.db.fetchone("SELECT MAX(id) FROM saved_searches")
     assert row is not None
     message = Message(
         message_id=1,

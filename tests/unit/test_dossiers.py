@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -30,8 +29,8 @@ LEMMATISER = standalone_lemmatiser()
 
 
 @pytest.fixture
-async def repos(tmp_path: Path) -> AsyncIterator[Repos]:
-    db = await Database.open(tmp_path / "dossiers.sqlite3")
+async def repos(db_target: str) -> AsyncIterator[Repos]:
+    db = await Database.open(db_target)
     try:
         yield Repos.over(db)
     finally:
