@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
+from govdigest.storage.db import Database
 from govdigest.timeutil import to_db
 
 BROADCAST = "broadcast"
@@ -30,13 +29,13 @@ class LeaseHolder:
 
 
 class CoordinationRepo:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     async def take(self, name: str, holder: str, *, dead_before: datetime, now: datetime) -> bool:
         """Take lease ``name`` for ``holder`` if it is free, ours already, or its holder is
         silent since ``dead_before``. Call inside a transaction. True if ``holder`` has it."""
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "INSERT INTO leases (name, holder, taken_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, "
             "taken_at = excluded.taken_at "
@@ -44,23 +43,22 @@ class CoordinationRepo:
             "WHERE i.id = leases.holder AND i.heartbeat_at >= ?)",
             (name, holder, to_db(now), dead_before.timestamp()),
         )
-        return cur.rowcount == 1
+        return count == 1
 
     async def give_up(self, name: str, holder: str) -> bool:
         """Release lease ``name`` if ``holder`` still has it. Call inside a transaction."""
-        cur = await self._conn.execute(
+        count = await self._db.execute(
             "DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder)
         )
-        return cur.rowcount == 1
+        return count == 1
 
     async def holder(self, name: str) -> LeaseHolder | None:
         """Who has lease ``name`` (alive or not), with the holder's last heartbeat."""
-        async with self._conn.execute(
+        row = await self._db.fetchone(
             "SELECT l.holder, i.heartbeat_at FROM leases l "
             "LEFT JOIN instances i ON i.id = l.holder WHERE l.name = ?",
             (name,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is None:
             return None
         beat = row[1]
@@ -72,16 +70,17 @@ class CoordinationRepo:
         Asked inside the transaction that would store it: of two refreshers that extracted the
         same post at once, the second finds the first's result and stores nothing.
         """
-        async with self._conn.execute(
-            "SELECT 1 FROM extractions WHERE post_id = ? AND extractor_version = ? "
-            "AND content_hash = ?",
-            (post_id, version, content_hash),
-        ) as cur:
-            return await cur.fetchone() is not None
+        return (
+            await self._db.fetchone(
+                "SELECT 1 FROM extractions WHERE post_id = ? AND extractor_version = ? "
+                "AND content_hash = ?",
+                (post_id, version, content_hash),
+            )
+            is not None
+        )
 
     async def ping(self) -> int:
         """A trivial query that reads the database file (not just ``SELECT 1``, which a
         connection answers without touching it): the number of known instances."""
-        async with self._conn.execute("SELECT COUNT(*) FROM instances") as cur:
-            row = await cur.fetchone()
+        row = await self._db.fetchone("SELECT COUNT(*) FROM instances")
         return int(row[0]) if row else 0

@@ -275,4 +275,14 @@ V6 = (
     """,
 )
 
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6)
+V7 = (
+    f"""
+    CREATE TABLE leases (
+        name {T} PRIMARY KEY,
+        holder {T} NOT NULL,
+        taken_at {T} NOT NULL
+    )
+    """,
+)
+
+PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6, V7)

@@ -24,9 +24,10 @@ class Clock:
 
 
 @pytest.fixture
-async def two(tmp_path: Path):
-    """Two instances, each with its own connection to one file, on one test clock."""
-    path = tmp_path / "leases.sqlite3"
+async def two(db_target: str):
+    """Two instances, each with its own connection to one database (a SQLite file, then
+    PostgreSQL), on one test clock."""
+    path = db_target
     first, second = await Database.open(path), await Database.open(path)
     clock = Clock()
     a = InstanceLease(first, clock, lease_seconds=LEASE, heartbeat_seconds=15, instance_id="a")
@@ -91,7 +92,7 @@ async def test_a_clean_stop_frees_every_lease_of_the_instance(two) -> None:
 
 async def test_ping_reads_the_database_and_fails_once_closed(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "ping.sqlite3")
-    repo = CoordinationRepo(db.conn)
+    repo = CoordinationRepo(db)
     assert await repo.ping() == 0
     await db.close()
     with pytest.raises(ValueError):  # aiosqlite: no active connection
