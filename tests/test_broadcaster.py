@@ -1,10 +1,11 @@
 """One Telegram budget across instances: one instance broadcasts at a time.
 
 Three real ``digest_instance`` processes (the production scheduler jobs, throttle, lease and
-wall clock, each configured for the full 30 msg/s) share one SQLite file and the
-limit-enforcing fake Bot API. They are all up before the 300 digests fall due, and then told
-to run the digest job at the same moment (SIGUSR2), so that they race for the same digests.
-Each sends with its own token, so the fake knows who sent what. Leases are short (seconds).
+wall clock, each configured for the full 30 msg/s) share one database — a SQLite file, then a
+database on the throw-away PostgreSQL server — and the limit-enforcing fake Bot API. They are
+all up before the 300 digests fall due, and then told to run the digest job at the same moment
+(SIGUSR2), so that they race for the same digests. Each sends with its own token, so the fake
+knows who sent what. Leases are short (seconds).
 """
 
 from __future__ import annotations
@@ -38,12 +39,21 @@ async def fake() -> AsyncIterator[FakeBotApi]:
         await server.close()
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """The one database the three instances share."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return tmp_path / "shared.sqlite3"
+
+
 @pytest.fixture
-async def trio(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[list[Instance]]:
-    path = tmp_path / "shared.sqlite3"
-    env = await open_env(path, Clock(utc_now()))  # creates the schema before the processes
+async def trio(
+    tmp_path: Path, shared: Path | str, fake: FakeBotApi
+) -> AsyncIterator[list[Instance]]:
+    env = await open_env(shared, Clock(utc_now()))  # creates the schema before the processes
     await env.close()
-    instances = [Instance(name, path, fake, tmp_path, rate=RATE) for name in ("a", "b", "c")]
+    instances = [Instance(name, shared, fake, tmp_path, rate=RATE) for name in ("a", "b", "c")]
     try:
         for instance in instances:
             await instance.start()
@@ -55,7 +65,7 @@ async def trio(tmp_path: Path, fake: FakeBotApi) -> AsyncIterator[list[Instance]
             await instance.stop()
 
 
-async def _make_due(path: Path) -> DigestEnv:
+async def _make_due(path: Path | str) -> DigestEnv:
     """300 subscribers whose digest time passed two minutes ago, on the wall clock."""
     now = utc_now()
     env = await open_env(path, Clock(now - timedelta(days=1)))
@@ -82,9 +92,9 @@ def _go(instances: list[Instance]) -> None:
 
 
 async def test_three_instances_send_each_digest_once_within_one_budget(
-    tmp_path: Path, fake: FakeBotApi, trio: list[Instance]
+    shared: Path | str, fake: FakeBotApi, trio: list[Instance]
 ) -> None:
-    env = await _make_due(tmp_path / "shared.sqlite3")
+    env = await _make_due(shared)
     _go(trio)
     await until(fake, served(fake, CHATS))
     await asyncio.sleep(1.0)  # anything sent twice would arrive meanwhile
@@ -98,9 +108,9 @@ async def test_three_instances_send_each_digest_once_within_one_budget(
 
 
 async def test_the_broadcaster_killed_mid_way_the_others_finish(
-    tmp_path: Path, fake: FakeBotApi, trio: list[Instance]
+    shared: Path | str, fake: FakeBotApi, trio: list[Instance]
 ) -> None:
-    env = await _make_due(tmp_path / "shared.sqlite3")
+    env = await _make_due(shared)
     _go(trio)
     await until(fake, lambda: len(fake.accepted) >= 60)
     senders = {a.token for a in fake.accepted}

@@ -1,9 +1,10 @@
 """What an inline query (``@bot <query>``) offers: mission cards and quotes that match.
 
-This is the one place the inline answer asks "what matches?": today a case- and ё-insensitive
+This is the one place the inline answer asks "what matches?": a case- and ё-insensitive
 substring match over the cached cards and quotes, each query word without its case ending
-("Пермь" finds "Пермский край", as ``/mission Пермь`` does). When the archive search (FTS over
-the posts) is merged, point :func:`find_cards_and_quotes` at it; the inline handler stays.
+("Пермь" finds "Пермский край", as ``/mission Пермь`` does). It deliberately matches what the
+result shows (the card, the quote), not the whole post as ``/search`` does: an inline query
+arrives with every keystroke, and a result whose visible text lacks the words would puzzle.
 """
 
 from __future__ import annotations
