@@ -29,6 +29,14 @@ from govdigest.extraction.leader_checks import (
     venue_city,
     without_implausible,
 )
+from govdigest.extraction.leader_sides import (
+    attended_only,
+    federal_counterpart,
+    guest_of_signers,
+    inverted_signers,
+    opens_medium,
+    signing_ceremony,
+)
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
@@ -53,7 +61,7 @@ from govdigest.extraction.visits import (
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
 
 
-def is_mission_post(doc: Doc, body_start: int) -> bool:
+def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None) -> bool:
     triggers = word_set("mission_triggers")
     personal = word_set("mission_personal_triggers")
     if named_events(doc):
@@ -71,15 +79,23 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         )
         if has_person and _place_trip(doc, words, lemmas):
             return True
-        for w, lemma in zip(words, lemmas, strict=True):
+        for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
             if has_person and lemma in personal and is_past_singular(doc, w.text):
+                if lemma == "открыть" and opens_medium(doc, words, k):
+                    continue  # "открыл личный канал в мессенджере"
+                if (
+                    lemma == "встретиться"
+                    and doc_people is not None
+                    and federal_counterpart(doc, doc_people, words, k)
+                ):
+                    continue  # "встретился с вице-премьером РФ": no trip told
                 return True
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
         if signed and any(is_past(doc, w.text) for w in words):
             return True
-    return False
+    return signing_ceremony(doc)
 
 
 MAX_PLACE_TRIP_GAP = 3  # words between the verb and "в <Place>" ("провела весь день в …")
@@ -443,6 +459,13 @@ def _leader(
         member = first_delegation_member(doc, people)
         if member is not None:
             return member.name, member.role
+        # "на встрече с делегацией провинции … переговоры с вице-губернатором провинции X":
+        # the first person with an outside role is the guests' head.
+        outside = [
+            e for e in people.entities if e.name != doc.author and _has_outside_role(doc, e)
+        ]
+        if outside and outside[0].role_class != "ambassador":
+            return outside[0].name, outside[0].role
         return None, None
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
@@ -454,7 +477,11 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role or channel_role(doc)
-    subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
+    subject = _trip_subject(doc, people, senders)
+    signer = _plural_signer(doc, people, senders)
+    if subject is None or (signer is not None and attended_only(doc, people, subject)):
+        # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
+        subject = signer
     if subject is not None:
         return subject.name, subject.role or role_only_mention(doc, people)
     if doc.author and not people.entities:
@@ -623,12 +650,23 @@ def _plural_signer(
             ]
             signers = list(dict.fromkeys(m[2] for m in before))
             if len(signers) >= 2:
-                # "Генеральный директор … и губернатор … подписали": the official leads.
-                officials = [
-                    i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK
-                ]
-                return people.entities[(officials or signers)[0]]
+                return _signer_side(doc, people, signers, (sent.start, sent.stop))
+    inverted = inverted_signers(doc, people, senders)
+    if inverted is not None:
+        return _signer_side(doc, people, *inverted)
     return None
+
+
+def _signer_side(
+    doc: Doc, people: People, signers: list[int], sent: tuple[int, int]
+) -> PersonEntity:
+    """The guest of two signers when the post says who hosts; else the first official
+    ("Генеральный директор … и губернатор … подписали": the official leads)."""
+    guest = guest_of_signers(doc, people, signers, sent)
+    if guest is not None:
+        return people.entities[guest]
+    officials = [i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK]
+    return people.entities[(officials or signers)[0]]
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
@@ -636,7 +674,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         return Mission()
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
-    if not (is_mission_post(doc, 0) or headline is not None or present is not None):
+    if not (is_mission_post(doc, 0, people) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
     if headline is not None and checked_leader(doc, people, headline.name) is None:

@@ -14,7 +14,7 @@ import pytest
 
 from govdigest.extraction.doc import Doc, tokenize
 from govdigest.extraction.leader_checks import checked_leader, event_city, nominative_place
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import Extraction, Mission, PostInput
 from govdigest.extraction.morph import Morph
 from govdigest.extraction.nlp import NlpModels
 from govdigest.extraction.people import People
@@ -174,3 +174,92 @@ def test_event_city(name: str | None, city: str | None) -> None:
 )
 def test_nominative_place(name: str, expected: str) -> None:
     assert nominative_place(name) == expected
+
+
+# --- Round 4 (issue 8, error classes 1 and 2): which side leads, and what is no mission. ---
+# Every sentence, person and territory below is invented.
+_ROUND4_LEADER = [
+    # Two signers of different territories, the signing place built on one's name: the other
+    # (the guest) leads.
+    (
+        "Соглашение подписано\nГлава Вербской Республики Тагир Сабитов и губернатор Ольховской "
+        "области Пётр Гуляев подписали соглашение о сотрудничестве в Вербске.",
+        "Пётр Гуляев",
+    ),
+    # The same with the visit's destination named by its noun ("в республику").
+    (
+        "Соглашение подписано\nГлава Вербской Республики Тагир Сабитов и губернатор Ольховской "
+        "области Пётр Гуляев подписали соглашение. Итоги визита делегации соседнего региона в "
+        "республику Сабитов назвал важными.",
+        "Пётр Гуляев",
+    ),
+    # No place told: the first official signer, as before.
+    (
+        "Соглашение подписано\nГлава Вербской Республики Тагир Сабитов и губернатор Ольховской "
+        "области Пётр Гуляев подписали соглашение о сотрудничестве.",
+        "Тагир Сабитов",
+    ),
+    # A person who only attended the ceremony never leads over the one who signed; signers
+    # named after a plural verb are found.
+    (
+        "Церемония\nСпикер областной думы Аркадий Мельник принял участие в церемонии подписания "
+        "соглашения с ООО «Ольхатранс». Документ подписали губернатор Ольховской области Пётр "
+        "Гуляев и генеральный директор ООО «Ольхатранс» Иван Сизов.",
+        "Пётр Гуляев",
+    ),
+    # Plural participation in a signing ceremony: the official among them.
+    (
+        "Участие в торжественной церемонии приняли директор ООО «Ольхагаз» Иван Сизов и "
+        "губернатор Ольховской области Пётр Гуляев. Соглашение дополнено новыми пунктами.",
+        "Пётр Гуляев",
+    ),
+    # A host meets a foreign province's delegation: the province's official, not the host.
+    (
+        "Экспорт\nГубернатор Ольховской области Пётр Гуляев заявил это на встрече с делегацией "
+        "провинции Юньлин. Он говорил во время переговоров с вице-губернатором провинции Чжан "
+        "Вэем.",
+        "Чжан Вэй",
+    ),
+    # "принял X, прибывшего в …": the one received and arriving is the guest.
+    (
+        "Встреча премьеров\nПремьер-министр Верхней Ольхии Марк Тишин принял главу правительства "
+        "Нижней Ольхии Олега Ручьёва, прибывшего сегодня в Ольхоград для заседания комиссии.",
+        "Олег Ручьёв",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "leader"), _ROUND4_LEADER)
+def test_round4_leader_side(extractor: Extractor, text: str, leader: str) -> None:
+    assert run(extractor, text).mission.leader == leader
+
+
+_ROUND4_NO_MISSION = [
+    # "открыл канал": a medium, no place and no trip.
+    "Новый канал\nГубернатор Ольховской области Пётр Гуляев открыл личный канал в мессенджере.",
+    # A meeting with a federal official, no place, no forum: no mission.
+    "Встреча\nГубернатор Ольховской области Пётр Гуляев встретился с заместителем председателя "
+    "правительства РФ Андреем Сомовым. Говорили о газификации.",
+]
+
+
+@pytest.mark.parametrize("text", _ROUND4_NO_MISSION)
+def test_round4_no_mission(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).mission == Mission()
+
+
+_ROUND4_MISSION = [
+    # A signing ceremony with the agreement named in the next sentence is a mission.
+    "Участие в торжественной церемонии приняли директор ООО «Ольхагаз» Иван Сизов и губернатор "
+    "Ольховской области Пётр Гуляев. Соглашение дополнено новыми пунктами.",
+    # Opening a plant in person is still a trigger ("открыл" with no medium after it).
+    "Новый завод\nГубернатор Ольховской области Пётр Гуляев открыл завод в Ольхограде.",
+    # A meeting with a regional official stays a trigger.
+    "Встреча\nГубернатор Ольховской области Пётр Гуляев встретился с главой Вербской "
+    "Республики Тагиром Сабитовым.",
+]
+
+
+@pytest.mark.parametrize("text", _ROUND4_MISSION)
+def test_round4_mission_detected(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).mission.leader == "Пётр Гуляев"

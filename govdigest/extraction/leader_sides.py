@@ -1,0 +1,159 @@
+"""Which side of a meeting or a signing leads the mission (issue 8, error classes 1 and 2).
+
+* Two officials of different territories sign and the post says where ("подписали … в
+  Тальске", "визит делегации соседнего региона в республику"): the host is the one whose
+  territory that is; the guest leads.
+* "Документ подписали губернатор X и генеральный директор Y": signers named after the verb.
+* A person who only attended a signing ceremony ("принял участие в церемонии подписания") never
+  leads over the one who signed.
+* Mission detection: "открыл канал в мессенджере" and a meeting with a federal official (no
+  place, no forum) are no missions; a signing ceremony ("участие в церемонии", an agreement
+  named in the same or the next sentence) is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.agreements import AGREEMENT_VERBS
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.grammar import lemmas_in
+from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import word_set
+
+_FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
+# The territory of a role ("глава Беловодской Республики" → "беловодск", "республик").
+_TERRITORY_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий)\s+((?i:республик|област|кра|округ))\w*"
+)
+# "визит(а) делегации соседнего региона в республику": the visit's destination by its noun.
+_VISIT_INTO_RE = re.compile(
+    r"\bвизит\w*\s+(?:\w+\s+){0,4}?в\s+(республик|област|кра|округ)\w*\b", re.IGNORECASE
+)
+MIN_STEM = 4
+
+
+def _territory(role: str | None) -> tuple[str, str] | None:
+    """The adjective stem and the noun of the territory a role names ("тальск", "республик")."""
+    m = _TERRITORY_RE.search(role or "")
+    if m is None or len(m.group(1)) < MIN_STEM:
+        return None
+    return m.group(1).lower(), m.group(2).lower()
+
+
+def guest_of_signers(
+    doc: Doc, people: People, signers: list[int], sent: tuple[int, int]
+) -> int | None:
+    """Of two signers from different territories, the guest — when the post says whose
+    territory the signing or the visit is in; None when it does not say."""
+    if len(signers) != 2:
+        return None
+    places = [_territory(people.entities[i].role) for i in signers]
+    if places[0] is None or places[1] is None or places[0][0] == places[1][0]:
+        return None
+    hosts: set[int] = set()
+    # "подписали … в Тальске": a place in a signing sentence built on one signer's stem.
+    signing = [sent] + [
+        (x.start, x.stop)
+        for x in doc.sentences
+        if not AGREEMENT_VERBS.isdisjoint(lemmas_in(doc, x.start, x.stop))
+    ]
+    for start, stop in dict.fromkeys(signing):
+        for m in re.finditer(r"\b(?:в|во)\s+([А-ЯЁ][а-яё-]+)", doc.text[start:stop]):
+            word = m.group(1).lower()
+            if any(a <= start + m.start() < b for a, b in people.role_spans):
+                continue
+            hosts |= {k for k, p in enumerate(places) if p and word.startswith(p[0])}
+    for m in _VISIT_INTO_RE.finditer(doc.text):
+        noun = m.group(1).lower()
+        hosts |= {k for k, p in enumerate(places) if p and p[1] == noun}
+    if len(hosts) != 1:
+        return None
+    return signers[1 - hosts.pop()]
+
+
+def inverted_signers(
+    doc: Doc, people: People, senders: frozenset[int]
+) -> tuple[list[int], tuple[int, int]] | None:
+    """ "Документ подписали губернатор X и генеральный директор Y": two or more people named
+    right after a plural past signing verb that opens its clause."""
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if not _plural_signing(doc, w):
+                continue
+            if any(sent.start <= m[0] and m[1] <= w.start for m in people.mentions):
+                break
+            after = [
+                m[2] for m in people.mentions if w.stop <= m[0] < sent.stop and m[2] not in senders
+            ]
+            signers = list(dict.fromkeys(after))
+            if len(signers) >= 2 and not re.search(
+                r"\bс(?:о)?\s*$", doc.text[w.stop : w.stop + 4]
+            ):
+                return signers, (sent.start, sent.stop)
+            break
+    return None
+
+
+def _plural_signing(doc: Doc, w: Word) -> bool:
+    return doc.morph.lemma(w.text.lower()) in AGREEMENT_VERBS and any(
+        p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
+        for p in doc.morph.parse(w.text.lower())
+    )
+
+
+def attended_only(doc: Doc, people: People, entity: PersonEntity) -> bool:
+    """Every sentence naming the person has them take part ("принял участие") in a ceremony or
+    a signing, not sign or travel."""
+    index = next((i for i, e in enumerate(people.entities) if e is entity), None)
+    sents = [doc.sentence_at(m[0]) for m in people.mentions if m[2] == index]
+    found = False
+    for sent in sents:
+        if sent is None:
+            continue
+        lemmas = lemmas_in(doc, sent.start, sent.stop)
+        if "участие" in lemmas and ("церемония" in lemmas or "подписание" in lemmas):
+            found = True
+        elif not AGREEMENT_VERBS.isdisjoint(lemmas):
+            return False
+    return found
+
+
+def opens_medium(doc: Doc, words: list[Word], k: int) -> bool:
+    """ "открыл личный канал в мессенджере": the object of "открыть" is a medium, no place."""
+    media = word_set("opened_media")
+    return any(doc.morph.lemma(w.text.lower()) in media for w in words[k + 1 : k + 4])
+
+
+def federal_counterpart(doc: Doc, people: People, words: list[Word], k: int) -> bool:
+    """ "встретился с заместителем председателя правительства РФ Александром Рудневым": the one
+    met is a federal official (no trip is told by this verb)."""
+    if k + 1 >= len(words) or words[k + 1].text.lower() not in ("с", "со"):
+        return False
+    after = [m for m in people.mentions if words[k].stop <= m[0] <= words[k].stop + 120]
+    if not after:
+        return False
+    names = {w for w in people.entities[after[0][2]].name.split() if not w.isupper()}
+    between = doc.text[words[k].stop : after[0][0]]
+    # the same person's fuller mention elsewhere may carry the federal role
+    roles = [e.role or "" for e in people.entities if names & set(e.name.split())]
+    return not re.search(r"[.!?;\n]", between) and bool(
+        any(_FEDERAL_ROLE_RE.search(r) for r in roles) or _FEDERAL_ROLE_RE.search(between)
+    )
+
+
+def signing_ceremony(doc: Doc) -> bool:
+    """ "Участие в торжественной церемонии приняли …", an agreement named in that sentence or
+    the next: a signing."""
+    nouns = word_set("agreement_nouns")
+    sents = doc.sentences
+    for k, sent in enumerate(sents):
+        lemmas = lemmas_in(doc, sent.start, sent.stop)
+        if "церемония" not in lemmas or "участие" not in lemmas:
+            continue
+        near = set(lemmas)
+        if k + 1 < len(sents):
+            near |= set(lemmas_in(doc, sents[k + 1].start, sents[k + 1].stop))
+        if not nouns.isdisjoint(near):
+            return True
+    return False
