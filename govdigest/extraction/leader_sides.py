@@ -157,3 +157,66 @@ def signing_ceremony(doc: Doc) -> bool:
         if not nouns.isdisjoint(near):
             return True
     return False
+
+
+# "Посол прибыл в Озёрск для участия в форуме": a guest named by a role word alone.
+_ROLE_ARRIVAL_RE = re.compile(
+    r"(?:^|[.!?\n]\s*)((?i:посол|консул|генконсул|генеральный\s+консул))\s+"
+    r"(?:прибыл|приехал|прилетел)а?\s+(?:в|во)\s+[А-ЯЁ]"
+)
+
+
+def role_arrival_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | None:
+    """The one person whose role the arriving role word names (the guest), with the arrival
+    sentence; None when no one or several hold such a role."""
+    for m in _ROLE_ARRIVAL_RE.finditer(doc.text):
+        head = m.group(1).lower().split()[-1]
+        # a full name only: "посла Тавании" may leave the country read as a surname
+        holders = [
+            e
+            for e in people.entities
+            if e.role and e.role.lower().split()[:1] == [head] and len(e.name.split()) > 1
+        ]
+        sent = doc.sentence_at(m.start(1))
+        if len({e.name for e in holders}) == 1 and sent is not None:
+            return holders[0], sent.start, sent.stop
+    return None
+
+
+# "рассказал о визите делегации Гродненской области": a delegation of a territory that no
+# named person's role belongs to, while named officials are of another one.
+_DELEGATION_OF_RE = re.compile(
+    r"\bделегаци\w*\s+([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его)\s+((?i:республик|област|кра|округ))"
+)
+
+
+def unnamed_guest_delegation(doc: Doc, people: People) -> bool:
+    """The delegation the post is about is of a territory none of the named people belong to,
+    and every named official with a territory is of another one: its head is not named."""
+    found = {
+        (m.group(1).lower(), m.group(2).lower()) for m in _DELEGATION_OF_RE.finditer(doc.text)
+    }
+    if len(found) != 1:
+        return False
+    stem, _noun = found.pop()
+    if any(stem in (e.role or "").lower() for e in people.entities):
+        return False  # "председатель Гродненского облисполкома": the guests' head is named
+    known = [t for t in (_territory(e.role) for e in people.entities) if t is not None]
+    return bool(known)
+
+
+_ROLE_TERRITORY_RE = re.compile(r"\b([А-ЯЁ][а-яё-]+)\s+((?i:области|края|республики|округа))\b")
+
+
+def hosts_territory(doc: Doc, people: People) -> str | None:
+    """The one territory named officials belong to, in the nominative ("Озёрская область"):
+    the hosts' region when a guest delegation's head is not named."""
+    found = {
+        tuple(doc.morph.nominative_group([m.group(1), m.group(2)]))
+        for e in people.entities
+        for m in _ROLE_TERRITORY_RE.finditer(e.role or "")
+    }
+    if len(found) != 1:
+        return None
+    words = list(found.pop())
+    return " ".join([words[0][:1].upper() + words[0][1:], words[1].lower()])

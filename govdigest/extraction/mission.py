@@ -33,9 +33,12 @@ from govdigest.extraction.leader_sides import (
     attended_only,
     federal_counterpart,
     guest_of_signers,
+    hosts_territory,
     inverted_signers,
     opens_medium,
+    role_arrival_guest,
     signing_ceremony,
+    unnamed_guest_delegation,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
@@ -467,6 +470,8 @@ def _leader(
         if outside and outside[0].role_class != "ambassador":
             return outside[0].name, outside[0].role
         return None, None
+    if unnamed_guest_delegation(doc, people):
+        return None, None  # "о визите делегации Гродненской области": its head is not named
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
     if first_person and doc.author:
@@ -677,6 +682,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if not (is_mission_post(doc, 0, people) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    arrived = role_arrival_guest(doc, people) if guest is None else None
+    if arrived is not None:
+        guest = GuestVisit(*arrived)  # "Посол прибыл в Озёрск …": the ambassador named before
     if headline is not None and checked_leader(doc, people, headline.name) is None:
         headline = None  # "Кедровская делегация прилетела …": a place read as a person
     leader, leader_role = _leader(
@@ -709,6 +717,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
             host_place(doc, places, region, (guest.sent_start, guest.sent_stop), people.role_spans)
             or where
         )
+    if where is None and leader is None and unnamed_guest_delegation(doc, people):
+        # "о визите делегации Гродненской области", told by its hosts: the hosts' region
+        where = hosts_territory(doc, people)
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
     named_event = event(doc)

@@ -229,6 +229,16 @@ _ROUND4_LEADER = [
 ]
 
 
+_ROUND4_LEADER += [
+    # "Посол прибыл в …": the role word alone names the one ambassador of the post (a guest).
+    (
+        "Встреча с послом\nТемой встречи губернатора Ольховской области Петра Гуляева и посла "
+        "Тавании в России Рамина Ашрафи стал транспорт. Посол прибыл в Ольхоград на медиафорум.",
+        "Рамин Ашрафи",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "leader"), _ROUND4_LEADER)
 def test_round4_leader_side(extractor: Extractor, text: str, leader: str) -> None:
     assert run(extractor, text).mission.leader == leader
@@ -263,3 +273,29 @@ _ROUND4_MISSION = [
 @pytest.mark.parametrize("text", _ROUND4_MISSION)
 def test_round4_mission_detected(extractor: Extractor, text: str) -> None:
     assert run(extractor, text).mission.leader == "Пётр Гуляев"
+
+
+# A delegation of a territory no named person belongs to, told by its hosts: its head is not
+# named (null leader, never a host official who took part); the hosts' region is the destination.
+_UNNAMED_GUESTS = (
+    "Итоги визита\nГубернатор Ольховской области Пётр Гуляев рассказал депутатам о визите "
+    "делегации Вербской области. В переговорах от областной торгово-промышленной палаты принял "
+    "участие её председатель Игорь Сомов."
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("leader", None), ("destination", "Ольховская область")]
+)
+def test_round4_unnamed_guest_delegation(extractor: Extractor, field: str, value: object) -> None:
+    assert getattr(run(extractor, _UNNAMED_GUESTS).mission, field) == value
+
+
+def test_round4_named_guest_head_kept(extractor: Extractor) -> None:
+    # The guests' head named with their territory's word ("Вербского облисполкома") is kept.
+    text = (
+        "Визит\nВ Ольхограде побывала делегация Вербской области во главе с председателем "
+        "Вербского облисполкома Юрием Кравцом. Гостей принял губернатор Ольховской области Пётр "
+        "Гуляев."
+    )
+    assert run(extractor, text).mission.leader == "Юрий Кравец"
