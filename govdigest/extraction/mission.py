@@ -682,6 +682,10 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if not (is_mission_post(doc, 0, people) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    if guest is not None and checked_leader(doc, people, guest.guest.name) is None:
+        # "Посол Тавании …" in a headline: the country read as the guest; choose among persons
+        persons = without_implausible(doc, people)
+        guest = (guest_visit(doc, persons) or corporate_guest(doc, persons)) if persons else None
     arrived = role_arrival_guest(doc, people) if guest is None else None
     if arrived is not None:
         guest = GuestVisit(*arrived)  # "Посол прибыл в Озёрск …": the ambassador named before

@@ -230,6 +230,13 @@ _ROUND4_LEADER = [
 
 
 _ROUND4_LEADER += [
+    # The country in a headline "Посол Тавании …" read as a person is never the guest: the
+    # ambassador named in the body is.
+    (
+        "Посол Тавании посетил Ольховскую область\nЧрезвычайный и полномочный посол Тавании в "
+        "России Рамин Ашрафи прибыл в Ольховскую область с официальным визитом.",
+        "Рамин Ашрафи",
+    ),
     # "Посол прибыл в …": the role word alone names the one ambassador of the post (a guest).
     (
         "Встреча с послом\nТемой встречи губернатора Ольховской области Петра Гуляева и посла "
