@@ -143,17 +143,17 @@ def federal_counterpart(doc: Doc, people: People, words: list[Word], k: int) -> 
 
 
 def signing_ceremony(doc: Doc) -> bool:
-    """ "Участие в торжественной церемонии приняли …", an agreement named in that sentence or
-    the next: a signing."""
+    """ "Участие в торжественной церемонии приняли …", "В подписании принимают участие …", an
+    agreement named in that sentence or a neighbour: a signing."""
     nouns = word_set("agreement_nouns")
     sents = doc.sentences
     for k, sent in enumerate(sents):
         lemmas = lemmas_in(doc, sent.start, sent.stop)
-        if "церемония" not in lemmas or "участие" not in lemmas:
+        if "участие" not in lemmas or not ("церемония" in lemmas or "подписание" in lemmas):
             continue
         near = set(lemmas)
-        if k + 1 < len(sents):
-            near |= set(lemmas_in(doc, sents[k + 1].start, sents[k + 1].stop))
+        for x in sents[max(0, k - 1) : k + 2]:
+            near |= set(lemmas_in(doc, x.start, x.stop))
         if not nouns.isdisjoint(near):
             return True
     return False
