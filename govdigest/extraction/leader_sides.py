@@ -220,3 +220,25 @@ def hosts_territory(doc: Doc, people: People) -> str | None:
         return None
     words = list(found.pop())
     return " ".join([words[0][:1].upper() + words[0][1:], words[1].lower()])
+
+
+# A web preview's channel description: "Официальный канал губернатора Кедровского края."
+_CHANNEL_OF_RE = re.compile(
+    r"^(?:(?:Официальный|Личный)\s+)?(?:телеграм-|telegram-)?канал\s+"
+    r"(губернатора|главы|мэра|врио\s+губернатора)\s+([А-ЯЁ][^.!?\n]{2,60}?)\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CHANNEL_HEADS = {"губернатора": "губернатор", "главы": "глава", "мэра": "мэр"}
+CHANNEL_CARD_LINES = 10
+
+
+def channel_description_role(raw_text: str) -> str | None:
+    """The author's role from the channel card's description line ("Официальный канал
+    губернатора Кедровского края." → "губернатор Кедровского края"), read from the raw post
+    (the card is residue the cleaning drops)."""
+    card = "\n".join([x.strip() for x in raw_text.splitlines() if x.strip()][:CHANNEL_CARD_LINES])
+    m = _CHANNEL_OF_RE.search(card)
+    if m is None:
+        return None
+    head = m.group(1).lower()
+    return f"{_CHANNEL_HEADS.get(head, head)} {m.group(2).strip()}"

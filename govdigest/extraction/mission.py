@@ -481,7 +481,7 @@ def _leader(
             return visitor.name, visitor.role
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
-        return doc.author, role or channel_role(doc)
+        return doc.author, role or channel_role(doc) or doc.card_role
     subject = _trip_subject(doc, people, senders)
     signer = _plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):

@@ -9,6 +9,7 @@ from govdigest.extraction.mission import extract_mission, is_first_person
 from govdigest.extraction.models import Extraction, Person, PostInput, Quote
 from govdigest.extraction.morph import Morph
 from govdigest.extraction.nlp import NlpModels, run_ner
+from govdigest.extraction.leader_sides import channel_description_role
 from govdigest.extraction.people import People, extract_people
 from govdigest.extraction.quotes import RawQuote, continue_indirect_speakers, extract_direct
 from govdigest.extraction.quotespans import find_spans
@@ -49,6 +50,7 @@ class Extractor:
             author=post.author,
         )
         doc.first_person = is_first_person(doc, _quoted_spans(body))
+        doc.card_role = channel_description_role(post.text or "") if post.author else None
         doc.author_gender = _author_gender(self._morph, post.author)
         people = extract_people(doc)
         direct, covered = extract_direct(doc, people)

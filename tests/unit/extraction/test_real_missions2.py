@@ -320,3 +320,29 @@ def test_round4_named_guest_head_kept(extractor: Extractor) -> None:
         "Гуляев."
     )
     assert run(extractor, text).mission.leader == "Юрий Кравец"
+
+
+_CARD = (
+    "Олег Ветров\n12.1K subscribers\n{description}\nДелегация Ольховской области завершила "
+    "работу на ПМЭФ! Подписали соглашение с ООО «Ольхалес» о строительстве комбината."
+)
+
+
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        # A web preview's channel description names the first-person author's role.
+        ("Официальный канал губернатора Ольховской области.", "губернатор Ольховской области"),
+        ("Канал главы Вербской Республики", "глава Вербской Республики"),
+        # A description that is no role leaves the role empty (never guessed).
+        ("Новости, фото и видео с мест событий.", None),
+    ],
+)
+def test_round4_channel_card_role(
+    extractor: Extractor, description: str, role: str | None
+) -> None:
+    text = _CARD.format(description=description)
+    mission = extractor.extract(
+        PostInput(text=text, published=PUBLISHED, author="Олег Ветров")
+    ).mission
+    assert (mission.leader, mission.leader_role) == ("Олег Ветров", role)
