@@ -3,7 +3,8 @@
 * Two officials of different territories sign and the post says where ("подписали … в
   Тальске", "визит делегации соседнего региона в республику"): the host is the one whose
   territory that is; the guest leads.
-* "Документ подписали губернатор X и генеральный директор Y": signers named after the verb.
+* "Документ подписали губернатор X и генеральный директор Y": signers named after the verb;
+  of a governor and a company's head the official leads (``plural_signer``).
 * A person who only attended a signing ceremony ("принял участие в церемонии подписания") never
   leads over the one who signed.
 * Mission detection: "открыл канал в мессенджере" and a meeting with a federal official (no
@@ -39,6 +40,24 @@ def _territory(role: str | None) -> tuple[str, str] | None:
     if m is None or len(m.group(1)) < MIN_STEM:
         return None
     return m.group(1).lower(), m.group(2).lower()
+
+
+# Role classes that may lead a mission, most senior first (the fallback ranks by it).
+LEADER_ROLE_RANK = (
+    "governor",
+    "premier",
+    "president",
+    "vice_governor",
+    "minister",
+    "envoy",
+    "ambassador",
+    "mayor",
+    "head",
+    "speaker",
+    "chairman",
+    "senator",
+    "deputy",
+)
 
 
 def guest_of_signers(
@@ -242,3 +261,44 @@ def channel_description_role(raw_text: str) -> str | None:
         return None
     head = m.group(1).lower()
     return f"{_CHANNEL_HEADS.get(head, head)} {m.group(2).strip()}"
+
+
+def plural_signer(
+    doc: Doc, people: People, senders: frozenset[int] = frozenset()
+) -> PersonEntity | None:
+    """ "Губернаторы … Олег Рябов и Пётр Сомов подписали …": the first named signer.
+
+    Only named people before a plural signing verb in its own sentence count, so "Стороны
+    подписали" or "правительство и компания подписали" name nobody.
+    """
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if doc.morph.lemma(w.text.lower()) not in AGREEMENT_VERBS or not any(
+                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
+                for p in doc.morph.parse(w.text.lower())
+            ):
+                continue
+            before = [
+                m
+                for m in people.mentions
+                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
+            ]
+            signers = list(dict.fromkeys(m[2] for m in before))
+            if len(signers) >= 2:
+                return _signer_side(doc, people, signers, (sent.start, sent.stop))
+    inverted = inverted_signers(doc, people, senders)
+    if inverted is not None:
+        return _signer_side(doc, people, *inverted)
+    return None
+
+
+def _signer_side(
+    doc: Doc, people: People, signers: list[int], sent: tuple[int, int]
+) -> PersonEntity:
+    """The guest of two signers when the post says who hosts; else the first official
+    ("Генеральный директор … и губернатор … подписали": the official leads)."""
+    guest = guest_of_signers(doc, people, signers, sent)
+    if guest is not None:
+        return people.entities[guest]
+    officials = [i for i in signers if people.entities[i].role_class in LEADER_ROLE_RANK]
+    return people.entities[(officials or signers)[0]]

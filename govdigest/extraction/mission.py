@@ -30,12 +30,12 @@ from govdigest.extraction.leader_checks import (
     without_implausible,
 )
 from govdigest.extraction.leader_sides import (
+    LEADER_ROLE_RANK,
     attended_only,
     federal_counterpart,
-    guest_of_signers,
     hosts_territory,
-    inverted_signers,
     opens_medium,
+    plural_signer,
     role_arrival_guest,
     signing_ceremony,
     unnamed_guest_delegation,
@@ -219,21 +219,6 @@ _HOST_RE = re.compile(
     re.IGNORECASE,
 )
 ALLOW_RANKED_FALLBACK = True
-_LEADER_ROLE_RANK = (
-    "governor",
-    "premier",
-    "president",
-    "vice_governor",
-    "minister",
-    "envoy",
-    "ambassador",
-    "mayor",
-    "head",
-    "speaker",
-    "chairman",
-    "senator",
-    "deputy",
-)
 
 
 def _is_appointment(doc: Doc) -> bool:
@@ -483,7 +468,7 @@ def _leader(
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role or channel_role(doc) or doc.card_role
     subject = _trip_subject(doc, people, senders)
-    signer = _plural_signer(doc, people, senders)
+    signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
         subject = signer
@@ -497,12 +482,12 @@ def _leader(
         (
             e
             for i, e in enumerate(people.entities)
-            if e.role_class in _LEADER_ROLE_RANK
+            if e.role_class in LEADER_ROLE_RANK
             and i not in senders
             and not (outbound and _has_outside_role(doc, e))
             and _participates(doc, people, i)
         ),
-        key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
+        key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
@@ -631,47 +616,6 @@ def _companion_subject(
         if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
             return people.entities[m[2]]
     return None
-
-
-def _plural_signer(
-    doc: Doc, people: People, senders: frozenset[int] = frozenset()
-) -> PersonEntity | None:
-    """ "Губернаторы … Олег Рябов и Пётр Сомов подписали …": the first named signer.
-
-    Only named people before a plural signing verb in its own sentence count, so "Стороны
-    подписали" or "правительство и компания подписали" name nobody.
-    """
-    for sent in doc.sentences:
-        for w in doc.words_in(sent.start, sent.stop):
-            if doc.morph.lemma(w.text.lower()) not in AGREEMENT_VERBS or not any(
-                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
-                for p in doc.morph.parse(w.text.lower())
-            ):
-                continue
-            before = [
-                m
-                for m in people.mentions
-                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
-            ]
-            signers = list(dict.fromkeys(m[2] for m in before))
-            if len(signers) >= 2:
-                return _signer_side(doc, people, signers, (sent.start, sent.stop))
-    inverted = inverted_signers(doc, people, senders)
-    if inverted is not None:
-        return _signer_side(doc, people, *inverted)
-    return None
-
-
-def _signer_side(
-    doc: Doc, people: People, signers: list[int], sent: tuple[int, int]
-) -> PersonEntity:
-    """The guest of two signers when the post says who hosts; else the first official
-    ("Генеральный директор … и губернатор … подписали": the official leads)."""
-    guest = guest_of_signers(doc, people, signers, sent)
-    if guest is not None:
-        return people.entities[guest]
-    officials = [i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK]
-    return people.entities[(officials or signers)[0]]
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
