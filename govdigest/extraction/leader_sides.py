@@ -21,6 +21,7 @@ from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.grammar import lemmas_in
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
+from govdigest.extraction.text import Sentence
 
 _FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
 # The territory of a role ("глава Беловодской Республики" → "беловодск", "республик").
@@ -302,3 +303,21 @@ def _signer_side(
         return people.entities[guest]
     officials = [i for i in signers if people.entities[i].role_class in LEADER_ROLE_RANK]
     return people.entities[(officials or signers)[0]]
+
+
+# "встретился с делегацией провинции Юньлин" right before a leader cue: the cue names the head
+# of the delegation met.
+_MET_DELEGATION_RE = re.compile(
+    r"\bвстрети\w*\s+(?:\w+\s+){0,3}?с\s+(?:\w+\s+){0,2}?делегаци\w*\b[^.!?\n]*$", re.IGNORECASE
+)
+
+
+def met_delegation_subject(doc: Doc, people: People, cue_start: int, sent: Sentence) -> int | None:
+    """The named subject of "встретился с делегацией … <cue>" at a forum (a forum or a named
+    event in the sentence): the met delegation's head never leads the subject's trip."""
+    start, stop = sent.start, sent.stop
+    m = _MET_DELEGATION_RE.search(doc.text, start, cue_start)
+    if m is None or "форум" not in lemmas_in(doc, start, stop):
+        return None
+    before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
+    return before[-1][2] if before else None

@@ -34,6 +34,7 @@ from govdigest.extraction.leader_sides import (
     attended_only,
     federal_counterpart,
     hosts_territory,
+    met_delegation_subject,
     opens_medium,
     plural_signer,
     role_arrival_guest,
@@ -347,6 +348,11 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
+            if met_by is not None:
+                # "На полях форума губернатор X встретился с делегацией … во главе с Y": Y heads
+                # the delegation met; X is the one at the forum.
+                return people.entities[met_by], m.end()
             members = (
                 _MEMBERS_RE.search(doc.text, m.end(), sent.stop) if sent is not None else None
             )

@@ -230,6 +230,20 @@ _ROUND4_LEADER = [
 
 
 _ROUND4_LEADER += [
+    # At a forum the governor meets a foreign delegation «во главе с» its official: the cue
+    # names the head of the delegation met, the governor leads his own.
+    (
+        "На полях Восточного экономического форума губернатор Ольховской области Пётр Гуляев "
+        "встретился с делегацией провинции Юньлин во главе с вице-губернатором провинции Чжан "
+        "Вэем.",
+        "Пётр Гуляев",
+    ),
+    # Without a forum the same meeting is the guests' visit: their head leads (unchanged).
+    (
+        "Губернатор Ольховской области Пётр Гуляев встретился с делегацией провинции Юньлин во "
+        "главе с вице-губернатором провинции Чжан Вэем. Гости посетили завод в Ольхограде.",
+        "Чжан Вэй",
+    ),
     # A signing announced with its participants ("В подписании принимают участие …"): a
     # mission, the official leads over the company's head.
     (
