@@ -32,6 +32,9 @@ class Doc:
     author: str | None = None
     author_gender: str | None = None
     first_person: bool = False
+    # The author's role read from a web preview's channel card before residue is cleaned
+    # ("Официальный канал губернатора Кедровского края." → "губернатор Кедровского края").
+    card_role: str | None = None
     # The organisation that spoke last through its press service ("как сообщили в компании").
     last_org_speaker: Any = None
     _word_starts: list[int] = field(default_factory=list)

@@ -29,6 +29,18 @@ from govdigest.extraction.leader_checks import (
     venue_city,
     without_implausible,
 )
+from govdigest.extraction.leader_sides import (
+    LEADER_ROLE_RANK,
+    attended_only,
+    federal_counterpart,
+    hosts_territory,
+    met_delegation_subject,
+    opens_medium,
+    plural_signer,
+    role_arrival_guest,
+    signing_ceremony,
+    unnamed_guest_delegation,
+)
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
@@ -53,7 +65,7 @@ from govdigest.extraction.visits import (
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
 
 
-def is_mission_post(doc: Doc, body_start: int) -> bool:
+def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None) -> bool:
     triggers = word_set("mission_triggers")
     personal = word_set("mission_personal_triggers")
     if named_events(doc):
@@ -71,15 +83,23 @@ def is_mission_post(doc: Doc, body_start: int) -> bool:
         )
         if has_person and _place_trip(doc, words, lemmas):
             return True
-        for w, lemma in zip(words, lemmas, strict=True):
+        for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
             if has_person and lemma in personal and is_past_singular(doc, w.text):
+                if lemma == "открыть" and opens_medium(doc, words, k):
+                    continue  # "открыл личный канал в мессенджере"
+                if (
+                    lemma == "встретиться"
+                    and doc_people is not None
+                    and federal_counterpart(doc, doc_people, words, k)
+                ):
+                    continue  # "встретился с вице-премьером РФ": no trip told
                 return True
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
         if signed and any(is_past(doc, w.text) for w in words):
             return True
-    return False
+    return signing_ceremony(doc)
 
 
 MAX_PLACE_TRIP_GAP = 3  # words between the verb and "в <Place>" ("провела весь день в …")
@@ -200,21 +220,6 @@ _HOST_RE = re.compile(
     re.IGNORECASE,
 )
 ALLOW_RANKED_FALLBACK = True
-_LEADER_ROLE_RANK = (
-    "governor",
-    "premier",
-    "president",
-    "vice_governor",
-    "minister",
-    "envoy",
-    "ambassador",
-    "mayor",
-    "head",
-    "speaker",
-    "chairman",
-    "senator",
-    "deputy",
-)
 
 
 def _is_appointment(doc: Doc) -> bool:
@@ -343,6 +348,11 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
+            if met_by is not None:
+                # "На полях форума губернатор X встретился с делегацией … во главе с Y": Y heads
+                # the delegation met; X is the one at the forum.
+                return people.entities[met_by], m.end()
             members = (
                 _MEMBERS_RE.search(doc.text, m.end(), sent.stop) if sent is not None else None
             )
@@ -443,7 +453,16 @@ def _leader(
         member = first_delegation_member(doc, people)
         if member is not None:
             return member.name, member.role
+        # "на встрече с делегацией провинции … переговоры с вице-губернатором провинции X":
+        # the first person with an outside role is the guests' head.
+        outside = [
+            e for e in people.entities if e.name != doc.author and _has_outside_role(doc, e)
+        ]
+        if outside and outside[0].role_class != "ambassador":
+            return outside[0].name, outside[0].role
         return None, None
+    if unnamed_guest_delegation(doc, people):
+        return None, None  # "о визите делегации Гродненской области": its head is not named
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
     if first_person and doc.author:
@@ -453,8 +472,12 @@ def _leader(
             return visitor.name, visitor.role
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
-        return doc.author, role or channel_role(doc)
-    subject = _trip_subject(doc, people, senders) or _plural_signer(doc, people, senders)
+        return doc.author, role or channel_role(doc) or doc.card_role
+    subject = _trip_subject(doc, people, senders)
+    signer = plural_signer(doc, people, senders)
+    if subject is None or (signer is not None and attended_only(doc, people, subject)):
+        # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
+        subject = signer
     if subject is not None:
         return subject.name, subject.role or role_only_mention(doc, people)
     if doc.author and not people.entities:
@@ -465,12 +488,12 @@ def _leader(
         (
             e
             for i, e in enumerate(people.entities)
-            if e.role_class in _LEADER_ROLE_RANK
+            if e.role_class in LEADER_ROLE_RANK
             and i not in senders
             and not (outbound and _has_outside_role(doc, e))
             and _participates(doc, people, i)
         ),
-        key=lambda e: _LEADER_ROLE_RANK.index(e.role_class or ""),
+        key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
@@ -601,44 +624,21 @@ def _companion_subject(
     return None
 
 
-def _plural_signer(
-    doc: Doc, people: People, senders: frozenset[int] = frozenset()
-) -> PersonEntity | None:
-    """ "Губернаторы … Олег Рябов и Пётр Сомов подписали …": the first named signer.
-
-    Only named people before a plural signing verb in its own sentence count, so "Стороны
-    подписали" or "правительство и компания подписали" name nobody.
-    """
-    for sent in doc.sentences:
-        for w in doc.words_in(sent.start, sent.stop):
-            if doc.morph.lemma(w.text.lower()) not in AGREEMENT_VERBS or not any(
-                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
-                for p in doc.morph.parse(w.text.lower())
-            ):
-                continue
-            before = [
-                m
-                for m in people.mentions
-                if sent.start <= m[0] and m[1] <= w.start and m[2] not in senders
-            ]
-            signers = list(dict.fromkeys(m[2] for m in before))
-            if len(signers) >= 2:
-                # "Генеральный директор … и губернатор … подписали": the official leads.
-                officials = [
-                    i for i in signers if people.entities[i].role_class in _LEADER_ROLE_RANK
-                ]
-                return people.entities[(officials or signers)[0]]
-    return None
-
-
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
     if _is_appointment(doc):
         return Mission()
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
-    if not (is_mission_post(doc, 0) or headline is not None or present is not None):
+    if not (is_mission_post(doc, 0, people) or headline is not None or present is not None):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
+    if guest is not None and checked_leader(doc, people, guest.guest.name) is None:
+        # "Посол Тавании …" in a headline: the country read as the guest; choose among persons
+        persons = without_implausible(doc, people)
+        guest = (guest_visit(doc, persons) or corporate_guest(doc, persons)) if persons else None
+    arrived = role_arrival_guest(doc, people) if guest is None else None
+    if arrived is not None:
+        guest = GuestVisit(*arrived)  # "Посол прибыл в Озёрск …": the ambassador named before
     if headline is not None and checked_leader(doc, people, headline.name) is None:
         headline = None  # "Кедровская делегация прилетела …": a place read as a person
     leader, leader_role = _leader(
@@ -671,6 +671,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
             host_place(doc, places, region, (guest.sent_start, guest.sent_stop), people.role_spans)
             or where
         )
+    if where is None and leader is None and unnamed_guest_delegation(doc, people):
+        # "о визите делегации Гродненской области", told by its hosts: the hosts' region
+        where = hosts_territory(doc, people)
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
     named_event = event(doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from govdigest.extraction.companies import extract_companies
 from govdigest.extraction.doc import Doc, tokenize
 from govdigest.extraction.indirect import extract_indirect
+from govdigest.extraction.leader_sides import channel_description_role
 from govdigest.extraction.mission import extract_mission, is_first_person
 from govdigest.extraction.models import Extraction, Person, PostInput, Quote
 from govdigest.extraction.morph import Morph
@@ -49,6 +50,7 @@ class Extractor:
             author=post.author,
         )
         doc.first_person = is_first_person(doc, _quoted_spans(body))
+        doc.card_role = channel_description_role(post.text or "") if post.author else None
         doc.author_gender = _author_gender(self._morph, post.author)
         people = extract_people(doc)
         direct, covered = extract_direct(doc, people)

@@ -105,6 +105,20 @@ def _participle_traveller(doc: Doc, people: People, start: int, stop: int) -> in
     return None
 
 
+# "принял главу правительства … Тимура Тускова, прибывшего сегодня в Кедрград": an arrival
+# participle in the object's case right after the person received names the guest.
+_ARRIVING_OBJECT_RE = re.compile(
+    r"\s*,\s*(?:прибывш|приехавш|прилетевш)(?:его|ую|их|ей)\b", re.IGNORECASE
+)
+
+
+def _arriving_object(doc: Doc, people: People, start: int, stop: int) -> PersonEntity | None:
+    for m_start, m_stop, index in people.mentions:
+        if start <= m_start < stop and _ARRIVING_OBJECT_RE.match(doc.text, m_stop):
+            return people.entities[index]
+    return None
+
+
 MAX_MET_PLACE_GAP = 2  # words between the meeting verb and "в <Place>"
 
 
@@ -165,6 +179,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         lemmas = [lemma for i, lemma in enumerate(lemmas) if lemmas[i + 1 : i + 2] != ["участие"]]
         if verbs.isdisjoint(lemmas):
             continue
+        arriving = _arriving_object(doc, people, sent.start, sent.stop)
+        if arriving is not None and not (doc.author and arriving.name == doc.author):
+            return GuestVisit(arriving, sent.start, sent.stop)
         traveller = _participle_traveller(doc, people, sent.start, sent.stop)
         if traveller is None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
