@@ -1,6 +1,6 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout5``),
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout6``),
 run any callable ``PostInput -> Extraction`` over them and compare the output with the
 expectations. The rules (normalisation, quote matching, what counts as a mission) are
 documented in ``tests/corpus/README.md``; this module is their single implementation, shared
@@ -22,12 +22,22 @@ from govdigest.extraction.models import Extraction, PostInput, Quote
 
 CORPUS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CORPUS_DIR.parents[1]
-SPLITS = ("dev", "seed", "realdev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+SPLITS = (
+    "dev",
+    "seed",
+    "realdev",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+)
 # Development posts written as structural twins of real channel and newsroom posts: scored in
 # aggregate and diffable, but not every post is expected to be perfect.
 REAL_DEV_SPLIT = "realdev"
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 SEED_CASE_ID = "000_seed"
 
 CANONICAL_DIRECTIONS = (
