@@ -132,8 +132,8 @@ async def _due_now(path: Path) -> DigestEnv:
 
 
 async def _statuses(env: DigestEnv) -> dict[int, str]:
-    async with env.db.conn.execute("SELECT chat_id, status FROM deliveries") as cur:
-        return {int(r[0]): str(r[1]) for r in await cur.fetchall()}
+    rows = await env.db.fetchall("SELECT chat_id, status FROM deliveries")
+    return {int(r[0]): str(r[1]) for r in rows}
 
 
 @pytest.fixture
