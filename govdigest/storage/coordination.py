@@ -68,8 +68,12 @@ class CoordinationRepo:
         """Is this post's stored extraction already of ``version`` for this very text?
 
         Asked inside the transaction that would store it: of two refreshers that extracted the
-        same post at once, the second finds the first's result and stores nothing.
+        same post at once, the second finds the first's result and stores nothing. On
+        PostgreSQL (read committed, no file lock) the post's row is locked first, so the second
+        transaction waits here until the first has committed its result.
         """
+        if self._db.dialect == "postgres":
+            await self._db.fetchone("SELECT id FROM posts WHERE id = ? FOR UPDATE", (post_id,))
         return (
             await self._db.fetchone(
                 "SELECT 1 FROM extractions WHERE post_id = ? AND extractor_version = ? "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -97,3 +98,40 @@ async def test_ping_reads_the_database_and_fails_once_closed(tmp_path: Path) -> 
     await db.close()
     with pytest.raises(ValueError):  # aiosqlite: no active connection
         await repo.ping()
+
+
+async def test_two_refreshers_on_postgresql_store_one_extraction(pg_url: str) -> None:
+    """Read committed has no file lock: the second refresher's check must wait for the
+    first's transaction (the post row is locked) and then find its result."""
+    first, second = await Database.open(pg_url), await Database.open(pg_url)
+    now = T0.isoformat()
+    try:
+        post_id = await first.insert(
+            "INSERT INTO posts (source, source_id, text, content_hash, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            ("file", "a.txt", "Губернатор открыл мост", "h1", now, now),
+        )
+        holding = asyncio.Event()
+
+        async def refresher_one() -> bool:
+            async with first.transaction():
+                current = await CoordinationRepo(first).extraction_is_current(post_id, "11", "h1")
+                holding.set()
+                await asyncio.sleep(0.5)  # extracting while the other one asks
+                await first.execute(
+                    "INSERT INTO extractions (post_id, extractor_version, content_hash, "
+                    "result_json, extracted_at) VALUES (?, ?, ?, ?, ?)",
+                    (post_id, "11", "h1", "{}", now),
+                )
+            return current
+
+        async def refresher_two() -> bool:
+            await holding.wait()
+            async with second.transaction():
+                return await CoordinationRepo(second).extraction_is_current(post_id, "11", "h1")
+
+        one, two = await asyncio.gather(refresher_one(), refresher_two())
+        assert (one, two) == (False, True)
+    finally:
+        await first.close()
+        await second.close()
