@@ -136,6 +136,17 @@ async def fake() -> AsyncIterator[FakeBotApi]:
 
 
 @pytest.fixture
+async def limited_fake() -> AsyncIterator[FakeBotApi]:
+    """A fake Bot API that enforces Telegram's limits: 30 msg/s overall, 1 msg/s per chat."""
+    server = FakeBotApi(global_rate=30, per_chat_rate=1.0)
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()
+
+
+@pytest.fixture
 async def channel_site() -> AsyncIterator[FakeChannelSite]:
     """A local t.me web-preview and feed server on 127.0.0.1 (see ``tests/fakes``)."""
     site = FakeChannelSite()

@@ -13,15 +13,14 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import AsyncIterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from govdigest.timeutil import utc_now
-from tests.fakes.digest_env import Clock, DigestEnv, add_post, open_env, subscribe_many
+from tests.fakes.digest_env import Clock, open_env
 from tests.fakes.fake_bot_api import Accepted, FakeBotApi
-from tests.test_delivery_leases import Instance, _log_says, _statuses, served, until
+from tests.test_delivery_leases import Instance, _log_says, _statuses, due_now, served, until
 
 CHATS = range(1, 301)
 RATE = 30  # each instance's RATE_LIMIT_GLOBAL: Telegram's limit for the whole bot
@@ -30,13 +29,8 @@ pytestmark = pytest.mark.slow  # three Python processes importing aiogram
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi(global_rate=30, per_chat_rate=1.0)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.close()
+def fake(limited_fake: FakeBotApi) -> FakeBotApi:
+    return limited_fake
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -65,16 +59,6 @@ async def trio(
             await instance.stop()
 
 
-async def _make_due(path: Path | str) -> DigestEnv:
-    """300 subscribers whose digest time passed two minutes ago, on the wall clock."""
-    now = utc_now()
-    env = await open_env(path, Clock(now - timedelta(days=1)))
-    digest_time = (now - timedelta(minutes=2)).strftime("%H:%M")
-    await subscribe_many(env, CHATS, digest_time, "UTC", at=env.clock())
-    await add_post(env, now - timedelta(hours=1), title="Губернатор открыл мост")
-    return env
-
-
 def _busiest_second(accepted: list[Accepted]) -> int:
     """The most messages the fake accepted in any one-second window."""
     times = sorted(a.at for a in accepted)
@@ -94,7 +78,7 @@ def _go(instances: list[Instance]) -> None:
 async def test_three_instances_send_each_digest_once_within_one_budget(
     shared: Path | str, fake: FakeBotApi, trio: list[Instance]
 ) -> None:
-    env = await _make_due(shared)
+    env = await due_now(shared, CHATS)
     _go(trio)
     await until(fake, served(fake, CHATS))
     await asyncio.sleep(1.0)  # anything sent twice would arrive meanwhile
@@ -110,7 +94,7 @@ async def test_three_instances_send_each_digest_once_within_one_budget(
 async def test_the_broadcaster_killed_mid_way_the_others_finish(
     shared: Path | str, fake: FakeBotApi, trio: list[Instance]
 ) -> None:
-    env = await _make_due(shared)
+    env = await due_now(shared, CHATS)
     _go(trio)
     await until(fake, lambda: len(fake.accepted) >= 60)
     senders = {a.token for a in fake.accepted}

@@ -121,12 +121,12 @@ def served(fake: FakeBotApi, chats: range = CHATS) -> Callable[[], bool]:
     return lambda: set(chats) <= set(fake.per_chat())
 
 
-async def _due_now(path: Path) -> DigestEnv:
-    """Subscribers whose digest time passed two minutes ago, on the wall clock."""
+async def due_now(path: Path | str, chats: range = CHATS) -> DigestEnv:
+    """``chats`` subscribed for a time that passed two minutes ago, on the wall clock."""
     now = utc_now()
     env = await open_env(path, Clock(now - timedelta(days=1)))
     digest_time = (now - timedelta(minutes=2)).strftime("%H:%M")
-    await subscribe_many(env, CHATS, digest_time, "UTC", at=env.clock())
+    await subscribe_many(env, chats, digest_time, "UTC", at=env.clock())
     await add_post(env, now - timedelta(hours=1), title="Губернатор открыл мост")
     return env
 
@@ -144,22 +144,12 @@ async def instances(tmp_path: Path) -> AsyncIterator[list[Instance]]:
         await instance.stop()
 
 
-@pytest.fixture
-async def slow_fake() -> AsyncIterator[FakeBotApi]:
-    server = FakeBotApi(global_rate=30, per_chat_rate=1.0)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.close()
-
-
 @slow
 async def test_sigkill_mid_broadcast_then_restart_serves_everyone(
-    tmp_path: Path, slow_fake: FakeBotApi, instances: list[Instance]
+    tmp_path: Path, limited_fake: FakeBotApi, instances: list[Instance]
 ) -> None:
-    fake, path = slow_fake, tmp_path / "kill.sqlite3"
-    env = await _due_now(path)
+    fake, path = limited_fake, tmp_path / "kill.sqlite3"
+    env = await due_now(path)
     # A lease longer than a restart takes (a Python process importing aiogram), so that the
     # restarted instance finds the dead one's claims still leased and must come back for them.
     lease = 15.0
@@ -202,10 +192,10 @@ async def test_sigkill_mid_broadcast_then_restart_serves_everyone(
 
 @slow
 async def test_two_live_instances_never_send_a_digest_twice(
-    tmp_path: Path, slow_fake: FakeBotApi, instances: list[Instance]
+    tmp_path: Path, limited_fake: FakeBotApi, instances: list[Instance]
 ) -> None:
-    fake, path = slow_fake, tmp_path / "twins.sqlite3"
-    env = await _due_now(path)
+    fake, path = limited_fake, tmp_path / "twins.sqlite3"
+    env = await due_now(path)
     # 60 digests at 5/s take 12 s, several leases long: the claims outlive the lease and stay
     # their holder's because it keeps beating.
     a = Instance("alpha", path, fake, tmp_path, rate=5)
@@ -228,10 +218,10 @@ async def test_two_live_instances_never_send_a_digest_twice(
 
 @slow
 async def test_a_paused_instance_does_not_send_what_another_already_sent(
-    tmp_path: Path, slow_fake: FakeBotApi, instances: list[Instance]
+    tmp_path: Path, limited_fake: FakeBotApi, instances: list[Instance]
 ) -> None:
-    fake, path = slow_fake, tmp_path / "paused.sqlite3"
-    env = await _due_now(path)
+    fake, path = limited_fake, tmp_path / "paused.sqlite3"
+    env = await due_now(path)
     paused = Instance("paused", path, fake, tmp_path, rate=8)
     instances.append(paused)
     await paused.start()

@@ -97,6 +97,19 @@ REF_COLUMNS = _REF_COLUMNS
 post_ref = _post_ref
 
 
+def quote_entry(row: Row) -> QuoteEntry:
+    """A quote row selected with ``REF_COLUMNS`` and q.speaker, speaker_role, text, kind."""
+    return QuoteEntry(
+        post=_post_ref(row),
+        quote=Quote(
+            speaker=row["speaker"],
+            speaker_role=row["speaker_role"],
+            text=row["text"],
+            kind="indirect" if row["kind"] == "indirect" else "direct",
+        ),
+    )
+
+
 class CacheRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -433,18 +446,7 @@ class CacheRepo:
             "q.kind = 'indirect', q.position LIMIT ?"
         )
         rows = await self._db.fetchall(sql, (*params, self._db.limit(limit)))
-        return [
-            QuoteEntry(
-                post=_post_ref(r),
-                quote=Quote(
-                    speaker=r["speaker"],
-                    speaker_role=r["speaker_role"],
-                    text=r["text"],
-                    kind="indirect" if r["kind"] == "indirect" else "direct",
-                ),
-            )
-            for r in rows
-        ]
+        return [quote_entry(r) for r in rows]
 
     async def digest_items(
         self,

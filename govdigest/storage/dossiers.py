@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from govdigest.extraction.models import Mission, Quote
-from govdigest.storage.cache import REF_COLUMNS, PostRef, QuoteEntry, post_ref
+from govdigest.extraction.models import Mission
+from govdigest.storage.cache import REF_COLUMNS, PostRef, QuoteEntry, post_ref, quote_entry
 from govdigest.storage.db import Database, Row
 from govdigest.storage.organisations import (
     Organisation,
@@ -217,18 +217,7 @@ class DossiersRepo:
             "q.kind = 'indirect', q.position"
         )
         rows = await self._db.fetchall(sql, tuple(post_ids))
-        return [
-            QuoteEntry(
-                post=post_ref(r),
-                quote=Quote(
-                    speaker=r["speaker"],
-                    speaker_role=r["speaker_role"],
-                    text=r["text"],
-                    kind="indirect" if r["kind"] == "indirect" else "direct",
-                ),
-            )
-            for r in rows
-        ]
+        return [quote_entry(r) for r in rows]
 
     async def company(
         self, forms: Sequence[frozenset[str]], query: str
