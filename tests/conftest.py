@@ -22,10 +22,12 @@ fictional posts, a Telegram Desktop export, bad files and mission posts for pagi
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from govdigest.bot.app import Services, open_services
@@ -43,6 +45,15 @@ ADMIN_ID = 42
 
 # Every setting's environment name: none of them may come from the developer's environment.
 SETTING_ENV_NAMES = tuple(name.upper() for name in Settings.model_fields)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A test that fails before closing its database keeps the connection alive (the
+    traceback holds it), and aiosqlite's worker thread would then keep the interpreter from
+    exiting: the run must end with its failures reported, not hang. Stop such threads."""
+    for obj in gc.get_objects():
+        if isinstance(obj, aiosqlite.Connection) and obj._connection is not None:
+            obj.stop()
 
 
 @pytest.fixture(scope="session")
