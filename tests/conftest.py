@@ -34,6 +34,7 @@ from govdigest.bot.app import Services, open_services
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import NlpModels
 from govdigest.ingest import IngestReport
+from govdigest.storage import Database, Repos
 from tests.fakes.fake_bot_api import FakeBotApi
 from tests.fakes.fake_channels import FakeChannelSite
 from tests.pg_server import PostgresServer, PostgresUnavailable
@@ -135,26 +136,37 @@ async def ingest_seeds(services: Services) -> IngestReport:
     return report
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    """A fake Bot API on 127.0.0.1 with limits high enough not to matter (fault tests)."""
-    server = FakeBotApi(global_rate=1000, per_chat_rate=1000)
+async def _running_fake(global_rate: float, per_chat_rate: float) -> AsyncIterator[FakeBotApi]:
+    server = FakeBotApi(global_rate=global_rate, per_chat_rate=per_chat_rate)
     await server.start()
     try:
         yield server
     finally:
         await server.close()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    """A fake Bot API on 127.0.0.1 with limits high enough not to matter (fault tests)."""
+    async for server in _running_fake(1000, 1000):
+        yield server
 
 
 @pytest.fixture
 async def limited_fake() -> AsyncIterator[FakeBotApi]:
     """A fake Bot API that enforces Telegram's limits: 30 msg/s overall, 1 msg/s per chat."""
-    server = FakeBotApi(global_rate=30, per_chat_rate=1.0)
-    await server.start()
-    try:
+    async for server in _running_fake(30, 1.0):
         yield server
+
+
+@pytest.fixture
+async def repos(db_target: str) -> AsyncIterator[Repos]:
+    """Repositories over a fresh database of each backend (modules may define their own)."""
+    db = await Database.open(db_target)
+    try:
+        yield Repos.over(db)
     finally:
-        await server.close()
+        await db.close()
 
 
 @pytest.fixture

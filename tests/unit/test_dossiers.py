@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from govdigest.bot.handlers.dossiers import is_country, name_forms, split_partners
 from govdigest.extraction.lemmas import standalone_lemmatiser
 from govdigest.sources.regions import region_key
-from govdigest.storage import Database, Repos
+from govdigest.storage import Repos
 from govdigest.storage.dossiers import (
     CompanyDossier,
     NotFound,
@@ -26,15 +24,6 @@ from tests.search_corpus import (
 )
 
 LEMMATISER = standalone_lemmatiser()
-
-
-@pytest.fixture
-async def repos(db_target: str) -> AsyncIterator[Repos]:
-    db = await Database.open(db_target)
-    try:
-        yield Repos.over(db)
-    finally:
-        await db.close()
 
 
 @pytest.fixture

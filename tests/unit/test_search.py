@@ -4,7 +4,6 @@ the index kept in step with the posts (insert, edit, re-extraction, delete, back
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,15 +30,6 @@ from tests.search_corpus import (
 )
 
 LEMMATISER = standalone_lemmatiser()
-
-
-@pytest.fixture
-async def repos(db_target: str) -> AsyncIterator[Repos]:
-    db = await Database.open(db_target)
-    try:
-        yield Repos.over(db)
-    finally:
-        await db.close()
 
 
 @pytest.fixture
