@@ -762,6 +762,22 @@ class Report:
         return total
 
     @property
+    def leader_errors(self) -> dict[str, int]:
+        """How the leader went wrong, as counts only (safe to print for held-out splits)."""
+        kinds = {"spurious": 0, "missed": 0, "wrong": 0}
+        for post in self.posts:
+            check = post.leader
+            if check.ok:
+                continue
+            if not check.expected:
+                kinds["spurious"] += 1
+            elif not check.got:
+                kinds["missed"] += 1
+            else:
+                kinds["wrong"] += 1
+        return kinds
+
+    @property
     def mission_detection(self) -> Counts:
         counts = Counts()
         for post in self.posts:
@@ -811,6 +827,7 @@ class Report:
                 "indirect": self.speaker("indirect").to_dict(),
             },
             "leader": self.leader.to_dict(),
+            "leader_errors": self.leader_errors,
             "mission_detection": self.mission_detection.to_dict(),
             "fields": {name: self.field(name).to_dict() for name in FIELD_NAMES},
             "directions": self.directions.to_dict(),

@@ -207,6 +207,21 @@ def test_leader_on_post_without_mission_must_be_null() -> None:
     assert report.mission_detection.fp == 1
 
 
+def test_leader_errors_are_counted_by_kind() -> None:
+    no_mission = make_case(mission=None)
+    posts = [
+        scoring.score_post(no_mission, perfect()),  # a leader where none is expected
+        scoring.score_post(make_case(), Extraction()),  # none where one is expected
+        scoring.score_post(make_case(), Extraction(mission=Mission(leader="Сергей Лапшин"))),
+        scoring.score_post(make_case(), perfect()),
+        scoring.score_post(no_mission, Extraction()),
+    ]
+    report = scoring.Report(split="dev", posts=posts)
+    assert report.leader_errors == {"spurious": 1, "missed": 1, "wrong": 1}
+    assert report.to_dict()["leader_errors"] == report.leader_errors
+    assert report.leader.correct == 2
+
+
 def test_leader_name_is_compared_after_normalisation() -> None:
     extraction = Extraction(mission=Mission(leader="дмитрий  ковригин"))
     assert scoring.score_post(make_case(), extraction).leader.ok
