@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govdigest.bot.handlers.dossiers import name_forms  # noqa: E402
-from govdigest.extraction.lemmas import snippet, standalone_lemmatiser  # noqa: E402
+from govdigest.extraction.language.lemmas import snippet, standalone_lemmatiser  # noqa: E402
 from govdigest.extraction.models import Company, Extraction, Mission  # noqa: E402
 from govdigest.indexing import SearchIndexer  # noqa: E402
 from govdigest.queries import ParsedSearch, hit_lemmas, parse_search  # noqa: E402

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from govdigest.extraction.lemmas import Lemmatiser
+from govdigest.extraction.language.lemmas import Lemmatiser
 from govdigest.sources.regions import region_key
 from govdigest.storage import Repos
 from govdigest.storage.search import IndexRow

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from govdigest.extraction.lemmas import Lemmatiser, standalone_lemmatiser
+from govdigest.extraction.language.lemmas import Lemmatiser, standalone_lemmatiser
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
 from govdigest.indexing import SearchIndexer

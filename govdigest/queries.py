@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from govdigest.extraction.lemmas import Lemmatiser, words
+from govdigest.extraction.language.lemmas import Lemmatiser, words
 from govdigest.ingest import POST_DAY_ZONE
 from govdigest.sources.regions import region_key
 from govdigest.storage.search import SearchQuery

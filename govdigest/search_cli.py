@@ -12,7 +12,7 @@ from typing import Any
 
 from govdigest.bot.texts import search as texts
 from govdigest.config import Settings
-from govdigest.extraction.lemmas import snippet, standalone_lemmatiser
+from govdigest.extraction.language.lemmas import snippet, standalone_lemmatiser
 from govdigest.indexing import SearchIndexer
 from govdigest.queries import ParsedSearch, hit_lemmas, parse_search
 from govdigest.storage import Database, Repos

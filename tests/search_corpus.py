@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from govdigest.extraction.lemmas import standalone_lemmatiser
+from govdigest.extraction.language.lemmas import standalone_lemmatiser
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.indexing import SearchIndexer
 from govdigest.sources.models import RawPost

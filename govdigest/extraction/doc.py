@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from govdigest.extraction.morph import Morph
-from govdigest.extraction.nlp import NerSpan
+from govdigest.extraction.language.morph import Morph
+from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.text import Sentence
 
 # A word: letters/digits with inner hyphens ("Ханты-Мансийский", "ДСТ-Урал", "IT-отрасль").

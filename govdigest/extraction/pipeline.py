@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from govdigest.extraction.companies import extract_companies
 from govdigest.extraction.doc import Doc, tokenize
-from govdigest.extraction.indirect import extract_indirect
-from govdigest.extraction.leader_sides import channel_description_role
-from govdigest.extraction.mission import extract_mission, is_first_person
+from govdigest.extraction.language.morph import Morph
+from govdigest.extraction.language.nlp import NlpModels, run_ner
+from govdigest.extraction.mission.card import extract_mission, is_first_person
+from govdigest.extraction.mission.leader_sides import channel_description_role
 from govdigest.extraction.models import Extraction, Person, PostInput, Quote
-from govdigest.extraction.morph import Morph
-from govdigest.extraction.nlp import NlpModels, run_ner
+from govdigest.extraction.organisations.companies import extract_companies
 from govdigest.extraction.people import People, extract_people
-from govdigest.extraction.quotes import RawQuote, continue_indirect_speakers, extract_direct
-from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.quotes.direct import (
+    RawQuote,
+    continue_indirect_speakers,
+    extract_direct,
+)
+from govdigest.extraction.quotes.indirect import extract_indirect
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.summary import derive_title, lead_summary
 from govdigest.extraction.text import MAX_ANALYSED_CHARS, clean_lines, normalise_line, sentences
 

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from govdigest.extraction.companies_rules import designator_before
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.grammar import lemmas_in
+from govdigest.extraction.language.grammar import lemmas_in
+from govdigest.extraction.organisations.rules import designator_before
 from govdigest.extraction.people import People
-from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
 # A place after these prepositions is where something happens ("в Югре", "на Алтае").

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govdigest.bot.handlers.dossiers import is_country, name_forms, split_partners
-from govdigest.extraction.lemmas import standalone_lemmatiser
+from govdigest.extraction.language.lemmas import standalone_lemmatiser
 from govdigest.sources.regions import region_key
 from govdigest.storage import Repos
 from govdigest.storage.dossiers import (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.extraction.lemmas import snippet, standalone_lemmatiser
+from govdigest.extraction.language.lemmas import snippet, standalone_lemmatiser
 from govdigest.extraction.models import Mission
 from govdigest.indexing import SearchIndexer
 from govdigest.queries import MAX_TERMS, ParsedSearch, SearchProblem, hit_lemmas, parse_search

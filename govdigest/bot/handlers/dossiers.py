@@ -18,7 +18,7 @@ from govdigest.bot.reader import reader_zone
 from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import dossiers as texts
 from govdigest.config import Settings
-from govdigest.extraction.lemmas import Lemmatiser, words
+from govdigest.extraction.language.lemmas import Lemmatiser, words
 from govdigest.ingest import Ingestor
 from govdigest.sources.regions import region_key
 from govdigest.storage import Repos

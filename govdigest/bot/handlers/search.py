@@ -16,7 +16,7 @@ from govdigest.bot.editing import edit_in_place
 from govdigest.bot.reader import reader_zone
 from govdigest.bot.texts import search as texts
 from govdigest.config import Settings
-from govdigest.extraction.lemmas import Lemmatiser, snippet
+from govdigest.extraction.language.lemmas import Lemmatiser, snippet
 from govdigest.ingest import Ingestor
 from govdigest.queries import MAX_QUERY_CHARS, ParsedSearch, hit_lemmas, parse_search
 from govdigest.storage import Repos

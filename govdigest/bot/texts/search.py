@@ -8,7 +8,7 @@ from datetime import tzinfo
 
 from govdigest.bot.texts.common import clip, esc, human_date, plural, safe_href
 from govdigest.bot.texts.dates import local_date
-from govdigest.extraction.lemmas import SnippetPart
+from govdigest.extraction.language.lemmas import SnippetPart
 from govdigest.queries import MAX_TERMS, ParsedSearch, SearchProblem
 from govdigest.storage.search import SearchHit
 

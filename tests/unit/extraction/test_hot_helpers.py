@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdigest.extraction.doc import Doc, Word, tokenize
-from govdigest.extraction.grammar import verb_lemma
-from govdigest.extraction.morph import Morph
+from govdigest.extraction.language.grammar import verb_lemma
+from govdigest.extraction.language.morph import Morph
 from govdigest.extraction.pipeline import NlpModels
 from govdigest.extraction.text import sentences
 

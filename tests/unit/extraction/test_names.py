@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdigest.extraction.morph import Morph
+from govdigest.extraction.language.morph import Morph
 from govdigest.extraction.pipeline import NlpModels
 
 

@@ -10,8 +10,14 @@ import numpy as np
 import pytest
 from natasha import MorphVocab, NewsEmbedding
 
-from govdigest.extraction import nlp
-from govdigest.extraction.nlp import NlpModels, load_embedding, load_morph_vocab, tag_ner, viterbi
+from govdigest.extraction.language import nlp
+from govdigest.extraction.language.nlp import (
+    NlpModels,
+    load_embedding,
+    load_morph_vocab,
+    tag_ner,
+    viterbi,
+)
 
 # Invented sentences in the genre: people, places and organisations, quotes, lists, latin
 # names, abbreviations, hyphenated words, digits, and text without any entity.

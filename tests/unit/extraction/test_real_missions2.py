@@ -13,10 +13,14 @@ from datetime import date
 import pytest
 
 from govdigest.extraction.doc import Doc, tokenize
-from govdigest.extraction.leader_checks import checked_leader, event_city, nominative_place
+from govdigest.extraction.language.morph import Morph
+from govdigest.extraction.language.nlp import NlpModels
+from govdigest.extraction.mission.leader_checks import (
+    checked_leader,
+    event_city,
+    nominative_place,
+)
 from govdigest.extraction.models import Extraction, Mission, PostInput
-from govdigest.extraction.morph import Morph
-from govdigest.extraction.nlp import NlpModels
 from govdigest.extraction.people import People
 from govdigest.extraction.pipeline import Extractor
 from govdigest.extraction.text import sentences

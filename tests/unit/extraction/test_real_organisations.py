@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.pipeline import Extractor
 
 PUBLISHED = date(2025, 6, 10)

@@ -7,18 +7,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govdigest.extraction.companies_rules import is_name_designator_before
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.rules import is_name_designator_before
 from govdigest.extraction.people import People, match_role_at
-from govdigest.extraction.quotelayouts import (
+from govdigest.extraction.quotes.layouts import (
     closed_paragraphs,
     name_colon_lines,
     plain_interview,
     signed_paragraphs,
 )
-from govdigest.extraction.quotespans import QuoteSpan, find_spans
+from govdigest.extraction.quotes.spans import QuoteSpan, find_spans
+from govdigest.extraction.quotes.speakers import NOBODY, Speaker, has_speech_verb, resolve
 from govdigest.extraction.resources import lines, word_set
-from govdigest.extraction.speakers import NOBODY, Speaker, has_speech_verb, resolve
 
 # "«…», — сказал губернатор." : the attribution follows a comma/!/? and a dash.
 # A hyphen glued to the verb ("», -сообщил глава") is typed in aggregator copies too.

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.companies_rules import (
-    designator_before,
-    is_excluded_name,
-    legal_forms,
-)
-from govdigest.extraction.company_abbreviations import abbreviates, base_abbreviation
-from govdigest.extraction.company_candidates import (
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.models import Company
+from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
+from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
     STRENGTH_DESIGNATED,
@@ -22,7 +19,7 @@ from govdigest.extraction.company_candidates import (
     only_plural_adjective,
     plural_common_head,
 )
-from govdigest.extraction.company_forms import (
+from govdigest.extraction.organisations.forms import (
     CAMEL_RE,
     CAPS_DATELINE_RE,
     adjectives_before,
@@ -34,7 +31,7 @@ from govdigest.extraction.company_forms import (
     project_owner,
     spelled_legal_form,
 )
-from govdigest.extraction.company_institutions import (
+from govdigest.extraction.organisations.institutions import (
     EPONYM_WORDS,
     declined_abbreviations,
     eponym_tail,
@@ -45,12 +42,15 @@ from govdigest.extraction.company_institutions import (
     place_tail,
     university_abbreviations,
 )
-from govdigest.extraction.company_kinds import is_university_abbreviation, org_kind
-from govdigest.extraction.company_lists import complete_lists
-from govdigest.extraction.doc import Doc
-from govdigest.extraction.models import Company
+from govdigest.extraction.organisations.kinds import is_university_abbreviation, org_kind
+from govdigest.extraction.organisations.lists import complete_lists
+from govdigest.extraction.organisations.rules import (
+    designator_before,
+    is_excluded_name,
+    legal_forms,
+)
 from govdigest.extraction.places import event_names, latin_events
-from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
 _SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")

@@ -11,7 +11,7 @@ from functools import cache
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People
-from govdigest.extraction.quotespans import find_spans
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import pairs, word_set
 
 

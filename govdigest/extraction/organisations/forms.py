@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.companies_rules import Designator, is_media_name
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.organisations.rules import Designator, is_media_name
 
 CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 

@@ -6,8 +6,8 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
-from govdigest.extraction.quotes import RawQuote
-from govdigest.extraction.speakers import resolve, speech_verb_lemmas
+from govdigest.extraction.quotes.direct import RawQuote
+from govdigest.extraction.quotes.speakers import resolve, speech_verb_lemmas
 from govdigest.extraction.text import Sentence
 
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.

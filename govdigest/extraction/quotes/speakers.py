@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.orgspeakers import NOBODY, PRESS_ROLE, Speaker, organisation_speaker
 from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
+from govdigest.extraction.quotes.org_speakers import (
+    NOBODY,
+    PRESS_ROLE,
+    Speaker,
+    organisation_speaker,
+)
 from govdigest.extraction.resources import word_set
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})

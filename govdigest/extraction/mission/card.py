@@ -6,11 +6,9 @@ import itertools
 import re
 from datetime import date
 
-from govdigest.extraction.agreements import AGREEMENT_VERBS, extract_agreements, is_past
 from govdigest.extraction.dates import find_dates
-from govdigest.extraction.directions import find_directions
 from govdigest.extraction.doc import Doc, Word
-from govdigest.extraction.grammar import (
+from govdigest.extraction.language.grammar import (
     contains_seq,
     has_subject_before,
     is_past_singular,
@@ -19,7 +17,13 @@ from govdigest.extraction.grammar import (
     role_has,
     verb_lemma,
 )
-from govdigest.extraction.leader_checks import (
+from govdigest.extraction.mission.agreements import (
+    AGREEMENT_VERBS,
+    extract_agreements,
+    is_past,
+)
+from govdigest.extraction.mission.directions import find_directions
+from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
     event_city,
@@ -29,7 +33,7 @@ from govdigest.extraction.leader_checks import (
     venue_city,
     without_implausible,
 )
-from govdigest.extraction.leader_sides import (
+from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
     federal_counterpart,
@@ -40,6 +44,14 @@ from govdigest.extraction.leader_sides import (
     role_arrival_guest,
     signing_ceremony,
     unnamed_guest_delegation,
+)
+from govdigest.extraction.mission.visits import (
+    GuestVisit,
+    corporate_guest,
+    first_delegation_member,
+    guest_visit,
+    inbound_marker,
+    visit_phrase_visitor,
 )
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity, match_role_at
@@ -53,14 +65,6 @@ from govdigest.extraction.places import (
     named_events,
 )
 from govdigest.extraction.resources import lines, pairs, word_set
-from govdigest.extraction.visits import (
-    GuestVisit,
-    corporate_guest,
-    first_delegation_member,
-    guest_visit,
-    inbound_marker,
-    visit_phrase_visitor,
-)
 
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
 

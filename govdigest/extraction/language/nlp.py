@@ -23,7 +23,7 @@ from slovnet.chop import chop
 from slovnet.markup import SpanMarkup
 from slovnet.shape import word_shape
 
-from govdigest.extraction.morph import Morph
+from govdigest.extraction.language.morph import Morph
 
 # natasha's NER is a CNN+CRF over one token sequence; paragraphs longer than this are split so
 # a pathological input cannot build a huge tensor.

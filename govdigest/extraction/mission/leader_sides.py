@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.agreements import AGREEMENT_VERBS
 from govdigest.extraction.doc import Doc, Word
-from govdigest.extraction.grammar import lemmas_in
+from govdigest.extraction.language.grammar import lemmas_in
+from govdigest.extraction.mission.agreements import AGREEMENT_VERBS
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.text import Sentence

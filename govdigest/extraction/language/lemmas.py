@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from natasha import MorphVocab
 
-from govdigest.extraction.morph import Morph
+from govdigest.extraction.language.morph import Morph
 
 # Letters and digits; "_" and "-" separate words, as in SQLite FTS5's unicode61 tokenizer
 # ("Санкт-Петербург" is two words for both).

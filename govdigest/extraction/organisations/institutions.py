@@ -8,9 +8,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from govdigest.extraction.company_candidates import STRENGTH_NER, Candidate, Found, candidate_key
-from govdigest.extraction.company_kinds import is_university_abbreviation
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.candidates import (
+    STRENGTH_NER,
+    Candidate,
+    Found,
+    candidate_key,
+)
+from govdigest.extraction.organisations.kinds import is_university_abbreviation
 from govdigest.extraction.resources import pairs, word_set
 
 # Region nouns of a genitive place tail: "… Озёрской области", "… Тальского края".

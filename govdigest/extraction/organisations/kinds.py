@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from govdigest.extraction.companies_rules import legal_forms
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.models import ORG_KINDS, OrgKind
+from govdigest.extraction.organisations.rules import legal_forms
 from govdigest.extraction.resources import pairs
 
 # University abbreviations end in "У" (университет): ТюмГУ, ВолгГТУ, ПриречГАУ, КФУ, ЗИУ.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.companies_rules import is_excluded_name
-from govdigest.extraction.company_candidates import (
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
     STRENGTH_NER,
@@ -14,7 +14,7 @@ from govdigest.extraction.company_candidates import (
     candidate_key,
     plural_common_head,
 )
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.rules import is_excluded_name
 from govdigest.extraction.resources import word_set
 
 # List items are separated by commas/semicolons and a final "и"/"а также", outside quotes.

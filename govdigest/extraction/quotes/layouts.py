@@ -16,7 +16,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
-from govdigest.extraction.speakers import Speaker, has_speech_verb, resolve
+from govdigest.extraction.quotes.speakers import Speaker, has_speech_verb, resolve
 
 Found = tuple[int, int, str, Speaker]
 

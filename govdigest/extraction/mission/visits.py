@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.grammar import (
+from govdigest.extraction.language.grammar import (
     has_subject_before,
     is_past_singular,
     lemmas_in,

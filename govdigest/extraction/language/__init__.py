@@ -1,0 +1,1 @@
+"""Language helpers at the natasha/pymorphy boundary: models, NER, morphology, lemmas."""

@@ -1,0 +1,1 @@
+"""The mission card: leader and its sides, inbound visits, places, agreements and directions."""

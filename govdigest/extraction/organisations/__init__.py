@@ -1,0 +1,1 @@
+"""Organisations of a mission: candidates, name forms, lists, institutions and kinds."""

@@ -1,0 +1,1 @@
+"""Quotes: quoted spans, layouts of unmarked speech, indirect speech and speaker resolution."""
