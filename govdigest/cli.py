@@ -8,9 +8,10 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
@@ -20,6 +21,11 @@ from govdigest.bot.texts.console import CLI_DESCRIPTION, NO_TOKEN, plain_record
 from govdigest.config import Settings
 from govdigest.logsetup import setup_logging
 from govdigest.storage import DATABASE_ERRORS
+
+if TYPE_CHECKING:
+    from govdigest.fetching import SourceFetcher
+    from govdigest.ingest import Ingestor
+    from govdigest.storage import Database, Repos
 
 _FATAL_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, OSError)
 
@@ -165,14 +171,65 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _ingest(settings: Settings, paths: list[str]) -> int:
-    from govdigest.bot.app import open_services
+@dataclass(frozen=True)
+class _Tools:
+    """What ``ingest``, ``sources`` and ``fetch`` work with: the bot's services minus the bot."""
 
-    services = await open_services(settings)
+    db: Database
+    repos: Repos
+    ingestor: Ingestor
+    fetcher: SourceFetcher
+
+
+@asynccontextmanager
+async def _open_tools(settings: Settings) -> AsyncIterator[_Tools]:
+    """The database, extractor, ingestor and fetcher, wired as ``bot.app.open_services``
+    wires them, without importing the bot: aiogram alone takes seconds to import, which every
+    one-shot command would pay for nothing (``bot.app`` builds the dispatcher too)."""
+    from govdigest.extraction.pipeline import Extractor, NlpModels
+    from govdigest.fetching import SourceFetcher
+    from govdigest.ingest import Ingestor
+    from govdigest.sources.http import HttpClient
+    from govdigest.storage import Database, Repos
+
+    db = await Database.open(settings.database_target)
     try:
-        report = await services.ingestor.refresh(paths, trigger="cli")
+        repos = Repos.over(db)
+        models = await asyncio.to_thread(NlpModels.load)
+        ingestor = Ingestor(repos, Extractor(models), root=settings.seeds_dir)
+        fetcher = SourceFetcher(
+            repos,
+            ingestor,
+            HttpClient(),
+            preview_base=settings.telegram_preview_base,
+            backfill=settings.backfill_posts,
+        )
+    except BaseException:
+        await db.close()
+        raise
+    try:
+        yield _Tools(db=db, repos=repos, ingestor=ingestor, fetcher=fetcher)
     finally:
-        await services.close()
+        try:
+            await fetcher.close()
+        finally:
+            await db.close()
+
+
+async def _add_configured_sources(settings: Settings, tools: _Tools) -> None:
+    """The settings' ``SOURCES`` not in the database yet, added unprobed (as the bot's
+    start-up does: ``bot.jobs.add_configured_sources``)."""
+    from govdigest.sources.refs import parse_source_ref
+
+    for text in settings.sources:
+        ref = parse_source_ref(text)
+        if await tools.repos.sources.get(ref.key) is None:
+            await tools.fetcher.add(ref, origin="config", probe=False)
+
+
+async def _ingest(settings: Settings, paths: list[str]) -> int:
+    async with _open_tools(settings) as tools:
+        report = await tools.ingestor.refresh(paths, trigger="cli")
     print(
         f"new: {report.new}, updated: {report.updated}, unchanged: {report.unchanged}, "
         f"rejected: {len(report.rejected)}, extracted: {report.extracted}"
@@ -183,15 +240,12 @@ async def _ingest(settings: Settings, paths: list[str]) -> int:
 
 
 async def _sources(settings: Settings, args: argparse.Namespace) -> int:
-    from govdigest.bot.app import open_services
-    from govdigest.bot.jobs import add_configured_sources
     from govdigest.sources.refs import BadSourceRef, parse_source_ref
 
-    services = await open_services(settings)
-    try:
-        await add_configured_sources(services)
+    async with _open_tools(settings) as tools:
+        await _add_configured_sources(settings, tools)
         if args.action == "list":
-            for source in await services.repos.sources.all():
+            for source in await tools.repos.sources.all():
                 print(source_row(source))
             return 0
         try:
@@ -200,20 +254,18 @@ async def _sources(settings: Settings, args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         if args.action == "remove":
-            async with services.db.transaction():
-                removed = await services.repos.sources.remove(ref.key)
+            async with tools.db.transaction():
+                removed = await tools.repos.sources.remove(ref.key)
             print(f"removed {ref.label}" if removed else f"no such source: {ref.label}")
             return 0 if removed else 1
         region = " ".join(args.region) or None
-        record, created, probe = await services.fetcher.add(ref, origin="cli", region=region)
+        record, created, probe = await tools.fetcher.add(ref, origin="cli", region=region)
         if record is None:
             assert probe is not None
             print(f"refused {ref.label}: {probe.status}: {probe.error}", file=sys.stderr)
             return 1
         print(f"{'added' if created else 'already there'}: {source_row(record)}")
         return 0
-    finally:
-        await services.close()
 
 
 def source_row(source: Any) -> str:
@@ -227,8 +279,6 @@ def source_row(source: Any) -> str:
 
 
 async def _fetch(settings: Settings, names: list[str]) -> int:
-    from govdigest.bot.app import open_services
-    from govdigest.bot.jobs import add_configured_sources
     from govdigest.sources.refs import BadSourceRef, parse_source_ref
 
     try:
@@ -236,18 +286,15 @@ async def _fetch(settings: Settings, names: list[str]) -> int:
     except BadSourceRef as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    services = await open_services(settings)
-    try:
-        await add_configured_sources(services)
+    async with _open_tools(settings) as tools:
+        await _add_configured_sources(settings, tools)
         if keys is not None:
-            known = {s.key for s in await services.repos.sources.all()}
+            known = {s.key for s in await tools.repos.sources.all()}
             unknown = [k for k in keys if k not in known]
             if unknown:
                 print(f"not a source (add it first): {', '.join(unknown)}", file=sys.stderr)
                 return 2
-        report = await services.fetcher.fetch_all(keys)
-    finally:
-        await services.close()
+        report = await tools.fetcher.fetch_all(keys)
     for result in report.sources:
         line = (
             f"{result.label}: {result.status}, new {result.new}, updated {result.updated}, "
