@@ -15,7 +15,8 @@ Fixture API (see ``harness.py`` and ``shim.py`` for the classes):
   ``govdigest run``) against the shim and waits until it polls; stopped at session end.
 * ``make_user(token, *, bot=None, **kwargs) -> TelegramUser`` (session): a new private-chat
   user (fresh id) for ``token``.
-* ``govdigest_bot`` (module): the real bot on the seed data, shared by a module's tests.
+* ``govdigest_bot`` (session): the real bot on the seed data, shared by the modules' tests
+  (each test talks as a fresh user).
 * ``tg_user`` (function): a fresh user of ``govdigest_bot``.
 
 Files and inline mode (``media.py``, ``shim_media.py``): ``wait_upload(user, "sendDocument" |
@@ -171,10 +172,13 @@ def make_user(emulator: Emulator, shim: BotApiShim) -> MakeUser:
     return make
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def govdigest_bot(
     launch_bot: LaunchBot, new_token: Callable[[str], str], make_user: MakeUser
 ) -> Iterator[BotProcess]:
+    # One process for every module that uses it (starting the real bot costs seconds: Python,
+    # aiogram, the NLP models, the seed). Its tests read the seed's cache and talk as fresh
+    # users (``tg_user``), so nothing one module does is seen by another.
     bot = launch_bot(new_token("govdigest"), name="govdigest")
     # The bot polls before its start-up refresh has loaded the seed: ready once /companies
     # lists companies (no timing assertion: the tests then check the content themselves).
