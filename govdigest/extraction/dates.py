@@ -86,6 +86,7 @@ _WEEKDAY_RE = re.compile(
     r"(?<!\w)(?:в|во)\s+(?:(минувш|прошл)\w*\s+)?(" + "|".join(WEEKDAYS) + r")(?!\w)",
     re.IGNORECASE,
 )
+_STAMP_TIME_RE = re.compile(r",?[ \t]+\d{1,2}:\d{2}\b")
 _CLAUSE_END_RE = re.compile(r"[.!?\n;]")
 _RELATIVE_RE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
 
@@ -157,7 +158,10 @@ def find_dates(
             value = _safe_date(int(m.group(3)), month, day)
         else:
             value = _nearest_year(day, month, published)
-        report = _is_report_date(text, m.start(), m.end())
+        # "- 22 июня 2025 06:21": a site's publication stamp with its time dates the report.
+        report = _is_report_date(text, m.start(), m.end()) or bool(
+            m.group(3) and _STAMP_TIME_RE.match(text, m.end())
+        )
         out.append(DateMention(m.start(), m.group().strip(), value, dateline=report))
         taken.append((m.start(), m.end()))
     for m in _DATELINE_RE.finditer(text):

@@ -9,6 +9,7 @@ from functools import cache
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import lemmas_in
+from govdigest.extraction.mission.events import genitive_noun, lowercase_head_events
 from govdigest.extraction.organisations.rules import designator_before
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.spans import find_spans
@@ -332,7 +333,7 @@ def _is_origin(doc: Doc, place: Place) -> bool:
     )
 
 
-def destination(doc: Doc, places: list[Place], region: str | None) -> str | None:
+def destination(doc: Doc, places: list[Place], region: str | None, least: int = 1) -> str | None:
     trip = word_set("trip_nouns")
     triggers = word_set("mission_triggers")
     recalled = _recalled_spans(doc)
@@ -384,7 +385,7 @@ def destination(doc: Doc, places: list[Place], region: str | None) -> str | None
             score += SCORE_MISSION_SENTENCE
         if doc.sentence_index(place.start) <= LEAD_SENTENCES:
             score += SCORE_LEAD  # the lead says where the mission is; later text looks ahead
-        if best is None or score > best[0]:
+        if score >= least and (best is None or score > best[0]):
             best = (score, -place.start, place.name)
     return best[2] if best else None
 
@@ -470,7 +471,7 @@ def event(doc: Doc) -> str | None:
                 (heads.index(lemma), words[j].start, " ".join(doc.morph.nominative_group(group)))
             )
     found.extend((heads.index("форум"), start, name) for start, name in named_events(doc))
-    found.extend(_capitalised_head_events(doc, heads))
+    found.extend(_capitalised_head_events(doc, heads) + lowercase_head_events(doc, heads))
     if not found:
         return None
     return min(found)[2]
@@ -545,8 +546,4 @@ def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int
     return out
 
 
-def _is_genitive(doc: Doc, word: str) -> bool:
-    return any(
-        p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
-        for p in doc.morph.parse(word.lower())
-    )
+_is_genitive = genitive_noun  # "Форуме регионов … в Уфе": "в" is no genitive complement

@@ -22,6 +22,7 @@ from govdigest.extraction.mission.agreements import (
     extract_agreements,
     is_past,
 )
+from govdigest.extraction.mission.detection import forum_destination, office_counterpart
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
@@ -36,7 +37,6 @@ from govdigest.extraction.mission.leader_checks import (
 from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
-    federal_counterpart,
     hosts_territory,
     met_delegation_subject,
     opens_medium,
@@ -94,9 +94,9 @@ def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None)
                 if (
                     lemma == "встретиться"
                     and doc_people is not None
-                    and federal_counterpart(doc, doc_people, words, k)
+                    and office_counterpart(doc, doc_people, words, k)
                 ):
-                    continue  # "встретился с вице-премьером РФ": no trip told
+                    continue  # "встретился с вице-премьером РФ", "… с консулом": no trip told
                 return True
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
@@ -683,9 +683,9 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     named_event = event(doc)
     if where is not None and where.split()[0].lower() in ("день", "дни"):
         where = None  # "в рамках Дней Марийской Республики": an event, not a place
-    if where is None and guest is None:
-        # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, when no place is named
-        where = event_city(named_event) or venue_city(doc.text)
+    if guest is None and (where is None or event_city(named_event)):
+        # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, unless a trip names a place
+        where = forum_destination(doc, places, region, where, named_event) or venue_city(doc.text)
     where = None if person_derived_place(doc, people, where) else nominative_place(where)
     dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     # The body's own date of the event wins; a dateline dates the report (fallback).
