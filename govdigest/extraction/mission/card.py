@@ -22,7 +22,7 @@ from govdigest.extraction.mission.agreements import (
     extract_agreements,
     is_past,
 )
-from govdigest.extraction.mission.detection import forum_destination, office_counterpart
+from govdigest.extraction.mission.detection import forum_destination, meeting_tells_trip
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
@@ -94,7 +94,7 @@ def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None)
                 if (
                     lemma == "встретиться"
                     and doc_people is not None
-                    and office_counterpart(doc, doc_people, words, k)
+                    and not meeting_tells_trip(doc, doc_people, words, k)
                 ):
                     continue  # "встретился с вице-премьером РФ", "… с консулом": no trip told
                 return True

@@ -10,32 +10,40 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.language.grammar import role_has
 from govdigest.extraction.mission.leader_checks import event_city
 from govdigest.extraction.mission.leader_sides import federal_counterpart
 from govdigest.extraction.people import People
 from govdigest.extraction.places import SCORE_TRIP, Place, destination
+from govdigest.extraction.resources import lines
 
 MAX_COUNTERPART_GAP = 120  # characters between "встретился с" and the name of the one met
 _CONSUL_RE = re.compile(r"консул", re.IGNORECASE)
+_DELEGATION_RE = re.compile(r"^\s*(?:\w+\s+){0,3}делегаци", re.IGNORECASE)
 
 
-def office_counterpart(doc: Doc, people: People, words: list[Word], k: int) -> bool:
-    """ "встретился с …" names someone met at home, so the verb tells no trip: a federal official
-    ("с вице-премьером РФ …") or a consul ("с почётным консулом Тавании в УрФО …"), whom a
-    governor receives in the office. An ambassador is a guest on a visit and still counts."""
+def meeting_tells_trip(doc: Doc, people: People, words: list[Word], k: int) -> bool:
+    """ "встретился с …" tells a mission only when the one met came from outside: an ambassador,
+    a foreign official ("с хокимом области …"), a delegation. Someone met at home tells no trip:
+    a federal official ("с вице-премьером РФ …"), a consul ("с почётным консулом Тавании в УрФО"),
+    a company's head or residents; "в Буденновском округе встретился" is a trip by its place."""
     if federal_counterpart(doc, people, words, k):
-        return True
+        return False
     if k + 1 >= len(words) or words[k + 1].text.lower() not in ("с", "со"):
         return False
     stop = words[k].stop
-    after = [m for m in people.mentions if stop <= m[0] <= stop + MAX_COUNTERPART_GAP]
-    if not after:
+    sent = doc.sentence_at(stop)
+    end = min(stop + MAX_COUNTERPART_GAP, sent.stop if sent is not None else len(doc.text))
+    between = doc.text[stop:end]
+    if _DELEGATION_RE.search(between):
+        return True
+    after = [m for m in people.mentions if stop <= m[0] < end]
+    if not after or _CONSUL_RE.search(doc.text[stop : after[0][0]]):
         return False
-    between = doc.text[stop : after[0][0]]
-    if re.search(r"[.!?;\n]", between):
+    met = people.entities[after[0][2]]
+    if met.role and _CONSUL_RE.search(met.role):
         return False
-    role = people.entities[after[0][2]].role or ""
-    return bool(_CONSUL_RE.search(between) or _CONSUL_RE.search(role))
+    return met.role_class == "ambassador" or role_has(doc, met.role, lines("guest_roles"))
 
 
 def forum_destination(

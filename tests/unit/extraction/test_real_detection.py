@@ -1,0 +1,156 @@
+"""Table-driven tests of the round-4 rules for mission detection, events, dates and places
+(issue 8): posts that look like missions without being one, forum names in lower case, a forum's
+city as the destination, publication stamps.
+
+Every sentence, person and region is invented; each row has the shape of a structure counted in
+tests/corpus/catalog/missions.md («Round 4 — mission detection, event, date, places»).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import find_dates
+from govdigest.extraction.models import Mission, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 6, 22)
+
+
+def mission(extractor: Extractor, text: str) -> Mission:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None)).mission
+
+
+def has_card(m: Mission) -> bool:
+    return bool(m.leader or m.destination or m.event)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A consul (honorary or general) met at home: an office meeting, no trip.
+        (
+            "Встреча с консулом\nВчера губернатор Ольховской области Иван Петров встретился с "
+            "почётным консулом Республики Тавания в УрФО Арменом Гаспаряном. Встреча носила "
+            "ознакомительный характер.",
+            False,
+        ),
+        (
+            "Консул\nГубернатор Ольховской области Иван Петров встретился с генконсулом Тавании "
+            "в Кедровске. Обсудили сотрудничество.",
+            False,
+        ),
+        # A company's head met in the office, no signing: not a mission.
+        (
+            "Встреча\nГубернатор Ольховской области Иван Петров встретился с генеральным "
+            "директором компании «Ромашка» Олегом Сидоровым. Обсудили строительство завода.",
+            False,
+        ),
+        # The one met came from outside: an ambassador, a foreign official, a delegation.
+        (
+            "Посол\nГубернатор Ольховской области Иван Петров встретился с чрезвычайным и "
+            "полномочным послом Тавании Арменом Гаспаряном. Обсудили торговлю.",
+            True,
+        ),
+        (
+            "Хоким\nГубернатор Ольховской области Иван Петров встретился с хокимом Самаркандской "
+            "области Эркином Турсуновым.",
+            True,
+        ),
+        (
+            "Делегация\nГубернатор Ольховской области Иван Петров встретился с делегацией "
+            "провинции Хэнань. Обсудили торговлю.",
+            True,
+        ),
+        # A meeting told with its place is a trip ("в … округе встретился").
+        (
+            "Поездка\nГубернатор Ольховской области Иван Петров в Заречном округе встретился с "
+            "фермерами.",
+            True,
+        ),
+        # Award ceremony at home with a federal envoy present: not a mission.
+        (
+            "Награды\nВ пятницу, 26 декабря, в Доме правительства губернатор Ольховской области "
+            "Иван Петров вручил областные награды. В церемонии участвовал полпред Президента "
+            "Игорь Самсонов.",
+            False,
+        ),
+    ],
+)
+def test_mission_detection(extractor: Extractor, text: str, expected: bool) -> None:
+    assert has_card(mission(extractor, text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A lower-case head with a genitive complement holding proper names.
+        (
+            "Форум\nГубернатор Ольховской области Иван Петров прибыл в Казань. Там открылся "
+            "юбилейный, 10-й по счёту, форум регионов России и Беларуси.",
+            "форум регионов России и Беларуси",
+        ),
+        # A capitalised head: the complement stops before "в <city>".
+        (
+            "Форум\nГубернатор Ольховской области Иван Петров подписал соглашение на X Форуме "
+            "регионов России и Беларуси в Уфе.",
+            "Форум регионов России и Беларуси",
+        ),
+        # A lower-case head whose complement has no proper name is no event.
+        (
+            "Форум\nГубернатор Ольховской области Иван Петров прибыл в Тальск на форум "
+            "молодёжи и подписал соглашение.",
+            None,
+        ),
+        # Curly quotes and a year after an abbreviation-like brand.
+        (
+            "Выставка\nДелегация Ольховской области подписала 12 соглашений в рамках "
+            "Международной промышленной выставки “Иннопром-2025”.",
+            "Иннопром-2025",
+        ),
+    ],
+)
+def test_event(extractor: Extractor, text: str, event: str | None) -> None:
+    assert mission(extractor, text).event == event
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # A one-city forum's city beats a partner's region told only with "в".
+        (
+            "Губернаторы договорились на ПМЭФ\nВо время Санкт-Петербургского международного "
+            "экономического форума главы Кедровского края и Таёжной области подписали "
+            "соглашение. В Таёжной области рассчитывают перенять опыт Кедровского края.",
+            "Санкт-Петербург",
+        ),
+        # A place told with a trip cue still wins over the forum's city.
+        (
+            "Форум\nГубернатор Ольховской области Иван Петров прибыл с визитом в Минск, где "
+            "подписал соглашение, а затем отправился на ПМЭФ.",
+            "Минск",
+        ),
+    ],
+)
+def test_forum_destination(extractor: Extractor, text: str, destination: str) -> None:
+    assert mission(extractor, text).destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "first_event_date", "report"),
+    [
+        # A publication stamp with its time dates the report; the body's day wins.
+        ("- 22 июня 2025 06:21\nВчера губернатор подписал соглашение.", date(2025, 6, 21), True),
+        ("22 июня 2025, 06:21\nГубернатор подписал соглашение.", None, True),
+        # A date with a year in the body, a time after "в": the event's own date.
+        ("Встреча прошла 20 июня 2025 года в 10:00 в Тальске.", date(2025, 6, 20), False),
+    ],
+)
+def test_publication_stamp(text: str, first_event_date: date | None, report: bool) -> None:
+    found = find_dates(text, PUBLISHED)
+    explicit = [d for d in found if d.text[:1].isdigit()]
+    assert explicit[0].dateline is report
+    body = [d.value for d in found if not d.dateline]
+    assert (body[0] if body else None) == first_event_date
