@@ -18,6 +18,8 @@ from govdigest.extraction.places import SCORE_TRIP, Place, destination
 from govdigest.extraction.resources import lines
 
 MAX_COUNTERPART_GAP = 120  # characters between "встретился с" and the name of the one met
+_REGION_HEADS = frozenset({"governor", "head", "premier"})
+MAX_MET_ROLE_WORDS = 5  # "с чрезвычайным и полномочным послом": the met role's first words
 _CONSUL_RE = re.compile(r"консул", re.IGNORECASE)
 _DELEGATION_RE = re.compile(r"^\s*(?:\w+\s+){0,3}делегаци", re.IGNORECASE)
 
@@ -38,12 +40,36 @@ def meeting_tells_trip(doc: Doc, people: People, words: list[Word], k: int) -> b
     if _DELEGATION_RE.search(between):
         return True
     after = [m for m in people.mentions if stop <= m[0] < end]
-    if not after or _CONSUL_RE.search(doc.text[stop : after[0][0]]):
+    head = doc.text[stop : after[0][0] if after else end]
+    if _CONSUL_RE.search(head):
+        return not _consul_at_home(doc, head)
+    if role_has(doc, " ".join(head.split()[:MAX_MET_ROLE_WORDS]), lines("guest_roles")):
+        return True  # "встретился с послом": the role alone, the name later or never
+    if not after:
         return False
     met = people.entities[after[0][2]]
     if met.role and _CONSUL_RE.search(met.role):
-        return False
+        return not _consul_at_home(doc, met.role)
+    if met.role_class in _REGION_HEADS:
+        return True  # "встретился с главой Вербской Республики …": heads of regions meet on visits
     return met.role_class == "ambassador" or role_has(doc, met.role, lines("guest_roles"))
+
+
+_BASE_RE = re.compile(r"\bв\s+([А-ЯЁ][\w-]+)")
+_DISTRICT_RE = re.compile(r"(?:[А-ЯЁ][а-яё]?){1,3}ФО")
+STEM = 5
+
+
+def _consul_at_home(doc: Doc, role: str) -> bool:
+    """A consul based in the post's own city or region ("генконсул … в Прииртышске" received by
+    the Прииртышская governor), in a federal district ("в УрФО") or with no base named is met
+    at home; one based in another city ("в Екатеринбурге", named nowhere else) came on a visit."""
+    m = _BASE_RE.search(role)
+    if m is None or _DISTRICT_RE.fullmatch(m.group(1)):
+        return True
+    stem = m.group(1)[:STEM].lower()
+    # the base's own mention is skipped by its form: another form of it names the home
+    return any(w.text.lower().startswith(stem) and w.text != m.group(1) for w in doc.words)
 
 
 def forum_destination(

@@ -42,6 +42,24 @@ def has_card(m: Mission) -> bool:
             "в Кедровске. Обсудили сотрудничество.",
             False,
         ),
+        # A consul based in the governor's own city is met at home; one based in another city
+        # ("в Екатеринбурге", named nowhere else in the post) came on a visit.
+        (
+            "Консул\nГубернатор Кедровской области Иван Петров провёл встречу и встретился с "
+            "генеральным консулом Тавании в Кедровске Арменом Гаспаряном.",
+            False,
+        ),
+        (
+            "Консул\nГубернатор Иван Петров встретился с генеральным консулом Монголии в "
+            "Екатеринбурге Арменом Гаспаряном. Обсудили авиарейс.",
+            True,
+        ),
+        # The head of another region met: one of them travelled.
+        (
+            "Встреча\nГубернатор Ольховской области Иван Петров встретился с главой Вербской "
+            "Республики Тагиром Сабитовым.",
+            True,
+        ),
         # A company's head met in the office, no signing: not a mission.
         (
             "Встреча\nГубернатор Ольховской области Иван Петров встретился с генеральным "
