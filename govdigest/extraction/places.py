@@ -9,7 +9,12 @@ from functools import cache
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import lemmas_in
-from govdigest.extraction.mission.events import genitive_noun, lowercase_head_events
+from govdigest.extraction.mission.events import (
+    abbreviation_after_head,
+    genitive_noun,
+    inside_longer_quoted_name,
+    lowercase_head_events,
+)
 from govdigest.extraction.organisations.rules import designator_before
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.spans import find_spans
@@ -470,7 +475,12 @@ def event(doc: Doc) -> str | None:
             found.append(
                 (heads.index(lemma), words[j].start, " ".join(doc.morph.nominative_group(group)))
             )
-    found.extend((heads.index("форум"), start, name) for start, name in named_events(doc))
+    found.extend(
+        (heads.index("форум"), start, name)
+        for start, name in named_events(doc)
+        if not inside_longer_quoted_name(doc, start, heads)
+    )
+    found.extend(abbreviation_after_head(doc, heads))
     found.extend(_capitalised_head_events(doc, heads) + lowercase_head_events(doc, heads))
     if not found:
         return None

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import re
+
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.quotes.spans import find_spans
 
 # Heads that name an event in lower case when a genitive complement with a proper name follows
 # ("форум регионов России и Беларуси"); "сессия", "конференция" are too often not events.
@@ -55,3 +58,40 @@ def genitive_noun(doc: Doc, word: str) -> bool:
         p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
         for p in doc.morph.parse(word.lower())
     )
+
+
+_ABBREVIATION_RE = re.compile(r"[А-ЯЁA-Z]{2,6}(?:-\d{4}|-\d{2})?")
+_VENUES = frozenset({"ВДНХ"})
+
+
+def abbreviation_after_head(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """ "На форуме ЗНФ-2025": an abbreviation (with its year) right after a lower-case head
+    names the event. (head rank, start, "ЗНФ-2025")."""
+    out: list[tuple[int, int, str]] = []
+    words = doc.words
+    for i, w in enumerate(words[:-1]):
+        if not w.text.islower():
+            continue
+        lemma = doc.morph.lemma(w.text)
+        if lemma not in heads:
+            continue
+        nxt = words[i + 1]
+        if doc.text[w.stop : nxt.start].strip() or nxt.text in _VENUES:
+            continue
+        m = _ABBREVIATION_RE.fullmatch(nxt.text)
+        if m is not None:
+            out.append((heads.index(lemma), nxt.start, nxt.text))
+    return out
+
+
+def inside_longer_quoted_name(doc: Doc, start: int, heads: tuple[str, ...]) -> bool:
+    """ "выставку «Иннопром. Беларусь»": a brand that begins a longer quoted name is not the
+    event by itself; the quoted name is."""
+    for span in find_spans(doc.text):
+        a, b = span.inner
+        if not a <= start < b:
+            continue
+        before = doc.words_in(max(0, span.open - 30), span.open)
+        headed = bool(before) and doc.morph.lemma(before[-1].text.lower()) in heads
+        return headed and len(doc.text[a:b].split()) > 1
+    return False

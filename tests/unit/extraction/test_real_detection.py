@@ -122,6 +122,30 @@ def test_mission_detection(extractor: Extractor, text: str, expected: bool) -> N
             "молодёжи и подписал соглашение.",
             None,
         ),
+        # An abbreviation with its year right after a lower-case head.
+        (
+            "Форум\nНа форуме ЗНФ-2025 губернатор Ольховской области Иван Петров подписал "
+            "соглашение.",
+            "ЗНФ-2025",
+        ),
+        # A known brand that begins a longer quoted name after its head: the quoted name.
+        (
+            "Выставка\nДелегация Ольховской области прилетела в Минск на выставку «Иннопром. "
+            "Беларусь» и подписала соглашение.",
+            "выставка «Иннопром. Беларусь»",
+        ),
+        # The bare brand in quotes stays the brand.
+        (
+            "Выставка\nГубернатор Ольховской области Иван Петров подписал соглашение на "
+            "«Иннопроме».",
+            "Иннопром",
+        ),
+        # A compound head ("медиафорум") outranks a festival named in the same sentence.
+        (
+            "Медиафорум\nПосол Тавании прибыл в Ольхоград для участия в Прикаспийском "
+            "медиафоруме, а также на фестиваль «Сезоны».",
+            "Прикаспийский медиафорум",
+        ),
         # Curly quotes and a year after an abbreviation-like brand.
         (
             "Выставка\nДелегация Ольховской области подписала 12 соглашений в рамках "
