@@ -24,6 +24,7 @@ from govdigest.extraction.mission.agreements import (
 )
 from govdigest.extraction.mission.detection import forum_destination, meeting_tells_trip
 from govdigest.extraction.mission.directions import find_directions
+from govdigest.extraction.mission.events import event, named_events
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
@@ -58,11 +59,9 @@ from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.places import (
     delegation_region,
     destination,
-    event,
     find_places,
     home_region,
     host_place,
-    named_events,
 )
 from govdigest.extraction.resources import lines, pairs, word_set
 

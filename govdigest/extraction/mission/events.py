@@ -1,12 +1,17 @@
-"""Event names written in lower case (round 4 of issue 8): "юбилейный, 10-й по счёту, форум
-регионов России и Беларуси". Counted in tests/corpus/catalog/missions.md («Round 4»)."""
+"""Events of a mission: forums, exhibitions, congresses named by a head and a quotation, by an
+adjective group, by a brand or abbreviation ("ПМЭФ-2025", «Иннопром»), by a Latin name, and (round
+4 of issue 8) in lower case ("юбилейный, 10-й по счёту, форум регионов России и Беларуси").
+Moved out of places.py; counted in tests/corpus/catalog/missions.md («Round 4»)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.rules import designator_before
 from govdigest.extraction.quotes.spans import find_spans
+from govdigest.extraction.resources import lines
 
 # Heads that name an event in lower case when a genitive complement with a proper name follows
 # ("форум регионов России и Беларуси"); "сессия", "конференция" are too often not events.
@@ -95,3 +100,175 @@ def inside_longer_quoted_name(doc: Doc, start: int, heads: tuple[str, ...]) -> b
         headed = bool(before) and doc.morph.lemma(before[-1].text.lower()) in heads
         return headed and len(doc.text[a:b].split()) > 1
     return False
+
+
+# Adjectives that tell an event's scope, not which event it is: "Международный форум «Арктика»"
+# is named by its quotation; "Международный форум" alone names nothing.
+_GENERIC_EVENT_ADJECTIVES = frozenset(
+    {
+        "международный",
+        "всероссийский",
+        "общероссийский",
+        "межрегиональный",
+        "региональный",
+        "ежегодный",
+        "юбилейный",
+        "традиционный",
+    }
+)
+
+
+def without_generic(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drops "Международный форум" when another name of an event was found."""
+    named = [f for f in found if not _generic_only(f[2])]
+    return named or found
+
+
+def _generic_only(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) > 1 and all(w in _GENERIC_EVENT_ADJECTIVES for w in words[:-1])
+
+
+# A Latin event name after its head word: "выставка Foodex Japan 2025", "ярмарке Gulfood".
+_LATIN_NAME_RE = re.compile(r"\s+((?:[A-Z][\w&.-]*|\d{4})(?:\s+(?:[A-Z][\w&.-]*|\d{4}))*)")
+
+
+def latin_events(doc: Doc) -> list[tuple[int, int, int, str]]:
+    """(head rank, start, stop, "head Latin Name") for each Latin-named event."""
+    heads = lines("event_heads")
+    out: list[tuple[int, int, int, str]] = []
+    for w in doc.words:
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads or not w.text.islower():
+            continue
+        m = _LATIN_NAME_RE.match(doc.text, w.stop)
+        if not m:
+            continue
+        head = " ".join(doc.morph.nominative_group([w.text])).lower()
+        out.append((heads.index(lemma), m.start(1), m.end(1), f"{head} {m.group(1)}"))
+    return out
+
+
+def event_names(doc: Doc) -> set[str]:
+    """The bare names of the post's events («Агропромэкспо», Gulfood), lower case."""
+    names = {name.split(" ", 1)[1].lower() for _r, _a, _b, name in latin_events(doc)}
+    for span in find_spans(doc.text):
+        des = designator_before(doc, span.open)
+        if des is None or des.kind != "non_org":
+            continue
+        if doc.morph.lemma(des.words[-1].lower()) in lines("event_heads"):
+            a, b = span.inner
+            names.add(doc.text[a:b].strip().lower())
+    return names
+
+
+def event(doc: Doc) -> str | None:
+    """The named forum or exhibition; a forum outranks its sessions."""
+    heads = lines("event_heads")
+    found: list[tuple[int, int, str]] = [(r, a, name) for r, a, _b, name in latin_events(doc)]
+    for span in find_spans(doc.text):
+        des = designator_before(doc, span.open)
+        if des is None or des.kind != "non_org":
+            continue
+        lemma = doc.morph.lemma(des.words[-1].lower())
+        if lemma in heads:
+            # The head's lemma: "выставки «Россия»" is one exhibition, not several.
+            head = lemma
+            found.append(
+                (heads.index(lemma), span.open, f"{head} {doc.text[span.open : span.close]}")
+            )
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads or i == 0:
+            continue
+        j = i
+        while j > 0 and i - j < 4 and doc.morph.has_pos(words[j - 1].text, frozenset({"ADJF"})):
+            j -= 1
+        if j < i and words[j].text[:1].isupper():
+            group = [x.text for x in words[j : i + 1]]
+            found.append(
+                (heads.index(lemma), words[j].start, " ".join(doc.morph.nominative_group(group)))
+            )
+    found.extend(
+        (heads.index("форум"), start, name)
+        for start, name in named_events(doc)
+        if not inside_longer_quoted_name(doc, start, heads)
+    )
+    found.extend(abbreviation_after_head(doc, heads))
+    found.extend(_capitalised_head_events(doc, heads) + lowercase_head_events(doc, heads))
+    if not found:
+        return None
+    return min(without_generic(found))[2]
+
+
+# "ПМЭФ", "ПМЭФ-2025", "Иннопрома", "Иннопроме": a known name, a case ending or a year.
+_EVENT_SUFFIX_RE = re.compile(r"(?:|а|е|у|ом|-\d{4}|-\d{2})")
+
+
+def named_events(doc: Doc) -> list[tuple[int, str]]:
+    """Known events named by an abbreviation or a brand (``event_names.txt``), in text order."""
+    out: list[tuple[int, str]] = []
+    names = lines("event_names")
+    openings = _event_openings()
+    for w in doc.words:
+        # A word can match only a name it starts with (in some case): skip the rest cheaply.
+        if w.text[:2].lower() not in openings:
+            continue
+        for name in names:
+            if not w.text.startswith(name) and not (
+                name[1:].islower() and w.text.lower().startswith(name.lower())
+            ):
+                continue
+            rest = w.text[len(name) :]
+            if _EVENT_SUFFIX_RE.fullmatch(rest):
+                year = rest if rest.startswith("-") else ""
+                out.append((w.start, name + year))
+                break
+    return out
+
+
+@cache
+def _event_openings() -> frozenset[str]:
+    return frozenset(name[:2].lower() for name in lines("event_names"))
+
+
+MAX_EVENT_COMPLEMENT_WORDS = 5
+
+
+def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """ "XI Форума регионов Беларуси и России": a capitalised head mid-sentence and its genitive
+    complement (nouns in the genitive joined by "и"), the head put in the nominative."""
+    out: list[tuple[int, int, str]] = []
+    starts = {s.start for s in doc.sentences}
+    words = doc.words
+    for i, w in enumerate(words):
+        if not w.text[:1].isupper() or w.start in starts or i == 0:
+            continue
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= MAX_EVENT_COMPLEMENT_WORDS:
+            gap = doc.text[words[j - 1].stop : words[j].start]
+            if gap.strip():
+                break
+            nxt = words[j].text
+            if nxt.lower() == "и":
+                if j + 1 < len(words) and _is_genitive(doc, words[j + 1].text):
+                    j += 1
+                    continue
+                break
+            if not _is_genitive(doc, nxt):
+                break
+            j += 1
+        if j == i + 1:
+            continue
+        head = " ".join(doc.morph.nominative_group([w.text]))
+        head = head[:1].upper() + head[1:]
+        rest = doc.text[words[i + 1].start : words[j - 1].stop]
+        out.append((heads.index(lemma), w.start, f"{head} {rest}"))
+    return out
+
+
+_is_genitive = genitive_noun  # "Форуме регионов … в Уфе": "в" is no genitive complement

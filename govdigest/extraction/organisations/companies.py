@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company
 from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.organisations.candidates import (
@@ -49,7 +50,6 @@ from govdigest.extraction.organisations.rules import (
     is_excluded_name,
     legal_forms,
 )
-from govdigest.extraction.places import event_names, latin_events
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
