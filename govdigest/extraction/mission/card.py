@@ -22,7 +22,7 @@ from govdigest.extraction.mission.agreements import (
     extract_agreements,
     is_past,
 )
-from govdigest.extraction.mission.detection import forum_destination, meeting_tells_trip
+from govdigest.extraction.mission.detection import forum_destination, personal_act_tells_trip
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
 from govdigest.extraction.mission.leader_checks import (
@@ -40,7 +40,6 @@ from govdigest.extraction.mission.leader_sides import (
     attended_only,
     hosts_territory,
     met_delegation_subject,
-    opens_medium,
     plural_signer,
     role_arrival_guest,
     signing_ceremony,
@@ -87,15 +86,12 @@ def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None)
         if has_person and _place_trip(doc, words, lemmas):
             return True
         for k, (w, lemma) in enumerate(zip(words, lemmas, strict=True)):
-            if has_person and lemma in personal and is_past_singular(doc, w.text):
-                if lemma == "открыть" and opens_medium(doc, words, k):
-                    continue  # "открыл личный канал в мессенджере"
-                if (
-                    lemma == "встретиться"
-                    and doc_people is not None
-                    and not meeting_tells_trip(doc, doc_people, words, k)
-                ):
-                    continue  # "встретился с вице-премьером РФ", "… с консулом": no trip told
+            if (
+                has_person
+                and lemma in personal
+                and is_past_singular(doc, w.text)
+                and personal_act_tells_trip(doc, doc_people, words, k, lemma)
+            ):
                 return True
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere

@@ -7,21 +7,64 @@ date, places»).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import role_has
 from govdigest.extraction.mission.leader_checks import event_city
-from govdigest.extraction.mission.leader_sides import federal_counterpart
+from govdigest.extraction.mission.leader_sides import federal_counterpart, opens_medium
 from govdigest.extraction.people import People
 from govdigest.extraction.places import SCORE_TRIP, Place, destination
-from govdigest.extraction.resources import lines
+from govdigest.extraction.resources import lines, word_set
 
 MAX_COUNTERPART_GAP = 120  # characters between "встретился с" and the name of the one met
 _REGION_HEADS = frozenset({"governor", "head", "premier"})
 MAX_MET_ROLE_WORDS = 5  # "с чрезвычайным и полномочным послом": the met role's first words
 _CONSUL_RE = re.compile(r"консул", re.IGNORECASE)
 _DELEGATION_RE = re.compile(r"^\s*(?:\w+\s+){0,3}делегаци", re.IGNORECASE)
+
+
+def personal_act_tells_trip(
+    doc: Doc, people: People | None, words: list[Word], k: int, lemma: str
+) -> bool:
+    """Whether one person's act ("открыл", "встретился", "принял участие") tells a mission."""
+    if lemma == "открыть":
+        return not opens_medium(doc, words, k)  # "открыл личный канал в мессенджере"
+    if lemma == "встретиться" and people is not None:
+        # "встретился с вице-премьером РФ", "… с консулом": no trip told
+        return meeting_tells_trip(doc, people, words, k)
+    if lemma == "принять":
+        return not _home_session(doc, words, k)
+    return True
+
+
+MAX_SESSION_GAP = 3  # words between "принял участие в" and the session noun ("торжественной")
+
+
+def _home_session(doc: Doc, words: list[Word], k: int) -> bool:
+    """ "принял участие в заседании инвестсовета", "… в церемонии вручения наград": a session at
+    home, unless a place is told ("в заседании Госсовета в Москве") or something is signed."""
+    if k + 2 >= len(words) or words[k + 1].text.lower() != "участие":
+        return False
+    if words[k + 2].text.lower() not in ("в", "во"):
+        return False
+    sessions = word_set("home_session_nouns")
+    span = words[k + 3 : k + 4 + MAX_SESSION_GAP]
+    if not any(doc.morph.lemma(w.text.lower()) in sessions for w in span):
+        return False
+    rest = words[k + 3 :]
+    if any(doc.morph.lemma(w.text.lower()) in _SIGNING for w in rest):
+        return False
+    return not any(
+        a.text.lower() in ("в", "во")
+        and b.text[:1].isupper()
+        and any(s.type == "LOC" and s.start <= b.start < s.stop for s in doc.ner)
+        for a, b in itertools.pairwise(rest)
+    )
+
+
+_SIGNING = frozenset({"подписание", "подписать", "соглашение", "меморандум"})
 
 
 def meeting_tells_trip(doc: Doc, people: People, words: list[Word], k: int) -> bool:
