@@ -22,7 +22,11 @@ from govdigest.extraction.mission.agreements import (
     extract_agreements,
     is_past,
 )
-from govdigest.extraction.mission.detection import forum_destination, personal_act_tells_trip
+from govdigest.extraction.mission.detection import (
+    forum_destination,
+    host_destination,
+    personal_act_tells_trip,
+)
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
 from govdigest.extraction.mission.leader_checks import (
@@ -673,6 +677,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if where is None and leader is None and unnamed_guest_delegation(doc, people):
         # "о визите делегации Гродненской области", told by its hosts: the hosts' region
         where = hosts_territory(doc, people)
+    if where is None and guest is not None:
+        where = host_destination(doc, people, guest.guest.name)  # the hosts' region
     if region is None and leader is not None and guest is None:
         region = home_region(doc, places, where)
     named_event = event(doc)

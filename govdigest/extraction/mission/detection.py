@@ -13,7 +13,11 @@ import re
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import role_has
 from govdigest.extraction.mission.leader_checks import event_city
-from govdigest.extraction.mission.leader_sides import federal_counterpart, opens_medium
+from govdigest.extraction.mission.leader_sides import (
+    federal_counterpart,
+    hosts_territory,
+    opens_medium,
+)
 from govdigest.extraction.people import People
 from govdigest.extraction.places import SCORE_TRIP, Place, destination
 from govdigest.extraction.resources import lines, word_set
@@ -127,3 +131,10 @@ def forum_destination(
     if where is None:
         return city
     return destination(doc, places, region, least=SCORE_TRIP) or city
+
+
+def host_destination(doc: Doc, people: People, guest: str) -> str | None:
+    """An inbound visit names no place the guest came to: the one territory the hosts' roles
+    name ("глава Алтанской Республики" receiving the guest) is where the visit went."""
+    hosts = [e for e in people.entities if e.name != guest and e.role_class in _REGION_HEADS]
+    return hosts_territory(doc, People(hosts, [])) if hosts else None

@@ -207,6 +207,12 @@ def test_event(extractor: Extractor, text: str, event: str | None) -> None:
             "соглашение. В Таёжной области рассчитывают перенять опыт Кедровского края.",
             "Санкт-Петербург",
         ),
+        # An inbound visit that names no place: the hosts' territory from the host's role.
+        (
+            "Визит посла\nВ четверг губернатор Ольховской области Иван Петров провёл встречу с "
+            "послом Тавании Арменом Гаспаряном, прибывшим с рабочим визитом.",
+            "Ольховская область",
+        ),
         # A place told with a trip cue still wins over the forum's city.
         (
             "Форум\nГубернатор Ольховской области Иван Петров прибыл с визитом в Минск, где "
