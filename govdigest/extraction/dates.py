@@ -118,6 +118,16 @@ def _nearest_year(day: int, month: int, published: date | None) -> date | None:
     return best
 
 
+# "до 1 сентября", "к 15 мая", "не позднее 1 июля": a deadline, never the day of the mission.
+_DEADLINE_RE = re.compile(r"(?:\b(?:до|к|ко)|не\s+(?:позднее|позже))\s+$", re.IGNORECASE)
+MAX_MISSION_DATE_DISTANCE = timedelta(days=366)
+
+
+def _far(value: date | None, published: date | None) -> bool:
+    """A date more than a year away from the post's own date recalls or plans something else."""
+    return bool(value and published and abs(value - published) > MAX_MISSION_DATE_DISTANCE)
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -158,6 +168,9 @@ def find_dates(
             value = _safe_date(int(m.group(3)), month, day)
         else:
             value = _nearest_year(day, month, published)
+        if _DEADLINE_RE.search(text[max(0, m.start() - 20) : m.start()]) or _far(value, published):
+            taken.append((m.start(), m.end()))
+            continue  # "до 1 сентября", "подписанное 12 марта 2019 года": not this mission's day
         # "- 22 июня 2025 06:21": a site's publication stamp with its time dates the report.
         report = _is_report_date(text, m.start(), m.end()) or bool(
             m.group(3) and _STAMP_TIME_RE.match(text, m.end())
@@ -176,7 +189,7 @@ def find_dates(
         year = int(m.group(3))
         year = year + 2000 if year < 100 else year
         value = _safe_date(year, int(m.group(2)), int(m.group(1)))
-        if value is not None:
+        if value is not None and not _far(value, published):
             # "Важное и актуальное, 18.04.2025, 11:20": a site's publication stamp.
             stamp = bool(re.match(r",?\s*\d{1,2}:\d{2}\b", text[m.end() :]))
             out.append(DateMention(m.start(), m.group(), value, dateline=stamp))

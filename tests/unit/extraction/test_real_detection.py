@@ -241,3 +241,24 @@ def test_publication_stamp(text: str, first_event_date: date | None, report: boo
     assert explicit[0].dateline is report
     body = [d.value for d in found if not d.dateline]
     assert (body[0] if body else None) == first_event_date
+
+
+@pytest.mark.parametrize(
+    ("text", "first_date"),
+    [
+        # A deadline is never the day of the mission.
+        ("Работы завершат до 1 сентября, сообщил губернатор.", None),
+        ("К 15 мая подготовят план, 10 мая губернатор подписал соглашение.", date(2025, 5, 10)),
+        # A date more than a year away recalls another event; the post's own day wins.
+        (
+            "Соглашение, подписанное 12 марта 2019 года, продлили. Сегодня губернатор прибыл.",
+            PUBLISHED,
+        ),
+        ("Документ от 12.03.2019 продлён.", None),
+        # A range keeps its first day.
+        ("Делегация работает в республике с 21 по 24 июня.", date(2025, 6, 21)),
+    ],
+)
+def test_not_the_mission_day(text: str, first_date: date | None) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert (found[0].value if found else None) == first_date
