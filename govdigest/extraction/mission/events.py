@@ -197,6 +197,7 @@ def event(doc: Doc) -> str | None:
     )
     found.extend(abbreviation_after_head(doc, heads))
     found.extend(_capitalised_head_events(doc, heads) + lowercase_head_events(doc, heads))
+    found.extend(quoted_after_complement(doc, heads))
     if not found:
         return None
     return min(without_generic(found))[2]
@@ -272,3 +273,37 @@ def _capitalised_head_events(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int
 
 
 _is_genitive = genitive_noun  # "Форуме регионов … в Уфе": "в" is no genitive complement
+
+
+MAX_QUOTE_COMPLEMENT_WORDS = 4
+
+
+def quoted_after_complement(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """ "на IX Общероссийском форуме стратегического развития «Города Отечества»": the quoted
+    name after the head's lower-case genitive complement names the event ("форум «…»")."""
+    out: list[tuple[int, int, str]] = []
+    spans = {span.open: span for span in find_spans(doc.text)}
+    words = doc.words
+    for i, w in enumerate(words):
+        lemma = doc.morph.lemma(w.text.lower())
+        if lemma not in heads:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= MAX_QUOTE_COMPLEMENT_WORDS + 1:
+            gap = doc.text[words[j - 1].stop : words[j].start]
+            quote = next((k for k, ch in enumerate(gap) if ch in '«“"„'), None)
+            if quote is not None:
+                span = spans.get(words[j - 1].stop + quote)
+                if j > i + 1 and span is not None and span.balanced:
+                    out.append(
+                        (
+                            heads.index(lemma),
+                            w.start,
+                            f"{lemma} {doc.text[span.open : span.close]}",
+                        )
+                    )
+                break
+            if gap.strip() or not words[j].text.islower() or not genitive_noun(doc, words[j].text):
+                break
+            j += 1
+    return out
