@@ -100,6 +100,8 @@ class DateMention:
     dateline: bool = False
     # "сегодня", "вчера", "в четверг": meaningful only resolved, never shown as written.
     relative: bool = False
+    # A deadline ("до 1 сентября") or a date over a year away: never the mission's day.
+    aside: bool = False
 
 
 def _nearest_year(day: int, month: int, published: date | None) -> date | None:
@@ -168,14 +170,14 @@ def find_dates(
             value = _safe_date(int(m.group(3)), month, day)
         else:
             value = _nearest_year(day, month, published)
-        if _DEADLINE_RE.search(text[max(0, m.start() - 20) : m.start()]) or _far(value, published):
-            taken.append((m.start(), m.end()))
-            continue  # "до 1 сентября", "подписанное 12 марта 2019 года": not this mission's day
+        # "до 1 сентября", "подписанное 12 марта 2019 года": not this mission's day
+        aside = bool(_DEADLINE_RE.search(text[max(0, m.start() - 20) : m.start()]))
         # "- 22 июня 2025 06:21": a site's publication stamp with its time dates the report.
         report = _is_report_date(text, m.start(), m.end()) or bool(
             m.group(3) and _STAMP_TIME_RE.match(text, m.end())
         )
-        out.append(DateMention(m.start(), m.group().strip(), value, dateline=report))
+        aside = aside or _far(value, published)
+        out.append(DateMention(m.start(), m.group().strip(), value, dateline=report, aside=aside))
         taken.append((m.start(), m.end()))
     for m in _DATELINE_RE.finditer(text):
         if any(a <= m.start(1) < b for a, b in taken):
@@ -189,10 +191,11 @@ def find_dates(
         year = int(m.group(3))
         year = year + 2000 if year < 100 else year
         value = _safe_date(year, int(m.group(2)), int(m.group(1)))
-        if value is not None and not _far(value, published):
+        if value is not None:
             # "Важное и актуальное, 18.04.2025, 11:20": a site's publication stamp.
             stamp = bool(re.match(r",?\s*\d{1,2}:\d{2}\b", text[m.end() :]))
-            out.append(DateMention(m.start(), m.group(), value, dateline=stamp))
+            far = _far(value, published)
+            out.append(DateMention(m.start(), m.group(), value, dateline=stamp, aside=far))
             taken.append((m.start(), m.end()))
     for m in _WEEKDAY_RE.finditer(text):
         # "во вторник, 21 октября": the explicit date right after wins.
@@ -210,3 +213,12 @@ def find_dates(
         out.append(DateMention(m.start(), m.group(1).lower(), value, relative=True))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def mission_dates(
+    text: str, published: date | None, is_past_verb: Callable[[str], bool] | None = None
+) -> list[DateMention]:
+    """The dates that may be the mission's day, best first: the body's own dates, then a dateline
+    or a site's stamp (they date the report); deadlines and far dates left out."""
+    found = [d for d in find_dates(text, published, is_past_verb) if not d.aside]
+    return [d for d in found if not d.dateline] + [d for d in found if d.dateline]

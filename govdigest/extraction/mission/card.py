@@ -6,7 +6,7 @@ import itertools
 import re
 from datetime import date
 
-from govdigest.extraction.dates import find_dates
+from govdigest.extraction.dates import mission_dates
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import (
     contains_seq,
@@ -688,9 +688,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, unless a trip names a place
         where = forum_destination(doc, places, region, where, named_event) or venue_city(doc.text)
     where = None if person_derived_place(doc, people, where) else nominative_place(where)
-    dates = find_dates(doc.text, published, lambda w: is_past_verb(doc, w))
-    # The body's own date of the event wins; a dateline dates the report (fallback).
-    dates = [d for d in dates if not d.dateline] + [d for d in dates if d.dateline]
+    dates = mission_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     when = dates[0] if dates else None
     return Mission(
         leader=leader,

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from govdigest.extraction.dates import find_dates
+from govdigest.extraction.dates import find_dates, mission_dates
 from govdigest.extraction.models import Mission, PostInput
 from govdigest.extraction.pipeline import Extractor
 
@@ -266,5 +266,5 @@ def test_publication_stamp(text: str, first_event_date: date | None, report: boo
     ],
 )
 def test_not_the_mission_day(text: str, first_date: date | None) -> None:
-    found = find_dates(text, PUBLISHED)
+    found = mission_dates(text, PUBLISHED)
     assert (found[0].value if found else None) == first_date
