@@ -26,6 +26,7 @@ from govdigest.extraction.organisations.forms import (
     adjectives_before,
     declined_compound,
     genitive_governed,
+    is_generic_adjective,
     is_pronoun_adjective,
     keep_spelling,
     presence_spans,
@@ -49,6 +50,11 @@ from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
     legal_forms,
+)
+from govdigest.extraction.organisations.surroundings import (
+    DATELINE_RE,
+    crosses_paragraph,
+    reported_source,
 )
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
@@ -91,13 +97,6 @@ _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^�
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
 _COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
-# A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
-# "Озёрский край, 28 февраля 2025. OZ24.RU." — the city and the agency are no organisations.
-_DATELINE_RE = re.compile(
-    r"^[ \t]*(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?),"
-    r"[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?(?:[ \t]+\d{4})?[^\n]{0,40}?[.–—-]",
-    re.MULTILINE,
-)
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -245,7 +244,7 @@ def _quoted(
             continue
         if not _looks_like_name(content) or found.overlaps(span.open, span.close):
             continue
-        if des is None and _reported_by(doc, span.open):
+        if (des is None or des.kind == "legal") and _reported_by(doc, span.open):
             blocked.append((span.open, span.close))
             continue  # "сообщает «Лесогорская правда»": a media outlet reporting
         if des is None and _slogan_start(doc, content):
@@ -340,7 +339,8 @@ def truncated_at(doc: Doc, stop: int) -> bool:
 
 
 def _reported_by(doc: Doc, open_pos: int) -> bool:
-    return bool(_REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos]))
+    near = _REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos])
+    return bool(near) or reported_source(doc, open_pos)
 
 
 def _nested_legal(doc: Doc, found: Found) -> None:
@@ -367,7 +367,7 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if any(a < span.stop and span.start < b for a, b in blocked):
             continue
-        if "«" in span.text or "»" in span.text or '"' in span.text:
+        if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
@@ -496,7 +496,7 @@ _SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|�
 
 def _singular_name_adjective(doc: Doc, word: str) -> bool:
     """A capitalised singular adjective that can start a descriptive name."""
-    if is_pronoun_adjective(doc, word):
+    if is_pronoun_adjective(doc, word) or is_generic_adjective(doc, word):
         return False
     if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
         p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
@@ -634,7 +634,7 @@ def extract_companies(
     federal_agencies(doc, found, blocked)
     declined_abbreviations(doc, found, blocked)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
-    blocked += [(m.start(), m.end()) for m in _DATELINE_RE.finditer(doc.text)]
+    blocked += [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
     blocked += [(m.start(), m.end()) for m in CAPS_DATELINE_RE.finditer(doc.text)]
     _ner(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)

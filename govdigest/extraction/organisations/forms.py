@@ -8,6 +8,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.organisations.rules import Designator, is_media_name
+from govdigest.extraction.resources import word_set
 
 CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 
@@ -162,6 +163,11 @@ def declined_compound(doc: Doc, word: str) -> str:
         ):
             return word[: len(lemma)] if word.lower().startswith(lemma) else word[:1] + lemma[1:]
     return ""
+
+
+def is_generic_adjective(doc: Doc, word: str) -> bool:
+    """ "Новый завод …", "Крупнейший комбинат …": a description, never the start of a name."""
+    return doc.morph.lemma(word.lower()) in word_set("generic_adjectives")
 
 
 def is_pronoun_adjective(doc: Doc, word: str) -> bool:

@@ -1,0 +1,53 @@
+"""What stands around a name and makes it no party to a mission: news datelines, a source
+that reports the story ("сообщает ФГБУ «…»", "как сообщает официальный ресурс «…»"), and NER
+spans that run over a line break into the next paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc
+
+# A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
+# "Озёрский край, 28 февраля 2025. OZ24.RU." and the bracketed form of agency wires
+# "(Кедровск, 5 июля, «Кедр-информ»)." — the city and the agency are no organisations.
+DATELINE_RE = re.compile(
+    r"^[ \t]*\(?(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?),"
+    r"[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?(?:[ \t]+\d{4})?[^\n]{0,40}?(?:[.–—-]|»\))",
+    re.MULTILINE,
+)
+
+# A reporting verb whose subject is the quoted name: the name is the story's source, not a
+# party. Between the verb and the name only a source's head noun phrase ("официальный ресурс
+# правительства региона", "агентство", "издание") or one abbreviation ("ФГБУ") may stand.
+_SOURCE_HEADS = (
+    r"(?:ресурс|портал|сайт|издани|агентств|телеканал|газет|журнал|паблик|телеграм-канал)"
+)
+_REPORTED_SOURCE_RE = re.compile(
+    r"(?:сообща(?:ет|ют|л[аи]?)|переда(?:ёт|ет|ют)|пиш(?:ет|ут)|информиру(?:ет|ют))\s+"
+    r"(?:(?:[а-яё-]+\s+){0,2}" + _SOURCE_HEADS + r"[а-яё]*(?:\s+[а-яё-]+){0,3}|(?-i:[А-ЯЁ]{2,6}))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_SOURCE_LOOKBACK = 90
+# The head of a dateline up to a quoted agency: "(Кедровск, 5 июля, «Кедр-информ»)".
+_DATELINE_HEAD_RE = re.compile(
+    r"^[ \t]*\(?[А-ЯЁ][А-ЯЁа-яё-]+(?: [А-ЯЁа-яё]+)?,[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?"
+    r"(?:[ \t]+\d{4})?[ \t]*[,.–—-]?[ \t]*$"
+)
+
+
+def reported_source(doc: Doc, open_pos: int) -> bool:
+    """ "сообщает ФГБУ «Центр агроаналитики»", "как сообщает официальный ресурс правительства
+    региона «Тарская губерния»": the quoted name reports, it takes no part."""
+    line = doc.text[doc.text.rfind("\n", 0, open_pos) + 1 : open_pos]
+    if _DATELINE_HEAD_RE.match(line):
+        return True
+    before = doc.text[max(0, open_pos - _SOURCE_LOOKBACK) : open_pos]
+    before = re.split(r"[.!?\n,;:«»]", before)[-1]
+    return bool(_REPORTED_SOURCE_RE.search(before))
+
+
+def crosses_paragraph(doc: Doc, start: int, stop: int) -> bool:
+    """ "…в Северогорске\\n\\nСегодня": NER joins a title's last word to the next line."""
+    return "\n" in doc.text[start:stop]

@@ -1,0 +1,134 @@
+"""Table-driven tests of the organisation rules of round 4 (issue 8): sources that report a
+story, bracketed agency datelines, NER spans over a paragraph break, generic adjectives, places
+called by a mine or a logistics complex, state corporations and agro-holdings by designator,
+federal services as agencies.
+
+Every sentence, person, region and organisation here is invented; each row has the shape of a
+structure counted in tests/corpus/catalog/organisations.md (round 4).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 6, 10)
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+
+
+def names(extraction: Extraction) -> dict[str, str]:
+    return {c.name.lower().replace('"', "«"): c.kind for c in extraction.companies}
+
+
+# Rules: a designator phrase «государственная корпорация» and «АПХ» / «агропромышленный
+# холдинг» keep the quoted name; a federal service that sends people is an agency; a designator
+# with a legal form is still found next to a reporting source elsewhere in the sentence.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Глава государственной корпорации «Кедртех» Семён Чумов посетил Ветлужскую область.",
+            "государственная корпорация «кедртех»",
+            "company",
+        ),
+        (
+            "Губернатор рассказал, что АПХ «Мирогорье» построит в области свинокомплекс.",
+            "апх «мирогорье»",
+            "company",
+        ),
+        (
+            "Соглашение подписано с агропромышленным холдингом «Заречье-Агро».",
+            "агропромышленный холдинг «заречье-агро»",
+            "company",
+        ),
+        (
+            "В состав делегации вошёл заместитель руководителя Федеральной службы по труду и "
+            "занятости Ян Талов.",
+            "федеральная служба по труду и занятости",
+            "agency",
+        ),
+        (
+            "Оборудование поставит ОАО «Ильменагромаш», сообщили в пресс-службе губернатора.",
+            "оао «ильменагромаш»",
+            "company",
+        ),
+    ],
+)
+def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: str) -> None:
+    found = names(run(extractor, text))
+    assert found.get(name) == kind, found
+
+
+# Rules: a source reporting the story (a reporting verb, then a source's head phrase or a
+# single abbreviation, then the quoted name), a bracketed agency dateline, a NER span that runs
+# from a title into the next paragraph, a generic adjective at a sentence start, and places
+# named by a mine, an open pit, a logistics complex or a special zone are never organisations.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Центр переработки ягод появится в области, сообщает ФГБУ «Центр агроаналитики».",
+            "центр агроаналитики",
+        ),
+        (
+            "Как сообщает официальный ресурс правительства региона «Тарская губерния», гости "
+            "посетят заводы.",
+            "тарская губерния",
+        ),
+        (
+            "(Ильменск, 5 июля, «Ильмень-информ»). Губернатор подписал соглашение с АО «Ветлуга».",
+            "ильмень-информ",
+        ),
+        (
+            "Соглашение о развитии кластера в Северогорске\n\nСегодня губернатор подписал "
+            "соглашение с АО «Ветлуга».",
+            "северогорск сегодня",
+        ),
+        (
+            "Новый завод древесных плит разместится в особой зоне. Инвестор — АО «Ветлуга».",
+            "новый завод древесных плит",
+        ),
+        (
+            "Первым пунктом программы станет шахта «Южная», где гостей встретит АО «Ветлуга».",
+            "южная",
+        ),
+        (
+            "Соглашение с АО «Ветлуга» (расширение мощностей ТЛК «Южнокедровский»).",
+            "южнокедровский",
+        ),
+        (
+            "Юрлицо на площадке ОЭЗ ППТ «Калиновка» зарегистрировало АО «Ветлуга».",
+            "калиновка",
+        ),
+    ],
+)
+def test_round4_not_organisations(extractor: Extractor, text: str, absent: str) -> None:
+    found = names(run(extractor, text))
+    assert absent not in found, found
+
+
+# The party next to the excluded span is still found: the rules cut only the source.
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "(Ильменск, 5 июля, «Ильмень-информ»). Губернатор подписал соглашение с АО «Ветлуга».",
+            "ао «ветлуга»",
+        ),
+        (
+            "Новый завод древесных плит построит АО «Ветлуга», сообщает агентство «Кедр-пресс».",
+            "ао «ветлуга»",
+        ),
+    ],
+)
+def test_round4_party_kept_next_to_source(extractor: Extractor, text: str, present: str) -> None:
+    found = names(run(extractor, text))
+    assert present in found, found
+    assert not any("кедр-пресс" in n or "ильмень" in n for n in found), found
