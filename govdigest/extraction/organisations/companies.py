@@ -8,6 +8,7 @@ from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company
 from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
+from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
@@ -21,14 +22,11 @@ from govdigest.extraction.organisations.candidates import (
     plural_common_head,
 )
 from govdigest.extraction.organisations.forms import (
-    CAMEL_RE,
     CAPS_DATELINE_RE,
     adjectives_before,
     declined_compound,
-    genitive_governed,
     is_generic_adjective,
     is_pronoun_adjective,
-    keep_spelling,
     presence_spans,
     project_owner,
     spelled_legal_form,
@@ -60,33 +58,6 @@ from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
 _SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")
-_PREPOSITIONS = frozenset(
-    [
-        "с",
-        "со",
-        "в",
-        "во",
-        "на",
-        "о",
-        "об",
-        "обо",
-        "для",
-        "от",
-        "до",
-        "у",
-        "из",
-        "к",
-        "ко",
-        "по",
-        "при",
-        "за",
-        "над",
-        "под",
-        "между",
-        "перед",
-        "через",
-    ]
-)
 # Genitive complement of a descriptive name: "завод бурового оборудования" (adjective + noun).
 MAX_TAIL_WORDS = 3
 _FUNCTION_POS = frozenset(
@@ -126,75 +97,9 @@ def _looks_like_name(content: str) -> bool:
     )
 
 
-_NOT_NAME_START_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL"})
-
-
-_INNER_QUOTED_RE = re.compile(r"([А-ЯЁа-яё]+)\s+[„“\"«]([^„“”\"«»]{2,40})[“”\"»]")
-
-
-def _bare_name(doc: Doc, content: str, open_pos: int) -> str:
-    """The nominative of a bare quoted name that the text declined.
-
-    "с «Интрафитом»", "продукцию «Гомсельмаша»": a one-word name with no nominative reading is
-    put into its lemma; "«Ульяновского автомобильного завода»" (a descriptive name in quotes)
-    goes to the nominative like any adjective + organisation-head group.
-    """
-    words = content.split()
-    if len(words) == 1:
-        if CAMEL_RE.search(content):
-            return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
-        head, sep, last = content.rpartition("-")
-        if sep:
-            # "на «Сухона-Лесе»": only the last part of a hyphenated name declines.
-            return head + sep + _bare_name(doc, last, open_pos) if last else content
-        nouns = [p for p in doc.morph.parse(content) if p.tag.POS == "NOUN"]
-        before = doc.words_in(max(0, open_pos - 12), open_pos)
-        after_prep = bool(before) and before[-1].text.lower() in _PREPOSITIONS
-        governed = genitive_governed(doc, open_pos)
-        if governed and not doc.morph.is_known(content.lower()):
-            # "представители «Криотока», «Ветраля»": a genitive after a governing noun
-            for p in nouns:
-                lemma = str(p.normal_form)
-                if (
-                    p.tag.case == "gent"
-                    and lemma != content.lower()
-                    and lemma[:3] == content[:3].lower()
-                ):
-                    return keep_spelling(content, lemma)
-        if nouns and (after_prep or all(p.tag.case != "nomn" for p in nouns)):
-            best = nouns[0]
-            if best.tag.case != "nomn":
-                lemma = str(best.normal_form)
-                if lemma[:3] == content[:3].lower():
-                    return content[:1] + lemma[1:]
-        return content
-    inner = _INNER_QUOTED_RE.fullmatch(content)
-    if inner and doc.morph.lemma(inner.group(1).lower()) in word_set("org_designators"):
-        # "«Концерна „Кедр“»": a designator declined inside the outer quotes
-        return f"{doc.morph.lemma(inner.group(1).lower())} «{inner.group(2)}»"
-    # Inside quotes a generic head ("«Амурской рыбной компанией»") is part of the name and
-    # declines with it, like a designator such as "завод".
-    heads = word_set("org_heads") | word_set("org_dropped_designators")
-    if words[0][:1].isupper() and any(doc.morph.lemma(w.lower()) in heads for w in words[1:]):
-        return " ".join(doc.morph.nominative_group(words))
-    if len(words) == 2 and _declined_adjective_pair(doc, words):
-        return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
-    return content
-
-
-def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
-    """ "Тальской лозой": a capitalised adjective and a lower-case noun, neither nominative."""
-    first, second = words
-    if not first[:1].isupper() or not second.islower():
-        return False
-    adj = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "ADJF"]
-    noun = [p for p in doc.morph.parse(second) if p.tag.POS == "NOUN"]
-    return (
-        bool(adj)
-        and bool(noun)
-        and all(p.tag.case != "nomn" for p in adj)
-        and all(p.tag.case != "nomn" for p in noun)
-    )
+_NOT_NAME_START_POS = frozenset(
+    {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"}
+)
 
 
 def _coordinated_with_company(doc: Doc, found: Found, pos: int) -> bool:
@@ -236,7 +141,7 @@ def _quoted(
             continue
         des = designator_before(doc, span.open)
         if des is not None and des.kind == "non_org" and project_owner(doc, des.words, content):
-            name = _bare_name(doc, content, span.open)
+            name = bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
             continue
         if des is not None and des.kind == "non_org":
@@ -274,7 +179,7 @@ def _quoted(
             if not evidence:
                 pending.append((span.open, span.close, content))
                 continue
-            name = _bare_name(doc, content, span.open)
+            name = bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
     return pending
 
@@ -304,7 +209,7 @@ def _coordinated_before_quoted(
                 and gap.strip()
                 and _COORDINATION_RE.fullmatch(gap)
             ):
-                name = _bare_name(doc, content, start)
+                name = bare_name(doc, content, start)
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_QUOTED))
                 break
 

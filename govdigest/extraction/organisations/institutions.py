@@ -74,7 +74,21 @@ def genitive_tail(doc: Doc, k: int) -> int:
             end = n + 1
         elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
             break
+    if end > k and _abbreviation_complement(doc, end):
+        return end + 1  # "Союз участников отраслей ВЭД": the field named by its abbreviation
     return _coordinated_plurals(doc, end) if end > k else end
+
+
+def _abbreviation_complement(doc: Doc, n: int) -> bool:
+    words = doc.words
+    return (
+        n < len(words)
+        and _adjacent(doc, n)
+        and 2 <= len(words[n].text) <= 5
+        and words[n].text.isupper()
+        and words[n].text not in _COUNTRY_ABBREVIATIONS
+        and _plural_genitive(doc, words[n - 1].text)
+    )
 
 
 MAX_COORDINATED = 4
@@ -134,6 +148,8 @@ def academy_tail(doc: Doc, k: int) -> int:
 # name and stays in the genitive as written.
 EPONYM_WORDS = frozenset({"имени", "им"})
 _EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
+# Initials glued into one token: "Н.Г. Лаптева".
+_GLUED_INITIALS_RE = re.compile(r"[А-ЯЁ](?:\.[А-ЯЁ])+")
 MAX_EPONYM_WORDS = 5
 _EPONYM_TITLES = frozenset({"профессора", "академика", "адмирала", "генерала", "святого"})
 
@@ -152,11 +168,12 @@ def eponym_tail(doc: Doc, k: int) -> int:
         if text.lower() in _EPONYM_TITLES and not full_words:
             end = n + 1  # "имени профессора И. П. Павлова", "имени академика …"
             continue
-        if not text[:1].isupper() or (text.isupper() and len(text) > 1):
+        initials = len(text) == 1 or bool(_GLUED_INITIALS_RE.fullmatch(text))
+        if not text[:1].isupper() or (text.isupper() and not initials):
             break
         if not _EPONYM_GAP_RE.fullmatch(gap):
             break
-        if len(text) > 1:
+        if not initials:
             if full_words and not _is_genitive(doc, text, frozenset({"NOUN"})):
                 break
             full_words += 1
