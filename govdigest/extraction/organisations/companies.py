@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company
 from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
@@ -44,6 +45,7 @@ from govdigest.extraction.organisations.institutions import (
 )
 from govdigest.extraction.organisations.kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.organisations.lists import complete_lists
+from govdigest.extraction.organisations.merges import merge_holding_names
 from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
@@ -52,6 +54,7 @@ from govdigest.extraction.organisations.rules import (
 from govdigest.extraction.organisations.surroundings import (
     DATELINE_RE,
     crosses_paragraph,
+    ner_bounds,
     reported_source,
 )
 from govdigest.extraction.quotes.spans import find_spans
@@ -267,9 +270,11 @@ def _nested_legal(doc: Doc, found: Found) -> None:
 
 
 def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
-    for span in doc.ner:
-        if span.type != "ORG" or found.overlaps(span.start, span.stop):
+    for ner_span in doc.ner:
+        bounds = ner_bounds(doc, ner_span.start, ner_span.stop) if ner_span.type == "ORG" else None
+        if bounds is None or found.overlaps(*bounds):
             continue
+        span = NerSpan(bounds[0], bounds[1], "ORG", doc.text[bounds[0] : bounds[1]])
         if any(a < span.stop and span.start < b for a, b in blocked):
             continue
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
@@ -549,7 +554,7 @@ def extract_companies(
         if not cand.key:
             continue
         merged.setdefault(cand.key, []).append(cand)
-    merged = _merge_declined(merged)
+    merged = merge_holding_names(doc, _merge_declined(merged))
     merged = _merge_abbreviations(merged)
     merged = _merge_bracket_aliases(doc, merged)
     events = event_names(doc)

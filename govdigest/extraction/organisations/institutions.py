@@ -233,7 +233,12 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         chamber_adjective: str | None = None
         if w.text.isupper() and len(w.text) > 1:
             # "Тальской ТПП", "ТПП Озёрской области", "ТПП республики"
-            if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
+            if (
+                i > 0
+                and _adjacent(doc, i)
+                and words[i - 1].text[:1].isupper()
+                and doc.morph.has_pos(words[i - 1].text, frozenset({"ADJF"}))
+            ):  # "Тальской ТПП", never "Председатель ТПП …" (a role opening the sentence)
                 start_index = i - 1
                 chamber_adjective = doc.morph.nominative_group([words[i - 1].text, "палаты"])[0]
             stop_index = place_tail(doc, genitive_tail(doc, i + 1))

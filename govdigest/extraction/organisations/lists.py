@@ -43,8 +43,10 @@ def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
         return False  # "15 компаний из Анталии": a count of organisations, not a name
     if len(words) == 1 and first.isupper() and 2 < len(first) <= MAX_LIST_ABBREVIATION:
         return True  # "МАЗ", "БМЗ": an abbreviation, whatever word the dictionary reads in it
-    if tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag:
-        return False
+    if (tag.POS in _FUNCTION_POS or "Apro" in tag or "Anph" in tag) and (
+        doc.morph.is_known(first.lower()) or not cued
+    ):
+        return False  # a guessed verb ("Озёрстрой" read as "строй!") in a cued list is a name
     if text.startswith("«"):
         return True
     if plural_common_head(doc, words[-1]):
@@ -146,7 +148,10 @@ def _coined_word(doc: Doc, text: str) -> bool:
     words = text.split()
     if len(words) != 1:
         return False
-    parses = doc.morph.parse(words[0].lower())
+    word = words[0].lower()
+    if not doc.morph.is_known(word):
+        return True  # "Поливинилстрой": a guessed surname ending (-ой) is no known person
+    parses = doc.morph.parse(word)
     return not any(_PERSON_OR_PLACE & set(p.tag.grammemes) for p in parses[:2])
 
 

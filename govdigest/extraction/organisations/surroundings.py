@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.resources import word_set
 
 # A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
 # "Озёрский край, 28 февраля 2025. OZ24.RU." and the bracketed form of agency wires
@@ -51,3 +52,26 @@ def reported_source(doc: Doc, open_pos: int) -> bool:
 def crosses_paragraph(doc: Doc, start: int, stop: int) -> bool:
     """ "…в Северогорске\\n\\nСегодня": NER joins a title's last word to the next line."""
     return "\n" in doc.text[start:stop]
+
+
+# A branch is named by its parent: "Кедровский филиал ПАО «Ростелеком»" is the parent's.
+_BRANCH_LEMMAS = frozenset({"филиал", "отделение", "представительство", "подразделение"})
+# A domain-like suffix glued to a name: "ВЭБ.РФ", "Кедр.ру".
+_DOMAIN_SUFFIX_RE = re.compile(r"\.(?:РФ|рф|ру|RU|ru)\b")
+
+
+def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """A NER organisation's span cleaned of what is not its name: a leading "Представители" or
+    "Руководители" (a member word that opens the sentence), a glued ".РФ" left outside; None
+    for a branch named by its parent."""
+    words = doc.words_in(start, stop)
+    if not words:  # "ВЭБ" inside the token "ВЭБ.РФ"
+        suffix = _DOMAIN_SUFFIX_RE.match(doc.text, stop)
+        return start, suffix.end() if suffix else stop
+    cues = word_set("org_cues")
+    while len(words) > 1 and doc.morph.lemma(words[0].text.lower()) in cues:
+        words = words[1:]
+    if doc.morph.lemma(words[-1].text.lower()) in _BRANCH_LEMMAS:
+        return None
+    suffix = _DOMAIN_SUFFIX_RE.match(doc.text, words[-1].stop)
+    return words[0].start, suffix.end() if suffix else words[-1].stop

@@ -85,6 +85,21 @@ def names(extraction: Extraction) -> dict[str, str]:
             "озёрхим",
             "company",
         ),
+        (
+            "Председатель ТПП Кедровской области Игорь Зотов вошёл в состав делегации.",
+            "тпп кедровской области",
+            "chamber",
+        ),
+        (
+            "Партнёры проекта – Севхимпром, Аргентум, Поливинилстрой и Озёрнефть.",
+            "поливинилстрой",
+            "company",
+        ),
+        (
+            "В числе участников - Кедрхим, Талмаш, Озёрстрой, Ветлуганефть.",
+            "озёрстрой",
+            "company",
+        ),
     ],
 )
 def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: str) -> None:
@@ -137,6 +152,18 @@ def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: 
             "«Нам есть чем гордиться»: о чём договорился губернатор с мэром Эрзина",
             "нам есть чем гордиться",
         ),
+        (
+            "Соглашение подписано с Кедровским филиалом ПАО «Ветлуга».",
+            "кедровский филиал",
+        ),
+        (
+            "Председатель ТПП Кедровской области Игорь Зотов вошёл в состав делегации.",
+            "председатель тпп кедровской области",
+        ),
+        (
+            "Губернатор провёл встречу с председателем правления ВЭБ.РФ Игорем Шуйским.",
+            "вэб",
+        ),
     ],
 )
 def test_round4_not_organisations(extractor: Extractor, text: str, absent: str) -> None:
@@ -162,3 +189,29 @@ def test_round4_party_kept_next_to_source(extractor: Extractor, text: str, prese
     found = names(run(extractor, text))
     assert present in found, found
     assert not any("кедр-пресс" in n or "ильмень" in n for n in found), found
+
+
+# A company named by its own name and by its holding's name ("… Холдингс Ист Лимитед",
+# "… Групп") is one organisation; a sister company with another name stays apart.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Соглашение подписано с австрийской компанией "Кронвальд". Подписи поставили '
+            'губернатор и глава группы компаний "Кронвальд Холдингс Ист Лимитед" Питер Кайнер.',
+            1,
+        ),
+        (
+            "Меморандум подписан с компанией «Ветлуга». Делегацию «Ветлуга Групп» возглавил "
+            "Иван Сомов.",
+            1,
+        ),
+        (
+            "Подписаны соглашения с холдингом «Ветлуга» и с ООО «Ветлуга-Сервис».",
+            2,
+        ),
+    ],
+)
+def test_round4_holding_names_merge(extractor: Extractor, text: str, expected: int) -> None:
+    found = names(run(extractor, text))
+    assert len([n for n in found if "ветлуга" in n or "кронвальд" in n]) == expected, found
