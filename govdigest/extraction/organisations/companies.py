@@ -120,8 +120,10 @@ def _org_context(doc: Doc, pos: int) -> bool:
     if sent is None:
         return False
     cues = word_set("org_cues")
-    return any(
-        doc.morph.lemma(w.text.lower()) in cues for w in doc.words_in(sent.start, sent.stop)
+    # "Компания-концессионер – «…»": the first part of a hyphenated cue counts too.
+    words = [w.text.lower() for w in doc.words_in(sent.start, sent.stop)]
+    return any(doc.morph.lemma(w.split("-")[0]) in cues for w in words) or any(
+        doc.morph.lemma(w) in cues for w in words
     )
 
 

@@ -56,6 +56,10 @@ def crosses_paragraph(doc: Doc, start: int, stop: int) -> bool:
 
 # A branch is named by its parent: "Кедровский филиал ПАО «Ростелеком»" is the parent's.
 _BRANCH_LEMMAS = frozenset({"филиал", "отделение", "представительство", "подразделение"})
+# A territory is a place whatever NER says: "в Булунском аймаке", "Тальский улус".
+_TERRITORY_LEMMAS = frozenset(
+    {"аймак", "улус", "сомон", "хошун", "уезд", "волость", "район", "округ", "провинция"}
+)
 # A domain-like suffix glued to a name: "ВЭБ.РФ", "Кедр.ру".
 _DOMAIN_SUFFIX_RE = re.compile(r"\.(?:РФ|рф|ру|RU|ru)\b")
 
@@ -71,7 +75,7 @@ def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     cues = word_set("org_cues")
     while len(words) > 1 and doc.morph.lemma(words[0].text.lower()) in cues:
         words = words[1:]
-    if doc.morph.lemma(words[-1].text.lower()) in _BRANCH_LEMMAS:
+    if doc.morph.lemma(words[-1].text.lower()) in _BRANCH_LEMMAS | _TERRITORY_LEMMAS:
         return None
     suffix = _DOMAIN_SUFFIX_RE.match(doc.text, words[-1].stop)
     return words[0].start, suffix.end() if suffix else words[-1].stop
