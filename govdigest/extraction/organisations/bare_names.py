@@ -44,6 +44,7 @@ _SHORT_CODE_RE = re.compile(r"[A-ZА-ЯЁ0-9]{1,2}\d{0,2}")
 # is in the nominative whatever pymorphy guesses for an unknown word.
 _DECLINED_ENDING_RE = re.compile(r"(?:[аяыиуюе]|[оеё]м|[оеё]й)$", re.IGNORECASE)
 
+_OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 _INNER_QUOTED_RE = re.compile(r"([А-ЯЁа-яё]+)\s+[„“\"«]([^„“”\"«»]{2,40})[“”\"»]")
 
 
@@ -103,15 +104,22 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
 
 
 def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
-    """ "Тальской лозой": a capitalised adjective and a lower-case noun, neither nominative."""
+    """ "Тальской лозой", "«Деловой России»": a capitalised adjective and a noun (lower case
+    or capitalised, never all capitals), neither nominative."""
     first, second = words
-    if not first[:1].isupper() or not second.islower():
+    if not first[:1].isupper() or not (second.islower() or second.istitle()):
         return False
     adj = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "ADJF"]
-    noun = [p for p in doc.morph.parse(second) if p.tag.POS == "NOUN"]
-    return (
-        bool(adj)
-        and bool(noun)
-        and all(p.tag.case != "nomn" for p in adj)
-        and all(p.tag.case != "nomn" for p in noun)
-    )
+    noun = [p for p in doc.morph.parse(second.lower()) if p.tag.POS == "NOUN"]
+
+    def agree(case: str) -> bool:
+        return any(
+            a.tag.case == case == n.tag.case
+            and a.tag.number == n.tag.number
+            and (a.tag.number == "plur" or a.tag.gender == n.tag.gender)
+            for a in adj
+            for n in noun
+        )
+
+    # Declined when the two agree in some oblique case and never in the nominative.
+    return not agree("nomn") and any(agree(c) for c in _OBLIQUE_CASES)

@@ -151,7 +151,12 @@ _EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
 # Initials glued into one token: "Н.Г. Лаптева".
 _GLUED_INITIALS_RE = re.compile(r"[А-ЯЁ](?:\.[А-ЯЁ])+")
 MAX_EPONYM_WORDS = 5
-_EPONYM_TITLES = frozenset({"профессора", "академика", "адмирала", "генерала", "святого"})
+_EPONYM_TITLES = frozenset(
+    {"профессора", "академика", "адмирала", "генерала", "святого", "императрицы", "императора"}
+    | {"маршала", "космонавта", "князя", "святителя", "патриарха"}
+)
+# A regnal number closes an eponym: "имени императрицы Екатерины II".
+_REGNAL_NUMBERS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII"})
 
 
 def eponym_tail(doc: Doc, k: int) -> int:
@@ -168,6 +173,9 @@ def eponym_tail(doc: Doc, k: int) -> int:
         if text.lower() in _EPONYM_TITLES and not full_words:
             end = n + 1  # "имени профессора И. П. Павлова", "имени академика …"
             continue
+        if full_words and text in _REGNAL_NUMBERS and _EPONYM_GAP_RE.fullmatch(gap):
+            end = n + 1
+            break
         initials = len(text) == 1 or bool(_GLUED_INITIALS_RE.fullmatch(text))
         if not text[:1].isupper() or (text.isupper() and not initials):
             break
@@ -192,6 +200,13 @@ def place_tail(doc: Doc, k: int) -> int:
     w = words[k].text
     if w in _COUNTRY_ABBREVIATIONS:
         return k + 1
+    if (
+        w == "Республики"
+        and k + 1 < len(words)
+        and _adjacent(doc, k + 1)
+        and words[k + 1].text[:1].isupper()
+    ):
+        return k + 2  # "палаты Республики Тальской", "Республики Татарстан": kept as written
     if not w[:1].isupper() or w.isupper():
         return k
     if (
