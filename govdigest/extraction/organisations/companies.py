@@ -34,6 +34,7 @@ from govdigest.extraction.organisations.forms import (
 )
 from govdigest.extraction.organisations.institutions import (
     EPONYM_WORDS,
+    academy_abbreviation,
     declined_abbreviations,
     eponym_tail,
     federal_agencies,
@@ -379,6 +380,7 @@ def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None
                 # "Региональный союз туриндустрии Озёрской области": the place is the name's.
                 k = place_tail(doc, k)
             gated = doc.morph.lemma(words[j].text) in _GATED_HEADS
+            k = academy_abbreviation(doc, k) if gated and k == j + 1 else k  # "… центр РАН"
             if gated and k == j + 1:
                 i = k
                 continue  # "Озёрский центр" alone: a venue or a service, no named party

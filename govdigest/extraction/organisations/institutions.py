@@ -21,6 +21,10 @@ from govdigest.extraction.resources import pairs, word_set
 # Region nouns of a genitive place tail: "… Озёрской области", "… Тальского края".
 _REGION_NOUNS = frozenset({"область", "край", "республика", "округ", "район"})
 _COUNTRY_ABBREVIATIONS = frozenset({"РФ"})
+# Genitive endings of an unknown town or a colloquial region: "Кедровска", "Озёрья".
+_UNKNOWN_PLACE_GENITIVES = ("ска", "ова", "ева", "ина", "ья")
+# Academies whose abbreviation completes a research centre's name: "научный центр РАН".
+_ACADEMY_ABBREVIATIONS = frozenset({"РАН", "РАО", "РАХ", "НАН", "СО РАН", "УрО РАН", "ДВО РАН"})
 MAX_TAIL_WORDS = 3
 # "торгово-промышленная палата", "торговая палата": a lower-case chamber named by its place.
 _CHAMBER_ADJECTIVES = frozenset({"торгово-промышленный", "торговый"})
@@ -225,7 +229,7 @@ def place_tail(doc: Doc, k: int) -> int:
         and any(p.tag.case == "gent" and "Geox" in p.tag for p in parses)
     ):
         return k + 1
-    if not doc.morph.is_known(w.lower()) and w.lower().endswith(("ска", "ова", "ева", "ина")):
+    if not doc.morph.is_known(w.lower()) and w.lower().endswith(_UNKNOWN_PLACE_GENITIVES):
         return k + 1  # an unknown town in the genitive: "палаты Кедровска"
     return k
 
@@ -374,3 +378,16 @@ def _agency_nominative(doc: Doc, word: str) -> str:
     if lemma == word.lower() or not doc.morph.is_known(word.lower()):
         return word
     return word[:1] + lemma[1:]
+
+
+def academy_abbreviation(doc: Doc, k: int) -> int:
+    """End of an academy's abbreviation right after a name: "Кедровский научный центр РАН"."""
+    words = doc.words
+    for size in (2, 1):
+        if (
+            k + size <= len(words)
+            and all(_adjacent(doc, n) for n in range(k, k + size))
+            and " ".join(w.text for w in words[k : k + size]) in _ACADEMY_ABBREVIATIONS
+        ):
+            return k + size
+    return k

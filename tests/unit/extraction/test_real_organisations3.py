@@ -123,6 +123,17 @@ def names(extraction: Extraction) -> dict[str, str]:
             "деловая тайга",
             "company",
         ),
+        (
+            "Подписано соглашение с Кедровским научным центром РАН.",
+            "кедровский научный центр ран",
+            "research",
+        ),
+        (
+            "На форуме подписано соглашение с Кедровской ассоциацией фермеров и Союзом "
+            "садоводов Озёрья.",
+            "союз садоводов озёрья",
+            "association",
+        ),
     ],
 )
 def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: str) -> None:
