@@ -10,6 +10,7 @@ from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company
 from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.organisations.bare_names import bare_name
+from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
@@ -547,6 +548,7 @@ def extract_companies(
     university_abbreviations(doc, found, blocked)
     federal_agencies(doc, found, blocked)
     declined_abbreviations(doc, found, blocked)
+    coined_brands(doc, found, blocked, _org_context)
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
     blocked += [(m.start(), m.end()) for m in CAPS_DATELINE_RE.finditer(doc.text)]

@@ -254,3 +254,47 @@ def test_round4_party_kept_next_to_source(extractor: Extractor, text: str, prese
 def test_round4_holding_names_merge(extractor: Extractor, text: str, expected: int) -> None:
     found = names(run(extractor, text))
     assert len([n for n in found if "ветлуга" in n or "кронвальд" in n]) == expected, found
+
+
+# A coined one-word brand without quotes, ending in an industry stem, in a sentence about
+# organisations, goes to its nominative; a legal form before it is kept by its own rule; an
+# exhibition's brand (Иннопром) and a town built on the same stem are no companies.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Соглашение подписано с Талицаагропромом и Кедрлесом.",
+            "талицаагропром",
+            "талицаагропромом",
+        ),
+        (
+            "Губернатор обсудил с руководством Озёрэнерго модернизацию сетей.",
+            "озёрэнерго",
+            "руководство озёрэнерго",
+        ),
+        (
+            "Глава региона провёл встречу с представителями Озёрхимпрома.",
+            "озёрхимпром",
+            "озёрхимпрома",
+        ),
+        (
+            "Губернатор посетил предприятие ООО Кедрпласт и подписал соглашение.",
+            "ооо кедрпласт",
+            "кедрпласт",
+        ),
+        (
+            "На Иннопроме соглашение подписано с АО «Ветлуга».",
+            "ао «ветлуга»",
+            "иннопром",
+        ),
+        (
+            "Делегация из Нефтегорска подписала соглашение с АО «Ветлуга».",
+            "ао «ветлуга»",
+            "нефтегорск",
+        ),
+    ],
+)
+def test_round4_coined_brands(extractor: Extractor, text: str, present: str, absent: str) -> None:
+    found = names(run(extractor, text))
+    assert present in found, found
+    assert absent not in found, found
