@@ -75,5 +75,25 @@ def coined_brands(
         if n and words[n - 1].text in legal_forms():
             continue  # "ООО Кедрпласт": the legal-form rule keeps the form
         name = brand_nominative(doc, w.text)
+        stop = w.stop
+        if not name and n + 1 < len(words) and _holding_pair(doc, w.text, words[n + 1].text):
+            stop = words[n + 1].stop  # "компании Кедр Групп": a name and a holding suffix
+            name = doc.text[w.start : stop]
+            if found.overlaps(w.start, stop) or doc.text[w.stop : words[n + 1].start] != " ":
+                continue
         if name and org_context(doc, w.start):
-            found.add(Candidate(w.start, w.stop, name, candidate_key(doc, name), STRENGTH_NER))
+            found.add(Candidate(w.start, stop, name, candidate_key(doc, name), STRENGTH_NER))
+
+
+# Capitalised holding suffixes written in Cyrillic after a brand: "Кедр Групп", "Озёр Холдинг".
+_HOLDING_WORDS = frozenset({"Групп", "Груп", "Холдинг", "Холдингс"})
+
+
+def _holding_pair(doc: Doc, first: str, second: str) -> bool:
+    return (
+        second in _HOLDING_WORDS
+        and first[:1].isupper()
+        and not first.isupper()
+        and first.isalpha()
+        and doc.morph.lemma(first.lower()) not in {"группа", "холдинг", "компания"}
+    )

@@ -292,6 +292,11 @@ def test_round4_holding_names_merge(extractor: Extractor, text: str, expected: i
             "ао «ветлуга»",
             "нефтегорск",
         ),
+        (
+            "Губернатор встретился с президентом компании Кедр Групп Иваном Ивиным.",
+            "кедр групп",
+            "кедр",
+        ),
     ],
 )
 def test_round4_coined_brands(extractor: Extractor, text: str, present: str, absent: str) -> None:
