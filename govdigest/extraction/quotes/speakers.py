@@ -17,6 +17,7 @@ from govdigest.extraction.quotes.org_speakers import (
     Speaker,
     organisation_speaker,
 )
+from govdigest.extraction.quotes.role_regions import role_holders
 from govdigest.extraction.resources import word_set
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})
@@ -178,11 +179,7 @@ def _by_role(
         ]
         if len(exact) == 1:
             return _entity_speaker(exact[0])
-    holders = [
-        (i, e)
-        for i, e in enumerate(people.entities)
-        if e.role_class == role.role_class and (gender is None or e.gender in (gender, None))
-    ]
+    holders = role_holders(people.entities, role.role_class, region, gender)
     if role.role_class == "guest":
         holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
     if not holders:
