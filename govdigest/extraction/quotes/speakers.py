@@ -11,6 +11,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
+from govdigest.extraction.quotes.mentions import ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
     PRESS_ROLE,
@@ -94,7 +95,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
     plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
         if m_start >= start and m_stop <= stop and not plural:
-            if _addressee(doc, people, m_start, m_stop, index):
+            if _addressee(doc, people, m_start, m_stop, index) or not_the_speaker(
+                doc, m_start, m_stop
+            ):
                 continue
             return _entity_speaker(people.entities[index])
     organisation = organisation_speaker(doc, people, start, stop, anchor, plural)
@@ -134,9 +137,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
             addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
             return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
-    for span in doc.ner:
-        if span.type == "ORG" and start <= span.start and span.stop <= stop:
-            return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
+    organisation = ner_organisation(doc, start, stop)
+    if organisation is not None:
+        return organisation
     if _subjectless_first_person(doc, start, stop):
         return Speaker(doc.author, None)
     return NOBODY
