@@ -183,8 +183,6 @@ def _by_role(
         if len(exact) == 1:
             return _entity_speaker(exact[0])
     holders = role_holders(people.entities, role.role_class, region, gender)
-    if role.role_class == "guest":
-        holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
     if not holders:
         return NOBODY
     if region:
