@@ -8,11 +8,18 @@ lead-in with any noun, pronoun or name in it is left alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.quotes.speakers import Speaker, speech_verb_lemmas
+from govdigest.extraction.people import People
+from govdigest.extraction.quotes.speakers import (
+    Speaker,
+    has_speech_verb,
+    resolve,
+    speech_verb_lemmas,
+)
 
 if TYPE_CHECKING:
     from govdigest.extraction.quotes.direct import RawQuote
@@ -79,3 +86,37 @@ def repeated_speakers(quotes: list[RawQuote]) -> list[RawQuote]:
         speakers = said.get(_key(q.text), set()) if q.speaker.name is None else set()
         out.append(replace(q, speaker=next(iter(speakers))) if len(speakers) == 1 else q)
     return out
+
+
+# A lead sentence that names where the words were posted: "Губернатор X рассказал в своём
+# телеграм-канале о поездке." ⏎ «Провели переговоры …» (no attribution of the quote's own).
+_CHANNEL_LEAD_RE = re.compile(r"канал|telegram|телеграм|соцсет|блог", re.IGNORECASE)
+MAX_LEAD_GAP = 3  # whitespace (a line break) between the lead sentence and the quotation
+
+
+def carry_speakers(doc: Doc, people: People, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Speakers carried over from a repeated quotation, then from a channel lead sentence."""
+    out: list[RawQuote] = []
+    for q in repeated_speakers(quotes):
+        if q.speaker.name is None and not q.attributed:
+            lead = _channel_lead(doc, people, q.start)
+            q = replace(q, speaker=lead) if lead is not None else q
+        out.append(q)
+    return out
+
+
+def _channel_lead(doc: Doc, people: People, start: int) -> Speaker | None:
+    sentence = doc.sentence_at(max(0, start - 1))
+    while sentence is not None and sentence.stop > start:
+        sentence = doc.sentence_at(sentence.start - 1) if sentence.start else None
+    if sentence is None or len(doc.text[sentence.stop : start].strip()) > 0:
+        return None
+    if start - sentence.stop > MAX_LEAD_GAP or not _CHANNEL_LEAD_RE.search(sentence.text):
+        return None
+    if not has_speech_verb(doc, sentence.start, sentence.stop):
+        return None
+    named = {i for s, e, i in people.mentions if sentence.start <= s and e <= sentence.stop}
+    if len(named) != 1:
+        return None  # nobody, or a host and a guest: not sure whose words follow
+    speaker = resolve(doc, people, sentence.start, sentence.stop, start)
+    return speaker if speaker.name is not None else None
