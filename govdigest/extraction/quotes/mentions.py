@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.organisations.rules import is_media_name
 from govdigest.extraction.people import match_role_at
 from govdigest.extraction.quotes.org_speakers import Speaker
 
@@ -75,10 +76,18 @@ _CHANNEL_WORDS = ("канал", "telegram", "телеграм", "соцсет", 
 
 def ner_organisation(doc: Doc, start: int, stop: int) -> Speaker | None:
     """An organisation tagged inside the clause as the speaker, in the nominative; never a
-    channel ("— написал сосновский лидер в своём Telegram-канале": where the words were
-    posted, not who said them)."""
+    news outlet that only relays the words ("— сообщает ТАСС"), nor a channel ("— написал
+    сосновский лидер в своём Telegram-канале": where the words were posted)."""
     for span in doc.ner:
         inside = span.type == "ORG" and start <= span.start <= span.stop <= stop
-        if inside and not any(w in span.text.lower() for w in _CHANNEL_WORDS):
+        channel = any(w in span.text.lower() for w in _CHANNEL_WORDS)
+        if inside and not channel and not is_media_name(span.text):  # "— сообщает ТАСС"
             return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
     return None
+
+
+def addressed_role(doc: Doc, word: Word) -> bool:
+    """ "— сказал губернатору посол": a role word that reads only as a dative is whom the words
+    were said to, never the speaker."""
+    cases = {p.tag.case for p in _parses(doc, word)}
+    return "datv" in cases and not cases & {"nomn", "accs", "gent"}

@@ -11,7 +11,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
-from govdigest.extraction.quotes.mentions import ner_organisation, not_the_speaker
+from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
     PRESS_ROLE,
@@ -109,9 +109,11 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if low in _FIRST_PERSON:
             return Speaker(doc.author, None) if doc.author else NOBODY
         role = match_role_at(doc, words, i)
-        if role is not None and i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS:
-            # "— отметил на встрече с послом Ирана глава области": the role after "с"/"к" is
-            # whom the speaker met or addressed; the speaker's own role comes later.
+        if role is not None and (
+            (i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS)
+            or addressed_role(doc, w)
+        ):
+            # "— отметил … с послом Ирана глава области", "— сказал губернатору посол": addressees.
             continue
         if role is not None and role.role_class == "official":
             return _by_official(doc, people, gender, min(start, anchor))
