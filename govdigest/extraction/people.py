@@ -125,8 +125,9 @@ def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
 def _names_region(doc: Doc, words: list[Word], i: int) -> bool:
     if i >= len(words):
         return False
-    w = words[i]
-    if doc.morph.lemma(w.text.lower()) in _REGION_WORDS:
+    w = words[i]  # "глава области", "глава Сосновской республики" (an adjective first)
+    pair = words[i : i + 1 + w.text[:1].isupper()]
+    if {doc.morph.lemma(x.text.lower()) for x in pair} & _REGION_WORDS:
         return True
     return (
         w.text[:1].isupper()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.organisations.rules import is_name_designator_before
 from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.quotes.continuation import carry_speakers, is_attributed
 from govdigest.extraction.quotes.layouts import (
     closed_paragraphs,
     name_colon_lines,
@@ -361,7 +362,7 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
                 stop,
                 _clean_quote_text(text),
                 speaker,
-                clause is not None or inner_speaker is not None,
+                is_attributed(doc, clause, speaker) or inner_speaker is not None,
             )
         )
         covered.append((span.open, stop))
@@ -387,7 +388,7 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         found.append(headline)
         covered.append((headline.start, headline.stop))
     found.sort(key=lambda q: q.start)
-    return _inherit_speakers(doc, found), covered
+    return carry_speakers(doc, people, _inherit_speakers(doc, found)), covered
 
 
 # A headline that opens with a quotation and a colon: "«Не пустая формальность»: А и Б …".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,11 +32,37 @@ def find_spans(text: str) -> tuple[QuoteSpan, ...]:
     """
     out: list[QuoteSpan] = []
     offset = 0
+    starts: list[int] = []
     for line in text.split("\n"):
+        starts.append(offset)
         out.extend(_line_spans(line, offset))
         offset += len(line) + 1
+    out.extend(_straight_paragraphs(text.split("\n"), starts))
     out.sort(key=lambda s: (s.open, -s.close))
     return tuple(out)
+
+
+# A straight quote opened at a paragraph start may close a few paragraphs later, right before its
+# attribution ('"Город встречает гостей.' … 'приглашаю всех", - написал губернатор.'): news
+# sites retelling a multi-paragraph post do not reopen the mark at every paragraph.
+_MAX_JOINED_LINES = 6
+_STRAY_CLOSE_RE = re.compile(r'[^\s"]"\s*,?\s*[—–-]')
+
+
+def _straight_paragraphs(lines: list[str], starts: list[int]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    for k, line in enumerate(lines):
+        if not line.startswith('"') or line.count('"') != 1:
+            continue
+        for j in range(k + 1, min(len(lines), k + 1 + _MAX_JOINED_LINES)):
+            marks = sum(lines[j].count(ch) for ch in '"«»')
+            if not marks:
+                continue
+            closer = _STRAY_CLOSE_RE.search(lines[j])
+            if marks == 1 and closer is not None:
+                out.append(QuoteSpan(starts[k], starts[j] + closer.start() + 2, 0))
+            break
+    return out
 
 
 def _line_spans(line: str, offset: int) -> list[QuoteSpan]:

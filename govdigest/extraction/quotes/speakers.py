@@ -11,12 +11,14 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
+from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
     PRESS_ROLE,
     Speaker,
     organisation_speaker,
 )
+from govdigest.extraction.quotes.role_regions import role_holders
 from govdigest.extraction.resources import word_set
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})
@@ -93,7 +95,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
     plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
         if m_start >= start and m_stop <= stop and not plural:
-            if _addressee(doc, people, m_start, m_stop, index):
+            if _addressee(doc, people, m_start, m_stop, index) or not_the_speaker(
+                doc, m_start, m_stop
+            ):
                 continue
             return _entity_speaker(people.entities[index])
     organisation = organisation_speaker(doc, people, start, stop, anchor, plural)
@@ -105,9 +109,11 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if low in _FIRST_PERSON:
             return Speaker(doc.author, None) if doc.author else NOBODY
         role = match_role_at(doc, words, i)
-        if role is not None and i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS:
-            # "— отметил на встрече с послом Ирана глава области": the role after "с"/"к" is
-            # whom the speaker met or addressed; the speaker's own role comes later.
+        if role is not None and (
+            (i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS)
+            or addressed_role(doc, w)
+        ):
+            # "— отметил … с послом Ирана глава области", "— сказал губернатору посол": addressees.
             continue
         if role is not None and role.role_class == "official":
             return _by_official(doc, people, gender, min(start, anchor))
@@ -133,9 +139,9 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
             addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
             return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
-    for span in doc.ner:
-        if span.type == "ORG" and start <= span.start and span.stop <= stop:
-            return Speaker(" ".join(doc.morph.nominative_group(span.text.split())), None)
+    organisation = ner_organisation(doc, start, stop)
+    if organisation is not None:
+        return organisation
     if _subjectless_first_person(doc, start, stop):
         return Speaker(doc.author, None)
     return NOBODY
@@ -178,13 +184,7 @@ def _by_role(
         ]
         if len(exact) == 1:
             return _entity_speaker(exact[0])
-    holders = [
-        (i, e)
-        for i, e in enumerate(people.entities)
-        if e.role_class == role.role_class and (gender is None or e.gender in (gender, None))
-    ]
-    if role.role_class == "guest":
-        holders = [(i, e) for i, e in enumerate(people.entities) if e.guest]
+    holders = role_holders(people.entities, role.role_class, region, gender)
     if not holders:
         return NOBODY
     if region:
