@@ -29,6 +29,7 @@ from govdigest.extraction.mission.detection import (
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
+from govdigest.extraction.mission.host_side import hosted_guest, with_arrival_role
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
@@ -36,6 +37,7 @@ from govdigest.extraction.mission.leader_checks import (
     nominative_place,
     person_derived_place,
     role_before_leader,
+    role_only_mention,
     venue_city,
     without_implausible,
 )
@@ -503,30 +505,6 @@ def _leader(
     return None, None
 
 
-_ROLE_ONLY_RE = re.compile(
-    r"\b((?i:губернатор\w*|глав(?:а|ы|е|у|ой)|врио\s+губернатора))\s+"
-    r"((?:[А-ЯЁ][\w-]+\s+)?(?:[А-ЯЁ][\w-]+(?:ой|ого|его)\s+)?"
-    r"(?:области|края|[Рр]еспублики|округа)(?:\s+[А-ЯЁ][\w-]+)?)"
-    r"(?!\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)",
-)
-
-
-def role_only_mention(doc: Doc, people: People) -> str | None:
-    """The one head-of-region role the post names without a name ("Глава Уральской Республики
-    встретился …", "отправился губернатор Городецкой области"), in the nominative; None when
-    there are two different ones or a named person already holds such a role."""
-    if any(e.role_class == "governor" and e.role for e in people.entities):
-        return None
-    found = set()
-    for m in _ROLE_ONLY_RE.finditer(doc.text):
-        if any(a <= m.start() < b for a, b in people.role_spans):
-            continue
-        head = doc.morph.lemma(m.group(1).split()[0].lower())
-        head = "врио губернатора" if head == "врио" else head
-        found.add(f"{head} {m.group(2)}")
-    return found.pop() if len(found) == 1 else None
-
-
 def _participates(doc: Doc, people: People, index: int) -> bool:
     """Whether a sentence mentioning the person has a movement or participation cue."""
     cues = word_set("leader_participation_cues")
@@ -628,11 +606,12 @@ def _companion_subject(
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
-    if _is_appointment(doc):
-        return Mission()
+    hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
+    if _is_appointment(doc) and hosted is None:
+        return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
-    if not (is_mission_post(doc, 0, people) or headline is not None or present is not None):
+    if not (is_mission_post(doc, 0, people) or headline or present is not None or hosted):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
     if guest is not None and checked_leader(doc, people, guest.guest.name) is None:
@@ -642,6 +621,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     arrived = role_arrival_guest(doc, people) if guest is None else None
     if arrived is not None:
         guest = GuestVisit(*arrived)  # "Посол прибыл в Озёрск …": the ambassador named before
+    elif guest is None and hosted is not None:
+        guest = GuestVisit(with_arrival_role(doc, hosted[0]), hosted[1], hosted[2])
     if headline is not None and checked_leader(doc, people, headline.name) is None:
         headline = None  # "Кедровская делегация прилетела …": a place read as a person
     leader, leader_role = _leader(

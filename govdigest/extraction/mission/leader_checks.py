@@ -43,6 +43,7 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
     """The leader's name when it looks like a person's; completed or dropped otherwise."""
     if not name:
         return None
+    name = _entity_prefix(people, name) or name
     words = [w for w in name.split() if doc.morph.lemma(w.lower()) not in _ROLE_LEMMAS]
     particles = word_set("name_particles")
     if not words or any(
@@ -62,6 +63,18 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
     if not rest:
         return None
     return " ".join(words) if len(words) != len(name.split()) else name
+
+
+def _entity_prefix(people: People, name: str) -> str | None:
+    """ "Ирина Соколова В Кедрогорск" (a title line run into the body) beside the entity "Ирина
+    Соколова": the longest other full name that the span starts with."""
+    words = name.split()
+    found = [
+        e.name
+        for e in people.entities
+        if 2 <= len(e.name.split()) < len(words) and words[: len(e.name.split())] == e.name.split()
+    ]
+    return max(found, key=len) if found else None
 
 
 def _full_name(people: People, surname: str) -> str | None:
@@ -197,3 +210,27 @@ def without_implausible(doc: Doc, people: People) -> People | None:
         mentions=[(a, b, index[i]) for a, b, i in people.mentions if i in index],
         role_spans=list(people.role_spans),
     )
+
+
+_ROLE_ONLY_RE = re.compile(
+    r"\b((?i:губернатор\w*|глав(?:а|ы|е|у|ой)|врио\s+губернатора))\s+"
+    r"((?:[А-ЯЁ][\w-]+\s+)?(?:[А-ЯЁ][\w-]+(?:ой|ого|его)\s+)?"
+    r"(?:области|края|[Рр]еспублики|округа)(?:\s+[А-ЯЁ][\w-]+)?)"
+    r"(?!\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)",
+)
+
+
+def role_only_mention(doc: Doc, people: People) -> str | None:
+    """The one head-of-region role the post names without a name ("Глава Уральской Республики
+    встретился …", "отправился губернатор Городецкой области"), in the nominative; None when
+    there are two different ones or a named person already holds such a role."""
+    if any(e.role_class == "governor" and e.role for e in people.entities):
+        return None
+    found = set()
+    for m in _ROLE_ONLY_RE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in people.role_spans):
+            continue
+        head = doc.morph.lemma(m.group(1).split()[0].lower())
+        head = "врио губернатора" if head == "врио" else head
+        found.add(f"{head} {m.group(2)}")
+    return found.pop() if len(found) == 1 else None

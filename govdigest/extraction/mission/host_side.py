@@ -1,0 +1,154 @@
+"""The host as the grammatical subject: the guest is the other person of the receiving sentence.
+
+Real retellings of a visit INTO a region often name the host first and the guest in an
+oblique case (catalogue «Round 4 — the leader»):
+
+* "Олега Ремезова встречал губернатор …": a fronted accusative guest, the host after the verb;
+* "Губернатор X принял делегацию из Луговой Республики — с главой республики Y он обсудил …":
+  the host receives a delegation; the person met "с <role> Y" heads it;
+* "Председатель Правительства Горной Республики X встретился с вице-губернатором Y", after
+  "делегация из нашего региона отправилась в Горную Республику": the subject belongs to the
+  territory the delegation travelled to, so he hosts; Y leads.
+
+The guest found here leads the mission; a host never does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
+from govdigest.extraction.mission.leader_sides import LEADER_ROLE_RANK
+from govdigest.extraction.people import People, PersonEntity, match_role_at
+from govdigest.extraction.resources import word_set
+
+# Receiving verbs whose subject hosts (not "посетить"/"прибыть", which a guest does).
+_RECEIVING = frozenset({"принять", "встретить", "встречать", "встретиться", "приветствовать"})
+# "принял делегацию", "встретил гостей": the object names a visiting party.
+_VISITORS = frozenset({"делегация", "гость", "делегат"})
+MAX_OBJECT_GAP = 2  # words between the receiving verb and "делегацию"
+# "с главой республики Артуром Зыряновым", "с вице-губернатором Сергеем Грачёвым"
+_WITH_ROLE_RE = re.compile(r"\bс(?:о)?\s+((?:[\w.-]+\s+){0,6})$", re.IGNORECASE)
+MAX_WITH_WINDOW = 90
+# "делегация … отправилась в Горную Республику": where a travelling delegation went.
+_WENT_TO_RE = re.compile(
+    r"\bделегаци\w*\s+(?:[^.!?\n]{0,60}?\s)?(?:отправил\w*|прибыл\w*|прилетел\w*|приехал\w*)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:в|во)\s+([А-ЯЁ][а-яё-]+)",
+    re.IGNORECASE,
+)
+# The adjective stem of a territory in a role ("Горной Республики" → "горн").
+_ROLE_STEM_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
+)
+MIN_STEM = 3
+_HOST_CLASSES = frozenset({"governor", "head", "premier", "president", "mayor", "vice_governor"})
+
+
+def _nominative(doc: Doc, start: int) -> bool:
+    words = doc.words_in(start, start + 40)[:1]
+    if not words:
+        return True
+    parses = doc.morph.parse(words[0].text.lower())
+    return not parses or any(p.tag.case == "nomn" for p in parses[:2])
+
+
+def _instrumental(doc: Doc, word: str) -> bool:
+    return any(p.tag.case == "ablt" for p in doc.morph.parse(word.lower())[:3])
+
+
+def _travelled_to(doc: Doc) -> frozenset[str]:
+    """Stems of the places a delegation went to ("отправилась в Горную Республику" → горн)."""
+    out = set()
+    for m in _WENT_TO_RE.finditer(doc.text):
+        word = m.group(1).lower()
+        stem = re.sub(r"(?:ую|ой|ий|ая|ые|у|е|а|ь)$", "", word)
+        if len(stem) >= MIN_STEM:
+            out.add(stem)
+    return frozenset(out)
+
+
+def _belongs_to(entity: PersonEntity, stems: frozenset[str]) -> bool:
+    m = _ROLE_STEM_RE.search(entity.role or "")
+    if m is None or len(m.group(1)) < MIN_STEM:
+        return False
+    own = m.group(1).lower()
+    return any(own.startswith(s) or s.startswith(own) for s in stems)
+
+
+def _met_with(doc: Doc, people: People, verb: Word, stop: int, host: int) -> int | None:
+    """The first person after the verb introduced by "с <role> …" in the instrumental."""
+    for start, _end, index in people.mentions:
+        if not verb.stop <= start < stop or index == host:
+            continue
+        m = _WITH_ROLE_RE.search(doc.text, max(verb.stop, start - MAX_WITH_WINDOW), start)
+        if m is None or re.search(r"[,.;:!?\n]", m.group(0)):
+            continue
+        first = m.group(1).split()[:1]
+        if (first and _instrumental(doc, first[0])) or (
+            not first and _instrumental(doc, doc.text[start:].split()[0])
+        ):
+            return index
+    return None
+
+
+def _receives_visitors(doc: Doc, words: list[Word], k: int) -> bool:
+    lemmas = [doc.morph.lemma(w.text.lower()) for w in words[k + 1 : k + 2 + MAX_OBJECT_GAP]]
+    return not _VISITORS.isdisjoint(lemmas)
+
+
+def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | None:
+    """The guest of a sentence whose subject hosts, with that sentence; None when no sentence
+    has that shape."""
+    went_to = _travelled_to(doc)
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        for k, w in enumerate(words):
+            if verb_lemma(doc, w.text) not in _RECEIVING or not is_past_singular(doc, w.text):
+                continue
+            before = [m for m in people.mentions if sent.start <= m[0] and m[1] <= w.start]
+            after = [m for m in people.mentions if w.stop <= m[0] < sent.stop]
+            if before and after and not _nominative(doc, before[-1][0]):
+                host = people.entities[after[0][2]]
+                if _nominative(doc, after[0][0]) and host.role_class in _HOST_CLASSES:
+                    # "Олега Ремезова встречал губернатор …": the fronted object is the guest
+                    return people.entities[before[-1][2]], sent.start, sent.stop
+            if not before or not _nominative(doc, before[-1][0]):
+                continue
+            subject = before[-1][2]
+            if not (
+                _receives_visitors(doc, words, k) or _belongs_to(people.entities[subject], went_to)
+            ):
+                continue
+            guest = _met_with(doc, people, w, sent.stop, subject)
+            if guest is not None and people.entities[guest].role_class in LEADER_ROLE_RANK:
+                return people.entities[guest], sent.start, sent.stop
+    return None
+
+
+def with_arrival_role(doc: Doc, entity: PersonEntity) -> PersonEntity:
+    """A guest named without a role gets the role an arrival sentence names alone ("В область
+    прибыл полномочный представитель Президента России")."""
+    if entity.role:
+        return entity
+    arrival = word_set("arrival_verbs")
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        for k, w in enumerate(words[:-1]):
+            if verb_lemma(doc, w.text) not in arrival or not is_past_singular(doc, w.text):
+                continue
+            phrase = match_role_at(doc, words, k + 1)
+            if phrase is None or phrase.role_class not in LEADER_ROLE_RANK:
+                continue
+            tail = words[k + 1 :]
+            n = len(phrase.lemmas)
+            # the role with its genitive complement ("… Президента России"), up to a break
+            role_words = [x.text for x in tail[:n]]
+            for x in tail[n:]:
+                if not x.text[:1].isupper() or x.text.lower() in ("в", "во", "на"):
+                    break
+                role_words.append(x.text)
+            head = doc.morph.nominative_group(role_words[:n])
+            return dataclasses.replace(entity, role=" ".join([*head, *role_words[n:]]))
+    return entity

@@ -1,0 +1,103 @@
+"""Table-driven tests of the leader rules of round 4 (issue 8, catalogue «Round 4 — the leader»):
+the host as the grammatical subject, the guest in an oblique case; a title line run into the
+body; the role an arrival sentence names.
+
+Every sentence, person and region is invented; each row has the shape of a structure counted in
+tests/corpus/catalog/missions.md (round 4 — the leader).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.pipeline import Extractor
+
+PUBLISHED = date(2025, 7, 15)
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A fronted accusative guest, the host governor after the verb: the guest leads.
+        (
+            "Визит полпреда\nВ аэропорту «Тальск» Петра Волынцева встречал губернатор Тальской "
+            "области Игорь Седов. Гость посетит несколько заводов.",
+            "Пётр Волынцев",
+        ),
+        # The host receives a delegation; the head met «с главой республики …» leads.
+        (
+            "Встреча\nГубернатор Кедровской области Олег Ватутин принял делегацию Луговой "
+            "Республики — с главой республики Тимуром Рахимовым он обсудил поставки зерна.",
+            "Тимур Рахимов",
+        ),
+        # The delegation went to the republic; its premier hosts and meets the vice-governor.
+        (
+            "Дни области\nДелегация нашего региона прибыла в Степную Республику. Сегодня "
+            "Председатель Правительства Степной Республики Аслан Тамаев встретился с "
+            "вице-губернатором Ильёй Мезенцевым и депутатами областной думы.",
+            "Илья Мезенцев",
+        ),
+        # An outbound governor meets a republic's president: the governor still leads.
+        (
+            "Поездка\nВ субботу губернатор Ольховской области Семён Рябов в ходе рабочей поездки "
+            "в Верхнеозёрск встретился с президентом Раздольной Республики Ринатом Галиевым.",
+            "Семён Рябов",
+        ),
+        # A title line run into the body ("… Анна Лисицына\n\nВ Озёрск …") is cut back to the
+        # name the post writes elsewhere.
+        (
+            "В Озёрск приехала представитель министерства Анна Лисицына\n\nВ Озёрск приехала "
+            "представитель Министерства иностранных дел России Анна Лисицына. С дипломатом "
+            "встретился губернатор Озёрской области Павел Гуров.",
+            "Анна Лисицына",
+        ),
+    ],
+)
+def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
+    assert run(extractor, text).mission.leader == leader
+
+
+def test_arrival_sentence_gives_the_guest_role(extractor: Extractor) -> None:
+    mission = run(
+        extractor,
+        "В Тальскую область прибыл полномочный представитель Президента России\n\nВ аэропорту "
+        "«Тальск» Петра Волынцева встречал губернатор Тальской области Игорь Седов.",
+    ).mission
+    assert mission.leader == "Пётр Волынцев"
+    assert mission.leader_role == "полномочный представитель Президента России"
+
+
+def test_appointment_cue_does_not_hide_a_met_guest(extractor: Extractor) -> None:
+    mission = run(
+        extractor,
+        "Полпред в области\nЭто первый приезд в регион нового полпреда, который был назначен "
+        "указом Президента 26 июня. В аэропорту Петра Волынцева встречал губернатор Тальской "
+        "области Игорь Седов.",
+    ).mission
+    assert mission.leader == "Пётр Волынцев"
+
+
+def test_met_person_does_not_lead_without_a_host(extractor: Extractor) -> None:
+    # The subject meets someone "с …" but hosts nobody: no delegation came or went.
+    mission = run(
+        extractor,
+        "Совещание\nГубернатор Кедровской области Олег Ватутин встретился с министром "
+        "строительства области Ильёй Мезенцевым. Обсудили ремонт дорог.",
+    ).mission
+    assert mission.leader != "Илья Мезенцев"
+
+
+def test_plain_appointment_stays_no_mission(extractor: Extractor) -> None:
+    mission = run(
+        extractor,
+        "Назначение\nИгорь Седов назначен министром строительства Тальской области указом "
+        "губернатора.",
+    ).mission
+    assert mission.leader is None
