@@ -51,6 +51,7 @@ from govdigest.extraction.mission.leader_sides import (
     signing_ceremony,
     unnamed_guest_delegation,
 )
+from govdigest.extraction.mission.role_subject import pronoun_subject, role_word_subject
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     corporate_guest,
@@ -376,6 +377,9 @@ def leader_by_cue(
                 and prev[-1][2] not in senders
             ):
                 return people.entities[prev[-1][2]], m.end()
+            pronoun = pronoun_subject(doc, people, m.start(), senders) if len(cue) == 1 else None
+            if pronoun is not None:
+                return pronoun, m.end()  # "…, он возглавляет официальную делегацию"
             nxt = [
                 p
                 for p in people.mentions
@@ -478,7 +482,7 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role or channel_role(doc) or doc.card_role
-    subject = _trip_subject(doc, people, senders)
+    subject = _trip_subject(doc, people, senders) or role_word_subject(doc, people)
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.

@@ -119,6 +119,24 @@ def _arriving_object(doc: Doc, people: People, start: int, stop: int) -> PersonE
     return None
 
 
+# "Во время рабочего визита в Минск губернатор X встретился с послом …": a trip phrase
+# opening the clause makes the person right after it the traveller.
+_TRIP_PHRASE_RE = re.compile(
+    r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+){0,2}?"
+    r"(?:визита|поездки|командировки)\s+(?:в|во)\s+[А-ЯЁ][\w-]*\s*,?\s*",
+    re.IGNORECASE,
+)
+MAX_TRIP_PHRASE_GAP = 40  # characters between the phrase and the traveller's mention
+
+
+def _trip_phrase_subject(doc: Doc, people: People, start: int, stop: int) -> int | None:
+    for m in _TRIP_PHRASE_RE.finditer(doc.text, start, stop):
+        after = [p for p in people.mentions if m.end() <= p[0] < min(stop, m.end() + 80)]
+        if after and after[0][0] - m.end() <= MAX_TRIP_PHRASE_GAP:
+            return after[0][2]
+    return None
+
+
 MAX_MET_PLACE_GAP = 2  # words between the meeting verb and "в <Place>"
 
 
@@ -184,6 +202,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             return GuestVisit(arriving, sent.start, sent.stop)
         traveller = _participle_traveller(doc, people, sent.start, sent.stop)
         if traveller is None:
+            traveller = _trip_phrase_subject(doc, people, sent.start, sent.stop)
+        if traveller is None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
@@ -245,7 +265,8 @@ def first_delegation_member(doc: Doc, people: People) -> PersonEntity | None:
 _INBOUND_RE = re.compile(
     r"\b(?:находит\w*|находил\w*|прибы\w*|приех\w*|работает|работают)\s+(?:\w+\s+){0,2}?"
     r"(?:в|во)\s+(?:наш\w*\s+)?(?:регион\w*|област[иь]|кра[еюй]|республик[еуи])\b"
-    r"|\b(?:у\s+нас\s+)?в\s+гостях\b",
+    r"|\b(?:у\s+нас\s+)?в\s+гостях\b"
+    r"|\bгост(?:и|ей|ям)\s+(?:нашего\s+)?(?:региона|области|края|республики)\b",
     re.IGNORECASE,
 )
 

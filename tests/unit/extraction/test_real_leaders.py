@@ -58,6 +58,26 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "встретился губернатор Озёрской области Павел Гуров.",
             "Анна Лисицына",
         ),
+        # A trip phrase opens the clause: the governor travels, the ambassador met hosts.
+        (
+            "Губернатор в Тавграде\nВо время рабочего визита в Тавград губернатор Ставровского "
+            "края Илья Вадимов встретился с послом России в Тавании Борисом Гладковым.",
+            "Илья Вадимов",
+        ),
+        # "он возглавляет делегацию": the pronoun's person leads, not the member named after.
+        (
+            "Губернатор приехал в Тавию\nГубернатор Псковецкой области Михаил Ведерин приехал в "
+            "Тавию с рабочим визитом. Как сообщили в пресс-службе, он возглавляет официальную "
+            "делегацию, в составе которой председатель областного Собрания Александр Котин.",
+            "Михаил Ведерин",
+        ),
+        # A role alone opens the trip sentence: the one governor named before is its subject.
+        (
+            "Итоги форума\nВ правительстве области прошла пресс-конференция губернатора Олега "
+            "Ковалькова об итогах Петербургского международного экономического форума. "
+            "Губернатор принял участие в пленарных заседаниях и провёл переговоры с инвесторами.",
+            "Олег Ковальков",
+        ),
     ],
 )
 def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
@@ -99,5 +119,28 @@ def test_plain_appointment_stays_no_mission(extractor: Extractor) -> None:
         extractor,
         "Назначение\nИгорь Седов назначен министром строительства Тальской области указом "
         "губернатора.",
+    ).mission
+    assert mission.leader is None
+
+
+def test_guests_of_the_region_mark_an_inbound_visit(extractor: Extractor) -> None:
+    # "Гости нашего региона отправятся …": the ambassador received is a guest and leads.
+    mission = run(
+        extractor,
+        "Посол в области\nГубернатор Кедровской области Александр Бобров провёл рабочую встречу "
+        "с Чрезвычайным и Полномочным Послом Республики Тавания в России Яном Ковальским. "
+        "Гости нашего региона отправятся на сигарную фабрику.",
+    ).mission
+    assert mission.leader == "Ян Ковальский"
+
+
+def test_role_word_subject_needs_one_holder(extractor: Extractor) -> None:
+    # Two governors named: "Губернатор принял участие" may mean either, so neither is chosen
+    # by the role word.
+    mission = run(
+        extractor,
+        "Пресс-конференция\nГубернатор Кедровской области Олег Ватутин и губернатор Тальской "
+        "области Игорь Седов провели совещание о дорогах. Губернатор принял участие в "
+        "обсуждении бюджета.",
     ).mission
     assert mission.leader is None
