@@ -51,7 +51,12 @@ from govdigest.extraction.mission.leader_sides import (
     signing_ceremony,
     unnamed_guest_delegation,
 )
-from govdigest.extraction.mission.role_subject import pronoun_subject, role_word_subject
+from govdigest.extraction.mission.role_subject import (
+    is_companion,
+    pronoun_subject,
+    relative_traveller,
+    role_word_subject,
+)
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     corporate_guest,
@@ -482,7 +487,11 @@ def _leader(
         entity_index = people.find(doc.author)
         role = people.entities[entity_index].role if entity_index is not None else None
         return doc.author, role or channel_role(doc) or doc.card_role
-    subject = _trip_subject(doc, people, senders) or role_word_subject(doc, people)
+    subject = (
+        relative_traveller(doc, people)  # "…, который находится в Минске с визитом"
+        or _trip_subject(doc, people, senders)
+        or role_word_subject(doc, people)
+    )
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
@@ -555,7 +564,10 @@ def _trip_subject(
             before = [
                 m
                 for m in people.mentions
-                if sent.start <= m[0] and m[1] <= w.start and m[2] not in skip
+                if sent.start <= m[0]
+                and m[1] <= w.start
+                and m[2] not in skip
+                and not is_companion(doc, m[0])
             ]
             # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
             # the one received is the traveller; otherwise an inverted subject is nominative.

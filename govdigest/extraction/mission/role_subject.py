@@ -66,3 +66,61 @@ def role_word_subject(doc: Doc, people: People) -> PersonEntity | None:
             return next(iter(holders.values()))
         return None
     return None
+
+
+_TRAVEL_LEMMAS = frozenset({"прилететь", "прибыть", "приехать", "отправиться", "выехать"})
+_HOME_ROLE_CLASSES = frozenset({"governor", "head", "vice_governor", "premier", "mayor"})
+MAX_ROLE_TO_VERB = 5  # words from the role's first word to the travel verb
+
+
+def role_word_travels(doc: Doc, people: People, outside: tuple[str, ...]) -> bool:
+    """ "Губернатор Кедровской области прибыл в Минск" (a title naming no one): the home side
+    travels, so the officials met there ("председатель облисполкома") host, not visit.
+    ``outside`` are the role words of another territory's officials (провинция, облисполком)."""
+    for sent in doc.sentences:
+        if any(sent.start <= p[0] < sent.stop for p in people.mentions):
+            continue
+        words = doc.words_in(sent.start, sent.stop)
+        phrase = match_role_at(doc, words, 0) if words else None
+        if phrase is None or phrase.role_class not in _HOME_ROLE_CLASSES:
+            continue
+        for k in range(len(phrase.lemmas), min(len(words), MAX_ROLE_TO_VERB + 1)):
+            if not is_past_singular(doc, words[k].text):
+                continue
+            role_text = " ".join(w.text.lower() for w in words[:k])
+            if verb_lemma(doc, words[k].text) in _TRAVEL_LEMMAS and not any(
+                o in role_text for o in outside
+            ):
+                return True
+            break
+    return False
+
+
+_COMPANION_BEFORE_RE = re.compile(r"\b(?:вместе|совместно)\s+со?\s+(?:[\w.-]+\s+){0,6}$", re.I)
+MAX_COMPANION_LOOKBACK = 80
+
+
+def is_companion(doc: Doc, start: int) -> bool:
+    """ "Полпред X вместе с губернатором Y посетил завод": Y only accompanies the subject."""
+    window = doc.text[max(0, start - MAX_COMPANION_LOOKBACK) : start]
+    return bool(_COMPANION_BEFORE_RE.search(window))
+
+
+# "…с губернатором Y, который находится в Минске с рабочим визитом": the relative clause tells
+# who travelled.
+_RELATIVE_TRIP_RE = re.compile(
+    r"\s*,\s*котор(?:ый|ая)\s+(?:(?:находится|находился|находилась|пребывает)\s+"
+    r"[^,.;!?\n]{0,60}?(?:визит|поездк|командировк)|(?:прибыл|приехал|прилетел)а?\s+(?:в|во)\s+"
+    r"[А-ЯЁ])",
+    re.IGNORECASE,
+)
+
+
+def relative_traveller(doc: Doc, people: People) -> PersonEntity | None:
+    """The person a relative clause of staying or arriving follows, if exactly one is."""
+    found = {
+        people.entities[index].name: people.entities[index]
+        for _start, stop, index in people.mentions
+        if _RELATIVE_TRIP_RE.match(doc.text, stop)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -19,6 +19,7 @@ from govdigest.extraction.language.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
 
@@ -189,7 +190,11 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """
     verbs = word_set("host_visit_verbs")
     arrival = word_set("arrival_verbs")
-    if _author_travels(doc, people) or _home_side_travels(doc, people):
+    if (
+        _author_travels(doc, people)
+        or _home_side_travels(doc, people)
+        or role_word_travels(doc, people, tuple(lines("guest_roles")))
+    ):
         return None
     for sent in doc.sentences:
         lemmas = lemmas_in(doc, sent.start, sent.stop)
@@ -207,6 +212,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
+        staying = relative_traveller(doc, people) if traveller is None else None
+        if staying is not None and not _has_guest_role(doc, staying):
+            continue  # "…с губернатором Y, который находится в Минске с визитом"
         for start, _stop, index in people.mentions:
             if not sent.start <= start < sent.stop:
                 continue
