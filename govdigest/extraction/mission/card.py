@@ -38,6 +38,7 @@ from govdigest.extraction.mission.leader_checks import (
     person_derived_place,
     role_before_leader,
     role_only_mention,
+    specific_role,
     venue_city,
     without_implausible,
 )
@@ -52,6 +53,7 @@ from govdigest.extraction.mission.leader_sides import (
     unnamed_guest_delegation,
 )
 from govdigest.extraction.mission.role_subject import (
+    back_reference_role,
     is_companion,
     pronoun_subject,
     relative_traveller,
@@ -655,8 +657,11 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if checked is None:
         leader_role = None
     else:
-        leader_role = checked_role(doc, leader, leader_role) or role_before_leader(
-            doc, people, leader or checked
+        leader_role = specific_role(
+            doc,
+            checked_role(doc, leader, leader_role)
+            or role_before_leader(doc, people, leader or checked)
+            or (back_reference_role(doc, people) if guest is None else None),
         )
     leader = checked
     places = find_places(doc, people)

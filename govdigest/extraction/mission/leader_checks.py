@@ -122,8 +122,10 @@ def role_before_leader(doc: Doc, people: People, leader: str) -> str | None:
             if phrase is None or phrase.role_class not in ("governor", "head", "vice_governor"):
                 continue
             role_words = words[i:]
-            if doc.text[role_words[-1].stop : start].strip(" ,"):
-                break
+            if doc.text[role_words[-1].stop : start].strip(" ,") or role_words[
+                -1
+            ].text.lower() in ("с", "со"):
+                break  # "во главе с Иваном Петровым": a cue, not a role
             head = doc.morph.nominative_group([role_words[0].text])
             role = " ".join([*head, *(w.text for w in role_words[1:])])
             return role[:1].lower() + role[1:]
@@ -234,3 +236,22 @@ def role_only_mention(doc: Doc, people: People) -> str | None:
         head = "врио губернатора" if head == "врио" else head
         found.add(f"{head} {m.group(2)}")
     return found.pop() if len(found) == 1 else None
+
+
+# Roles that name the office without the territory: a back-reference to the one head of region.
+_GENERIC_ROLES = frozenset(
+    {"глава региона", "глава субъекта", "руководитель региона", "глава области", "глава края"}
+)
+
+
+def specific_role(doc: Doc, role: str | None) -> str | None:
+    """ "глава региона" when the post also names "губернатор Кедровской области" without a name
+    (a title): the specific one, when exactly one such is written."""
+    if role is None or role.lower() not in _GENERIC_ROLES:
+        return role
+    found = set()
+    for m in _ROLE_ONLY_RE.finditer(doc.text):
+        head = doc.morph.lemma(m.group(1).split()[0].lower())
+        head = "врио губернатора" if head == "врио" else head
+        found.add(f"{head} {m.group(2)}")
+    return found.pop() if len(found) == 1 else role

@@ -40,15 +40,17 @@ def pronoun_subject(
 def role_word_subject(doc: Doc, people: People) -> PersonEntity | None:
     """ "Губернатор принял участие в пленарных заседаниях": a sentence opened by a role alone
     and a trip verb; the one person introduced with that role is its subject."""
-    verbs = word_set("trip_verbs")
+    verbs = word_set("trip_verbs") | word_set("author_trip_verbs")
     for sent in doc.sentences:
         if any(sent.start <= p[0] < sent.stop for p in people.mentions):
             continue
         words = doc.words_in(sent.start, sent.stop)
-        phrase = match_role_at(doc, words, 0) if words else None
+        # "Красноборский губернатор уехал …": one adjective may precede the role
+        lead = 1 if words and doc.morph.best_pos(words[0].text.lower()) == "ADJF" else 0
+        phrase = match_role_at(doc, words, lead) if len(words) > lead else None
         if phrase is None or phrase.role_class not in _SUBJECT_ROLE_CLASSES:
             continue
-        k = len(phrase.lemmas)
+        k = lead + len(phrase.lemmas)
         # "Губернатор области принял …": a genitive complement may follow the role
         while k < len(words) and not is_past_singular(doc, words[k].text) and k < 4:
             k += 1
@@ -124,3 +126,27 @@ def relative_traveller(doc: Doc, people: People) -> PersonEntity | None:
         if _RELATIVE_TRIP_RE.match(doc.text, stop)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_BACK_REFERENCE_CLASSES = frozenset({"governor", "head"})
+
+
+def back_reference_role(doc: Doc, people: People) -> str | None:
+    """ "Губернатор встретился с …", "Кедровский губернатор подписал …": the role word that
+    stands for the leader in a sentence naming no one (nominative, without the adjective); None
+    when two different ones are written."""
+    found = set()
+    for sent in doc.sentences:
+        if any(sent.start <= p[0] < sent.stop for p in people.mentions):
+            continue
+        words = doc.words_in(sent.start, sent.stop)
+        lead = 1 if words and doc.morph.best_pos(words[0].text.lower()) == "ADJF" else 0
+        phrase = match_role_at(doc, words, lead) if len(words) > lead + 1 else None
+        if phrase is None or phrase.role_class not in _BACK_REFERENCE_CLASSES:
+            continue
+        n = len(phrase.lemmas)
+        if is_past_singular(doc, words[lead + n].text):
+            found.add(
+                " ".join(doc.morph.nominative_group([w.text for w in words[lead : lead + n]]))
+            )
+    return found.pop().lower() if len(found) == 1 else None

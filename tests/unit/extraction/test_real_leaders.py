@@ -98,6 +98,12 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "находится в Тавграде с рабочим визитом.",
             "Иван Ветлугин",
         ),
+        # "Красноборский губернатор уехал …": an adjective before the role word alone.
+        (
+            "Сосновский губернатор уехал в Москву на коллегию\nГубернатор Сосновской области "
+            "Олег Бурцев во вторник выступил на коллегии министерства в Москве.",
+            "Олег Бурцев",
+        ),
     ],
 )
 def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
@@ -164,3 +170,32 @@ def test_role_word_subject_needs_one_holder(extractor: Extractor) -> None:
         "обсуждении бюджета.",
     ).mission
     assert mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # A generic back-reference gives way to the one specific role the post writes.
+        (
+            "Визит в Тавград\nГлава региона Иван Ветлугин прибыл в Тавград. Губернатор "
+            "Кедровской области встретился с председателем облисполкома.",
+            "губернатор Кедровской области",
+        ),
+        # A role word alone standing for the leader ("Кедровский губернатор подписал …").
+        (
+            "Кедровский губернатор подписал соглашение на ПМЭФ\nИван Ветлугин подписал "
+            "соглашение с компанией «Луч».",
+            "губернатор",
+        ),
+        # "во главе с Иваном Ветлугиным" is a cue, never the role "глава с".
+        (
+            "Делегация в Тавграде\nДелегация Кедровской области во главе с Иваном Ветлугиным "
+            "прибыла в Тавград. Губернатор встретился с председателем облисполкома.",
+            "губернатор",
+        ),
+    ],
+)
+def test_round4_leader_role(extractor: Extractor, text: str, role: str) -> None:
+    mission = run(extractor, text).mission
+    assert mission.leader == "Иван Ветлугин"
+    assert mission.leader_role == role
