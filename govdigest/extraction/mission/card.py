@@ -46,6 +46,7 @@ from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
     hosts_territory,
+    is_federal,
     met_delegation_subject,
     plural_signer,
     role_arrival_guest,
@@ -433,14 +434,6 @@ def _cue_role(doc: Doc, cue_end: int) -> str | None:
     words = doc.words_in(cue_end, sent.stop if sent else len(doc.text))
     phrase = match_role_at(doc, words, 0) if words else None
     return phrase.canonical if phrase is not None else None
-
-
-_FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
-
-
-def is_federal(entity: PersonEntity) -> bool:
-    """A federal official: a role of Russia's ("президент России", "министр финансов РФ")."""
-    return bool(entity.role and _FEDERAL_ROLE_RE.search(entity.role))
 
 
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:

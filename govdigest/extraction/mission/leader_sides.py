@@ -35,6 +35,11 @@ _VISIT_INTO_RE = re.compile(
 MIN_STEM = 4
 
 
+def is_federal(entity: PersonEntity) -> bool:
+    """A federal official: a role of Russia's ("президент России", "министр финансов РФ")."""
+    return bool(entity.role and _FEDERAL_ROLE_RE.search(entity.role))
+
+
 def _territory(role: str | None) -> tuple[str, str] | None:
     """The adjective stem and the noun of the territory a role names ("тальск", "республик")."""
     m = _TERRITORY_RE.search(role or "")
