@@ -152,3 +152,32 @@ def with_arrival_role(doc: Doc, entity: PersonEntity) -> PersonEntity:
             head = doc.morph.nominative_group(role_words[:n])
             return dataclasses.replace(entity, role=" ".join([*head, *role_words[n:]]))
     return entity
+
+
+_PLACE_AFTER_RE = re.compile(r"\b(?:в|во)\s+([А-ЯЁ][а-яё-]{3,})")
+
+
+def met_away_subject(doc: Doc, people: People, start: int, stop: int) -> int | None:
+    """ "Глава Кедровской области X встретился с губернатором провинции Y в Харбине": the
+    meeting's place, named after the verb, is not of the subject's own territory, so the subject
+    travelled there (a place of his own territory, "в Кедровске", tells nothing)."""
+    words = doc.words_in(start, stop)
+    for w in words:
+        if verb_lemma(doc, w.text) not in _RECEIVING or not is_past_singular(doc, w.text):
+            continue
+        before = [p for p in people.mentions if start <= p[0] and p[1] <= w.start]
+        if not before:
+            return None
+        m = _ROLE_STEM_RE.search(people.entities[before[-1][2]].role or "")
+        if m is None or len(m.group(1)) < MIN_STEM:
+            return None
+        own = m.group(1).lower()[: MIN_STEM + 1]
+        for place in _PLACE_AFTER_RE.finditer(doc.text, w.stop, stop):
+            if any(a <= place.start() < b for a, b in people.role_spans):
+                continue
+            if not any(s.type == "LOC" and s.start <= place.start(1) < s.stop for s in doc.ner):
+                continue
+            if not place.group(1).lower().startswith(own):
+                return before[-1][2]
+        return None
+    return None

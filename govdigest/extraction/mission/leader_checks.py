@@ -45,6 +45,8 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
         return None
     name = _entity_prefix(people, name) or name
     words = [w for w in name.split() if doc.morph.lemma(w.lower()) not in _ROLE_LEMMAS]
+    while len(words) > 2 and _place_like(doc, words[0]) and not _initial(words[1]):
+        words = words[1:]  # "Тавания Арно Вилар": the ambassador's country run into the name
     particles = word_set("name_particles")
     if not words or any(
         not w[:1].isupper() and w.lower().split("-")[0] not in particles for w in words

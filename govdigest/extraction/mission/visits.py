@@ -19,6 +19,7 @@ from govdigest.extraction.language.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.mission.host_side import met_away_subject
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
@@ -208,6 +209,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         traveller = _participle_traveller(doc, people, sent.start, sent.stop)
         if traveller is None:
             traveller = _trip_phrase_subject(doc, people, sent.start, sent.stop)
+        if traveller is None:
+            traveller = met_away_subject(doc, people, sent.start, sent.stop)
         if traveller is None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):

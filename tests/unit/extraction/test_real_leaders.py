@@ -104,6 +104,25 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "Олег Бурцев во вторник выступил на коллегии министерства в Москве.",
             "Олег Бурцев",
         ),
+        # "встретился с делегацией …. В её составе — …": the host meets; the listed guest leads.
+        (
+            "Делегация\nГубернатор Кедровской области Иван Ветлугин встретился с делегацией "
+            "провинции Цзилинь. В её составе — заместитель губернатора провинции Ли Вэй.",
+            "Ли Вэй",
+        ),
+        # The meeting's place is not of the subject's territory: he travelled; the provincial
+        # governor met there hosts.
+        (
+            "Визит в Китай\nСегодня глава Кедровской области Иван Ветлугин встретился с "
+            "губернатором провинции Хэйлунцзян Ху Чанем в Харбине.",
+            "Иван Ветлугин",
+        ),
+        # An ambassador's country run into the name is dropped.
+        (
+            "Посол\nПосол Тавании Арно Вилар находится в Кедровской области с рабочим визитом. "
+            "Губернатор Иван Ветлугин провёл с ним встречу.",
+            "Арно Вилар",
+        ),
     ],
 )
 def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
