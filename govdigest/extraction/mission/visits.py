@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import (
     has_subject_before,
     is_past_singular,
@@ -20,6 +20,7 @@ from govdigest.extraction.language.grammar import (
     verb_lemma,
 )
 from govdigest.extraction.mission.host_side import met_away_subject
+from govdigest.extraction.mission.leader_sides import is_federal
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
@@ -54,7 +55,21 @@ def _author_travels(doc: Doc, people: People) -> bool:
                 if not has_subject_before(doc, words[:i]):
                     return True
                 break
+        if words and _we_travel(doc, words):
+            return True
     return False
+
+
+def _we_travel(doc: Doc, words: list[Word]) -> bool:
+    """ "Прилетели с делегацией в Минск": a plural travel verb opening the sentence, no subject
+    after it (not "Прилетели гости …"), is the author's "we"."""
+    if doc.morph.lemma(words[0].text.lower()) not in word_set("author_trip_verbs"):
+        return False
+    parses = doc.morph.parse(words[0].text.lower())
+    if not any(p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag for p in parses):
+        return False
+    nxt = doc.morph.parse(words[1].text.lower())[:1] if len(words) > 1 else []
+    return not (nxt and nxt[0].tag.POS == "NOUN" and nxt[0].tag.case == "nomn")
 
 
 # Verbs of travelling itself (not "посетил", which a guest does to the host's region too).
@@ -227,9 +242,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             outside = _has_guest_role(doc, entity) or (
                 doc.first_person
                 and bool(doc.author)
-                and entity.role_class == "governor"
+                and (entity.role_class == "governor" or is_federal(entity))
                 and not arrival.isdisjoint(lemmas)
-            )
+            )  # "В Кедровск прилетел Министр промышленности РФ …" in the host's own post
             if outside:
                 return GuestVisit(entity, sent.start, sent.stop)
     if _INBOUND_RE.search(doc.text):

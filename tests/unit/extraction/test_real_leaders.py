@@ -218,3 +218,25 @@ def test_round4_leader_role(extractor: Extractor, text: str, role: str) -> None:
     mission = run(extractor, text).mission
     assert mission.leader == "Иван Ветлугин"
     assert mission.leader_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A federal minister arriving, told in the host governor's own post: the guest leads.
+        (
+            "Гость\nВ Кедровск прилетел Министр промышленности РФ Антон Алиев. Вместе посетили "
+            "завод «Кедрмаш».",
+            "Антон Алиев",
+        ),
+        # "Прилетели с делегацией в Минск": the author's "we" travels; the host met is no guest.
+        (
+            "Минск\nПрилетели с делегацией в Минск. Председатель облисполкома Андрей Кравцов "
+            "встретил нас в аэропорту.",
+            "Иван Ветлугин",
+        ),
+    ],
+)
+def test_round4_first_person_leader(extractor: Extractor, text: str, leader: str) -> None:
+    post = PostInput(text=text, published=PUBLISHED, author="Иван Ветлугин")
+    assert extractor.extract(post).mission.leader == leader
