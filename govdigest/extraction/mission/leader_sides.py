@@ -120,8 +120,17 @@ def inverted_signers(
     return None
 
 
+# "Подписи под документом поставили губернатор X и генеральный директор Y": the idiom signs.
+_SIGNATURES_PUT_RE = re.compile(r"\bподпис\w*\s+(?:[\w«»-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _plural_signing(doc: Doc, w: Word) -> bool:
-    return doc.morph.lemma(w.text.lower()) in AGREEMENT_VERBS and any(
+    lemma = doc.morph.lemma(w.text.lower())
+    signs = lemma in AGREEMENT_VERBS or (
+        lemma == "поставить"
+        and bool(_SIGNATURES_PUT_RE.search(doc.text, max(0, w.start - 40), w.start))
+    )
+    return signs and any(
         p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
         for p in doc.morph.parse(w.text.lower())
     )

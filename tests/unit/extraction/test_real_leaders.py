@@ -123,6 +123,14 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "Губернатор Иван Ветлугин провёл с ним встречу.",
             "Арно Вилар",
         ),
+        # "Подписи под документом поставили губернатор X и генеральный директор Y": the idiom
+        # signs like "подписали"; of an official and a company head the official leads.
+        (
+            "ПМЭФ\nНа ПМЭФ подписано соглашение между правительством Кедровской области и АО "
+            "«Луч». Подписи под документом поставили губернатор Иван Ветлугин и генеральный "
+            "директор компании Олег Сомов.",
+            "Иван Ветлугин",
+        ),
     ],
 )
 def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
