@@ -66,6 +66,10 @@ def role_word_subject(doc: Doc, people: People) -> PersonEntity | None:
         }
         if len(holders) == 1:
             return next(iter(holders.values()))
+        named = {e.name for e in people.entities}
+        if not holders and len(named) == 1 and people.entities[0].role is None:
+            # "Губернатор прибыл в Минск. «…», — сказал Петров.": the one person named
+            return people.entities[0]
         return None
     return None
 

@@ -131,6 +131,12 @@ def run(extractor: Extractor, text: str) -> Extraction:
             "директор компании Олег Сомов.",
             "Иван Ветлугин",
         ),
+        # The role alone travels and the one person named (in an attribution) holds no role.
+        (
+            "Визит в Тавград\nГубернатор Кедровской области прибыл в Тавград. «Нам есть что "
+            "предложить партнёрам», — отметил Иван Ветлугин.",
+            "Иван Ветлугин",
+        ),
     ],
 )
 def test_round4_leader(extractor: Extractor, text: str, leader: str) -> None:
@@ -185,6 +191,16 @@ def test_guests_of_the_region_mark_an_inbound_visit(extractor: Extractor) -> Non
         "Гости нашего региона отправятся на сигарную фабрику.",
     ).mission
     assert mission.leader == "Ян Ковальский"
+
+
+def test_role_word_subject_needs_one_person(extractor: Extractor) -> None:
+    # Two people named, neither with the role: the role word stands for neither.
+    mission = run(
+        extractor,
+        "Визит в Тавград\nГубернатор Кедровской области прибыл в Тавград. «Нам есть что "
+        "предложить», — отметил Иван Ветлугин. «Ждём гостей», — добавил Олег Сомов.",
+    ).mission
+    assert mission.leader not in ("Иван Ветлугин", "Олег Сомов")
 
 
 def test_role_word_subject_needs_one_holder(extractor: Extractor) -> None:
