@@ -47,7 +47,9 @@ from govdigest.extraction.mission.leader_sides import (
     attended_only,
     hosts_territory,
     is_federal,
+    member_governor,
     met_delegation_subject,
+    national_head,
     plural_signer,
     role_arrival_guest,
     signing_ceremony,
@@ -393,6 +395,9 @@ def leader_by_cue(
                 for p in people.mentions
                 if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
             ]
+            member = member_governor(doc, people, nxt[0][2]) if nxt else None
+            if member is not None and national_head(people.entities[nxt[0][2]]):
+                return member, m.end()  # "во главе с вице-премьером …, в её составе губернатор X"
             if nxt and _federal_head_beside_governor(people, nxt[0][2]):
                 # "Делегацию возглавляет полпред Президента …, — рассказал губернатор X": the
                 # governor inside the delegation the federal official heads leads the region's.

@@ -335,3 +335,44 @@ def met_delegation_subject(doc: Doc, people: People, cue_start: int, sent: Sente
         return None
     before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
     return before[-1][2] if before else None
+
+
+# A national office named without a territory ("вице-премьер", "Председатель Правительства",
+# "Председатель Совета Федерации"): its holder heads a federal delegation, never a region's.
+_NATIONAL_HEAD_RE = re.compile(
+    r"^(?:перв\w+\s+)?(?:вице-премьер|заместител\w*\s+председател\w*\s+правительства"
+    r"|председател\w*\s+(?:правительства|совета\s+федерации|государственной\s+думы|госдумы)"
+    r"|спикер\w*\s+(?:совета\s+федерации|сф|госдумы)|полпред|полномочн\w*\s+представител"
+    r"|министр)",
+    re.IGNORECASE,
+)
+# A territory in the role ("… Кедровской области", "… Республики Кедрия"): a regional office.
+_REGIONAL_RE = re.compile(
+    r"(?:ой|ей|ого|его)\s+(?:област|кра|республик|округ)|\b(?:Республики|области|края)\s+[А-ЯЁ]"
+)
+# "в составе делегации", "вошёл в состав", "включая", "сопровождает": a member, not the head.
+_MEMBER_CUE_RE = re.compile(r"\bв\s+(?:её\s+|ее\s+)?состав|\bвош[её]л|\bвошли|\bвключая", re.I)
+
+
+def national_head(entity: PersonEntity) -> bool:
+    """A holder of a national office without a territory (see ``_NATIONAL_HEAD_RE``)."""
+    role = entity.role or ""
+    return (
+        entity.role_class != "ambassador"
+        and bool(_NATIONAL_HEAD_RE.search(role))
+        and not _REGIONAL_RE.search(role)
+    )
+
+
+def member_governor(doc: Doc, people: People, head: int) -> PersonEntity | None:
+    """The one governor named as a member of the delegation ``head`` leads: a membership cue in
+    a sentence naming the governor."""
+    found = {}
+    for start, _stop, index in people.mentions:
+        entity = people.entities[index]
+        if index == head or entity.role_class != "governor":
+            continue
+        sent = doc.sentence_at(start)
+        if sent is not None and _MEMBER_CUE_RE.search(doc.text, sent.start, sent.stop):
+            found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None

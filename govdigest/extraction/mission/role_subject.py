@@ -102,7 +102,9 @@ def role_word_travels(doc: Doc, people: People, outside: tuple[str, ...]) -> boo
     return False
 
 
-_COMPANION_BEFORE_RE = re.compile(r"\b(?:вместе|совместно)\s+со?\s+(?:[\w.-]+\s+){0,6}$", re.I)
+_COMPANION_BEFORE_RE = re.compile(
+    r"\b(?:(?:вместе|совместно)\s+со?|во\s+главе\s+со?)\s+(?:[\w.-]+\s+){0,6}$", re.I
+)
 MAX_COMPANION_LOOKBACK = 80
 
 

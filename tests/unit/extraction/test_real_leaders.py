@@ -264,3 +264,38 @@ def test_round4_leader_role(extractor: Extractor, text: str, role: str) -> None:
 def test_round4_first_person_leader(extractor: Extractor, text: str, leader: str) -> None:
     post = PostInput(text=text, published=PUBLISHED, author="Иван Ветлугин")
     assert extractor.extract(post).mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A national office without «РФ» heads the delegation; the governor inside it leads.
+        (
+            "Визит\nГубернатор Кедровской области Иван Ветлугин в составе делегации Правительства "
+            "Российской Федерации посетил Тавград. Делегацию возглавил Председатель "
+            "Правительства Михаил Мишин.",
+            "Иван Ветлугин",
+        ),
+        (
+            "Визит\nДелегацию возглавил вице-премьер Алексей Оверчин. В её состав вошёл "
+            "губернатор Кедровской области Иван Ветлугин. Делегация посетила Тавград.",
+            "Иван Ветлугин",
+        ),
+        # "во главе с Председателем Госдумы …" before the verb is no subject of the trip.
+        (
+            "Визит\nИван Ветлугин в составе российской делегации во главе с Председателем "
+            "Госдумы Вячеславом Волковым посетил Тавград.",
+            "Иван Ветлугин",
+        ),
+        # No governor is a member: a federal delegation coming into the region is the guest.
+        (
+            "Визит\nВ Кедровскую область прибыла делегация во главе с вице-премьером Алексеем "
+            "Оверчиным. Гостей встретил губернатор Кедровской области Иван Ветлугин.",
+            "Алексей Оверчин",
+        ),
+    ],
+)
+def test_round4_governor_inside_national_delegation(
+    extractor: Extractor, text: str, leader: str
+) -> None:
+    assert run(extractor, text).mission.leader == leader
