@@ -29,7 +29,12 @@ from govdigest.extraction.mission.detection import (
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
-from govdigest.extraction.mission.host_side import hosted_guest, with_arrival_role
+from govdigest.extraction.mission.host_side import (
+    hosted_guest,
+    nominative_at,
+    plural_visit_guest,
+    with_arrival_role,
+)
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
@@ -490,6 +495,7 @@ def _leader(
     subject = (
         relative_traveller(doc, people)  # "…, который находится в Минске с визитом"
         or _trip_subject(doc, people, senders)
+        or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
         or role_word_subject(doc, people)
     )
     signer = plural_signer(doc, people, senders)
@@ -578,23 +584,13 @@ def _trip_subject(
                 if w.stop <= m[0]
                 and m[1] <= sent.stop
                 and m[2] not in skip
-                and (hosted_by_federal or _nominative_at(doc, m[0]))
+                and (hosted_by_federal or nominative_at(doc, m[0]))
             ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
     return None
-
-
-def _nominative_at(doc: Doc, start: int) -> bool:
-    """An inverted subject is nominative: "подписал с председателем … Андреем Жуком" names the
-    counterpart, not who signed."""
-    words = doc.words_in(start, start + 40)[:1]
-    if not words:
-        return True
-    parses = doc.morph.parse(words[0].text.lower())
-    return not parses or any(p.tag.case == "nomn" for p in parses)
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

@@ -20,7 +20,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
-from govdigest.extraction.mission.leader_sides import LEADER_ROLE_RANK
+from govdigest.extraction.mission.leader_sides import LEADER_ROLE_RANK, guest_of_signers
 from govdigest.extraction.people import People, PersonEntity, match_role_at
 from govdigest.extraction.resources import word_set
 
@@ -181,3 +181,36 @@ def met_away_subject(doc: Doc, people: People, start: int, stop: int) -> int | N
                 return before[-1][2]
         return None
     return None
+
+
+def plural_visit_guest(doc: Doc, people: People) -> PersonEntity | None:
+    """ "Губернатор Кедровской области X и глава Луговой Республики Y посетили завод в
+    Кедровске": two officials before a plural trip verb, the place of one's territory — the
+    other is the guest (``guest_of_signers`` decides; None when the post does not say)."""
+    verbs = word_set("trip_verbs")
+    for sent in doc.sentences:
+        for w in doc.words_in(sent.start, sent.stop):
+            if verb_lemma(doc, w.text) not in verbs or not any(
+                p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
+                for p in doc.morph.parse(w.text.lower())
+            ):
+                continue
+            before = list(
+                dict.fromkeys(
+                    m[2] for m in people.mentions if sent.start <= m[0] and m[1] <= w.start
+                )
+            )
+            if len(before) == 2:
+                guest = guest_of_signers(doc, people, before, (sent.start, sent.stop))
+                return people.entities[guest] if guest is not None else None
+    return None
+
+
+def nominative_at(doc: Doc, start: int) -> bool:
+    """An inverted subject is nominative: "подписал с председателем … Андреем Жуком" names the
+    counterpart, not who signed."""
+    words = doc.words_in(start, start + 40)[:1]
+    if not words:
+        return True
+    parses = doc.morph.parse(words[0].text.lower())
+    return not parses or any(p.tag.case == "nomn" for p in parses)

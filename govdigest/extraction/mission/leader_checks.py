@@ -33,6 +33,7 @@ _ROLE_LEMMAS = frozenset(
 # A region, a country or an adjective read as a name: "Тавания", "Кедровская", "Приамурья".
 _PLACE_ENDING_RE = re.compile(r"(?:ия|ья|ье|ия|ск|ская|ский|ской|ского|щина|чина)$")
 MAX_ROLE_WORDS = 6
+_TERRITORY_NOUNS = frozenset({"республика", "область", "край", "округ", "провинция"})
 
 
 def _initial(word: str) -> bool:
@@ -45,7 +46,11 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
         return None
     name = _entity_prefix(people, name) or name
     words = [w for w in name.split() if doc.morph.lemma(w.lower()) not in _ROLE_LEMMAS]
-    while len(words) > 2 and _place_like(doc, words[0]) and not _initial(words[1]):
+    while (
+        len(words) > 2
+        and not _initial(words[1])
+        and (_place_like(doc, words[0]) or doc.morph.lemma(words[0].lower()) in _TERRITORY_NOUNS)
+    ):
         words = words[1:]  # "Тавания Арно Вилар": the ambassador's country run into the name
     particles = word_set("name_particles")
     if not words or any(

@@ -73,7 +73,15 @@ def guest_of_signers(
     territory the signing or the visit is in; None when it does not say."""
     if len(signers) != 2:
         return None
-    places = [_territory(people.entities[i].role) for i in signers]
+    # "глава Луговой Республики Тимур Рахимов" may leave the territory inside the name's span
+    places = [
+        _territory(people.entities[i].role)
+        or next(
+            (t for a, b, k in people.mentions if k == i for t in [_territory(doc.text[a:b])] if t),
+            None,
+        )
+        for i in signers
+    ]
     if places[0] is None or places[1] is None or places[0][0] == places[1][0]:
         return None
     hosts: set[int] = set()

@@ -299,3 +299,30 @@ def test_round4_governor_inside_national_delegation(
     extractor: Extractor, text: str, leader: str
 ) -> None:
     assert run(extractor, text).mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # An arrival participle in the instrumental after the person met names the traveller.
+        (
+            "Переговоры\nГубернатор Кедровской области Иван Ветлугин провёл переговоры с главой "
+            "Луговой Республики Тимуром Рахимовым, прибывшим в Кедровск с рабочим визитом.",
+            "Тимур Рахимов",
+        ),
+        # Two officials visit a plant in the city of one's territory: the other is the guest.
+        (
+            "Визит\nГубернатор Кедровской области Иван Ветлугин и глава Луговой Республики Тимур "
+            "Рахимов посетили завод «Кедрмаш» в Кедровске.",
+            "Тимур Рахимов",
+        ),
+        # A territory noun run into the name ("Республики Тимур Рахимов") is dropped.
+        (
+            "Визит\nВ Кедровскую область прибыл глава Луговой Республики Тимур Рахимов. "
+            "Губернатор Иван Ветлугин показал гостю новый завод.",
+            "Тимур Рахимов",
+        ),
+    ],
+)
+def test_round4_guest_beside_host(extractor: Extractor, text: str, leader: str) -> None:
+    assert run(extractor, text).mission.leader == leader
