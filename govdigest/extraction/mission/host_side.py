@@ -28,6 +28,7 @@ from govdigest.extraction.resources import word_set
 _RECEIVING = frozenset({"принять", "встретить", "встречать", "встретиться", "приветствовать"})
 # "принял делегацию", "встретил гостей": the object names a visiting party.
 _VISITORS = frozenset({"делегация", "гость", "делегат"})
+_RECEIVING_STEMS_RE = re.compile(r"принял|принима|встрет|встреча|приветств", re.IGNORECASE)
 MAX_OBJECT_GAP = 2  # words between the receiving verb and "делегацию"
 # "с главой республики Артуром Зыряновым", "с вице-губернатором Сергеем Грачёвым"
 _WITH_ROLE_RE = re.compile(r"\bс(?:о)?\s+((?:[\w.-]+\s+){0,6})$", re.IGNORECASE)
@@ -103,6 +104,8 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
     has that shape."""
     went_to = _travelled_to(doc)
     for sent in doc.sentences:
+        if not _RECEIVING_STEMS_RE.search(doc.text, sent.start, sent.stop):
+            continue  # a cheap filter before the per-word analysis
         words = doc.words_in(sent.start, sent.stop)
         for k, w in enumerate(words):
             if verb_lemma(doc, w.text) not in _RECEIVING or not is_past_singular(doc, w.text):
@@ -189,6 +192,8 @@ def plural_visit_guest(doc: Doc, people: People) -> PersonEntity | None:
     other is the guest (``guest_of_signers`` decides; None when the post does not say)."""
     verbs = word_set("trip_verbs")
     for sent in doc.sentences:
+        if len({m[2] for m in people.mentions if sent.start <= m[0] < sent.stop}) < 2:
+            continue
         for w in doc.words_in(sent.start, sent.stop):
             if verb_lemma(doc, w.text) not in verbs or not any(
                 p.tag.POS == "VERB" and "past" in p.tag and "plur" in p.tag
