@@ -29,6 +29,7 @@ from govdigest.extraction.mission.detection import (
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
+from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.host_side import (
     hosted_guest,
     nominative_at,
@@ -51,10 +52,7 @@ from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
     hosts_territory,
-    is_federal,
-    member_governor,
     met_delegation_subject,
-    national_head,
     plural_signer,
     role_arrival_guest,
     signing_ceremony,

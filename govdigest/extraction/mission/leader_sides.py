@@ -19,11 +19,11 @@ import re
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.mission.agreements import AGREEMENT_VERBS
+from govdigest.extraction.mission.federal_side import FEDERAL_ROLE_RE, federal_side
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.text import Sentence
 
-_FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
 # The territory of a role ("глава Беловодской Республики" → "беловодск", "республик").
 _TERRITORY_RE = re.compile(
     r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий)\s+((?i:республик|област|кра|округ))\w*"
@@ -33,11 +33,6 @@ _VISIT_INTO_RE = re.compile(
     r"\bвизит\w*\s+(?:\w+\s+){0,4}?в\s+(республик|област|кра|округ)\w*\b", re.IGNORECASE
 )
 MIN_STEM = 4
-
-
-def is_federal(entity: PersonEntity) -> bool:
-    """A federal official: a role of Russia's ("президент России", "министр финансов РФ")."""
-    return bool(entity.role and _FEDERAL_ROLE_RE.search(entity.role))
 
 
 def _territory(role: str | None) -> tuple[str, str] | None:
@@ -180,7 +175,7 @@ def federal_counterpart(doc: Doc, people: People, words: list[Word], k: int) -> 
     # the same person's fuller mention elsewhere may carry the federal role
     roles = [e.role or "" for e in people.entities if names & set(e.name.split())]
     return not re.search(r"[.!?;\n]", between) and bool(
-        any(_FEDERAL_ROLE_RE.search(r) for r in roles) or _FEDERAL_ROLE_RE.search(between)
+        any(FEDERAL_ROLE_RE.search(r) for r in roles) or FEDERAL_ROLE_RE.search(between)
     )
 
 
@@ -323,8 +318,10 @@ def _signer_side(
     guest = guest_of_signers(doc, people, signers, sent)
     if guest is not None:
         return people.entities[guest]
-    officials = [i for i in signers if people.entities[i].role_class in LEADER_ROLE_RANK]
-    return people.entities[(officials or signers)[0]]
+    # "Министр … РФ X и губернатор Y подписали": the federal side never leads the region's
+    pool = [i for i in signers if not federal_side(people.entities[i])] or signers
+    officials = [i for i in pool if people.entities[i].role_class in LEADER_ROLE_RANK]
+    return people.entities[(officials or pool)[0]]
 
 
 # "встретился с делегацией провинции Юньлин" right before a leader cue: the cue names the head
@@ -343,44 +340,3 @@ def met_delegation_subject(doc: Doc, people: People, cue_start: int, sent: Sente
         return None
     before = [p for p in people.mentions if start <= p[0] and p[1] <= m.start()]
     return before[-1][2] if before else None
-
-
-# A national office named without a territory ("вице-премьер", "Председатель Правительства",
-# "Председатель Совета Федерации"): its holder heads a federal delegation, never a region's.
-_NATIONAL_HEAD_RE = re.compile(
-    r"^(?:перв\w+\s+)?(?:вице-премьер|заместител\w*\s+председател\w*\s+правительства"
-    r"|председател\w*\s+(?:правительства|совета\s+федерации|государственной\s+думы|госдумы)"
-    r"|спикер\w*\s+(?:совета\s+федерации|сф|госдумы)|полпред|полномочн\w*\s+представител"
-    r"|министр)",
-    re.IGNORECASE,
-)
-# A territory in the role ("… Кедровской области", "… Республики Кедрия"): a regional office.
-_REGIONAL_RE = re.compile(
-    r"(?:ой|ей|ого|его)\s+(?:област|кра|республик|округ)|\b(?:Республики|области|края)\s+[А-ЯЁ]"
-)
-# "в составе делегации", "вошёл в состав", "включая", "сопровождает": a member, not the head.
-_MEMBER_CUE_RE = re.compile(r"\bв\s+(?:её\s+|ее\s+)?состав|\bвош[её]л|\bвошли|\bвключая", re.I)
-
-
-def national_head(entity: PersonEntity) -> bool:
-    """A holder of a national office without a territory (see ``_NATIONAL_HEAD_RE``)."""
-    role = entity.role or ""
-    return (
-        entity.role_class != "ambassador"
-        and bool(_NATIONAL_HEAD_RE.search(role))
-        and not _REGIONAL_RE.search(role)
-    )
-
-
-def member_governor(doc: Doc, people: People, head: int) -> PersonEntity | None:
-    """The one governor named as a member of the delegation ``head`` leads: a membership cue in
-    a sentence naming the governor."""
-    found = {}
-    for start, _stop, index in people.mentions:
-        entity = people.entities[index]
-        if index == head or entity.role_class != "governor":
-            continue
-        sent = doc.sentence_at(start)
-        if sent is not None and _MEMBER_CUE_RE.search(doc.text, sent.start, sent.stop):
-            found[entity.name] = entity
-    return next(iter(found.values())) if len(found) == 1 else None

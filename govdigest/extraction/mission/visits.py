@@ -19,8 +19,8 @@ from govdigest.extraction.language.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.mission.federal_side import is_federal
 from govdigest.extraction.mission.host_side import met_away_subject
-from govdigest.extraction.mission.leader_sides import is_federal
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set

@@ -326,3 +326,19 @@ def test_round4_governor_inside_national_delegation(
 )
 def test_round4_guest_beside_host(extractor: Extractor, text: str, leader: str) -> None:
     assert run(extractor, text).mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Federal and regional signers together: the federal side never leads the region's.
+        "ПМЭФ\nМинистр промышленности и торговли РФ Антон Алиев и губернатор Кедровской области "
+        "Иван Ветлугин подписали на ПМЭФ соглашение о развитии промышленности.",
+        "ПМЭФ\nНа ПМЭФ соглашение подписали вице-премьер Марат Хусаинов и губернатор Кедровской "
+        "области Иван Ветлугин.",
+        "ВЭФ\nГлава Минвостокразвития Алексей Чекалин и губернатор Кедровской области Иван "
+        "Ветлугин подписали на ВЭФ соглашение.",
+    ],
+)
+def test_round4_federal_cosigner_does_not_lead(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).mission.leader == "Иван Ветлугин"
