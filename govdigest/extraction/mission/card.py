@@ -61,6 +61,7 @@ from govdigest.extraction.mission.leader_sides import (
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
     is_companion,
+    own_channel_reporter,
     pronoun_subject,
     relative_traveller,
     role_word_subject,
@@ -495,6 +496,7 @@ def _leader(
         or _trip_subject(doc, people, senders)
         or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
         or role_word_subject(doc, people)
+        or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
     )
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
@@ -668,7 +670,11 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
             host_place(doc, places, region, (guest.sent_start, guest.sent_stop), people.role_spans)
             or where
         )
-    if where is None and leader is None and unnamed_guest_delegation(doc, people):
+    if (
+        where is None
+        and leader is None
+        and (unnamed_guest_delegation(doc, people) or _HOST_RE.search(doc.text))
+    ):
         # "о визите делегации Гродненской области", told by its hosts: the hosts' region
         where = hosts_territory(doc, people)
     if where is None and guest is not None:

@@ -104,6 +104,8 @@ def _written_full_name(doc: Doc, surname: str) -> str | None:
 
 
 def _place_like(doc: Doc, word: str) -> bool:
+    if re.search(rf"\b{re.escape(word)}\s+(?:губернатор|глав[аы]|мэр|премьер)", doc.text):
+        return True  # "Каменский губернатор": the region's adjective, though also a surname
     parses = doc.morph.parse(word.lower())
     if parses and (parses[0].tag.POS == "ADJF" or "Geox" in parses[0].tag):
         return True

@@ -156,3 +156,29 @@ def back_reference_role(doc: Doc, people: People) -> str | None:
                 " ".join(doc.morph.nominative_group([w.text for w in words[lead : lead + n]]))
             )
     return found.pop().lower() if len(found) == 1 else None
+
+
+# "Об этом губернатор X сообщил через свой телеграм-канал": the governor reports his own mission.
+_OWN_CHANNEL_RE = re.compile(
+    r"\b(?:сообщил|рассказал|написал)а?\s+(?:в|через)\s+(?:сво[ейё]\w*\s+)"
+    r"(?:телеграм|telegram|канал|соцсет|социальн|аккаунт|странице)",
+    re.IGNORECASE,
+)
+
+
+def own_channel_reporter(doc: Doc, people: People) -> PersonEntity | None:
+    """The official who reports the mission in his own channel, when exactly one does."""
+    found = {}
+    for m in _OWN_CHANNEL_RE.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        before = [p for p in people.mentions if sent.start <= p[0] and p[1] <= m.start()]
+        if before:
+            entity = people.entities[before[-1][2]]
+            lead_in = doc.text[max(sent.start, before[-1][0] - 40) : before[-1][0]]
+            if entity.role_class in _HOME_ROLE_CLASSES or (
+                entity.role is None and re.search(r"(?i:губернатор|глава)\w*\s+[^.]*$", lead_in)
+            ):  # "губернатор Приамурского края, Денис Дементьев, сообщил …"
+                found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None

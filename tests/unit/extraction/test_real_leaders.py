@@ -342,3 +342,25 @@ def test_round4_guest_beside_host(extractor: Extractor, text: str, leader: str) 
 )
 def test_round4_federal_cosigner_does_not_lead(extractor: Extractor, text: str) -> None:
     assert run(extractor, text).mission.leader == "Иван Ветлугин"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # "Каменский губернатор": a region's adjective that is also a surname is no leader.
+        (
+            "Кедровский губернатор отправился в район\nГубернатор Иван Ветлугин сегодня "
+            "отправился с рабочей поездкой в Ольховский район.",
+            "Иван Ветлугин",
+        ),
+        # The governor who reports the signed agreements in his own channel leads.
+        (
+            "Губернаторы договорились на ПМЭФ\nНа ПМЭФ главы Кедровского края и Тальской области "
+            "договорились о партнёрстве. Об этом губернатор Кедровского края, Иван Ветлугин, "
+            "сообщил через свой телеграм-канал.",
+            "Иван Ветлугин",
+        ),
+    ],
+)
+def test_round4_reporter_and_adjective(extractor: Extractor, text: str, leader: str) -> None:
+    assert run(extractor, text).mission.leader == leader
