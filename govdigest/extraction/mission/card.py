@@ -60,6 +60,7 @@ from govdigest.extraction.mission.leader_sides import (
 )
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
+    heads_a_company,
     is_companion,
     own_channel_reporter,
     pronoun_subject,
@@ -363,6 +364,8 @@ def leader_by_cue(
     for cue in cues:
         pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
         for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+            if heads_a_company(doc, m.start()):
+                continue  # "группы компаний, которую возглавляет предприниматель X"
             sent = doc.sentence_at(m.start())
             if sent is not None and _FEDERAL_DELEGATION_RE.search(
                 doc.text[sent.start : sent.stop]

@@ -182,3 +182,18 @@ def own_channel_reporter(doc: Doc, people: People) -> PersonEntity | None:
             ):  # "губернатор Приамурского края, Денис Дементьев, сообщил …"
                 found[entity.name] = entity
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# "…группы компаний, которую возглавляет предприниматель X": the cue heads an organisation.
+_COMPANY_CLAUSE_RE = re.compile(
+    r"(?:компани\w*|предприяти\w*|холдинг\w*|завод\w*|фабрик\w*|корпораци\w*|банк\w*)"
+    r"\s*,\s*(?:котор\w+|возглавляем\w+)\s*$",
+    re.IGNORECASE,
+)
+MAX_COMPANY_CLAUSE = 40
+
+
+def heads_a_company(doc: Doc, cue_start: int) -> bool:
+    """Whether a leader cue opens a relative clause about a company, not a delegation."""
+    window = doc.text[max(0, cue_start - MAX_COMPANY_CLAUSE) : cue_start]
+    return bool(_COMPANY_CLAUSE_RE.search(window))

@@ -360,6 +360,13 @@ def test_round4_federal_cosigner_does_not_lead(extractor: Extractor, text: str) 
             "сообщил через свой телеграм-канал.",
             "Иван Ветлугин",
         ),
+        # "группы компаний, которую возглавляет предприниматель X": a company's head, no cue.
+        (
+            "Губернатор на фабрике\nГубернатор Кедровской области Иван Ветлугин посетил фабрику "
+            "ООО «Эталон». Это головное предприятие группы компаний, которую возглавляет "
+            "предприниматель Олег Сомов.",
+            "Иван Ветлугин",
+        ),
     ],
 )
 def test_round4_reporter_and_adjective(extractor: Extractor, text: str, leader: str) -> None:
