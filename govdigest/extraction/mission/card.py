@@ -39,6 +39,7 @@ from govdigest.extraction.mission.host_side import (
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
+    cue_role,
     event_city,
     nominative_place,
     person_derived_place,
@@ -76,7 +77,7 @@ from govdigest.extraction.mission.visits import (
     visit_phrase_visitor,
 )
 from govdigest.extraction.models import Mission
-from govdigest.extraction.people import People, PersonEntity, match_role_at
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.places import (
     delegation_region,
     destination,
@@ -439,15 +440,6 @@ def _federal_head_beside_governor(people: People, index: int) -> bool:
     return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
 
 
-def _cue_role(doc: Doc, cue_end: int) -> str | None:
-    """ "во главе с мэром краевого центра. … Олег Сурков …": the role named by the cue itself,
-    when the leader's name comes later without one."""
-    sent = doc.sentence_at(cue_end)
-    words = doc.words_in(cue_end, sent.stop if sent else len(doc.text))
-    phrase = match_role_at(doc, words, 0) if words else None
-    return phrase.canonical if phrase is not None else None
-
-
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
     """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
     return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
@@ -464,7 +456,7 @@ def _leader(
     found = leader_by_cue(doc, people, senders)
     if found is not None:
         cue, cue_end = found
-        return cue.name, cue.role or _cue_role(doc, cue_end)
+        return cue.name, cue.role or cue_role(doc, cue_end)
     if guest is not None:
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role

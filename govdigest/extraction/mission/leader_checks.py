@@ -264,3 +264,12 @@ def specific_role(doc: Doc, role: str | None) -> str | None:
         head = "врио губернатора" if head == "врио" else head
         found.add(f"{head} {m.group(2)}")
     return found.pop() if len(found) == 1 else role
+
+
+def cue_role(doc: Doc, cue_end: int) -> str | None:
+    """ "во главе с мэром краевого центра. … Олег Сурков …": the role named by the cue itself,
+    when the leader's name comes later without one."""
+    sent = doc.sentence_at(cue_end)
+    words = doc.words_in(cue_end, sent.stop if sent else len(doc.text))
+    phrase = match_role_at(doc, words, 0) if words else None
+    return phrase.canonical if phrase is not None else None
