@@ -1,6 +1,6 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout6``),
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout7``),
 run any callable ``PostInput -> Extraction`` over them and compare the output with the
 expectations. The rules (normalisation, quote matching, what counts as a mission) are
 documented in ``tests/corpus/README.md``; this package is their single implementation, shared
@@ -62,12 +62,21 @@ SPLITS = (
     "holdout4",
     "holdout5",
     "holdout6",
+    "holdout7",
 )
 # Development posts written as structural twins of real channel and newsroom posts: scored in
 # aggregate and diffable, but not every post is expected to be perfect.
 REAL_DEV_SPLIT = "realdev"
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+HELD_OUT_SPLITS = (
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+)
 SEED_CASE_ID = "000_seed"
 
 

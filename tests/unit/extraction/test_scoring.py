@@ -300,6 +300,9 @@ SEED = scoring.load_cases("seed")
 HOLDOUT2 = scoring.load_cases("holdout2")
 HOLDOUT3 = scoring.load_cases("holdout3")
 HOLDOUT4 = scoring.load_cases("holdout4")
+# Written blind from counted real structures (issue 8); aggregate scores only, so its annotations
+# are checked here as a whole, without a test id per post.
+HOLDOUT7 = scoring.load_cases("holdout7")
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -360,6 +363,22 @@ def test_holdout3_size() -> None:
 def test_holdout4_size() -> None:
     assert len(HOLDOUT4) >= 25
     assert all(case.split == "holdout4" for case in HOLDOUT4)
+
+
+def test_holdout7_size() -> None:
+    assert len(HOLDOUT7) == 45
+    assert all(case.split == "holdout7" for case in HOLDOUT7)
+
+
+def test_holdout7_annotations_are_consistent() -> None:
+    problems = {case.case_id: scoring.check_case(case) for case in HOLDOUT7}
+    assert not {k: v for k, v in problems.items() if v}
+    for case in HOLDOUT7:
+        if case.mission is not None and case.mission.date is not None:
+            assert case.mission.date.year == case.published.year, case.case_id
+    # About 30% of a real feed has no mission (issue 8): the split keeps that share.
+    without = sum(1 for case in HOLDOUT7 if case.mission is None)
+    assert 11 <= without <= 16, without
 
 
 def test_seed_expectations_follow_issue() -> None:
