@@ -37,8 +37,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 def run_export(settings: Settings, args: argparse.Namespace) -> int:
     # Imported here: openpyxl (and matplotlib, via the texts) only for the commands using them.
+    from govdigest.bot.digests.timezones import zone_info
     from govdigest.bot.texts import reports as texts
-    from govdigest.bot.timezones import zone_info
     from govdigest.reports.build import encode
     from govdigest.reports.export import build_tables, write_csv_folder
     from govdigest.reports.query import BadExportArgs, ExportQuery, parse_iso_day
@@ -95,7 +95,7 @@ async def _chart(settings: Settings, kind: ChartKind, tz: tzinfo) -> ChartFile |
 
 
 def run_chart(settings: Settings, args: argparse.Namespace) -> int:
-    from govdigest.bot.timezones import zone_info
+    from govdigest.bot.digests.timezones import zone_info
 
     chart = asyncio.run(_chart(settings, args.kind, zone_info(settings.digest_default_tz)))
     if chart is None:

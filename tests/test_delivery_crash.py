@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.bot.delivery import Sender, install_throttle
-from govdigest.bot.digest_job import CONCURRENCY, run_digest_tick
+from govdigest.bot.digests.delivery import Sender, install_throttle
+from govdigest.bot.digests.job import CONCURRENCY, run_digest_tick
 from tests.fakes.digest_env import (
     Clock,
     DigestEnv,

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from govdigest.bot.delivery import Sender, install_throttle
-from govdigest.bot.digest_job import (
+from govdigest.bot.digests.delivery import Sender, install_throttle
+from govdigest.bot.digests.job import (
     DIGEST_JOB_ID,
     _run_again_at,
     lease_for,

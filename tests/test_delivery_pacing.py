@@ -20,8 +20,8 @@ from aiogram.filters import Command
 from aiogram.types import Chat, Message, User
 
 from govdigest.bot.app import Services, build_dispatcher, open_services
-from govdigest.bot.delivery import Sender, Throttle, install_throttle
-from govdigest.bot.digest_job import TickReport, run_digest_tick
+from govdigest.bot.digests.delivery import Sender, Throttle, install_throttle
+from govdigest.bot.digests.job import TickReport, run_digest_tick
 from govdigest.bot.handlers.mission import MissionPage
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import NlpModels

@@ -17,9 +17,9 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from govdigest.bot.albums import AlbumCollector
+from govdigest.bot.digests.lease import InstanceLease
 from govdigest.bot.handlers import get_routers
 from govdigest.bot.handlers.channels import ChannelNotices
-from govdigest.bot.lease import InstanceLease
 from govdigest.bot.middlewares import (
     ReplyScopeMiddleware,
     ThrottlingMiddleware,

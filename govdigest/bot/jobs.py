@@ -9,8 +9,8 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from govdigest.bot import digest_job
 from govdigest.bot.app import Services
+from govdigest.bot.digests import job as digest_job
 from govdigest.fetching import FetchReport
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile

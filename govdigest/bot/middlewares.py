@@ -19,7 +19,7 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from aiogram.types.update import UpdateTypeLookupError
 
-from govdigest.bot.delivery import replying_to
+from govdigest.bot.digests.delivery import replying_to
 
 log = logging.getLogger("govdigest.updates")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from govdigest.bot.timezones import zone_info
+from govdigest.bot.digests.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Repos
 

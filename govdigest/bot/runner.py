@@ -16,8 +16,8 @@ from aiogram.exceptions import (
 )
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
-from govdigest.bot import digest_job
 from govdigest.bot.app import Services, build_bot, build_dispatcher, open_services
+from govdigest.bot.digests import job as digest_job
 from govdigest.bot.jobs import RefreshElsewhere, build_scheduler, refresh_sources
 from govdigest.bot.texts.common import (
     ADMIN_COMMANDS,

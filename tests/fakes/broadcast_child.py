@@ -10,8 +10,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from govdigest.bot.delivery import Sender, install_throttle
-from govdigest.bot.digest_job import run_digest_tick
+from govdigest.bot.digests.delivery import Sender, install_throttle
+from govdigest.bot.digests.job import run_digest_tick
 from tests.fakes.digest_env import Clock, http_bot, open_env
 
 

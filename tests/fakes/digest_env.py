@@ -18,8 +18,8 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
-from govdigest.bot.delivery import Sender, install_throttle
-from govdigest.bot.digest_job import TickReport, run_digest_tick
+from govdigest.bot.digests.delivery import Sender, install_throttle
+from govdigest.bot.digests.job import TickReport, run_digest_tick
 from govdigest.config import Settings
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.storage import Database, Repos

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from govdigest.bot import digest_job
+from govdigest.bot.digests import job as digest_job
 from govdigest.storage import Database, Repos
 from govdigest.storage.db import is_postgres_url
 from govdigest.storage.subscriptions import db_lock

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.bot.lease import InstanceLease
+from govdigest.bot.digests.lease import InstanceLease
 from govdigest.storage import Database
 from govdigest.storage.coordination import BROADCAST, REFRESH, CoordinationRepo
 

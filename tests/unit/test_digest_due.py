@@ -17,8 +17,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from govdigest.bot.delivery import Sender, Throttle
-from govdigest.bot.digest_job import (
+from govdigest.bot.digests.delivery import Sender, Throttle
+from govdigest.bot.digests.job import (
     DIGEST_JOB_ID,
     HEARTBEAT_JOB_ID,
     MAX_ITEMS,
@@ -29,8 +29,8 @@ from govdigest.bot.digest_job import (
     run_digest_tick,
     stop_running_ticks,
 )
+from govdigest.bot.digests.schedule import due_at, latest_due, next_due
 from govdigest.bot.local_session import LocalSession
-from govdigest.bot.schedule import due_at, latest_due, next_due
 from govdigest.extraction.models import Extraction
 from govdigest.timeutil import to_db
 from tests.fakes.digest_env import Clock, DigestEnv, add_post, http_bot, open_env, utc

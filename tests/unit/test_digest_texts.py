@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from govdigest.bot.splitting import POST_SEPARATOR, split_html
+from govdigest.bot.digests.splitting import POST_SEPARATOR, split_html
 from govdigest.bot.texts import digest as texts
 from govdigest.bot.texts.digest import (
     FULL_POSTS,

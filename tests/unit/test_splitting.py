@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdigest.bot.splitting import POST_SEPARATOR, split_html, utf16_len
+from govdigest.bot.digests.splitting import POST_SEPARATOR, split_html, utf16_len
 from tests.fakes.fake_bot_api import html_error
 
 TAG = re.compile(r"<(/?)([a-z-]+)[^<>]*>")

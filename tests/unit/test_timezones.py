@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from govdigest.bot.timezones import (
+from govdigest.bot.digests.timezones import (
     cities,
     describe_zone,
     fold,

@@ -10,9 +10,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from govdigest.bot.callbacks import PostCompanies
+from govdigest.bot.digests.splitting import split_html
 from govdigest.bot.reader import reader_zone
 from govdigest.bot.scope import reader_scope
-from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.bot.texts import follows as follow_texts

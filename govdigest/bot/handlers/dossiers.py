@@ -14,8 +14,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
+from govdigest.bot.digests.splitting import split_html
 from govdigest.bot.reader import reader_zone
-from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import dossiers as texts
 from govdigest.config import Settings
 from govdigest.extraction.language.lemmas import Lemmatiser, words

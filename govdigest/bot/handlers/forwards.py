@@ -13,6 +13,7 @@ from aiogram import Router
 from aiogram.types import Message
 
 from govdigest.bot.albums import AlbumCollector
+from govdigest.bot.digests.splitting import split_html
 from govdigest.bot.messages import (
     channel_allowed,
     forward_origin_channel,
@@ -21,7 +22,6 @@ from govdigest.bot.messages import (
 )
 from govdigest.bot.reader import reader_zone
 from govdigest.bot.scope import allowed_channels
-from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import forwards as texts
 from govdigest.config import Settings
 from govdigest.extraction.models import Extraction

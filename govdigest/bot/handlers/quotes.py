@@ -14,9 +14,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from govdigest.bot.callbacks import PostQuotes, SpeakerQuotes
+from govdigest.bot.digests.splitting import split_html
 from govdigest.bot.reader import reader_zone
 from govdigest.bot.scope import reader_scope
-from govdigest.bot.splitting import split_html
 from govdigest.bot.texts import cards
 from govdigest.bot.texts import common as texts
 from govdigest.bot.texts import follows as follow_texts

@@ -14,7 +14,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from govdigest.bot.splitting import split_html
+from govdigest.bot.digests.splitting import split_html
 from govdigest.bot.texts import sources as texts
 from govdigest.bot.texts.common import clip, esc
 from govdigest.config import Settings

@@ -14,12 +14,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from govdigest.bot.digest_job import build_parts
-from govdigest.bot.editing import edit_in_place
-from govdigest.bot.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
-from govdigest.bot.scope import reader_scope
-from govdigest.bot.texts import subscriptions as texts
-from govdigest.bot.timezones import (
+from govdigest.bot.digests.job import build_parts
+from govdigest.bot.digests.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
+from govdigest.bot.digests.timezones import (
     MSK_ZONES,
     Zone,
     describe_zone,
@@ -28,6 +25,9 @@ from govdigest.bot.timezones import (
     parse_zone,
     zone_info,
 )
+from govdigest.bot.editing import edit_in_place
+from govdigest.bot.scope import reader_scope
+from govdigest.bot.texts import subscriptions as texts
 from govdigest.config import Settings
 from govdigest.storage import Repos
 from govdigest.storage.subscriptions import Subscriber, SubscriberStatus, serialized_transaction

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from govdigest.bot.splitting import POST_SEPARATOR
+from govdigest.bot.digests.splitting import POST_SEPARATOR
 from govdigest.bot.texts.cards import REPORTED
 from govdigest.bot.texts.common import clip, esc, human_date, plural, safe_href
 from govdigest.bot.texts.dates import mission_when

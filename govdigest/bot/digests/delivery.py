@@ -54,7 +54,7 @@ from aiogram.exceptions import (
 from aiogram.methods import Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from govdigest.bot.splitting import TELEGRAM_LIMIT, utf16_len
+from govdigest.bot.digests.splitting import TELEGRAM_LIMIT, utf16_len
 
 log = logging.getLogger(__name__)
 

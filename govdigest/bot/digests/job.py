@@ -28,13 +28,13 @@ from aiogram import Bot
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from govdigest.bot.delivery import Sender, SendOutcome, guarded_by, install_throttle
-from govdigest.bot.lease import InstanceLease, new_instance_id
-from govdigest.bot.schedule import Due, latest_due
+from govdigest.bot.digests.delivery import Sender, SendOutcome, guarded_by, install_throttle
+from govdigest.bot.digests.lease import InstanceLease, new_instance_id
+from govdigest.bot.digests.schedule import Due, latest_due
+from govdigest.bot.digests.splitting import split_html
+from govdigest.bot.digests.timezones import zone_info
 from govdigest.bot.scope import reader_scope
-from govdigest.bot.splitting import split_html
 from govdigest.bot.texts.digest import DigestWindow, render_digest
-from govdigest.bot.timezones import zone_info
 from govdigest.config import Settings
 from govdigest.storage import Database, Repos
 from govdigest.storage.cache import DigestItem

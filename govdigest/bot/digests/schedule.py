@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from govdigest.bot.timezones import zone_info
+from govdigest.bot.digests.timezones import zone_info
 
 TIME_FORMAT = "%H:%M"
 
