@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from govdigest.bot.digests.delivery import Sender, install_throttle  # noqa: E402
-from govdigest.bot.digests.job import run_digest_tick  # noqa: E402
+from govdigest.bot.digests.delivery import Sender  # noqa: E402
+from govdigest.bot.digests.throttle import install_throttle  # noqa: E402
+from govdigest.bot.digests.tick import run_digest_tick  # noqa: E402
 from tests.fakes.digest_env import (  # noqa: E402
     Clock,
     add_post,

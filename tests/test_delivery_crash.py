@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.bot.digests.delivery import Sender, install_throttle
-from govdigest.bot.digests.job import CONCURRENCY, run_digest_tick
+from govdigest.bot.digests.delivery import Sender
+from govdigest.bot.digests.throttle import install_throttle
+from govdigest.bot.digests.tick import CONCURRENCY, run_digest_tick
 from tests.fakes.digest_env import (
     Clock,
     DigestEnv,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from govdigest.bot.digests.job import build_parts
+from govdigest.bot.digests.build import build_parts
 from tests.fakes.digest_env import (
     Clock,
     DigestEnv,
@@ -75,7 +75,7 @@ async def test_retry_after_holds_every_chat_not_just_the_one(env, fake) -> None:
 
 async def test_blocked_user_is_deactivated_and_others_get_theirs(env, fake, caplog) -> None:
     fake.always(3, "403")
-    with caplog.at_level(logging.WARNING, logger="govdigest.bot.digests.job"):
+    with caplog.at_level(logging.WARNING, logger="govdigest.bot.digests.build"):
         report = await tick(env, fake)
     assert (report.sent, report.blocked) == (len(CHATS) - 1, 1)
     assert_once_each(fake, [c for c in CHATS if c != 3])

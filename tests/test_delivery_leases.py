@@ -20,14 +20,10 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from govdigest.bot.digests.delivery import Sender, install_throttle
-from govdigest.bot.digests.job import (
-    DIGEST_JOB_ID,
-    _run_again_at,
-    lease_for,
-    register,
-    run_digest_tick,
-)
+from govdigest.bot.digests.delivery import Sender
+from govdigest.bot.digests.job import DIGEST_JOB_ID, _run_again_at, register
+from govdigest.bot.digests.throttle import install_throttle
+from govdigest.bot.digests.tick import lease_for, run_digest_tick
 from govdigest.timeutil import utc_now
 from tests.fakes.digest_env import (
     Clock,

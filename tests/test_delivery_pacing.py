@@ -20,8 +20,9 @@ from aiogram.filters import Command
 from aiogram.types import Chat, Message, User
 
 from govdigest.bot.app import Services, build_dispatcher, open_services
-from govdigest.bot.digests.delivery import Sender, Throttle, install_throttle
-from govdigest.bot.digests.job import TickReport, run_digest_tick
+from govdigest.bot.digests.delivery import Sender
+from govdigest.bot.digests.throttle import Throttle, install_throttle
+from govdigest.bot.digests.tick import TickReport, run_digest_tick
 from govdigest.bot.handlers.mission import MissionPage
 from govdigest.config import Settings
 from govdigest.extraction.pipeline import NlpModels

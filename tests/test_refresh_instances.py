@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from govdigest.bot.app import open_services
-from govdigest.bot.digests.job import lease_for
+from govdigest.bot.digests.tick import lease_for
 from govdigest.bot.jobs import RefreshElsewhere, refresh_sources
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor, NlpModels

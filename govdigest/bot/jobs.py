@@ -11,6 +11,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from govdigest.bot.app import Services
 from govdigest.bot.digests import job as digest_job
+from govdigest.bot.digests.tick import lease_for
 from govdigest.fetching import FetchReport
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
@@ -111,7 +112,7 @@ async def _scheduled_refresh(services: Services) -> None:
 def build_scheduler(services: Services, bot: Bot) -> AsyncIOScheduler:
     """The jobs of one instance; its lease (heartbeat job) also holds the refresh lease."""
     if services.instance is None:
-        services.instance = digest_job.lease_for(services)
+        services.instance = lease_for(services)
     interval = timedelta(minutes=services.settings.refresh_interval_minutes)
     scheduler = AsyncIOScheduler(timezone="UTC")
     scheduler.add_job(

@@ -19,7 +19,7 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, Update, User
 from aiogram.types.update import UpdateTypeLookupError
 
-from govdigest.bot.digests.delivery import replying_to
+from govdigest.bot.digests.throttle import replying_to
 
 log = logging.getLogger("govdigest.updates")
 
@@ -188,7 +188,8 @@ class ReplyScopeMiddleware(BaseMiddleware):
     """Marks what the handlers send while handling an update as the answer to its chat.
 
     The send throttle lets the first message of an answer in a private chat out at once and
-    serves answers before bulk sends (see ``delivery.Throttle``); it tells them apart by this.
+    serves answers before bulk sends (see ``digests.throttle.Throttle``); it tells them apart
+    by this.
     """
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:

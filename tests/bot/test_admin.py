@@ -9,7 +9,7 @@ import pytest
 from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommandScopeChat, BotCommandScopeDefault
 
-from govdigest.bot.digests.job import lease_for
+from govdigest.bot.digests.tick import lease_for
 from govdigest.bot.runner import set_commands
 from govdigest.bot.texts import admin as texts
 from govdigest.storage.coordination import REFRESH

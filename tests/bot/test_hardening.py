@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aiogram.types import Chat, Message, Update
 
-from govdigest.bot.digests.job import build_digest
+from govdigest.bot.digests.build import build_digest
 from govdigest.bot.texts.common import TOO_FAST
 from govdigest.sources.models import RawPost
 from tests.bot._live_fixtures import (

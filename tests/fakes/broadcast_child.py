@@ -10,8 +10,9 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from govdigest.bot.digests.delivery import Sender, install_throttle
-from govdigest.bot.digests.job import run_digest_tick
+from govdigest.bot.digests.delivery import Sender
+from govdigest.bot.digests.throttle import install_throttle
+from govdigest.bot.digests.tick import run_digest_tick
 from tests.fakes.digest_env import Clock, http_bot, open_env
 
 

@@ -18,8 +18,9 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
-from govdigest.bot.digests.delivery import Sender, install_throttle
-from govdigest.bot.digests.job import TickReport, run_digest_tick
+from govdigest.bot.digests.delivery import Sender
+from govdigest.bot.digests.throttle import install_throttle
+from govdigest.bot.digests.tick import TickReport, run_digest_tick
 from govdigest.config import Settings
 from govdigest.extraction.models import Company, Extraction, Mission, Quote
 from govdigest.storage import Database, Repos
@@ -50,7 +51,7 @@ class Clock:
 
 @dataclass
 class DigestEnv:
-    """Satisfies ``digest_job.DigestServices``: settings, db, repos, clock."""
+    """Satisfies ``digests.tick.DigestServices``: settings, db, repos, clock."""
 
     settings: Settings
     db: Database

@@ -17,19 +17,18 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from govdigest.bot.digests.delivery import Sender, Throttle
+from govdigest.bot.digests.build import MAX_ITEMS
+from govdigest.bot.digests.delivery import Sender
 from govdigest.bot.digests.job import (
     DIGEST_JOB_ID,
     HEARTBEAT_JOB_ID,
-    MAX_ITEMS,
-    TickReport,
     _scheduled_tick,
-    lease_for,
     register,
-    run_digest_tick,
     stop_running_ticks,
 )
 from govdigest.bot.digests.schedule import due_at, latest_due, next_due
+from govdigest.bot.digests.throttle import Throttle
+from govdigest.bot.digests.tick import TickReport, lease_for, run_digest_tick
 from govdigest.bot.local_session import LocalSession
 from govdigest.extraction.models import Extraction
 from govdigest.timeutil import to_db

@@ -14,7 +14,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from govdigest.bot.digests.job import build_parts
+from govdigest.bot.digests.build import build_parts
 from govdigest.bot.digests.schedule import candidate_dates, next_due, parse_hhmm, shift_hhmm
 from govdigest.bot.digests.timezones import (
     MSK_ZONES,
