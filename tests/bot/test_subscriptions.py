@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from govdigest.bot.app import Services
-from govdigest.bot.handlers.subscriptions import upcoming_digest
+from govdigest.bot.handlers.subscriptions.commands import upcoming_digest
 from govdigest.bot.texts import subscriptions as texts
 from tests.bot.conftest import (
     BotEnv,

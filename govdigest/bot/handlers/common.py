@@ -13,7 +13,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from govdigest.bot.handlers.mission import send_card_of_post
-from govdigest.bot.handlers.subscriptions import send_picker
+from govdigest.bot.handlers.subscriptions.commands import send_picker
 from govdigest.bot.reader import reader_zone
 from govdigest.bot.texts import common as texts
 from govdigest.config import Settings
