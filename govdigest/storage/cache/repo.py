@@ -4,113 +4,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from govdigest.extraction.models import Company, Extraction, Mission, Quote
-from govdigest.storage.db import Database, Row
+from govdigest.extraction.models import Extraction
+from govdigest.storage.cache.keys import company_key, search_key, stem_words
+from govdigest.storage.cache.models import (
+    REF_COLUMNS,
+    DigestItem,
+    Freshness,
+    MissionCard,
+    PostRef,
+    post_ref,
+    scope_where,
+)
+from govdigest.storage.cache.quotes import QuoteQueries
+from govdigest.storage.db import Database
 from govdigest.storage.follows import PostScope
-from govdigest.storage.organisations import Organisation, OrgMention, merge, org_key
+from govdigest.storage.organisations import Organisation, OrgMention, merge
 from govdigest.timeutil import from_db, to_db, utc_now
 
 
-def search_key(text: str) -> str:
-    """Case- and ё-insensitive key (SQLite's LOWER() only folds ASCII)."""
-    return " ".join(text.casefold().replace("ё", "е").split())
-
-
-def company_key(name: str) -> str:
-    """Merge key for one organisation however it is written (see ``organisations``)."""
-    return org_key(name)
-
-
-@dataclass(frozen=True, slots=True)
-class PostRef:
-    """Where a cached fact came from, for 'source post' lines and links."""
-
-    post_id: int
-    title: str | None
-    url: str | None
-    channel: str | None
-    published_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class MissionCard:
-    post: PostRef
-    mission: Mission
-    companies: tuple[Company, ...]
-
-
-CompanyCount = Organisation
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A speaker known to the cache; ``quote_id`` is one of their quotes (a short handle)."""
-
-    name: str
-    quotes: int
-    quote_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class Freshness:
-    """What the cache follows and how fresh it is, for the greeting."""
-
-    channels: tuple[str, ...]
-    posts: int
-    newest_post: datetime | None
-    last_refresh: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteEntry:
-    post: PostRef
-    quote: Quote
-
-
-@dataclass(frozen=True, slots=True)
-class DigestItem:
-    post: PostRef
-    created_at: datetime
-    extraction: Extraction
-    # When the post's first extraction was saved: the digest window is over this instant.
-    ready_at: datetime | None = None
-
-
-def _post_ref(row: Row) -> PostRef:
-    return PostRef(
-        post_id=row["post_id"],
-        title=row["title"],
-        url=row["url"],
-        channel=row["channel"],
-        published_at=from_db(row["published_at"]),
-    )
-
-
-_REF_COLUMNS = "p.id AS post_id, p.title, p.url, p.channel, p.published_at"
-# Shared with the dossiers, which read the same references.
-REF_COLUMNS = _REF_COLUMNS
-
-
-post_ref = _post_ref
-
-
-def quote_entry(row: Row) -> QuoteEntry:
-    """A quote row selected with ``REF_COLUMNS`` and q.speaker, speaker_role, text, kind."""
-    return QuoteEntry(
-        post=_post_ref(row),
-        quote=Quote(
-            speaker=row["speaker"],
-            speaker_role=row["speaker_role"],
-            text=row["text"],
-            kind="indirect" if row["kind"] == "indirect" else "direct",
-        ),
-    )
-
-
-class CacheRepo:
+class CacheRepo(QuoteQueries):
     def __init__(self, db: Database) -> None:
         self._db = db
 
@@ -214,7 +128,7 @@ class CacheRepo:
         return Extraction.from_dict(json.loads(row[0])) if row else None
 
     async def mission_count(self, *, scope: PostScope | None = None) -> int:
-        where, params = _where(scope)
+        where, params = scope_where(scope)
         row = await self._db.fetchone(
             f"SELECT COUNT(*) FROM missions m JOIN posts p ON p.id = m.post_id {where}", params
         )
@@ -224,9 +138,9 @@ class CacheRepo:
         self, *, offset: int = 0, limit: int = 1, scope: PostScope | None = None
     ) -> list[MissionCard]:
         """Missions newest first: by the mission's date, else the post's, else ingestion."""
-        where, params = _where(scope)
+        where, params = scope_where(scope)
         sql = (
-            f"SELECT {_REF_COLUMNS}, e.result_json FROM missions m "
+            f"SELECT {REF_COLUMNS}, e.result_json FROM missions m "
             "JOIN posts p ON p.id = m.post_id JOIN extractions e ON e.post_id = m.post_id "
             f"{where} "
             "ORDER BY COALESCE(m.mission_date, substr(p.published_at, 1, 10), "
@@ -238,7 +152,7 @@ class CacheRepo:
             extraction = Extraction.from_dict(json.loads(row["result_json"]))
             cards.append(
                 MissionCard(
-                    post=_post_ref(row),
+                    post=post_ref(row),
                     mission=extraction.mission,
                     companies=extraction.companies,
                 )
@@ -252,7 +166,7 @@ class CacheRepo:
         Merged here rather than by SQL: the normal form also folds a one-word name into the
         same name plus a case ending, which needs every key at once.
         """
-        where, params = _where(scope)
+        where, params = scope_where(scope)
         sql = (
             f"SELECT c.name, c.post_id, {self._db.json_array_length('c.mentions_json')} "
             "AS mentions "
@@ -281,49 +195,17 @@ class CacheRepo:
     async def company_count(self) -> int:
         return len(await self.organisations())
 
-    async def quote_count(self) -> int:
-        row = await self._db.fetchone("SELECT COUNT(*) FROM quotes")
-        return int(row[0]) if row else 0
-
-    async def latest_quotes(
-        self, *, limit: int = 10, scope: PostScope | None = None
-    ) -> list[QuoteEntry]:
-        """Quotes of the newest post (in scope) that has any, direct speech first."""
-        where, params = _where(scope)
-        sql = (
-            f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
-            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
-        )
-        row = await self._db.fetchone(sql, params)
-        if row is None:
-            return []
-        return await self._quotes_where("q.post_id = ?", (row[0],), limit)
-
-    async def latest_quote_post(self, *, scope: PostScope | None = None) -> int | None:
-        """The newest post (in scope) that has quotes."""
-        where, params = _where(scope)
-        sql = (
-            f"SELECT post_id FROM quotes q JOIN posts p ON p.id = q.post_id {where} "
-            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC LIMIT 1"
-        )
-        row = await self._db.fetchone(sql, params)
-        return int(row[0]) if row else None
-
-    async def quotes_of_post(self, post_id: int) -> list[QuoteEntry]:
-        """Every quote of one post, direct speech first."""
-        return await self._quotes_where("q.post_id = ?", (post_id,), -1)
-
     async def mission_of_post(self, post_id: int) -> MissionCard | None:
         """The mission card of one post (the post's companies even when it has no mission)."""
         sql = (
-            f"SELECT {_REF_COLUMNS}, e.result_json FROM posts p "
+            f"SELECT {REF_COLUMNS}, e.result_json FROM posts p "
             "JOIN extractions e ON e.post_id = p.id WHERE p.id = ?"
         )
         row = await self._db.fetchone(sql, (post_id,))
         if row is None:
             return None
         extraction = Extraction.from_dict(json.loads(row["result_json"]))
-        return MissionCard(_post_ref(row), extraction.mission, extraction.companies)
+        return MissionCard(post_ref(row), extraction.mission, extraction.companies)
 
     async def find_missions(self, query: str) -> list[MissionCard]:
         """Missions (newest first) whose leader, region, destination, event, channel or title
@@ -353,30 +235,11 @@ class CacheRepo:
             return []
         marks = ", ".join("?" * len(post_ids))
         sql = (
-            f"SELECT {_REF_COLUMNS} FROM posts p WHERE p.id IN ({marks}) "
+            f"SELECT {REF_COLUMNS} FROM posts p WHERE p.id IN ({marks}) "
             "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC"
         )
         rows = await self._db.fetchall(sql, tuple(post_ids))
-        return [_post_ref(r) for r in rows]
-
-    async def speakers(self, *, limit: int = 12) -> list[Speaker]:
-        """Speakers known to the cache, the most quoted first."""
-        sql = (
-            "SELECT speaker_key, MIN(speaker) AS name, COUNT(*) AS n, MAX(id) AS quote_id "
-            "FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker_key "
-            "ORDER BY n DESC, name LIMIT ?"
-        )
-        rows = await self._db.fetchall(sql, (limit,))
-        return [Speaker(r["name"], int(r["n"]), int(r["quote_id"])) for r in rows]
-
-    async def speaker_handle(self, speaker: str) -> int | None:
-        """One quote id of this speaker (what a button carries instead of the name)."""
-        row = await self._db.fetchone("SELECT MAX(id) FROM quotes WHERE speaker = ?", (speaker,))
-        return int(row[0]) if row and row[0] is not None else None
-
-    async def speaker_of_quote(self, quote_id: int) -> str | None:
-        row = await self._db.fetchone("SELECT speaker FROM quotes WHERE id = ?", (quote_id,))
-        return row[0] if row else None
+        return [post_ref(r) for r in rows]
 
     async def freshness(self) -> Freshness:
         channels = tuple(
@@ -398,55 +261,6 @@ class CacheRepo:
             newest_post=from_db(row[1]) if row else None,
             last_refresh=from_db(refreshed[0]) if refreshed else None,
         )
-
-    async def quotes_by_speaker(
-        self, query: str, *, limit: int = 20, scope: PostScope | None = None
-    ) -> list[QuoteEntry]:
-        """Quotes whose speaker matches the query, case- and ё-insensitively.
-
-        The query may be a full name, a surname in any case form, or an initial and a
-        surname ("Е. Смирнова", "Е.Смирнова"): an initial must begin one of the speaker's
-        names.
-        """
-        key = search_key(query.replace(".", ". "))
-        words = [w.rstrip(".") for w in key.split()]
-        initials = [w for w in words if len(w) == 1 and w.isalpha()]
-        words = [w for w in words if w and w not in initials]
-        if not words:
-            return []
-        found: list[QuoteEntry] = []
-        like = "q.speaker_key LIKE ? ESCAPE '\\'"
-        in_scope, scope_params = scope.sql("p") if scope is not None else ("1 = 1", ())
-        if not initials:
-            found = await self._quotes_where(
-                f"{like} AND {in_scope}",
-                (f"%{_escape_like(' '.join(words))}%", *scope_params),
-                limit,
-            )
-        if not found:
-            # Users type names in any case form ("Натальи Комаровой"): fall back to the stem
-            # of every word, each found somewhere in the speaker's name.
-            stems = [_stem(word) for word in words]
-            found = await self._quotes_where(
-                " AND ".join([like] * len(stems) + [in_scope]),
-                (*(f"%{_escape_like(stem)}%" for stem in stems), *scope_params),
-                -1 if initials else limit,
-            )
-        if initials:
-            found = [e for e in found if _has_initials(e.quote.speaker or "", initials)]
-        return found[:limit]
-
-    async def _quotes_where(
-        self, condition: str, params: tuple[object, ...], limit: int
-    ) -> list[QuoteEntry]:
-        sql = (
-            f"SELECT {_REF_COLUMNS}, q.speaker, q.speaker_role, q.text, q.kind FROM quotes q "
-            f"JOIN posts p ON p.id = q.post_id WHERE {condition} "
-            "ORDER BY COALESCE(p.published_at, p.created_at) DESC, p.id DESC, "
-            "q.kind = 'indirect', q.position LIMIT ?"
-        )
-        rows = await self._db.fetchall(sql, (*params, self._db.limit(limit)))
-        return [quote_entry(r) for r in rows]
 
     async def digest_items(
         self,
@@ -476,7 +290,7 @@ class CacheRepo:
             assert stamp is not None
             published_params = (stamp,)
         sql = (
-            f"SELECT {_REF_COLUMNS}, p.created_at, p.ready_at, e.result_json FROM posts p "
+            f"SELECT {REF_COLUMNS}, p.created_at, p.ready_at, e.result_json FROM posts p "
             "JOIN extractions e ON e.post_id = p.id "
             f"WHERE p.ready_at > ? AND p.ready_at <= ?{published}{extra} "
             "ORDER BY p.ready_at, p.id LIMIT ?"
@@ -495,21 +309,13 @@ class CacheRepo:
             assert created is not None and ready is not None
             items.append(
                 DigestItem(
-                    post=_post_ref(r),
+                    post=post_ref(r),
                     created_at=created,
                     extraction=Extraction.from_dict(json.loads(r["result_json"])),
                     ready_at=ready,
                 )
             )
         return items
-
-
-def _where(scope: PostScope | None) -> tuple[str, tuple[str, ...]]:
-    """A WHERE clause over alias ``p`` for the scope, or nothing."""
-    if scope is None:
-        return "", ()
-    condition, params = scope.sql("p")
-    return f"WHERE {condition}", params
 
 
 def _ready_stamp(moment: datetime) -> str:
@@ -522,26 +328,3 @@ def _ready_stamp(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime refused: give it a time zone")
     return moment.astimezone(UTC).isoformat()
-
-
-def stem_words(query: str) -> list[str]:
-    """The query's words without their case endings, for matching names in any case form."""
-    return [_stem(w) for w in search_key(query).split()]
-
-
-def _stem(word: str) -> str:
-    """Drop a case ending: "комаровой" → "комаров", "анны" → "анн"; short words stay whole.
-
-    Only letters are dropped: "ков%" is a literal, not a word to stem.
-    """
-    cut = 2 if len(word) > 5 else 1 if len(word) > 3 else 0
-    return word[:-cut] if cut and word[-cut:].isalpha() else word
-
-
-def _has_initials(speaker: str, initials: list[str]) -> bool:
-    names = search_key(speaker).split()
-    return all(any(n.startswith(i) for n in names) for i in initials)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
