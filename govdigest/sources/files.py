@@ -2,13 +2,11 @@
 
 Supported: ``.txt``/``.md`` (first non-empty line is the title), ``.json`` post files
 (``{"text", "date"?, "url"?, "channel"?, "author"?, "title"?}`` or a list of them) and
-Telegram Desktop channel exports (``result.json`` with ``messages``). A bad file is reported
-with its name and reason and skipped; it never stops the rest.
+Telegram Desktop channel exports (``result.json`` with ``messages``, see ``desktop_export``).
+A bad file is reported with its name and reason and skipped; it never stops the rest.
 
-Every post is validated here, when it is read, so that nothing downstream (the content hash,
-storage, the renderers) meets text it cannot handle: sizes are bounded (``MAX_*`` below), dates
-must lie in a plausible range, strings must be valid Unicode (JSON can spell a lone surrogate).
-A file is the unit: either all its posts are read or the file is rejected with a reason.
+Every post is validated when it is read (``validation``). A file is the unit: either all its
+posts are read or the file is rejected with a reason.
 """
 
 from __future__ import annotations
@@ -18,12 +16,21 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from govdigest.sources.desktop_export import flatten_export_text, read_export
 from govdigest.sources.models import RawPost, RejectedFile, printable
-from govdigest.sources.text import normalize_text, split_title, strip_navigation
+from govdigest.sources.text import normalize_text, split_title
+from govdigest.sources.validation import (
+    MAX_FIELD_CHARS,
+    BadFile,
+    check_unicode,
+    parse_when,
+    str_or_none,
+    title_line,
+    validated,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,21 +41,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
 # channel's history, and json.loads needs about 30 times the file's size in memory.
 MAX_POST_FILE_BYTES = 1024 * 1024
 MAX_FILE_BYTES = 20 * 1024 * 1024
-# Five times a Telegram post; the extractor reads at most MAX_ANALYSED_CHARS of it anyway.
-MAX_TEXT_CHARS = 20_000
-MAX_TITLE_CHARS = 300
-# A longer link is dropped: no real post link is that long, and one that is cannot be kept
-# whole in a 4096-character message.
-MAX_URL_CHARS = 1024
-MAX_FIELD_CHARS = 300  # channel and author names
-MAX_ID_CHARS = 4096  # a post's id: a path from SEEDS_DIR and a message id
-# Dates before Telegram or far ahead are typos or junk (year 1 overflows on conversion to UTC).
-MIN_YEAR, MAX_YEAR = 2000, 2100
-CHANNEL_EXPORT_TYPES = frozenset({"public_channel", "private_channel"})
-
-
-class BadFile(Exception):
-    """A file that cannot be read as posts; the message is the reason shown to the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +178,13 @@ def read_file(
 
 
 def _text_post(raw: str, sid: str, where: str) -> RawPost:
-    _check_unicode(raw, "the text")
+    check_unicode(raw, "the text")
     text = normalize_text(raw)
     if not text:
         raise BadFile("no text after removing interface residue")
     title, text = split_title(text)
     return validated(
-        RawPost(source="file", source_id=sid, text=text, title=_title_line(title), location=where)
+        RawPost(source="file", source_id=sid, text=text, title=title_line(title), location=where)
     )
 
 
@@ -204,7 +196,7 @@ def _read_json(raw: str, sid: str, where: str) -> list[RawPost]:
     except RecursionError as exc:
         raise BadFile("JSON nested too deeply") from exc
     if isinstance(data, dict) and isinstance(data.get("messages"), list):
-        return _read_export(data, sid, where)
+        return read_export(data, sid, where)
     if isinstance(data, list):
         posts: dict[str, RawPost] = {}
         for index, item in enumerate(data):
@@ -243,182 +235,20 @@ def _json_post(item: Any, sid: str, where: str) -> RawPost:
     text = normalize_text(flatten_export_text(text_value))
     if not text:
         raise BadFile("the 'text' field is empty")
-    title = _str_or_none(item.get("title"))
+    title = str_or_none(item.get("title"))
     if title is None:
         first_line, text = split_title(text)
-        title = _title_line(first_line)
+        title = title_line(first_line)
     return validated(
         RawPost(
             source="file",
             source_id=sid,
             text=text,
             title=title,
-            published=_parse_when(item.get("date")),
-            url=_str_or_none(item.get("url")),
-            channel=_str_or_none(item.get("channel")),
-            author=_str_or_none(item.get("author")),
+            published=parse_when(item.get("date")),
+            url=str_or_none(item.get("url")),
+            channel=str_or_none(item.get("channel")),
+            author=str_or_none(item.get("author")),
             location=where,
         )
     )
-
-
-def _read_export(data: dict[str, Any], sid: str, where: str) -> list[RawPost]:
-    channel = _str_or_none(data.get("name"))
-    username = _str_or_none(data.get("username"))
-    channel_id = data.get("id") if data.get("type") in CHANNEL_EXPORT_TYPES else None
-    if isinstance(channel_id, bool):
-        channel_id = None
-    posts: dict[str, RawPost] = {}
-    for message in data["messages"]:
-        if not isinstance(message, dict) or message.get("type", "message") != "message":
-            continue
-        text = normalize_text(flatten_export_text(message.get("text", "")))
-        if not text:
-            continue  # photos of an album without a caption, stickers, polls
-        msg_id = message.get("id")
-        if isinstance(msg_id, bool) or not isinstance(msg_id, int | str):
-            # No usable id: the text is the message's identity.
-            msg_id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        title, text = split_title(text)
-        published = _parse_unix(message.get("date_unixtime")) or _parse_when(message.get("date"))
-        # A channel's messages are keyed like live channel posts (Bot API chat id -100…), so
-        # an export and the posts the bot saw in that channel are the same posts, not twins.
-        keyed_by_channel = isinstance(channel_id, int) and isinstance(msg_id, int)
-        post = RawPost(
-            source="channel" if keyed_by_channel else "export",
-            source_id=f"-100{channel_id}:{msg_id}" if keyed_by_channel else f"{sid}#{msg_id}",
-            location=f"{where}#{msg_id}",
-            text=text,
-            title=_title_line(title),
-            published=published,
-            url=f"https://t.me/{username}/{msg_id}" if username and msg_id else None,
-            channel=channel,
-            # A channel export's "from" is the channel itself; only a signature is an author.
-            author=_str_or_none(message.get("author"))
-            or (None if keyed_by_channel else _str_or_none(message.get("from"))),
-            username=username if keyed_by_channel else None,
-        )
-        try:
-            post = validated(post)
-        except BadFile as exc:
-            raise BadFile(f"message {msg_id}: {exc}") from exc
-        # A message id repeated in one export (an export stitched from two) is one post: the
-        # later copy wins, instead of the two overwriting each other on every refresh.
-        posts.pop(post.source_id, None)
-        posts[post.source_id] = post
-    if not posts and not data["messages"]:
-        raise BadFile("the export has no messages")
-    return list(posts.values())
-
-
-def _title_line(title: str | None) -> str | None:
-    """A title taken from the first line of the text, cut to ``MAX_TITLE_CHARS`` at a word."""
-    if title is None or len(title) <= MAX_TITLE_CHARS:
-        return title
-    cut = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] or title[: MAX_TITLE_CHARS - 1]
-    return cut.rstrip(" ,.;:—-") + "…"
-
-
-def _check_unicode(value: str, what: str) -> None:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise BadFile(
-            f"{what} is not valid Unicode (character U+{ord(value[exc.start]):04X} at {exc.start})"
-        ) from exc
-
-
-def validated(post: RawPost) -> RawPost:
-    """The post if every field is within bounds; an over-long link is dropped; else BadFile."""
-    fields = {
-        "the id": post.source_id,
-        "the text": post.text,
-        "the title": post.title,
-        "the link": post.url,
-        "the channel": post.channel,
-        "the author": post.author,
-    }
-    for what, value in fields.items():
-        if value is not None:
-            _check_unicode(value, what)
-    if len(post.source_id) > MAX_ID_CHARS:
-        raise BadFile(f"id too long ({len(post.source_id)} characters; limit {MAX_ID_CHARS})")
-    if len(post.text) > MAX_TEXT_CHARS:
-        raise BadFile(f"text too long ({len(post.text)} characters; limit {MAX_TEXT_CHARS})")
-    if post.title is not None and len(post.title) > MAX_TITLE_CHARS:
-        raise BadFile(f"title too long ({len(post.title)} characters; limit {MAX_TITLE_CHARS})")
-    for what, value in (("channel", post.channel), ("author", post.author)):
-        if value is not None and len(value) > MAX_FIELD_CHARS:
-            raise BadFile(f"{what} too long ({len(value)} characters; limit {MAX_FIELD_CHARS})")
-    if post.published is not None and not MIN_YEAR <= post.published.year <= MAX_YEAR:
-        raise BadFile(f"date out of range ({post.published.date()}; {MIN_YEAR}–{MAX_YEAR})")
-    if post.published is not None:
-        try:
-            post.published.astimezone(UTC)
-        except OverflowError as exc:
-            raise BadFile(f"date out of range ({post.published.isoformat()})") from exc
-    if post.url is not None and len(post.url) > MAX_URL_CHARS:
-        log.info("dropped a %d-character link of %s", len(post.url), post.location)
-        post = replace(post, url=None)
-    return post
-
-
-# Entity types of a Desktop export that are navigation when a line holds nothing else.
-EXPORT_LINK_LIKE = frozenset({"hashtag", "cashtag", "mention", "link", "email"})
-EXPORT_TAGS = frozenset({"hashtag", "cashtag"})
-
-
-def flatten_export_text(value: Any) -> str:
-    """Telegram Desktop writes ``text`` as a string or a list of strings and entity objects.
-
-    Entities are read as the bot reads a live post's (``strip_navigation``), so an exported
-    post and the same post received from the channel are the same text.
-    """
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, list):
-        return ""
-    parts: list[str] = []
-    link_spans: list[tuple[int, int]] = []
-    tag_starts: list[int] = []
-    pos = 0
-    for piece in value:
-        if isinstance(piece, str):
-            text, kind = piece, None
-        elif isinstance(piece, dict) and isinstance(piece.get("text"), str):
-            text, kind = piece["text"], piece.get("type")
-        else:
-            continue
-        if kind in EXPORT_LINK_LIKE:
-            link_spans.append((pos, pos + len(text)))
-        if kind in EXPORT_TAGS and text[:1] in {"#", "$"}:
-            tag_starts.append(pos)
-        parts.append(text)
-        pos += len(text)
-    return strip_navigation("".join(parts), link_spans, tag_starts)
-
-
-def _parse_unix(value: Any) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(int(value), tz=UTC)
-    except (TypeError, ValueError, OverflowError, OSError):
-        return None
-
-
-def _parse_when(value: Any) -> datetime | None:
-    """ISO date or datetime; a naive one is taken as UTC (exports carry no zone)."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = datetime.combine(date.fromisoformat(text[:10]), time(), tzinfo=UTC)
-        except ValueError:
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _str_or_none(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None

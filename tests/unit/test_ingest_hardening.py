@@ -23,13 +23,11 @@ from govdigest.ingest import Ingestor
 from govdigest.sources.files import (
     MAX_FILE_BYTES,
     MAX_POST_FILE_BYTES,
-    MAX_TEXT_CHARS,
-    MAX_TITLE_CHARS,
-    MAX_URL_CHARS,
     display_path,
     read_paths,
 )
 from govdigest.sources.models import RawPost
+from govdigest.sources.validation import MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS
 from tests.unit.test_ingest import LineExtractor
 
 GOOD_TEXT = "Губернатор открыл мост\nДвижение по мосту через реку Ясную открыто."

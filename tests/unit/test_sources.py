@@ -11,7 +11,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from govdigest.sources.files import flatten_export_text, read_file, read_paths
+from govdigest.sources.desktop_export import flatten_export_text
+from govdigest.sources.files import read_file, read_paths
 from govdigest.sources.models import RawPost
 from govdigest.sources.text import UI_RESIDUE, normalize_text
 from tests.conftest import DATA_DIR
