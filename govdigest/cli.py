@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -23,9 +23,7 @@ from govdigest.logsetup import setup_logging
 from govdigest.storage import DATABASE_ERRORS
 
 if TYPE_CHECKING:
-    from govdigest.fetching import SourceFetcher
-    from govdigest.ingest import Ingestor
-    from govdigest.storage import Database, Repos
+    from govdigest.services import Core
 
 _FATAL_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, OSError)
 
@@ -171,60 +169,24 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-@dataclass(frozen=True)
-class _Tools:
-    """What ``ingest``, ``sources`` and ``fetch`` work with: the bot's services minus the bot."""
-
-    db: Database
-    repos: Repos
-    ingestor: Ingestor
-    fetcher: SourceFetcher
-
-
 @asynccontextmanager
-async def _open_tools(settings: Settings) -> AsyncIterator[_Tools]:
-    """The database, extractor, ingestor and fetcher, wired as ``bot.app.open_services``
-    wires them, without importing the bot: aiogram alone takes seconds to import, which every
-    one-shot command would pay for nothing (``bot.app`` builds the dispatcher too)."""
-    from govdigest.extraction.pipeline import Extractor, NlpModels
-    from govdigest.fetching import SourceFetcher
-    from govdigest.ingest import Ingestor
-    from govdigest.sources.http import HttpClient
-    from govdigest.storage import Database, Repos
+async def _open_tools(settings: Settings) -> AsyncIterator[Core]:
+    """The bot's core without the bot: aiogram alone takes seconds to import, which every
+    one-shot command (ingest, sources, fetch) would pay for nothing."""
+    from govdigest.services import open_core
 
-    db = await Database.open(settings.database_target)
+    core = await open_core(settings)
     try:
-        repos = Repos.over(db)
-        models = await asyncio.to_thread(NlpModels.load)
-        ingestor = Ingestor(repos, Extractor(models), root=settings.seeds_dir)
-        fetcher = SourceFetcher(
-            repos,
-            ingestor,
-            HttpClient(),
-            preview_base=settings.telegram_preview_base,
-            backfill=settings.backfill_posts,
-        )
-    except BaseException:
-        await db.close()
-        raise
-    try:
-        yield _Tools(db=db, repos=repos, ingestor=ingestor, fetcher=fetcher)
+        yield core
     finally:
-        try:
-            await fetcher.close()
-        finally:
-            await db.close()
+        await core.close()
 
 
-async def _add_configured_sources(settings: Settings, tools: _Tools) -> None:
-    """The settings' ``SOURCES`` not in the database yet, added unprobed (as the bot's
-    start-up does: ``bot.jobs.add_configured_sources``)."""
-    from govdigest.sources.refs import parse_source_ref
+async def _add_configured_sources(settings: Settings, tools: Core) -> None:
+    """The settings' ``SOURCES`` not in the database yet, added unprobed, as the bot does."""
+    from govdigest.services import add_configured_sources
 
-    for text in settings.sources:
-        ref = parse_source_ref(text)
-        if await tools.repos.sources.get(ref.key) is None:
-            await tools.fetcher.add(ref, origin="config", probe=False)
+    await add_configured_sources(settings, tools.repos, tools.fetcher)
 
 
 async def _ingest(settings: Settings, paths: list[str]) -> int:

@@ -30,7 +30,7 @@ from govdigest.config import Settings
 from govdigest.extraction.pipeline import Extractor, NlpModels
 from govdigest.fetching import SourceFetcher
 from govdigest.ingest import Ingestor
-from govdigest.sources.http import HttpClient
+from govdigest.services import open_core
 from govdigest.storage import Database, Repos
 from govdigest.timeutil import utc_now
 
@@ -70,32 +70,14 @@ class Services:
 async def open_services(
     settings: Settings, *, clock: Clock = utc_now, models: NlpModels | None = None
 ) -> Services:
-    db = await Database.open(settings.database_target)
-    try:
-        repos = Repos.over(db)
-        if models is None:
-            # natasha's embeddings take a second to load: keep the event loop free meanwhile.
-            models = await asyncio.to_thread(NlpModels.load)
-        extractor = Extractor(models)
-        ingestor = Ingestor(repos, extractor, clock=clock, root=settings.seeds_dir)
-        fetcher = SourceFetcher(
-            repos,
-            ingestor,
-            HttpClient(),
-            preview_base=settings.telegram_preview_base,
-            backfill=settings.backfill_posts,
-            clock=clock,
-        )
-    except BaseException:
-        await db.close()
-        raise
+    core = await open_core(settings, clock=clock, models=models)
     return Services(
         settings=settings,
-        db=db,
-        repos=repos,
-        extractor=extractor,
-        ingestor=ingestor,
-        fetcher=fetcher,
+        db=core.db,
+        repos=core.repos,
+        extractor=core.extractor,
+        ingestor=core.ingestor,
+        fetcher=core.fetcher,
         clock=clock,
     )
 

@@ -9,13 +9,13 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from govdigest import services as services_core
 from govdigest.bot.app import Services
 from govdigest.bot.digests import job as digest_job
 from govdigest.bot.digests.tick import lease_for
 from govdigest.fetching import FetchReport
 from govdigest.ingest import IngestReport
 from govdigest.sources.models import RejectedFile
-from govdigest.sources.refs import parse_source_ref
 from govdigest.storage.coordination import REFRESH
 
 log = logging.getLogger(__name__)
@@ -24,15 +24,10 @@ REFRESH_JOB_ID = "refresh-sources"
 
 
 async def add_configured_sources(services: Services) -> int:
-    """Add the ``SOURCES`` of the settings that are not in the database yet (no probe: the
-    first fetch gives each its status). Returns how many were added."""
-    added = 0
-    for text in services.settings.sources:
-        ref = parse_source_ref(text)
-        if await services.repos.sources.get(ref.key) is None:
-            _, created, _ = await services.fetcher.add(ref, origin="config", probe=False)
-            added += int(created)
-    return added
+    """The settings' ``SOURCES`` not in the database yet, added unprobed; how many."""
+    return await services_core.add_configured_sources(
+        services.settings, services.repos, services.fetcher
+    )
 
 
 def _as_ingest(fetched: FetchReport) -> IngestReport:
