@@ -68,15 +68,7 @@ SPLITS = (
 # aggregate and diffable, but not every post is expected to be perfect.
 REAL_DEV_SPLIT = "realdev"
 # Measurement-only splits: scored in aggregate, never shown post by post, never tuned on.
-HELD_OUT_SPLITS = (
-    "holdout",
-    "holdout2",
-    "holdout3",
-    "holdout4",
-    "holdout5",
-    "holdout6",
-    "holdout7",
-)
+HELD_OUT_SPLITS = tuple(split for split in SPLITS if split.startswith("holdout"))
 SEED_CASE_ID = "000_seed"
 
 
