@@ -30,6 +30,7 @@ from govdigest.extraction.mission.detection import (
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
+from govdigest.extraction.mission.home_trip import home_traveller, returned_from
 from govdigest.extraction.mission.host_side import (
     hosted_guest,
     nominative_at,
@@ -489,6 +490,7 @@ def _leader(
     subject = (
         relative_traveller(doc, people)  # "…, который находится в Минске с визитом"
         or _trip_subject(doc, people, senders)
+        or home_traveller(doc, people)
         or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
         or role_word_subject(doc, people)
         or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
@@ -618,7 +620,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
-    if not (is_mission_post(doc, 0, people) or headline or present is not None or hosted):
+    home = home_traveller(doc, people)  # "X вернулся из Узбекистана"
+    if not (is_mission_post(doc, 0, people) or headline or present is not None or hosted or home):
         return Mission()
     guest = guest_visit(doc, people) or corporate_guest(doc, people)
     if guest is not None and checked_leader(doc, people, guest.guest.name) is None:
@@ -655,7 +658,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     leader = checked
     places = find_places(doc, people)
     region = delegation_region(doc, places, leader_role)
-    where = destination(doc, places, region)
+    where = destination(doc, places, region) or (returned_from(doc, places) if home else None)
     if present is not None:
         # "Сегодня работаю в Корсаковском округе": the place after the cue is the destination.
         where = next((p.name for p in places if p.start == present), where)

@@ -20,6 +20,7 @@ from govdigest.extraction.language.grammar import (
     verb_lemma,
 )
 from govdigest.extraction.mission.federal_side import is_federal
+from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import met_away_subject
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
@@ -210,6 +211,7 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
         _author_travels(doc, people)
         or _home_side_travels(doc, people)
         or role_word_travels(doc, people, tuple(lines("guest_roles")))
+        or home_traveller(doc, people) is not None  # "X в ходе поездки в Китай встретился"
     ):
         return None
     for sent in doc.sentences:
