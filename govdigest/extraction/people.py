@@ -431,6 +431,8 @@ _PLACE_ROLE_HEADS = frozenset({"мэр", "губернатор", "глава", "
 
 
 def _leading_place_genitive(doc: Doc, start: int, words: list[str]) -> bool:
+    if len(words) >= 2 and doc.morph.lemma(words[0].lower()) in _PLACE_ROLE_HEADS:
+        return True  # "с Губернатором Р.Н. Хмелёвым": a capitalised role word, not a name
     if len(words) < 3 or _is_patronymic(doc, words[1]) or not words[0].endswith(("а", "я")):
         return False
     if doc.morph.is_known(words[0]):

@@ -30,7 +30,7 @@ from govdigest.extraction.mission.detection import (
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
-from govdigest.extraction.mission.home_trip import home_traveller, returned_from
+from govdigest.extraction.mission.home_trip import home_traveller, returned_from, traveller_region
 from govdigest.extraction.mission.host_side import (
     hosted_guest,
     nominative_at,
@@ -80,7 +80,6 @@ from govdigest.extraction.mission.visits import (
 from govdigest.extraction.models import Mission
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.places import (
-    delegation_region,
     destination,
     find_places,
     home_region,
@@ -657,7 +656,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         )
     leader = checked
     places = find_places(doc, people)
-    region = delegation_region(doc, places, leader_role)
+    region = traveller_region(doc, places, leader, leader_role, home)
     where = destination(doc, places, region) or (returned_from(doc, places) if home else None)
     if present is not None:
         # "Сегодня работаю в Корсаковском округе": the place after the cue is the destination.

@@ -19,7 +19,7 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import role_has
 from govdigest.extraction.people import People, PersonEntity
-from govdigest.extraction.places import Place
+from govdigest.extraction.places import Place, delegation_region
 from govdigest.extraction.resources import lines
 
 _TRIP_NOUN = r"(?i:поездк|визит|командировк|турне)\w*"
@@ -68,3 +68,16 @@ def returned_from(doc: Doc, places: list[Place]) -> str | None:
         if place is not None:
             return place.name
     return None
+
+
+def traveller_region(
+    doc: Doc, places: list[Place], leader: str | None, role: str | None, home: PersonEntity | None
+) -> str | None:
+    """The region of a home official on a trip is the one their role names ("губернатор
+    Рябинской области"), not a delegation expected back ("Делегацию из Гуанчжоу ждут …")."""
+    if home is not None and home.name == leader and role:
+        named = [p for p in places if doc.text[p.start : p.stop] in role]  # the role's own
+        own = delegation_region(doc, named, role)
+        if own is not None:
+            return own
+    return delegation_region(doc, places, role)

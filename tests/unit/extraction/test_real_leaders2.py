@@ -128,3 +128,45 @@ def test_guest_trip_phrase_keeps_guest(extractor: Extractor, text: str, guest: s
 def test_no_trip_no_mission(extractor: Extractor, text: str) -> None:
     m = mission(extractor, text)
     assert m.leader is None and m.destination is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # A delegation expected back ("Делегацию из Гуанчжоу ждут …") is not the traveller's
+        # region: the home official's role names it.
+        (
+            "Губернатор Ольховской области Семён Вяткин подвёл итоги рабочей поездки в Китай.\n"
+            "Делегацию из Гуанчжоу теперь ждут в Ольховске.",
+            "Ольховская область",
+        ),
+    ],
+)
+def test_traveller_region_from_role(extractor: Extractor, text: str, region: str) -> None:
+    assert mission(extractor, text).delegation_region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # Government sites capitalise the role: "Губернатором" is not part of the name.
+        (
+            "Официальная делегация Заболотского края во главе с Губернатором Р.Н. Хмелёвым "
+            "пребывает в Китае для переговоров в г. Чанчуне.",
+            "Р.Н. Хмелёв",
+        ),
+        (
+            "Делегацию края в Минске возглавил Губернатор Роман Хмелёв.",
+            "Роман Хмелёв",
+        ),
+        # A capitalised role alone before a surname.
+        (
+            "Официальная делегация Заболотского края во главе с Главой Хмелёвым прибыла в Минск.",
+            "Хмелёв",
+        ),
+    ],
+)
+def test_capitalised_role_word_is_not_a_name(extractor: Extractor, text: str, leader: str) -> None:
+    m = mission(extractor, text)
+    assert m.leader is not None and m.leader.endswith(leader)
+    assert not m.leader.lower().startswith(("губернатор", "глава"))
