@@ -90,7 +90,7 @@ def complete_lists(
             items, cued = _running_list(doc, sent.start, items, cues)
         if not cued and known < 2:
             continue
-        if _list_of_places(doc, items, cues):
+        if _list_of_places(doc, items, cues) or (opener and _clause_item(doc, items)):
             continue
         for a, b in items:
             a = _after_inclusion(doc, a, b)
@@ -120,6 +120,20 @@ def complete_lists(
 _INCLUSION_WORDS = frozenset(
     {"в", "числе", "число", "которых", "который", "среди", "них", "том", "включая", "например"}
 )
+
+
+_CLAUSE_POS = frozenset({"VERB", "INFN"})
+
+
+def _clause_item(doc: Doc, items: list[tuple[int, int]]) -> bool:
+    """A dash after the cue opens a clause, not a list, when its first item is lower-case prose
+    with a verb ("компании «X» – китайские коллеги готовы вложиться …, в Лесогорске")."""
+    if not items:
+        return False
+    text = doc.text[items[0][0] : items[0][1]].strip()
+    if not text[:1].islower() or "«" in text:
+        return False
+    return any(doc.morph.best_pos(w) in _CLAUSE_POS for w in text.split())
 
 
 def _after_inclusion(doc: Doc, start: int, stop: int) -> int:

@@ -170,3 +170,25 @@ def test_capitalised_role_word_is_not_a_name(extractor: Extractor, text: str, le
     m = mission(extractor, text)
     assert m.leader is not None and m.leader.endswith(leader)
     assert not m.leader.lower().startswith(("губернатор", "глава"))
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        # A dash after "компании «X»" opens a lower-case clause with a verb, not a list: the
+        # place at its end is no company.
+        (
+            "Побывали на заводе компании «Кедрлес» – партнёры готовы вложиться в деревообработку "
+            "у нас, в Ольховске.",
+            ["Кедрлес"],
+        ),
+        # A real list after a dash still gives its items.
+        (
+            "В делегацию вошли предприятия – Кедрмаш, Озёрстрой и Севхим.",
+            ["Кедрмаш", "Озёрстрой", "Севхим"],
+        ),
+    ],
+)
+def test_dash_clause_is_not_a_list(extractor: Extractor, text: str, companies: list[str]) -> None:
+    post = PostInput(text=text, published=PUBLISHED, author=None)
+    assert sorted(c.name for c in extractor.extract(post).companies) == sorted(companies)
