@@ -103,23 +103,10 @@ def is_name_designator_before(doc: Doc, pos: int) -> bool:
     return designator_before(doc, pos) is not None
 
 
-# Heads that make any name a government body wherever they stand in it.
-_GOVERNMENT_HEADS = frozenset(
-    {
-        "облисполком",
-        "райисполком",
-        "горисполком",
-        "исполком",
-        "правительство",
-        "министерство",
-        "администрация",
-        "мэрия",
-        "дума",
-        "заксобрание",
-        "минпромторг",
-        "прокуратура",
-    }
-)
+@cache
+def government_heads() -> frozenset[str]:
+    """Lemmas that make any name a government or legislative body wherever they stand in it."""
+    return word_set("government_heads")
 
 
 @cache
@@ -161,7 +148,7 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
         return True
     if len(words) == 1 and words[0] in legal_forms():
         return True  # a bare "СПК" is a designator whose name NER cut off
-    if any(doc.morph.lemma(w.lower()) in _GOVERNMENT_HEADS for w in words[1:]):
+    if any(doc.morph.lemma(w.lower()) in government_heads() for w in words[1:]):
         return True  # "Минский облисполком", "Тверская городская дума"
     facilities = word_set("facility_heads")
     if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
