@@ -104,6 +104,17 @@ def is_name_designator_before(doc: Doc, pos: int) -> bool:
 
 
 @cache
+def _ministry_re() -> re.Pattern[str]:
+    stems = "|".join(sorted(lines("ministry_stems"), key=len, reverse=True))
+    return re.compile(rf"^мин(?:{stems})[а-яё]*$")
+
+
+def is_ministry_word(word: str) -> bool:
+    """A one-word ministry, federal or regional: "Минпромэнерго", "Минсоцразвития"."""
+    return bool(_ministry_re().match(word.lower()))
+
+
+@cache
 def government_heads() -> frozenset[str]:
     """Lemmas that make any name a government or legislative body wherever they stand in it."""
     return word_set("government_heads")
@@ -146,6 +157,8 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
         return True
+    if is_ministry_word(words[0]):
+        return True  # "Минпромэнерго ЧР": a regional ministry
     if len(words) == 1 and words[0] in legal_forms():
         return True  # a bare "СПК" is a designator whose name NER cut off
     if any(doc.morph.lemma(w.lower()) in government_heads() for w in words[1:]):

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.organisations.rules import is_ministry_word
 from govdigest.extraction.pipeline import Extractor
 
 PUBLISHED = date(2025, 6, 10)
@@ -29,9 +30,10 @@ def names(extraction: Extraction) -> set[str]:
 
 # Rule: a legislature's head word anywhere after the first word of a name ("собрание", "хурал",
 # "курултай", "госсовет", "парламент", "сенат"; data/government_heads.txt) and the abbreviation
-# "СФ" (data/not_companies.txt) make a government body; a tourist complex ("туристический
-# комплекс «…»", data/non_org_heads.txt) is a place built or visited. The companies beside them
-# stay (the second column); the third column is a word that no company name may contain.
+# "СФ" (data/not_companies.txt) make a government body, and so does a one-word ministry
+# ("Минпромэнерго", data/ministry_stems.txt); a tourist complex, a municipal body, an
+# investment site and a national park named in quotes (data/non_org_heads.txt) are places. The
+# companies beside them stay (second column); no company name may contain the third column.
 @pytest.mark.parametrize(
     ("text", "kept", "dropped"),
     [
@@ -65,6 +67,28 @@ def names(extraction: Extraction) -> set[str]:
             "фирма «аэротекс»",
             "сосновый бор",
         ),
+        (
+            "Во встрече участвовали глава муниципального образования «Берёзовский район» Олег "
+            "Рыжов и гендиректор ЗАО «Берёзстекло» Иван Глухов.",
+            "зао «берёзстекло»",
+            "район",
+        ),
+        (
+            "Делегация осмотрела инвестиционную площадку «Ветлуга», а затем завод АО "
+            "«Ветлугахим».",
+            "ао «ветлугахим»",
+            "ветлуга»",
+        ),
+        (
+            "Гости побывали в национальном парке «Сосновая пуща» и на заводе ООО «Пущалес».",
+            "ооо «пущалес»",
+            "сосновая",
+        ),
+        (
+            "В Минпромэнерго ЧР провели встречу с представителями АО «Тавиястрой».",
+            "ао «тавиястрой»",
+            "минпром",
+        ),
     ],
 )
 def test_bodies_and_objects_are_not_companies(
@@ -93,3 +117,22 @@ def test_bodies_and_objects_are_not_companies(
 def test_businesses_resembling_bodies_are_kept(extractor: Extractor, text: str, kept: str) -> None:
     found = names(run(extractor, text))
     assert any(kept in name for name in found), found
+
+
+# A one-word ministry is "мин" + a stem of data/ministry_stems.txt; businesses whose names start
+# with "Мин" stay companies.
+@pytest.mark.parametrize(
+    ("word", "ministry"),
+    [
+        ("Минпромэнерго", True),
+        ("Минсоцразвития", True),
+        ("Минтуризма", True),
+        ("минэкологии", True),
+        ("Минудобрения", False),
+        ("Минеральные", False),
+        ("Минскмаш", False),
+        ("Миндаль", False),
+    ],
+)
+def test_ministry_words(word: str, ministry: bool) -> None:
+    assert is_ministry_word(word) is ministry
