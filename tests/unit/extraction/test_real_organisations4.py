@@ -29,11 +29,12 @@ def names(extraction: Extraction) -> set[str]:
 
 
 # Rule: a legislature's head word anywhere after the first word of a name ("собрание", "хурал",
-# "курултай", "госсовет", "парламент", "сенат"; data/government_heads.txt) and the abbreviation
-# "СФ" (data/not_companies.txt) make a government body, and so does a one-word ministry
-# ("Минпромэнерго", data/ministry_stems.txt); a tourist complex, a municipal body, an
-# investment site and a national park named in quotes (data/non_org_heads.txt) are places. The
-# companies beside them stay (second column); no company name may contain the third column.
+# "курултай", "госсовет", "парламент", "сенат"; data/government_heads.txt), the abbreviation
+# "СФ" and region abbreviations such as "УР" (data/not_companies.txt) make a government body,
+# and so does a one-word ministry ("Минпромэнерго", data/ministry_stems.txt); a tourist
+# complex, a municipal body, an investment site and a national park named in quotes
+# (data/non_org_heads.txt) are places. The companies beside them stay (second column); no
+# company name may contain the third column.
 @pytest.mark.parametrize(
     ("text", "kept", "dropped"),
     [
@@ -88,6 +89,12 @@ def names(extraction: Extraction) -> set[str]:
             "В Минпромэнерго ЧР провели встречу с представителями АО «Тавиястрой».",
             "ао «тавиястрой»",
             "минпром",
+        ),
+        (
+            "Во встрече участвовали министр экономики УР Олег Заиров и генеральный директор ЗАО "
+            "«Усольстекло» Пётр Карин.",
+            "зао «усольстекло»",
+            "ур",
         ),
     ],
 )
