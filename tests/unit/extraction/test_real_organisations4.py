@@ -143,3 +143,28 @@ def test_businesses_resembling_bodies_are_kept(extractor: Extractor, text: str, 
 )
 def test_ministry_words(word: str, ministry: bool) -> None:
     assert is_ministry_word(word) is ministry
+
+
+# Rule: a hyphenated head role right before a head-first association or union makes it a member
+# ("вице-президент Ассоциации …", "сопредседатель Союза …"; data/org_partner_cues.txt).
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "В делегацию вошёл вице-президент Ассоциации стекольщиков России Глеб Ручьёв.",
+            "ассоциация стекольщиков россии",
+        ),
+        (
+            "На встрече был вице-председатель Союза мебельщиков России Павел Лыков.",
+            "союз мебельщиков россии",
+        ),
+        (
+            "Соглашение обсудили с сопредседателем Ассоциации лесопромышленников России Иваном "
+            "Зотовым.",
+            "ассоциация лесопромышленников россии",
+        ),
+    ],
+)
+def test_hyphenated_roles_before_associations(extractor: Extractor, text: str, name: str) -> None:
+    found = {(c.name.lower(), c.kind) for c in run(extractor, text).companies}
+    assert (name, "association") in found, found
