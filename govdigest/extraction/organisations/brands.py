@@ -16,7 +16,7 @@ from govdigest.extraction.organisations.candidates import (
     candidate_key,
 )
 from govdigest.extraction.organisations.forms import CAMEL_RE, declined_compound
-from govdigest.extraction.organisations.rules import legal_forms
+from govdigest.extraction.organisations.rules import is_ministry_word, legal_forms
 from govdigest.extraction.resources import lines, word_set
 
 MIN_BRAND_LENGTH = 6
@@ -45,6 +45,7 @@ def brand_nominative(doc: Doc, word: str) -> str:
         or CAMEL_RE.search(word)
         or doc.morph.is_known(low)
         or _PLACE_ENDING_RE.search(low)
+        or is_ministry_word(word)
     ):
         return ""
     stems = _stems()

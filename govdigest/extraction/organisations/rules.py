@@ -103,23 +103,21 @@ def is_name_designator_before(doc: Doc, pos: int) -> bool:
     return designator_before(doc, pos) is not None
 
 
-# Heads that make any name a government body wherever they stand in it.
-_GOVERNMENT_HEADS = frozenset(
-    {
-        "облисполком",
-        "райисполком",
-        "горисполком",
-        "исполком",
-        "правительство",
-        "министерство",
-        "администрация",
-        "мэрия",
-        "дума",
-        "заксобрание",
-        "минпромторг",
-        "прокуратура",
-    }
-)
+@cache
+def _ministry_re() -> re.Pattern[str]:
+    stems = "|".join(sorted(lines("ministry_stems"), key=len, reverse=True))
+    return re.compile(rf"^мин(?:{stems})[а-яё]*$")
+
+
+def is_ministry_word(word: str) -> bool:
+    """A one-word ministry, federal or regional: "Минпромэнерго", "Минсоцразвития"."""
+    return bool(_ministry_re().match(word.lower()))
+
+
+@cache
+def government_heads() -> frozenset[str]:
+    """Lemmas that make any name a government or legislative body wherever they stand in it."""
+    return word_set("government_heads")
 
 
 @cache
@@ -159,9 +157,11 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
         return True
+    if is_ministry_word(words[0]):
+        return True  # "Минпромэнерго ЧР": a regional ministry
     if len(words) == 1 and words[0] in legal_forms():
         return True  # a bare "СПК" is a designator whose name NER cut off
-    if any(doc.morph.lemma(w.lower()) in _GOVERNMENT_HEADS for w in words[1:]):
+    if any(doc.morph.lemma(w.lower()) in government_heads() for w in words[1:]):
         return True  # "Минский облисполком", "Тверская городская дума"
     facilities = word_set("facility_heads")
     if any(w.lower() in facilities or doc.morph.lemma(w.lower()) in facilities for w in words):
