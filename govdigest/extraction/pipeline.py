@@ -5,7 +5,8 @@ from __future__ import annotations
 from govdigest.extraction.doc import Doc, tokenize
 from govdigest.extraction.language.morph import Morph
 from govdigest.extraction.language.nlp import NlpModels, run_ner
-from govdigest.extraction.mission.card import extract_mission, is_first_person
+from govdigest.extraction.mission.author import is_first_person
+from govdigest.extraction.mission.card import extract_mission
 from govdigest.extraction.mission.leader_sides import channel_description_role
 from govdigest.extraction.models import Extraction, Person, PostInput, Quote
 from govdigest.extraction.organisations.companies import extract_companies

@@ -266,7 +266,7 @@ _CHANNEL_OF_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _CHANNEL_HEADS = {"губернатора": "губернатор", "главы": "глава", "мэра": "мэр"}
-CHANNEL_CARD_LINES = 10
+CHANNEL_CARD_LINES = 10  # a t.me/s preview's channel card: name, counters, description
 
 
 def channel_description_role(raw_text: str) -> str | None:
