@@ -22,7 +22,7 @@ from govdigest.extraction.quotes.speakers import (
 )
 
 if TYPE_CHECKING:
-    from govdigest.extraction.quotes.direct import RawQuote
+    from govdigest.extraction.quotes.raw import RawQuote
 
 # Words that may stand around the bare verb: links and adverbs of sequence or emphasis.
 _LINK_WORDS = frozenset(

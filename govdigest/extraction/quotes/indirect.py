@@ -6,7 +6,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
-from govdigest.extraction.quotes.direct import RawQuote
+from govdigest.extraction.quotes.raw import RawQuote
 from govdigest.extraction.quotes.speakers import resolve, speech_verb_lemmas
 from govdigest.extraction.text import Sentence
 

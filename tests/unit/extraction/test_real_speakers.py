@@ -14,7 +14,7 @@ import pytest
 from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
 from govdigest.extraction.quotes.continuation import repeated_speakers
-from govdigest.extraction.quotes.direct import RawQuote
+from govdigest.extraction.quotes.raw import RawQuote
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.quotes.speakers import NOBODY, Speaker
 
