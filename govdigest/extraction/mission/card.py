@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import date
 
 from govdigest.extraction.dates import mission_dates
@@ -13,15 +12,13 @@ from govdigest.extraction.language.grammar import (
     is_past_singular,
     is_past_verb,
     lemmas_in,
-    role_has,
-    verb_lemma,
 )
 from govdigest.extraction.mission.agreements import (
     AGREEMENT_VERBS,
     extract_agreements,
     is_past,
 )
-from govdigest.extraction.mission.author import author_presence, channel_role
+from govdigest.extraction.mission.author import author_presence
 from govdigest.extraction.mission.detection import (
     forum_destination,
     host_destination,
@@ -29,56 +26,40 @@ from govdigest.extraction.mission.detection import (
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
-from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.home_trip import home_traveller, returned_from, traveller_region
 from govdigest.extraction.mission.host_side import (
     hosted_guest,
-    nominative_at,
-    plural_visit_guest,
     with_arrival_role,
 )
+from govdigest.extraction.mission.leader import HOST_RE, find_leader, headline_trip_subject
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
-    cue_role,
     event_city,
     nominative_place,
     person_derived_place,
     role_before_leader,
-    role_only_mention,
     specific_role,
     venue_city,
     without_implausible,
 )
 from govdigest.extraction.mission.leader_sides import (
-    LEADER_ROLE_RANK,
-    attended_only,
     hosts_territory,
-    met_delegation_subject,
-    plural_signer,
     role_arrival_guest,
     signing_ceremony,
     unnamed_guest_delegation,
 )
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
-    heads_a_company,
-    is_companion,
-    own_channel_reporter,
-    pronoun_subject,
-    relative_traveller,
-    role_word_subject,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     corporate_guest,
-    first_delegation_member,
     guest_visit,
     inbound_marker,
-    visit_phrase_visitor,
 )
 from govdigest.extraction.models import Mission
-from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.people import People
 from govdigest.extraction.places import (
     destination,
     find_places,
@@ -147,16 +128,6 @@ def _place_trip(
     return False
 
 
-# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
-_HOST_RE = re.compile(
-    r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
-    r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
-    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
-    re.IGNORECASE,
-)
-ALLOW_RANKED_FALLBACK = True
-
-
 def _is_appointment(doc: Doc) -> bool:
     """A personnel post: an appointment cue in the title or the first body sentence."""
     cues = [c.split() for c in lines("appointment_cues")]
@@ -165,318 +136,6 @@ def _is_appointment(doc: Doc) -> bool:
         if any(contains_seq(lemmas, c) for c in cues):
             return True
     return False
-
-
-_NOT_HEADLINE_PREFIX = frozenset({"с", "со", "у", "к", "для", "о", "об", "от", "при"})
-
-
-def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
-    """A verbless sentence "<role> <Name> в Москве на РЭН-2025": that person travels."""
-    verbs = frozenset({"VERB", "INFN"})
-    for sent in doc.sentences:
-        words = doc.words_in(sent.start, sent.stop)
-        if any(doc.morph.has_pos(w.text.lower(), verbs, 0.3) for w in words):
-            continue
-        for start, stop, index in people.mentions:
-            if not sent.start <= start < sent.stop:
-                continue
-            prefix = doc.text[sent.start : start]
-            if "," in prefix or any(
-                w.text.lower() in _NOT_HEADLINE_PREFIX for w in doc.words_in(sent.start, start)
-            ):
-                break
-            if re.match(r"\s*(?:—\s*)?(?:в|во|на)\s+[А-ЯЁ«]", doc.text[stop : sent.stop]):
-                return people.entities[index]
-            break
-    return None
-
-
-# "По поручению губернатора …", "по распоряжению Главы …", "по приглашению …": the person named
-# right after sent or invited the delegation; they do not travel with it.
-_SENDER_RE = re.compile(
-    r"\bпо\s+(?:личному\s+)?(?:поручению|распоряжению|указанию|приглашению)\s+", re.IGNORECASE
-)
-MAX_SENDER_GAP = 60
-# A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
-# делегации"): its head is not the head of the regional delegation the post is about.
-_FEDERAL_DELEGATION_RE = re.compile(
-    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+(?:\w+\s+)?делегаци",
-    re.IGNORECASE,
-)
-MAX_CUE_GAP = 120
-# "делегация …, в которую, помимо президента республики X, вошли …": the one named after
-# "помимо" in a delegation's composition heads it.
-_MEMBERS_RE = re.compile(r"\b(?:вошл[иа]|входил[иа]?|входят|в\s+составе?)\b", re.IGNORECASE)
-
-
-def sender_indices(doc: Doc, people: People) -> frozenset[int]:
-    """People named as the ones who sent or invited the delegation, not its members."""
-    out: set[int] = set()
-    for m in _SENDER_RE.finditer(doc.text):
-        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_SENDER_GAP]
-        if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
-            out.add(nxt[0][2])
-    return frozenset(out)
-
-
-def leader_by_cue(
-    doc: Doc, people: People, senders: frozenset[int] = frozenset()
-) -> tuple[PersonEntity, int] | None:
-    """The person a leader cue names: "во главе с …", "Возглавлял её …", "X возглавил делегацию".
-
-    A finite cue verb right after a name takes that name as its subject; otherwise the first
-    person after the cue leads. Cues about a federal delegation are skipped.
-    """
-    cues = [tuple(c.split()) for c in lines("leader_cues")]
-    for cue in cues:
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in cue) + r"\b"
-        for m in re.finditer(pattern, doc.text, re.IGNORECASE):
-            if heads_a_company(doc, m.start()):
-                continue  # "группы компаний, которую возглавляет предприниматель X"
-            sent = doc.sentence_at(m.start())
-            if sent is not None and _FEDERAL_DELEGATION_RE.search(
-                doc.text[sent.start : sent.stop]
-            ):
-                continue
-            met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
-            if met_by is not None:
-                # "На полях форума губернатор X встретился с делегацией … во главе с Y": Y heads
-                # the delegation met; X is the one at the forum.
-                return people.entities[met_by], m.end()
-            members = (
-                _MEMBERS_RE.search(doc.text, m.end(), sent.stop) if sent is not None else None
-            )
-            if cue == ("помимо",) and not (
-                members and any(m.end() <= p[0] < members.start() for p in people.mentions)
-            ):
-                # "помимо" names the head only in a delegation's composition, by name before
-                # the verb ("помимо главы региона вошли X": X is a member, not the head)
-                continue
-            prev = [p for p in people.mentions if p[1] <= m.start()]
-            if (
-                len(cue) == 1
-                and prev
-                and not doc.text[prev[-1][1] : m.start()].strip()
-                and is_past_singular(doc, m.group())
-                and prev[-1][2] not in senders
-            ):
-                return people.entities[prev[-1][2]], m.end()
-            pronoun = pronoun_subject(doc, people, m.start(), senders) if len(cue) == 1 else None
-            if pronoun is not None:
-                return pronoun, m.end()  # "…, он возглавляет официальную делегацию"
-            nxt = [
-                p
-                for p in people.mentions
-                if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
-            ]
-            member = member_governor(doc, people, nxt[0][2]) if nxt else None
-            if member is not None and national_head(people.entities[nxt[0][2]]):
-                return member, m.end()  # "во главе с вице-премьером …, в её составе губернатор X"
-            if nxt and _federal_head_beside_governor(people, nxt[0][2]):
-                # "Делегацию возглавляет полпред Президента …, — рассказал губернатор X": the
-                # governor inside the delegation the federal official heads leads the region's.
-                governors = [e for e in people.entities if e.role_class == "governor"]
-                if len(governors) == 1:
-                    return governors[0], m.end()
-                continue
-            if nxt and not (
-                is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
-            ):
-                # "Делегацию возглавлял первый вице-премьер правительства РФ" in a post about a
-                # governor inside the federal delegation: the federal head does not lead it.
-                return people.entities[nxt[0][2]], m.end()
-    return None
-
-
-# A federal official who heads a delegation a governor is part of: the President's envoy, a
-# vice-premier, a federal minister (never an ambassador, who is a guest).
-_FEDERAL_HEAD_RE = re.compile(
-    r"полпред|полномочн\w*\s+представител|вице-премьер|министр|председател\w*\s+правительства"
-    r"|\bв\s+[А-ЯЁ]{1,3}ФО\b",
-    re.IGNORECASE,
-)
-
-
-def _federal_head_beside_governor(people: People, index: int) -> bool:
-    entity = people.entities[index]
-    if entity.role_class == "ambassador" or not is_federal(entity):
-        return False
-    if not _FEDERAL_HEAD_RE.search(entity.role or ""):
-        return False
-    return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
-
-
-def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
-    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
-    return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
-
-
-def _leader(
-    doc: Doc,
-    people: People,
-    first_person: bool,
-    guest: GuestVisit | None = None,
-    headline: PersonEntity | None = None,
-) -> tuple[str | None, str | None]:
-    senders = sender_indices(doc, people)
-    found = leader_by_cue(doc, people, senders)
-    if found is not None:
-        cue, cue_end = found
-        return cue.name, cue.role or cue_role(doc, cue_end)
-    if guest is not None:
-        # A visit into the region: the guest leads, never the host author.
-        return guest.guest.name, guest.guest.role
-    if _HOST_RE.search(doc.text):
-        # The host meets a guest delegation whose head is not named: the host does not lead it;
-        # the first member of a listed delegation ("В состав делегации вошли …") does.
-        member = first_delegation_member(doc, people)
-        if member is not None:
-            return member.name, member.role
-        # "на встрече с делегацией провинции … переговоры с вице-губернатором провинции X":
-        # the first person with an outside role is the guests' head.
-        outside = [
-            e for e in people.entities if e.name != doc.author and _has_outside_role(doc, e)
-        ]
-        if outside and outside[0].role_class != "ambassador":
-            return outside[0].name, outside[0].role
-        return None, None
-    if unnamed_guest_delegation(doc, people):
-        return None, None  # "о визите делегации Гродненской области": its head is not named
-    if headline is not None and not (first_person and headline.name == doc.author):
-        return headline.name, headline.role
-    if first_person and doc.author:
-        visitor = visit_phrase_visitor(doc, people)
-        if visitor is not None and visitor.name != doc.author:
-            # The author hosts: "Сегодня у нас с визитом глава соседнего региона …".
-            return visitor.name, visitor.role
-        entity_index = people.find(doc.author)
-        role = people.entities[entity_index].role if entity_index is not None else None
-        return doc.author, role or channel_role(doc) or doc.card_role
-    subject = (
-        relative_traveller(doc, people)  # "…, который находится в Минске с визитом"
-        or _trip_subject(doc, people, senders)
-        or home_traveller(doc, people)
-        or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
-        or role_word_subject(doc, people)
-        or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
-    )
-    signer = plural_signer(doc, people, senders)
-    if subject is None or (signer is not None and attended_only(doc, people, subject)):
-        # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
-        subject = signer
-    if subject is not None:
-        return subject.name, subject.role or role_only_mention(doc, people)
-    if doc.author and not people.entities:
-        # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
-        return doc.author, None
-    outbound = guest is None and not _HOST_RE.search(doc.text)
-    ranked = sorted(
-        (
-            e
-            for i, e in enumerate(people.entities)
-            if e.role_class in LEADER_ROLE_RANK
-            and i not in senders
-            and not (outbound and _has_outside_role(doc, e))
-            and _participates(doc, people, i)
-        ),
-        key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
-    )
-    if ranked and ALLOW_RANKED_FALLBACK:
-        return ranked[0].name, ranked[0].role
-    return None, None
-
-
-def _participates(doc: Doc, people: People, index: int) -> bool:
-    """Whether a sentence mentioning the person has a movement or participation cue."""
-    cues = word_set("leader_participation_cues")
-    for start, _stop, i in people.mentions:
-        if i != index:
-            continue
-        sent = doc.sentence_at(start)
-        if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
-            return True
-    return False
-
-
-def _trip_subject(
-    doc: Doc, people: People, senders: frozenset[int] = frozenset()
-) -> PersonEntity | None:
-    """The person doing the first trip verb.
-
-    "Кречетов прибыл в Томск" (subject before), "принял участие губернатор …" (inversion).
-    A person who only sent the delegation ("по поручению губернатора …") is never its subject.
-    """
-    verbs = word_set("trip_verbs")
-    movement = word_set("author_trip_verbs")
-    for sent in doc.sentences:
-        for w in doc.words_in(sent.start, sent.stop):
-            lemma = doc.morph.lemma(w.text.lower())
-            if lemma not in verbs:
-                lemma = verb_lemma(doc, w.text) or lemma  # "прибыли" is not "прибыль" here
-            if lemma not in verbs:
-                continue
-            if not is_past_singular(doc, w.text):
-                companion = _companion_subject(doc, people, sent.start, w, senders)
-                if companion is not None:
-                    return companion
-                continue
-            # "Президент России провёл в Кремле встречу с главой республики": a federal
-            # official who receives or meets without moving does not lead the regional trip.
-            skip = set(senders)
-            if lemma not in movement:
-                skip |= {
-                    m[2]
-                    for m in people.mentions
-                    if sent.start <= m[0] < sent.stop and is_federal(people.entities[m[2]])
-                }
-            before = [
-                m
-                for m in people.mentions
-                if sent.start <= m[0]
-                and m[1] <= w.start
-                and m[2] not in skip
-                and not is_companion(doc, m[0])
-            ]
-            # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
-            # the one received is the traveller; otherwise an inverted subject is nominative.
-            hosted_by_federal = bool(skip - senders) and lemma not in AGREEMENT_VERBS
-            after = [
-                m
-                for m in people.mentions
-                if w.stop <= m[0]
-                and m[1] <= sent.stop
-                and m[2] not in skip
-                and (hosted_by_federal or nominative_at(doc, m[0]))
-            ]
-            if before:
-                return people.entities[before[-1][2]]
-            if after:
-                return people.entities[after[0][2]]
-    return None
-
-
-_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
-
-
-def _companion_subject(
-    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
-) -> PersonEntity | None:
-    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
-    вместе с …" has X as its subject."""
-    if not any(
-        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
-    ):
-        return None
-    before = [
-        m
-        for m in people.mentions
-        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
-    ]
-    for m in before:
-        between = doc.text[m[1] : verb.start]
-        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
-            return people.entities[m[2]]
-    return None
 
 
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
@@ -500,14 +159,14 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         guest = GuestVisit(with_arrival_role(doc, hosted[0]), hosted[1], hosted[2])
     if headline is not None and checked_leader(doc, people, headline.name) is None:
         headline = None  # "Кедровская делегация прилетела …": a place read as a person
-    leader, leader_role = _leader(
+    leader, leader_role = find_leader(
         doc, people, doc.first_person or present is not None, guest, headline
     )
     checked = checked_leader(doc, people, leader)
     persons = without_implausible(doc, people) if leader and checked is None else None
     if persons is not None:
         # "Глава Брянщины …": a place read as a person was chosen; choose among the persons
-        leader, leader_role = _leader(
+        leader, leader_role = find_leader(
             doc, persons, doc.first_person or present is not None, guest, headline
         )
         checked = checked_leader(doc, persons, leader)
@@ -536,7 +195,7 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     if (
         where is None
         and leader is None
-        and (unnamed_guest_delegation(doc, people) or _HOST_RE.search(doc.text))
+        and (unnamed_guest_delegation(doc, people) or HOST_RE.search(doc.text))
     ):
         # "о визите делегации Гродненской области", told by its hosts: the hosts' region
         where = hosts_territory(doc, people)
