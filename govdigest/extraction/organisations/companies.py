@@ -8,7 +8,7 @@ from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company
-from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
+from govdigest.extraction.organisations.abbreviations import base_abbreviation
 from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
@@ -20,34 +20,37 @@ from govdigest.extraction.organisations.candidates import (
     Candidate,
     Found,
     candidate_key,
-    only_plural_adjective,
-    plural_common_head,
+)
+from govdigest.extraction.organisations.descriptive import (
+    COORDINATION_RE,
+    NOT_NAME_START_POS,
+    common_word_org,
+    coordinated_with_company,
+    descriptive_names,
 )
 from govdigest.extraction.organisations.forms import (
     CAPS_DATELINE_RE,
     adjectives_before,
     declined_compound,
-    is_generic_adjective,
-    is_pronoun_adjective,
     presence_spans,
     project_owner,
     spelled_legal_form,
 )
 from govdigest.extraction.organisations.institutions import (
-    EPONYM_WORDS,
-    academy_abbreviation,
     declined_abbreviations,
-    eponym_tail,
     federal_agencies,
     head_first,
     partner_context,
-    partner_heads,
-    place_tail,
     university_abbreviations,
 )
 from govdigest.extraction.organisations.kinds import is_university_abbreviation, org_kind
 from govdigest.extraction.organisations.lists import complete_lists
-from govdigest.extraction.organisations.merges import merge_holding_names
+from govdigest.extraction.organisations.merges import (
+    merge_abbreviations,
+    merge_bracket_aliases,
+    merge_declined,
+    merge_holding_names,
+)
 from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
@@ -63,8 +66,6 @@ from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
 _SENTENCE_PUNCT_IN_NAME_RE = re.compile(r"[!?;:]|\.\s|,\s|\.$")
-# Genitive complement of a descriptive name: "завод бурового оборудования" (adjective + noun).
-MAX_TAIL_WORDS = 3
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "GRND", "PRTS", "INTJ", "PRED"}
 )
@@ -72,7 +73,6 @@ _FUNCTION_POS = frozenset(
 _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^«»\n]{1,60}«[^«»\n]{1,60}»»?")
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
-_COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
 
 
 def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
@@ -100,21 +100,6 @@ def _looks_like_name(content: str) -> bool:
         and bool(NAME_START_RE.match(content))
         and not _SENTENCE_PUNCT_IN_NAME_RE.search(_without_latin_suffixes(content))
     )
-
-
-_NOT_NAME_START_POS = frozenset(
-    {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"}
-)
-
-
-def _coordinated_with_company(doc: Doc, found: Found, pos: int) -> bool:
-    # "сетей «Сибирский лабаз» и «Обской гастроном»": a quoted name joined by "и" or a comma
-    # to a company is a company too.
-    for cand in found.items:
-        gap = doc.text[cand.stop : pos]
-        if cand.stop <= pos and _COORDINATION_RE.fullmatch(gap):
-            return True
-    return False
 
 
 def _org_context(doc: Doc, pos: int) -> bool:
@@ -179,7 +164,7 @@ def _quoted(
                 des is not None
                 or any(a < stop and start < b for a, b in ner_orgs)
                 or _org_context(doc, span.open)
-                or _coordinated_with_company(doc, found, span.open)
+                or coordinated_with_company(doc, found, span.open)
             )
             if is_excluded_name(doc, content) and not spelled_legal_form(doc, des, content):
                 continue
@@ -214,7 +199,7 @@ def _coordinated_before_quoted(
                 opens >= stop
                 and doc.text[opens] in quotes
                 and gap.strip()
-                and _COORDINATION_RE.fullmatch(gap)
+                and COORDINATION_RE.fullmatch(gap)
             ):
                 name = bare_name(doc, content, start)
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_QUOTED))
@@ -240,7 +225,7 @@ def _slogan_start(doc: Doc, content: str) -> bool:
     return (
         bool(parses)
         and doc.morph.is_known(first.lower())
-        and (parses[0].tag.POS in _NOT_NAME_START_POS)
+        and (parses[0].tag.POS in NOT_NAME_START_POS)
     )
 
 
@@ -290,7 +275,7 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
             continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
-        if not words or is_excluded_name(doc, span.text) or _common_word_org(doc, words):
+        if not words or is_excluded_name(doc, span.text) or common_word_org(doc, words):
             continue
         if (
             len(words) == 1
@@ -308,234 +293,6 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
-# Endings of place names and of adjectives made from them (-ская, -ского, -ье, -ья, -ск).
-# Also a region's colloquial name ("Брянщины", "Речитчиной"): "-щина/-чина" declined.
-_PLACE_SHAPE_RE = re.compile(
-    r"(?:[сц]к(?:ая|ой|ий|ого|ому|ую|ие|их|им|ими|ом|е|а|у)?|ь[еяию]|[щч]ин(?:а|ы|е|у|ой))$"
-)
-
-
-def _common_word_org(doc: Doc, words: list[str]) -> bool:
-    """NER's false organisations: a lone common word ("Промпроизводство", "УЗИ"), a plural
-    group ("Оренбургские предприятия", "IT-компаний") or a place followed by lower-case words
-    ("в Новокаменске завода …")."""
-    first = words[0]
-    parses = doc.morph.parse(first.lower())
-    if parses and parses[0].tag.POS in _NOT_NAME_START_POS:
-        return True  # "Осмотрел линию": a verb never starts an organisation's name
-    if plural_common_head(doc, words[-1]) or any(
-        only_plural_adjective(doc, w) for w in words[:-1]
-    ):
-        return True
-    proper = {"Orgn", "Trad", "Name", "Surn"}
-    if len(words) == 1:
-        if first.lower() in word_set("known_orgs"):
-            return False
-        if not doc.morph.is_known(first):
-            # "Алтанской", "Тихоречья", "Прииртышск": an unknown word shaped like a place or
-            # its adjective is a region NER mistook; a company alone is never written so.
-            return bool(_PLACE_SHAPE_RE.search(first)) and first[1:].islower()
-        if first[1:].lower() != first[1:] and not first.isupper():
-            return False  # internal capitals: "ЭлМетро", "ТрансЛогистик"
-        return not any(proper & set(p.tag.grammemes) for p in parses)
-    return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
-
-
-# Heads that name an organisation only with a genitive complement and as a member or a
-# counterparty: "с Северным центром судостроения и судоремонта" (never "Озёрский центр").
-_GATED_HEADS = frozenset({"центр"})
-
-
-def _descriptive(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
-    """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
-    partners = partner_heads()
-    heads = word_set("org_heads") | partners | _GATED_HEADS
-    words = doc.words
-    n = len(words)
-    i = 0
-    while i < n:
-        w = words[i]
-        if not (w.text[:1].isupper() and _singular_name_adjective(doc, w.text)):
-            i += 1
-            continue
-        j = i + 1
-        while (
-            j < n
-            and j - i < 4
-            and words[j].text.islower()
-            and doc.morph.lemma(words[j].text) not in heads
-            and doc.morph.has_pos(words[j].text, frozenset({"ADJF"}))
-            and not doc.text[words[j - 1].stop : words[j].start].strip()
-        ):
-            j += 1
-        if (
-            j < n
-            and words[j].text.islower()
-            and doc.morph.lemma(words[j].text) in heads
-            and _can_be_singular(doc, words[j].text)
-            and not doc.text[words[j - 1].stop : words[j].start].strip()
-        ):
-            k = _genitive_tail(doc, j + 1)
-            partner = doc.morph.lemma(words[j].text) in partners
-            if partner:
-                # "Региональный союз туриндустрии Озёрской области": the place is the name's.
-                k = place_tail(doc, k)
-            gated = doc.morph.lemma(words[j].text) in _GATED_HEADS
-            k = academy_abbreviation(doc, k) if gated and k == j + 1 else k  # "… центр РАН"
-            if gated and k == j + 1:
-                i = k
-                continue  # "Озёрский центр" alone: a venue or a service, no named party
-            eponym_end = eponym_tail(doc, k)
-            start, stop = words[i].start, words[eponym_end - 1].stop
-            if (
-                (partner or gated)
-                and not partner_context(doc, start)
-                and not _coordinated_with_company(doc, found, start)
-            ):
-                i = eponym_end
-                continue  # a university whose students are met is no party to the mission
-            if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
-                group = [x.text for x in words[i:k]]
-                name = " ".join(doc.morph.nominative_group(group))
-                if eponym_end > k:
-                    name += " " + doc.text[words[k].start : stop]
-                found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
-            i = eponym_end
-            continue
-        i += 1
-
-
-# A place adjective that pymorphy reads as a surname first ("Тальским", "Озёрским").
-_SINGULAR_PLACE_ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$")
-
-
-def _singular_name_adjective(doc: Doc, word: str) -> bool:
-    """A capitalised singular adjective that can start a descriptive name."""
-    if is_pronoun_adjective(doc, word) or is_generic_adjective(doc, word):
-        return False
-    if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
-        p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
-    ):
-        return True
-    return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
-
-
-def _can_be_singular(doc: Doc, word: str) -> bool:
-    # "Оренбургские предприятия" are many organisations, not one named one.
-    return any(p.tag.number == "sing" for p in doc.morph.parse(word) if p.tag.POS == "NOUN")
-
-
-def _genitive_tail(doc: Doc, k: int) -> int:
-    """End of a genitive complement: "завод электрооборудования", "завод бурового оборудования"."""
-    words = doc.words
-    end = k
-    for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
-        w = words[n]
-        if not w.text.islower() or doc.text[words[n - 1].stop : w.start].strip():
-            break
-        if w.text in EPONYM_WORDS:
-            break  # "университет имени …": the eponym is no genitive complement
-        parses = doc.morph.parse(w.text)
-        top = parses[0].tag.POS if parses else None
-        if top == "NOUN" and parses[0].tag.case == "gent":
-            end = n + 1  # "завод электрооборудования"; not "… завода перспективы развития"
-        elif w.text == "и" and end == n and _genitive_noun_at(doc, n + 1):
-            # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
-            # coordinated genitive nouns both belong to the name.
-            continue
-        elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
-            break
-    return end
-
-
-def _genitive_noun_at(doc: Doc, n: int) -> bool:
-    if n >= len(doc.words) or not doc.words[n].text.islower():
-        return False
-    parses = doc.morph.parse(doc.words[n].text)
-    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "gent"
-
-
-# A one-word name the dictionary does not know keeps its case ending in the key
-# ("«КурскАгроМолоком»" beside "ООО «КурскАгроМолоко»"): keys differing only by such an
-# ending name one company.
-_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "я", "у", "ю", "е", "ы", "и", "м")
-MIN_DECLINED_STEM = 5
-
-
-def _merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
-    cores: dict[str, str] = {}
-    for key, group in merged.items():
-        for cand in group:
-            inner = re.findall(r"«([^«»]+)»", cand.name)
-            core = (inner[-1] if inner else cand.name).strip().lower()
-            if " " not in core and len(core) >= MIN_DECLINED_STEM:
-                cores.setdefault(core, key)
-    for core, key in list(cores.items()):
-        for ending in _CASE_ENDINGS:
-            base = core[: -len(ending)]
-            if not core.endswith(ending) or len(base) < MIN_DECLINED_STEM:
-                continue
-            target = cores.get(base)
-            if target is not None and target != key and key in merged and target in merged:
-                merged[target].extend(merged.pop(key))
-                merged[target].sort(key=lambda c: c.start)
-                break
-    return merged
-
-
-def _merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
-    """ "ОЭАЗ" beside "Озёрский электроаппаратный завод" is one organisation: the full name."""
-    full_names = {
-        key: max(group, key=lambda c: c.strength).name
-        for key, group in merged.items()
-        if len(group[0].name.split()) > 1
-    }
-    for key in list(merged):
-        names = {c.name for c in merged[key]}
-        abbreviation = next(
-            (base_abbreviation(n) for n in names if " " not in n and base_abbreviation(n)), None
-        )
-        if abbreviation is None:
-            continue
-        target = next(
-            (k for k, name in full_names.items() if k != key and abbreviates(abbreviation, name)),
-            None,
-        )
-        if target is not None and target in merged:
-            merged[target].extend(merged.pop(key))
-            merged[target].sort(key=lambda c: c.start)
-    return merged
-
-
-# "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
-# company's full name is the same company.
-_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
-_LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
-
-
-def _alias_core(name: str) -> str:
-    m = _LEGAL_PREFIX_RE.match(name.strip())
-    return (m.group(1) if m else name).casefold().replace("ё", "е")
-
-
-def _merge_bracket_aliases(
-    doc: Doc, merged: dict[str, list[Candidate]]
-) -> dict[str, list[Candidate]]:
-    for key in list(merged):
-        if key not in merged:
-            continue
-        for cand in list(merged[key]):
-            m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
-            if not m:
-                continue
-            alias = _alias_core(m.group(1))
-            for other in [k for k in merged if k != key]:
-                if any(_alias_core(c.name) == alias for c in merged[other]):
-                    merged[key].extend(merged.pop(other))
-            merged[key].sort(key=lambda c: c.start)
-    return merged
-
-
 def extract_companies(
     doc: Doc, speech_opens: set[int], speech: list[tuple[int, int]]
 ) -> list[Company]:
@@ -543,7 +300,7 @@ def extract_companies(
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
     pending = _quoted(doc, speech_opens, found, blocked)
-    _descriptive(doc, found, blocked)
+    descriptive_names(doc, found, blocked)
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
     federal_agencies(doc, found, blocked)
@@ -560,9 +317,9 @@ def extract_companies(
         if not cand.key:
             continue
         merged.setdefault(cand.key, []).append(cand)
-    merged = merge_holding_names(doc, _merge_declined(merged))
-    merged = _merge_abbreviations(merged)
-    merged = _merge_bracket_aliases(doc, merged)
+    merged = merge_holding_names(doc, merge_declined(merged))
+    merged = merge_abbreviations(merged)
+    merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     present = presence_spans(doc)
     out: list[Company] = []

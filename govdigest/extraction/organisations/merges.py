@@ -1,10 +1,14 @@
-"""Merging two mentions of one organisation that the keys keep apart: a company named by its
-own name and by the name of its holding ("австрийской компанией «Кронвальд»" … "глава группы
-компаний «Кронвальд Холдингс Ист Лимитед»")."""
+"""Merging mentions of one organisation that the keys keep apart: a company named by its own
+name and by the name of its holding ("австрийской компанией «Кронвальд»" … "глава группы
+компаний «Кронвальд Холдингс Ист Лимитед»"), declined forms of one name, an abbreviation and
+its full name, a name and its bracketed alias."""
 
 from __future__ import annotations
 
+import re
+
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.organisations.candidates import Candidate
 from govdigest.extraction.resources import word_set
 
@@ -24,4 +28,85 @@ def merge_holding_names(
                 merged[base].extend(merged.pop(key))
                 merged[base].sort(key=lambda c: c.start)
                 break
+    return merged
+
+
+# A one-word name the dictionary does not know keeps its case ending in the key
+# ("«КурскАгроМолоком»" beside "ООО «КурскАгроМолоко»"): keys differing only by such an
+# ending name one company.
+_CASE_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "а", "я", "у", "ю", "е", "ы", "и", "м")
+MIN_DECLINED_STEM = 5
+
+
+def merge_declined(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    cores: dict[str, str] = {}
+    for key, group in merged.items():
+        for cand in group:
+            inner = re.findall(r"«([^«»]+)»", cand.name)
+            core = (inner[-1] if inner else cand.name).strip().lower()
+            if " " not in core and len(core) >= MIN_DECLINED_STEM:
+                cores.setdefault(core, key)
+    for core, key in list(cores.items()):
+        for ending in _CASE_ENDINGS:
+            base = core[: -len(ending)]
+            if not core.endswith(ending) or len(base) < MIN_DECLINED_STEM:
+                continue
+            target = cores.get(base)
+            if target is not None and target != key and key in merged and target in merged:
+                merged[target].extend(merged.pop(key))
+                merged[target].sort(key=lambda c: c.start)
+                break
+    return merged
+
+
+def merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """ "ОЭАЗ" beside "Озёрский электроаппаратный завод" is one organisation: the full name."""
+    full_names = {
+        key: max(group, key=lambda c: c.strength).name
+        for key, group in merged.items()
+        if len(group[0].name.split()) > 1
+    }
+    for key in list(merged):
+        names = {c.name for c in merged[key]}
+        abbreviation = next(
+            (base_abbreviation(n) for n in names if " " not in n and base_abbreviation(n)), None
+        )
+        if abbreviation is None:
+            continue
+        target = next(
+            (k for k, name in full_names.items() if k != key and abbreviates(abbreviation, name)),
+            None,
+        )
+        if target is not None and target in merged:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged
+
+
+# "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
+# company's full name is the same company.
+_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
+_LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
+
+
+def _alias_core(name: str) -> str:
+    m = _LEGAL_PREFIX_RE.match(name.strip())
+    return (m.group(1) if m else name).casefold().replace("ё", "е")
+
+
+def merge_bracket_aliases(
+    doc: Doc, merged: dict[str, list[Candidate]]
+) -> dict[str, list[Candidate]]:
+    for key in list(merged):
+        if key not in merged:
+            continue
+        for cand in list(merged[key]):
+            m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
+            if not m:
+                continue
+            alias = _alias_core(m.group(1))
+            for other in [k for k in merged if k != key]:
+                if any(_alias_core(c.name) == alias for c in merged[other]):
+                    merged[key].extend(merged.pop(other))
+            merged[key].sort(key=lambda c: c.start)
     return merged
