@@ -21,8 +21,9 @@ import re
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
 from govdigest.extraction.mission.leader_sides import LEADER_ROLE_RANK, guest_of_signers
-from govdigest.extraction.people import People, PersonEntity, match_role_at
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
+from govdigest.extraction.roles import match_role_at
 
 # Receiving verbs whose subject hosts (not "посетить"/"прибыть", which a guest does).
 _RECEIVING = frozenset({"принять", "встретить", "встречать", "встретиться", "приветствовать"})

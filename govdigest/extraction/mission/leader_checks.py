@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.people import People
 from govdigest.extraction.resources import pairs, word_set
+from govdigest.extraction.roles import match_role_at
 
 # Words that are never part of a person's name: role words people's rules may leave in a span
 # ("Губернатор В Н Горбунов").

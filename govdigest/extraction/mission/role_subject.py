@@ -12,8 +12,9 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
-from govdigest.extraction.people import People, PersonEntity, match_role_at
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
+from govdigest.extraction.roles import match_role_at
 
 _PRONOUN_RE = re.compile(r"(?:^|[\s,])(он|она)\s+$", re.IGNORECASE)
 _GENDER = {"он": "masc", "она": "femn"}

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.people import People, match_role_at
+from govdigest.extraction.people import People
 from govdigest.extraction.quotes.speakers import has_speech_verb
 from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.roles import match_role_at
 
 # A line "Имя Фамилия:" (or "Губернатор … Имя Фамилия:") introducing a block quote.
 MAX_HEADING_WORDS = 10

@@ -16,8 +16,8 @@ from typing import Any
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.organisations.rules import is_media_name
-from govdigest.extraction.people import match_role_at
 from govdigest.extraction.quotes.org_speakers import Speaker
+from govdigest.extraction.roles import match_role_at
 
 # Nouns whose genitive is the owner of the words said: "слова X", "цитата X", "мнение X".
 _PLACE_ENDINGS = ("ии", "ья", "ьи")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.people import People, PersonEntity, RolePhrase, match_role_at
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
@@ -20,6 +20,7 @@ from govdigest.extraction.quotes.org_speakers import (
 )
 from govdigest.extraction.quotes.role_regions import role_holders
 from govdigest.extraction.resources import word_set
+from govdigest.extraction.roles import RolePhrase, match_role_at
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})
 _PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "её": "femn", "ее": "femn"}

@@ -1,0 +1,168 @@
+"""Role phrases around a person's name: "губернатор Озёрской области Иван Петров", "Иван Петров,
+директор завода …": the dictionary of roles, and the role before or after a name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.resources import pairs
+
+# How far before a name a role phrase may stand ("губернатор Челябинской области Алексей Текслер",
+# "генеральный директор завода «СпецАгрегат» Иван Петров"): the complement is a short genitive.
+MAX_ROLE_GAP_WORDS = 6
+# Punctuation that separates a role from a following name (a role never binds across it).
+# A dash before a capitalised word joins a double region name ("Кемеровской области — Кузбасса",
+# "Ханты-Мансийского автономного округа — Югры") and does not break the role.
+_GAP_BREAK_RE = re.compile(r"[,.;:!?()\[\]]|\s[—–-]\s(?![А-ЯЁ])")
+# An appositive role after the name: "Иван Петров, директор завода, …" / "Иван Петров (посол …)".
+_APPOSITIVE_OPEN_RE = re.compile(r"^\s*(?:,|\(|—|–)\s*")
+_APPOSITIVE_END_RE = re.compile(r"[,;.)!?]|\s[—–]\s")
+MAX_APPOSITIVE_WORDS = 9
+# Words after "глава" that make it a region's head (a governor), not a city's or a company's.
+_REGION_WORDS = frozenset({"область", "край", "республика", "регион", "округ", "субъект"})
+_CITY_WORDS = frozenset({"город", "район", "муниципалитет", "поселок", "посёлок", "село"})
+# Role phrases are looked for this many words left of the first match too (a longer phrase
+# such as "заместитель председателя правительства" contains "председатель").
+_LONGER_ROLE_LOOKBACK = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    lemmas: tuple[str, ...]
+    canonical: str
+    role_class: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    start: int
+    stop: int
+    phrase: RolePhrase
+    complement: str
+
+
+@cache
+def role_phrases(morph_lemma: object) -> tuple[RolePhrase, ...]:
+    """Role phrases from data/roles.txt, lemmatised once, longest first."""
+    lemma = morph_lemma  # a callable word -> lemma
+    out = [
+        RolePhrase(tuple(lemma(w) for w in phrase.split()), phrase, cls)  # type: ignore[operator]
+        for phrase, cls in pairs("roles")
+    ]
+    out.sort(key=lambda r: -len(r.lemmas))
+    return tuple(out)
+
+
+@cache
+def roles_by_first_lemma(morph_lemma: object) -> dict[str, tuple[RolePhrase, ...]]:
+    index: dict[str, list[RolePhrase]] = {}
+    for phrase in role_phrases(morph_lemma):
+        index.setdefault(phrase.lemmas[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
+    by_first = roles_by_first_lemma(doc.morph.lemma)
+    candidates = [
+        p for lemma in doc.morph.lemma_set(words[i].text.lower()) for p in by_first.get(lemma, ())
+    ]
+    candidates.sort(key=lambda r: -len(r.lemmas))
+    for phrase in candidates:
+        n = len(phrase.lemmas)
+        if i + n > len(words):
+            continue
+        if all(
+            phrase.lemmas[k] in doc.morph.lemma_set(words[i + k].text.lower()) for k in range(n)
+        ):
+            if _is_plural_role(doc, words[i + n - 1].text) and n == 1:
+                continue
+            if phrase.role_class == "head" and _names_region(doc, words, i + n):
+                # "глава Коми", "глава Республики Коми": the head of a region is its governor.
+                return RolePhrase(phrase.lemmas, phrase.canonical, "governor")
+            return phrase
+    return None
+
+
+def _names_region(doc: Doc, words: list[Word], i: int) -> bool:
+    if i >= len(words):
+        return False
+    w = words[i]  # "глава области", "глава Сосновской республики" (an adjective first)
+    pair = words[i : i + 1 + w.text[:1].isupper()]
+    if {doc.morph.lemma(x.text.lower()) for x in pair} & _REGION_WORDS:
+        return True
+    return (
+        w.text[:1].isupper()
+        and any(s.type == "LOC" and s.start <= w.start < s.stop for s in doc.ner)
+        and doc.morph.lemma(w.text.lower()) not in _CITY_WORDS
+    )
+
+
+def _is_plural_role(doc: Doc, word: str) -> bool:
+    # "главы регионов", "губернаторы" denote several people: never one person's role.
+    parses = doc.morph.parse(word.lower())
+    return bool(parses) and parses[0].tag.number == "plur" and parses[0].tag.case == "nomn"
+
+
+def role_before(doc: Doc, start: int) -> RoleMatch | None:
+    """A role phrase immediately preceding position ``start`` within its sentence."""
+    sent = doc.sentence_at(start)
+    sent_start = sent.start if sent else 0
+    words = doc.words_in(sent_start, start)
+    found: tuple[int, RolePhrase] | None = None
+    for i in range(len(words) - 1, max(-1, len(words) - MAX_ROLE_GAP_WORDS - 4), -1):
+        phrase = match_role_at(doc, words, i)
+        if phrase is not None:
+            found = (i, phrase)
+            break
+    if found is None:
+        return None
+    i, phrase = found
+    end_index = i + len(phrase.lemmas)
+    for j in range(i - 1, max(-1, i - _LONGER_ROLE_LOOKBACK - 1), -1):
+        longer = match_role_at(doc, words, j)
+        if longer is not None and j + len(longer.lemmas) >= end_index:
+            i, phrase = j, longer
+    end = words[i + len(phrase.lemmas) - 1].stop
+    gap = doc.text[end:start]
+    if _GAP_BREAK_RE.search(gap.replace("«", "").replace("»", "")):
+        return None
+    if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
+        return None
+    if any(
+        doc.morph.best_pos(w.text.lower()) == "VERB" and w.text[:1].islower()
+        for w in words[i + len(phrase.lemmas) :]
+    ):
+        # "Губернатор области встретился с Рустамом Миннибаевым": the role is the subject of a
+        # verb, and the name its object; binding them would make the guest "губернатор".
+        return None
+    return RoleMatch(words[i].start, end, phrase, gap.strip())
+
+
+def role_after(doc: Doc, stop: int) -> RoleMatch | None:
+    """An appositive role right after a name ("Иван Петров, директор завода «Х»,")."""
+    opener = _APPOSITIVE_OPEN_RE.match(doc.text, stop)
+    if not opener:
+        return None
+    begin = opener.end()
+    sent = doc.sentence_at(begin)
+    limit = sent.stop if sent else len(doc.text)
+    words = doc.words_in(begin, limit)[: MAX_APPOSITIVE_WORDS + 3]
+    if not words or words[0].start != begin:
+        return None
+    phrase = match_role_at(doc, words, 0)
+    if phrase is None:
+        return None
+    end = words[len(phrase.lemmas) - 1].stop
+    tail_match = _APPOSITIVE_END_RE.search(doc.text, end, limit)
+    tail_end = tail_match.start() if tail_match else limit
+    complement = doc.text[end:tail_end].strip()
+    if len(complement.split()) > MAX_APPOSITIVE_WORDS:
+        complement = ""
+    return RoleMatch(begin, end, phrase, complement)
+
+
+def role_text(match: RoleMatch) -> str:
+    return f"{match.phrase.canonical} {match.complement}".strip()
