@@ -7,13 +7,24 @@ intersecting the dictionary analyses of its words, which is what a group needs a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from natasha import MorphVocab
-from pymorphy2.analyzer import Parse as PymorphyParse
 
-from govdigest.extraction.resources import lines
+from govdigest.extraction.language.name_forms import (
+    INDECLINABLE_ENDINGS,
+    VOWELS,
+    foreign_masc_stem,
+    gender_of_name,
+    indeclinable_surname,
+    indeclinable_surnames,
+    inflect,
+    is_particle,
+    keep_hyphen_prefix,
+    match_case,
+    surname_by_suffix,
+)
 
 # Preference when a group is ambiguous between cases: names in governors' posts are most often
 # in the nominative or genitive ("делегация Челябинского завода"), then the rest.
@@ -33,20 +44,6 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     "при": frozenset({"loct"}),
 }
 NOUN_POS = frozenset({"NOUN"})
-
-
-def match_case(original: str, word: str) -> str:
-    """Copy the capitalisation pattern of ``original`` onto ``word``."""
-    if not word:
-        return original
-    if original.isupper() and len(original) > 1:
-        return word.upper()
-    if original[:1].isupper():
-        # Keep internal capitals of compound names ("ЭлМетро") by only touching the first letter.
-        if len(word) == len(original) and word.lower() == original.lower():
-            return original
-        return word[:1].upper() + word[1:]
-    return word
 
 
 class Morph:
@@ -127,7 +124,7 @@ class Morph:
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
         words = tuple(words)
-        if len(words) > 1 and words[0] in _indeclinable_surnames():
+        if len(words) > 1 and words[0] in indeclinable_surnames():
             # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
             # "с Чжан Хунвэем" still declines its consonant-final given name.
             declined, declined_gender = self._name_cache(words, hint)
@@ -136,12 +133,12 @@ class Morph:
                 for i, (w, o) in enumerate(zip(words, declined, strict=True))
             ]
             return kept, declined_gender
-        if len(words) > 1 and any(_is_particle(w) for w in words):
+        if len(words) > 1 and any(is_particle(w) for w in words):
             # "Хамадом бин Салемом аль-Мансури": decline each part around the particles.
             parts: list[str] = []
             gender = None
             for w in words:
-                if _is_particle(w):
+                if is_particle(w):
                     parts.append(w)
                     continue
                 part, part_gender = self._name_cache((w,), hint)
@@ -211,14 +208,14 @@ class Morph:
     ) -> list[str]:
         out = list(words)
         target = {"nomn", number}
-        noun_nom = _inflect(noun, target) or _inflect(noun, {"nomn"})
+        noun_nom = inflect(noun, target) or inflect(noun, {"nomn"})
         if noun_nom is not None:
-            out[head] = match_case(words[head], _keep_hyphen_prefix(words[head], noun_nom.word))
+            out[head] = match_case(words[head], keep_hyphen_prefix(words[head], noun_nom.word))
         for i, adj in enumerate(adjs):
             grams = {"nomn", number} if number == "plur" or not gender else {"nomn", gender}
-            form = _inflect(adj, grams) or _inflect(adj, {"nomn"})
+            form = inflect(adj, grams) or inflect(adj, {"nomn"})
             if form is not None:
-                out[i] = match_case(words[i], _keep_hyphen_prefix(words[i], form.word))
+                out[i] = match_case(words[i], keep_hyphen_prefix(words[i], form.word))
         return out
 
     def case_hint(self, word: str) -> frozenset[str]:
@@ -255,7 +252,7 @@ class Morph:
         kept as written when they have no form in the chosen case.
         """
         words = list(words)
-        fallback_gender = _gender_of_name(self, words)
+        fallback_gender = gender_of_name(self, words)
         best = self._name_reading(words, hint, fallback_gender)
         if best is None:
             return self._nominative_name(words) if hint else (words, fallback_gender)
@@ -269,7 +266,7 @@ class Morph:
         for rank, case in enumerate(order):
             for gender in self._genders_for(words[0], case, fallback_gender):
                 scored = [self._scored_name_form(w, case, gender) for w in words]
-                if scored[-1] is None and _indeclinable_surname(words[-1]):
+                if scored[-1] is None and indeclinable_surname(words[-1]):
                     scored[-1] = (words[-1], 0.0)  # "Алексеем Русских", "Петру Шевченко"
                 if scored[-1] is None:
                     continue
@@ -306,13 +303,13 @@ class Morph:
                 first = [self._scored_name_form(w, case, gender) for w in words[:-1]]
                 if first[0] is None or first[0][0] == words[0]:
                     continue  # only a given name that visibly declined shows the case
-                if gender == "femn" and last[-1:].lower() not in _VOWELS:
+                if gender == "femn" and last[-1:].lower() not in VOWELS:
                     surname = last
                 elif gender == "masc":
                     form = self._scored_name_form(last, case, "femn")
                     if form is not None and form[0][-1:].lower() in ("а", "я"):
                         surname = form[0]
-                    elif (stem := _foreign_masc_stem(last, case)) is not None:
+                    elif (stem := foreign_masc_stem(last, case)) is not None:
                         surname = stem  # "Батбаяра Ганзорига" → "Батбаяр Ганзориг"
                     else:
                         continue
@@ -360,152 +357,10 @@ class Morph:
             if best is None or rank < best[0]:
                 best = (rank, p)
         if best is None:
-            return _surname_by_suffix(word, case, gender)
+            return surname_by_suffix(word, case, gender)
         score = float(best[1].score) + (0.5 if best[0] == 0 else 0.0)
         if case == "nomn":
             return word, score
         grams = {"nomn", "sing"} | ({gender} if gender else set())
-        form = _inflect(best[1], grams) or _inflect(best[1], {"nomn"})
+        form = inflect(best[1], grams) or inflect(best[1], {"nomn"})
         return (match_case(word, form.word), score) if form is not None else None
-
-
-# Surname endings that never decline ("Русских", "Черных", "Шевченко", "Живаго").
-_INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово", "ло")
-
-
-# Surname suffixes by gender: a nominative surname pymorphy knows only as a place or another
-# word ("Кирсанова" is only the genitive of the place "Кирсанов") still reads as a surname of
-# the given name's gender, so "Алла Кирсанова" is not turned into "Алл Кирсанов".
-_SURNAME_SUFFIXES = {
-    "femn": ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
-    "masc": ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
-}
-# Below a dictionary surname's bonus, so a known reading of the same word still wins.
-SURNAME_SUFFIX_SCORE = 0.4
-
-
-# The same surnames in the oblique cases, ending → nominative ending: "Ильи Сомова" (pymorphy
-# knows "Сомова" only as a short adjective), "Людмилы Липецкой" (only the place adjective).
-_MASC_GENT = (
-    ("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"),
-    ("ина", "ин"), ("ына", "ын"),
-)  # fmt: skip
-_FEMN_OBLIQUE = (
-    ("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"),
-    ("иной", "ина"), ("ыной", "ына"),
-)  # fmt: skip
-_OBLIQUE_SURNAME_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    ("masc", "gent"): _MASC_GENT,
-    ("masc", "accs"): _MASC_GENT,
-    ("masc", "datv"): (
-        ("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"),
-        ("ину", "ин"), ("ыну", "ын"),
-    ),
-    ("masc", "ablt"): (
-        ("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"),
-        ("иным", "ин"), ("ыным", "ын"),
-    ),
-    ("masc", "loct"): (
-        ("ском", "ский"), ("цком", "цкий"), ("ове", "ов"), ("еве", "ев"), ("ёве", "ёв"),
-        ("ине", "ин"), ("ыне", "ын"),
-    ),
-    ("femn", "gent"): _FEMN_OBLIQUE,
-    ("femn", "datv"): _FEMN_OBLIQUE,
-    ("femn", "ablt"): _FEMN_OBLIQUE,
-    ("femn", "loct"): _FEMN_OBLIQUE,
-    ("femn", "accs"): (
-        ("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"),
-        ("ину", "ина"), ("ыну", "ына"),
-    ),
-}  # fmt: skip
-
-
-def _surname_by_suffix(word: str, case: str, gender: str | None) -> tuple[str, float] | None:
-    if gender not in _SURNAME_SUFFIXES or not word[:1].isupper() or len(word) <= 4:
-        return None
-    low = word.lower()
-    if case == "nomn":
-        return (word, SURNAME_SUFFIX_SCORE) if low.endswith(_SURNAME_SUFFIXES[gender]) else None
-    for ending, nominative in _OBLIQUE_SURNAME_ENDINGS.get((gender, case), ()):
-        if low.endswith(ending) and len(low) - len(ending) >= 2:
-            return word[: len(word) - len(ending)] + nominative, SURNAME_SUFFIX_SCORE
-    return None
-
-
-# A foreign man's consonant-final surname declines like a masculine noun: the case ending
-# after its last consonant comes off ("Ганзорига", "Ганзоригу", "Ганзоригом" → "Ганзориг").
-_MASC_NOUN_ENDINGS = {
-    "gent": ("а",),
-    "accs": ("а",),
-    "datv": ("у",),
-    "ablt": ("ом",),
-    "loct": ("е",),
-}
-
-
-def _foreign_masc_stem(word: str, case: str) -> str | None:
-    for ending in _MASC_NOUN_ENDINGS.get(case, ()):
-        stem = word[: len(word) - len(ending)]
-        if word.lower().endswith(ending) and len(stem) > 2 and stem[-1].lower() not in _VOWELS:
-            return stem
-    return None
-
-
-def _indeclinable_surname(word: str) -> bool:
-    return len(word) > 3 and word.lower().endswith(_INDECLINABLE_SURNAME_ENDINGS)
-
-
-def _inflect(parse: Any, grams: set[str]) -> Any:
-    # natasha's MorphForm.inflect expects UD grammemes; we speak OpenCorpora ones.
-    return PymorphyParse.inflect(parse, frozenset(grams))
-
-
-def _keep_hyphen_prefix(original: str, inflected: str) -> str:
-    # pymorphy lower-cases hyphenated words ("Ханты-Мансийском" → "ханты-мансийский"); trust
-    # the original prefix and re-apply the capitalisation of the original last part.
-    if "-" in original and "-" in inflected:
-        head, last = original.rsplit("-", 1)
-        return head + "-" + match_case(last, inflected.rsplit("-", 1)[1])
-    return inflected
-
-
-def _gender_of_name(morph: Morph, words: list[str]) -> str | None:
-    for w in words:
-        g = morph.gender_of_first_name(w)
-        if g:
-            return g
-    for w in words:
-        low = w.lower()
-        if low.endswith(("вич", "вича", "вичу", "вичем", "виче", "ич", "ича")):
-            return "masc"
-        if low.endswith(("вна", "вны", "вне", "вну", "вной", "чна", "чны", "чной")):
-            return "femn"
-    last = words[-1].lower() if words else ""
-    if last.endswith(("ова", "ева", "ина", "ская", "цкая", "овой", "евой", "иной", "ской")):
-        return "femn"
-    if last.endswith(("ов", "ев", "ин", "ский", "цкий", "ым", "ым")):
-        return "masc"
-    return None
-
-
-_VOWELS = frozenset("аеёиоуыэюя")
-
-# Foreign given names ending in these letters do not decline ("Минцзе", "Сяоли").
-INDECLINABLE_ENDINGS = frozenset("еёиоуэюы")
-
-
-@cache
-def _indeclinable_surnames() -> frozenset[str]:
-    return frozenset(lines("indeclinable_surnames"))
-
-
-@cache
-def _name_particles() -> frozenset[str]:
-    return frozenset(lines("name_particles"))
-
-
-def _is_particle(word: str) -> bool:
-    """ "бин", "ибн", "аль-Мансури": particles of foreign names stay as written."""
-    return word in _name_particles() or (
-        "-" in word and word.split("-", 1)[0] in _name_particles()
-    )
