@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from govdigest.extraction.dates import find_dates
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import PostInput
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2024, 8, 9)
 
 
-def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+run = partial(extract_text, published=PUBLISHED)
 
 
 # --------------------------------------------------------------------------- companies

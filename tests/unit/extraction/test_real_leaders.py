@@ -9,17 +9,18 @@ tests/corpus/catalog/missions.md (round 4 — the leader).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import PostInput
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2025, 7, 15)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+run = partial(extract_text, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ counted in tests/corpus/catalog/missions.md (round 3).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
@@ -20,16 +21,16 @@ from govdigest.extraction.mission.leader_checks import (
     event_city,
     nominative_place,
 )
-from govdigest.extraction.models import Extraction, Mission, PostInput
+from govdigest.extraction.models import Mission, PostInput
 from govdigest.extraction.people import People
 from govdigest.extraction.pipeline import Extractor
 from govdigest.extraction.text import sentences
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2025, 6, 19)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+run = partial(extract_text, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,19 @@ structure counted in tests/corpus/catalog/organisations.md.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import Extraction
 from govdigest.extraction.organisations.abbreviations import abbreviates, base_abbreviation
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2025, 6, 10)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+run = partial(extract_text, published=PUBLISHED)
 
 
 def kinds(extraction: Extraction) -> dict[str, str]:

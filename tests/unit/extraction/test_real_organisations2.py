@@ -9,21 +9,17 @@ structure counted in tests/corpus/catalog/organisations.md (round 3).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text, org_kinds
 
 PUBLISHED = date(2025, 6, 10)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
-
-
-def kinds(extraction: Extraction) -> dict[str, str]:
-    return {c.name.lower().replace('"', "«"): c.kind for c in extraction.companies}
+run = partial(extract_text, published=PUBLISHED)
 
 
 # Rules: a descriptive name headed by «центр» with a genitive complement, as a member or a
@@ -153,7 +149,7 @@ def kinds(extraction: Extraction) -> dict[str, str]:
     ],
 )
 def test_round3_organisations(extractor: Extractor, text: str, name: str, kind: str) -> None:
-    found = kinds(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert found.get(name) == kind, found
 
 
@@ -224,10 +220,12 @@ def test_round3_organisations(extractor: Extractor, text: str, name: str, kind: 
     ],
 )
 def test_round3_not_organisations(extractor: Extractor, text: str, absent: str) -> None:
-    assert absent not in kinds(run(extractor, text))
+    assert absent not in org_kinds(run(extractor, text))
 
 
 # Rule: a lone adjective before a designator stays outside the name ("новый завод «…»").
 def test_plain_adjective_before_designator_is_dropped(extractor: Extractor) -> None:
-    found = kinds(run(extractor, "Губернатор посетил новый завод «Талица» и холдинг «Кедрагро»."))
+    found = org_kinds(
+        run(extractor, "Губернатор посетил новый завод «Талица» и холдинг «Кедрагро».")
+    )
     assert "завод «талица»" in found and "холдинг «кедрагро»" in found, found

@@ -10,21 +10,17 @@ structure counted in tests/corpus/catalog/organisations.md (round 4).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text, org_kinds
 
 PUBLISHED = date(2025, 6, 10)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
-
-
-def names(extraction: Extraction) -> dict[str, str]:
-    return {c.name.lower().replace('"', "«"): c.kind for c in extraction.companies}
+run = partial(extract_text, published=PUBLISHED)
 
 
 # Rules: a designator phrase «государственная корпорация» and «АПХ» / «агропромышленный
@@ -137,7 +133,7 @@ def names(extraction: Extraction) -> dict[str, str]:
     ],
 )
 def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: str) -> None:
-    found = names(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert found.get(name) == kind, found
 
 
@@ -206,7 +202,7 @@ def test_round4_organisations(extractor: Extractor, text: str, name: str, kind: 
     ],
 )
 def test_round4_not_organisations(extractor: Extractor, text: str, absent: str) -> None:
-    found = names(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert absent not in found, found
 
 
@@ -225,7 +221,7 @@ def test_round4_not_organisations(extractor: Extractor, text: str, absent: str) 
     ],
 )
 def test_round4_party_kept_next_to_source(extractor: Extractor, text: str, present: str) -> None:
-    found = names(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert present in found, found
     assert not any("кедр-пресс" in n or "ильмень" in n for n in found), found
 
@@ -252,7 +248,7 @@ def test_round4_party_kept_next_to_source(extractor: Extractor, text: str, prese
     ],
 )
 def test_round4_holding_names_merge(extractor: Extractor, text: str, expected: int) -> None:
-    found = names(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert len([n for n in found if "ветлуга" in n or "кронвальд" in n]) == expected, found
 
 
@@ -300,6 +296,6 @@ def test_round4_holding_names_merge(extractor: Extractor, text: str, expected: i
     ],
 )
 def test_round4_coined_brands(extractor: Extractor, text: str, present: str, absent: str) -> None:
-    found = names(run(extractor, text))
+    found = org_kinds(run(extractor, text))
     assert present in found, found
     assert absent not in found, found

@@ -10,18 +10,19 @@ structure counted in tests/corpus/catalog/organisations.md ("Round 4 — organis
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import Extraction
 from govdigest.extraction.organisations.rules import is_ministry_word
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2025, 6, 10)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+run = partial(extract_text, published=PUBLISHED)
 
 
 def names(extraction: Extraction) -> set[str]:

@@ -6,18 +6,19 @@ Every sentence here is invented; the shapes are those counted in tests/corpus/ca
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import Extraction
 from govdigest.extraction.pipeline import Extractor
 from govdigest.extraction.text import clean_lines, strip_residue_line
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2026, 3, 14)
 
 
-def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+run = partial(extract_text, published=PUBLISHED)
 
 
 def _direct(result: Extraction) -> list[tuple[str | None, str]]:

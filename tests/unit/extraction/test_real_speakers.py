@@ -8,21 +8,22 @@ where the speaker must stay unresolved (None).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
+from govdigest.extraction.models import Extraction
 from govdigest.extraction.pipeline import Extractor
 from govdigest.extraction.quotes.continuation import repeated_speakers
 from govdigest.extraction.quotes.raw import RawQuote
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.quotes.speakers import NOBODY, Speaker
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2026, 3, 14)
 
 
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=None))
+run = partial(extract_text, published=PUBLISHED)
 
 
 def _direct(result: Extraction) -> list[tuple[str | None, str]]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction, PostInput
 from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
 
 PUBLISHED = date(2025, 6, 10)
 
 
-def run(extractor: Extractor, text: str, author: str | None = None) -> Extraction:
-    return extractor.extract(PostInput(text=text, published=PUBLISHED, author=author))
+run = partial(extract_text, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(
