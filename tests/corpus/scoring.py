@@ -1,6 +1,6 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout7``),
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout8``),
 run any callable ``PostInput -> Extraction`` over them and compare the output with the
 expectations. The rules (normalisation, quote matching, what counts as a mission) are
 documented in ``tests/corpus/README.md``; this package is their single implementation, shared
@@ -63,6 +63,7 @@ SPLITS = (
     "holdout5",
     "holdout6",
     "holdout7",
+    "holdout8",
 )
 # Development posts written as structural twins of real channel and newsroom posts: scored in
 # aggregate and diffable, but not every post is expected to be perfect.

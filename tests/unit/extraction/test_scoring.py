@@ -303,6 +303,8 @@ HOLDOUT4 = scoring.load_cases("holdout4")
 # Written blind from counted real structures (issue 8); aggregate scores only, so its annotations
 # are checked here as a whole, without a test id per post.
 HOLDOUT7 = scoring.load_cases("holdout7")
+# The newest blind split (holdout8/STRUCTURES.md): same checks as holdout7, as a whole.
+HOLDOUT8 = scoring.load_cases("holdout8")
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -379,6 +381,22 @@ def test_holdout7_annotations_are_consistent() -> None:
     # About 30% of a real feed has no mission (issue 8): the split keeps that share.
     without = sum(1 for case in HOLDOUT7 if case.mission is None)
     assert 11 <= without <= 16, without
+
+
+def test_holdout8_size() -> None:
+    assert len(HOLDOUT8) == 30
+    assert all(case.split == "holdout8" for case in HOLDOUT8)
+
+
+def test_holdout8_annotations_are_consistent() -> None:
+    problems = {case.case_id: scoring.check_case(case) for case in HOLDOUT8}
+    assert not {k: v for k, v in problems.items() if v}
+    for case in HOLDOUT8:
+        if case.mission is not None and case.mission.date is not None:
+            assert case.mission.date.year == case.published.year, case.case_id
+    # About a third of the counted real texts were not missions (holdout8/STRUCTURES.md).
+    without = sum(1 for case in HOLDOUT8 if case.mission is None)
+    assert 8 <= without <= 12, without
 
 
 def test_seed_expectations_follow_issue() -> None:
