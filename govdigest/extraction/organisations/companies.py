@@ -258,6 +258,21 @@ def _nested_legal(doc: Doc, found: Found) -> None:
             )
 
 
+# Parts of speech that never open an organisation's name outside quotes: NER sometimes takes a
+# clause that opens with "Это"/"Эта" ("Это головное предприятие группы …") for a name.
+_NON_NAME_OPENERS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB"})
+
+
+def _opens_with_function_word(doc: Doc, word: str) -> bool:
+    low = word.lower()
+    return doc.morph.is_known(low) and doc.morph.best_pos(low) in _NON_NAME_OPENERS
+
+
+def _legal_first(name: str) -> bool:
+    """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
+    return name.split(maxsplit=1)[0] in legal_forms()
+
+
 def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     for ner_span in doc.ner:
         bounds = ner_bounds(doc, ner_span.start, ner_span.stop) if ner_span.type == "ORG" else None
@@ -283,9 +298,13 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             and not partner_context(doc, span.start)
         ):
             continue  # "окончил МГУ": a university outside the mission
+        if _opens_with_function_word(doc, words[0]):
+            continue  # "Это головное предприятие группы компаний": a clause, not a name
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
-        if abbreviation is not None and abbreviation.isupper():
-            name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        if abbreviation is not None:
+            # "КМЗом" → "КМЗ", never a plural "КМЗы"; a stem and capitals ("БелТПП", "ТюмГУ")
+            # is spelled as written, never lower-cased into a noun ("Белтппы")
+            name = abbreviation
         elif len(words) == 1 and declined_compound(doc, words[0]):
             name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
         else:
@@ -328,7 +347,7 @@ def extract_companies(
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
             continue  # "в присутствии директора Госкорпорации «…»": only present, no party
-        best = max(group, key=lambda c: (c.strength, -c.start))
+        best = max(group, key=lambda c: (c.strength, _legal_first(c.name), -c.start))
         mentions: list[str] = []
         for c in group:
             surface = doc.text[c.start : c.stop]

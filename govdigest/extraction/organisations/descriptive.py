@@ -155,6 +155,8 @@ def _singular_name_adjective(doc: Doc, word: str) -> bool:
     """A capitalised singular adjective that can start a descriptive name."""
     if is_pronoun_adjective(doc, word) or is_generic_adjective(doc, word):
         return False
+    if doc.morph.is_known(word.lower()) and doc.morph.best_pos(word.lower()) in NOT_NAME_START_POS:
+        return False  # "Это головное предприятие …": a particle read as the adjective "это"
     if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
         p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
     ):

@@ -1,0 +1,108 @@
+"""Table-driven tests of the organisation rules of round 5 (issue 8, error classes 5 and 6):
+names spelled and typed as real posts write them (a chamber's glued abbreviation "БелТПП", a
+legal form preferred to a descriptive head), clauses that are no names, and plain lists of
+bare company names completed.
+
+Every sentence, person, region and organisation here is invented; each row has the shape of a
+structure counted in tests/corpus/catalog/organisations.md ("Round 5 — organisations").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.models import Extraction
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text, org_kinds
+
+PUBLISHED = date(2025, 6, 10)
+
+
+run = partial(extract_text, published=PUBLISHED)
+
+
+def names(extraction: Extraction) -> set[str]:
+    return {c.name.lower().replace('"', "«") for c in extraction.companies}
+
+
+# Rule: an abbreviation made of a place's stem and capitals ("БелТПП", "ТюмГУ") keeps its
+# spelling in the normal form, never a plural noun ("Белтппы"); one ending in "ТПП" is a chamber.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "В переговорах приняли участие директор Гродецкого отделения БелТПП Ирина "
+            "Соколова и губернатор Озёрской области.",
+            "белтпп",
+            "chamber",
+        ),
+        (
+            "Соглашение о сотрудничестве подписали глава Тальской области и президент "
+            "КедрТПП Виктор Лямин.",
+            "кедртпп",
+            "chamber",
+        ),
+        (
+            "В состав делегации вошли представители ЛесГУ и компании «Тальлес».",
+            "лесгу",
+            "university",
+        ),
+    ],
+)
+def test_glued_abbreviation_spelled_as_written(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    kinds = org_kinds(run(extractor, text))
+    assert kinds.get(name) == kind, kinds
+
+
+# Rule: one organisation named both by a descriptive head ("фабрика «Эталон»", in a headline)
+# and by its legal form ("ООО «Эталон»") is listed under the legal form.
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        (
+            "Губернатор побывал на фабрике «Ласточка».\n\nГлава Кирской области посетил "
+            "швейную фабрику ООО «Ласточка» в Кирске.",
+            "ооо «ласточка»",
+            "фабрика «ласточка»",
+        ),
+        (
+            "Губернатор осмотрел завод «Вектор-Маш». Сегодня глава Сосновской области "
+            "побывал на заводе АО «Вектор-Маш» и подписал соглашение.",
+            "ао «вектор-маш»",
+            "завод «вектор-маш»",
+        ),
+    ],
+)
+def test_legal_form_beats_descriptive_head(
+    extractor: Extractor, text: str, name: str, not_name: str
+) -> None:
+    found = names(run(extractor, text))
+    assert name in found and not_name not in found, found
+
+
+# Rule: a capitalised particle or pronoun ("Это", "Так") never starts an organisation's name,
+# even when a head noun ("предприятие", "компания") follows it.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Губернатор посетил фабрику «Ласточка». Это головное предприятие группы компаний, "
+            "которую возглавляет предприниматель Олег Свиридов.",
+            "фабрика «ласточка»",
+        ),
+        (
+            "Глава региона побывал на ООО «Кедрпласт». Это крупнейшая компания отрасли "
+            "в Кедровской области.",
+            "ооо «кедрпласт»",
+        ),
+    ],
+)
+def test_clause_is_no_name(extractor: Extractor, text: str, kept: str) -> None:
+    found = names(run(extractor, text))
+    assert kept in found, found
+    assert not any(n.startswith("это") for n in found), found
