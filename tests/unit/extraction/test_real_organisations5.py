@@ -106,3 +106,35 @@ def test_clause_is_no_name(extractor: Extractor, text: str, kept: str) -> None:
     found = names(run(extractor, text))
     assert kept in found, found
     assert not any(n.startswith("это") for n in found), found
+
+
+# Rule: a comma list in which two items are already organisations is a list of organisations;
+# its other bare one-word names are listed too, in the nominative the found items share
+# ("Севхима" → "Севхим", so "Аргента" → "Аргент"); a person or a known place in it is not.
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "В делегацию вошли руководители предприятий Тальхима, Бургента, Сосновинила и "
+            "Кедрмаша.",
+            {"тальхим", "бургент", "сосновинил", "кедрмаш"},
+            set(),
+        ),
+        (
+            "На форуме соглашения подписаны с Тальхимом, Бургентом, Сосновинилом и Кедрмашем.",
+            {"тальхим", "бургент", "сосновинил", "кедрмаш"},
+            set(),
+        ),
+        (
+            "Делегация встретилась с представителями Тальхима, Кедрмаша, Москвы и Казани.",
+            {"тальхим", "кедрмаш"},
+            {"москва", "казань", "москвы", "казани"},
+        ),
+    ],
+)
+def test_bare_names_beside_found_organisations(
+    extractor: Extractor, text: str, expected: set[str], absent: set[str]
+) -> None:
+    found = names(run(extractor, text))
+    assert expected <= found, found
+    assert not (absent & found), found
