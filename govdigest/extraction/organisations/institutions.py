@@ -65,6 +65,10 @@ def _adjacent(doc: Doc, k: int) -> bool:
     return 0 < k < len(words) and not doc.text[words[k - 1].stop : words[k].start].strip()
 
 
+# Words that end a genitive complement whatever rare noun reading the dictionary gives them.
+_TAIL_STOP_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO"})
+
+
 def genitive_tail(doc: Doc, k: int) -> int:
     """End of a lower-case genitive complement: "союз машиностроителей", "фонд развития
     промышленности", "палата туриндустрии"."""
@@ -74,6 +78,8 @@ def genitive_tail(doc: Doc, k: int) -> int:
         w = words[n].text
         if not w.islower() or not _adjacent(doc, n) or w in EPONYM_WORDS:
             break
+        if doc.morph.best_pos(w) in _TAIL_STOP_POS:
+            break  # "Фондом развития промышленности и …": "и" read as a letter's name (a noun)
         if _is_genitive(doc, w, frozenset({"NOUN"})):
             end = n + 1
         elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):

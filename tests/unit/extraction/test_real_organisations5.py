@@ -138,3 +138,34 @@ def test_bare_names_beside_found_organisations(
     found = names(run(extractor, text))
     assert expected <= found, found
     assert not (absent & found), found
+
+
+# Rule: a name's genitive complement stops at a conjunction, a preposition or a particle, even
+# when the dictionary has a rare noun reading for it ("и" as a letter's name); a chamber written
+# in title case ("Торгово-Промышленной Палаты …") keeps its place. Exact names, no cut spans.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Подписано соглашение между Фондом развития промышленности и Фондом развития "
+            "промышленности Республики Тальгария.",
+            {"фонд развития промышленности", "фонд развития промышленности республики тальгария"},
+        ),
+        (
+            "Губернатор подписал соглашения с Ассоциацией производителей мебели и Союзом "
+            "машиностроителей Кедровской области.",
+            {"ассоциация производителей мебели", "союз машиностроителей кедровской области"},
+        ),
+        (
+            "В Ташкенте представители Торгово-Промышленной Палаты Озёрской области провели "
+            "переговоры и подписали контракты.",
+            {"торгово-промышленная палата озёрской области"},
+        ),
+    ],
+)
+def test_names_end_where_the_name_ends(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    found = names(run(extractor, text))
+    assert expected <= found, found
+    assert not any(n.endswith((" и", " с", " в")) for n in found), found
