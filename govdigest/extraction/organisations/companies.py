@@ -7,7 +7,7 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
-from govdigest.extraction.models import Company
+from govdigest.extraction.models import Company, OrgKind
 from govdigest.extraction.organisations.abbreviations import base_abbreviation
 from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.brands import coined_brands
@@ -268,6 +268,23 @@ def _opens_with_function_word(doc: Doc, word: str) -> bool:
     return doc.morph.is_known(low) and doc.morph.best_pos(low) in _NON_NAME_OPENERS
 
 
+# Lower-case words right before a quoted name that say its kind: "президент некоммерческого
+# партнерства «Центр …»", "ректор университета «…»".
+_DESIGNATOR_BEFORE_RE = re.compile(r"((?:[а-яё-]+\s+){0,1}[а-яё-]+)\s*[«\"]?$")
+_DESIGNATOR_WINDOW = 60
+
+
+def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
+    """The kind the words right before a quoted mention give it, when not a business."""
+    if doc.text[start : start + 1] not in '«"':
+        return None
+    m = _DESIGNATOR_BEFORE_RE.search(doc.text[max(0, start - _DESIGNATOR_WINDOW) : start])
+    if m is None:
+        return None
+    kind = org_kind(doc, m.group(1))
+    return None if kind == "company" else kind
+
+
 def _legal_first(name: str) -> bool:
     """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
     return name.split(maxsplit=1)[0] in legal_forms()
@@ -353,5 +370,8 @@ def extract_companies(
             surface = doc.text[c.start : c.stop]
             if surface not in mentions:
                 mentions.append(surface)
-        out.append(Company(best.name, tuple(mentions), org_kind(doc, best.name)))
+        kind = org_kind(doc, best.name)
+        if kind == "company":
+            kind = next((k for c in group if (k := _designator_kind(doc, c.start))), kind)
+        out.append(Company(best.name, tuple(mentions), kind))
     return out

@@ -169,3 +169,37 @@ def test_names_end_where_the_name_ends(
     found = names(run(extractor, text))
     assert expected <= found, found
     assert not any(n.endswith((" и", " с", " в")) for n in found), found
+
+
+# Rule: a quoted name with no kind word of its own takes the kind of the lower-case words right
+# before it ("некоммерческого партнерства «…»", "ассоциации «…»", "фонда «…»"); a business's
+# words ("компании «…»", "ООО «…»") leave it a company.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Губернатор Тальской области и президент некоммерческого партнерства «Центр "
+            "аграрных решений» Олег Мухин подписали соглашение о сотрудничестве.",
+            "центр аграрных решений",
+            "association",
+        ),
+        (
+            "В состав делегации вошли руководители ассоциации «Кедровые промыслы» и "
+            "ООО «Кедрпласт».",
+            "кедровые промыслы",
+            "association",
+        ),
+        (
+            "Губернатор подписал соглашение с директором компании «Точная механика» "
+            "Ильёй Рябовым и ректором Тальского университета.",
+            "точная механика",
+            "company",
+        ),
+    ],
+)
+def test_kind_from_the_words_before_a_quoted_name(
+    extractor: Extractor, text: str, name: str, kind: str
+) -> None:
+    kinds = org_kinds(run(extractor, text))
+    got = [k for n, k in kinds.items() if n.endswith((name, name + "»"))]
+    assert got == [kind], kinds
