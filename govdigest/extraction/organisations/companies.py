@@ -43,7 +43,11 @@ from govdigest.extraction.organisations.institutions import (
     partner_context,
     university_abbreviations,
 )
-from govdigest.extraction.organisations.kinds import is_university_abbreviation, org_kind
+from govdigest.extraction.organisations.kinds import (
+    TASK_CENTRE_RE,
+    is_university_abbreviation,
+    org_kind,
+)
 from govdigest.extraction.organisations.lists import complete_lists
 from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
@@ -275,14 +279,23 @@ _DESIGNATOR_WINDOW = 60
 
 
 def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
-    """The kind the words right before a quoted mention give it, when not a business."""
+    """The kind the words right before a quoted mention give it: a legal form's "company", a
+    non-business kind word's kind, else None."""
     if doc.text[start : start + 1] not in '«"':
         return None
+    before = doc.text[max(0, start - _DESIGNATOR_WINDOW) : start].split()
+    if before and before[-1] in legal_forms():
+        return "company"  # "АНО «Центр …»": a legal form makes a business entry whatever its name
     m = _DESIGNATOR_BEFORE_RE.search(doc.text[max(0, start - _DESIGNATOR_WINDOW) : start])
     if m is None:
         return None
     kind = org_kind(doc, m.group(1))
     return None if kind == "company" else kind
+
+
+def _task_centre(name: str, mentions: list[str]) -> bool:
+    """ "Центра поддержки экспорта", never quoted: a public development institution."""
+    return bool(TASK_CENTRE_RE.match(name)) and not any(q in m for m in mentions for q in '«"')
 
 
 def _legal_first(name: str) -> bool:
@@ -370,8 +383,9 @@ def extract_companies(
             surface = doc.text[c.start : c.stop]
             if surface not in mentions:
                 mentions.append(surface)
-        kind = org_kind(doc, best.name)
-        if kind == "company":
-            kind = next((k for c in group if (k := _designator_kind(doc, c.start))), kind)
+        designated = next((k for c in group if (k := _designator_kind(doc, c.start))), None)
+        kind = designated or org_kind(doc, best.name)
+        if kind == "company" and _task_centre(best.name, mentions):
+            kind = "agency"
         out.append(Company(best.name, tuple(mentions), kind))
     return out

@@ -241,7 +241,7 @@ def place_tail(doc: Doc, k: int) -> int:
 
 
 # Business heads that also start a name: "Корпорация развития Кедровской области".
-_HEAD_FIRST_ONLY = frozenset({"корпорация"})
+_HEAD_FIRST_ONLY = frozenset({"корпорация", "центр"})
 
 
 def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:

@@ -203,3 +203,39 @@ def test_kind_from_the_words_before_a_quoted_name(
     kinds = org_kinds(run(extractor, text))
     got = [k for n, k in kinds.items() if n.endswith((name, name + "»"))]
     assert got == [kind], kinds
+
+
+# Rule: a centre named head first by its task, with a genitive complement, capitalised and in a
+# member or counterparty sentence ("представители … Центра поддержки экспорта") is an
+# organisation of kind agency; a quoted «Центр …» after a legal form stays a company, and a
+# capitalised "Центр" of a town outside any such sentence is no organisation.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "В Ташкенте представители Тальской ТПП и тальского Центра поддержки экспорта "
+            "подписали контракты.",
+            "центр поддержки экспорта",
+            "agency",
+        ),
+        (
+            "В состав делегации вошли предприниматели края, сотрудники Инвестиционного "
+            "агентства и Центра развития экспорта Кедровской области.",
+            "центр развития экспорта кедровской области",
+            "agency",
+        ),
+        (
+            "Соглашение подписано между правительством области и автономной некоммерческой "
+            "организацией «Центр сельской аналитики».",
+            "центр сельской аналитики",
+            "company",
+        ),
+        ("Губернатор осмотрел Центр города и новый сквер на набережной.", "центр города", None),
+    ],
+)
+def test_task_centre_is_an_agency(
+    extractor: Extractor, text: str, name: str, kind: str | None
+) -> None:
+    kinds = org_kinds(run(extractor, text))
+    got = [k for n, k in kinds.items() if n.endswith((name, name + "»"))]
+    assert got == ([kind] if kind else []), kinds
