@@ -239,3 +239,31 @@ def test_task_centre_is_an_agency(
     kinds = org_kinds(run(extractor, text))
     got = [k for n, k in kinds.items() if n.endswith((name, name + "»"))]
     assert got == ([kind] if kind else []), kinds
+
+
+# Rule: a quoted name right after "сотрудничество" names a cooperation format, not an
+# organisation ("Совета по межрегиональному сотрудничеству «…»"); a company in the same
+# sentence is still found.
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "Делегация Тальской области прибыла в Китай для участия в заседании Совета по "
+            "межрегиональному сотрудничеству «Кама-Хуанхэ» вместе с ООО «Тальфанера».",
+            "ооо «тальфанера»",
+            "кама-хуанхэ",
+        ),
+        (
+            "Губернатор рассказал о программе сотрудничества «Северный мост» и подписал "
+            "соглашение с АО «Кедрлес».",
+            "ао «кедрлес»",
+            "северный мост",
+        ),
+    ],
+)
+def test_cooperation_format_is_no_organisation(
+    extractor: Extractor, text: str, kept: str, dropped: str
+) -> None:
+    found = names(run(extractor, text))
+    assert kept in found, found
+    assert not any(dropped in n for n in found), found
