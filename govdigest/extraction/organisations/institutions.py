@@ -201,6 +201,12 @@ def eponym_tail(doc: Doc, k: int) -> int:
     return end if full_words else k
 
 
+# A macro-region closing a name: "Северо-Запада", "Юго-Востока" (one hyphenated word) or an
+# adjective and a capitalised compass or mountain noun ("Дальнего Востока", "Северного Кавказа").
+_COMPASS_COMPOUND_RE = re.compile(r"^(?:Северо|Юго)-(?:[Зз]апад|[Вв]осток)а$")
+_MACRO_REGION_NOUNS = frozenset({"восток", "запад", "север", "юг", "кавказ", "урал"})
+
+
 def place_tail(doc: Doc, k: int) -> int:
     """End of a capitalised genitive place after a name: "России", "РФ", "Кедровска",
     "Озёрской области", "Республики Алтай" is left out (its second word is nominative)."""
@@ -219,6 +225,16 @@ def place_tail(doc: Doc, k: int) -> int:
         return k + 2  # "палаты Республики Тальской", "Республики Татарстан": kept as written
     if not w[:1].isupper() or w.isupper():
         return k
+    if _COMPASS_COMPOUND_RE.match(w):
+        return k + 1  # "Ассоциации производителей мебели Северо-Запада"
+    if (
+        k + 1 < len(words)
+        and _adjacent(doc, k + 1)
+        and words[k + 1].text[:1].isupper()
+        and doc.morph.lemma(words[k + 1].text.lower()) in _MACRO_REGION_NOUNS
+        and _is_genitive(doc, w, frozenset({"ADJF"}))
+    ):
+        return k + 2  # "Ассоциации рыбопромышленников Дальнего Востока", "Северного Кавказа"
     if (
         k + 1 < len(words)
         and _adjacent(doc, k + 1)

@@ -267,3 +267,28 @@ def test_cooperation_format_is_no_organisation(
     found = names(run(extractor, text))
     assert kept in found, found
     assert not any(dropped in n for n in found), found
+
+
+# Rule: a macro-region closes a head-first name ("… Северо-Запада", "… Дальнего Востока",
+# "… Северного Кавказа"): the name is never cut before it.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Губернатор подписал соглашение с Ассоциацией производителей мебели Северо-Запада.",
+            "ассоциация производителей мебели северо-запада",
+        ),
+        (
+            "В состав делегации вошли представители Ассоциации рыбопромышленников Дальнего "
+            "Востока и ООО «Кедррыба».",
+            "ассоциация рыбопромышленников дальнего востока",
+        ),
+        (
+            "Глава республики встретился с президентом Союза виноделов Северного Кавказа.",
+            "союз виноделов северного кавказа",
+        ),
+    ],
+)
+def test_macro_region_closes_a_name(extractor: Extractor, text: str, name: str) -> None:
+    found = names(run(extractor, text))
+    assert name in found, found
