@@ -7,7 +7,7 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
-from govdigest.extraction.models import Company
+from govdigest.extraction.models import Company, OrgKind
 from govdigest.extraction.organisations.abbreviations import base_abbreviation
 from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.brands import coined_brands
@@ -43,7 +43,11 @@ from govdigest.extraction.organisations.institutions import (
     partner_context,
     university_abbreviations,
 )
-from govdigest.extraction.organisations.kinds import is_university_abbreviation, org_kind
+from govdigest.extraction.organisations.kinds import (
+    TASK_CENTRE_RE,
+    is_university_abbreviation,
+    org_kind,
+)
 from govdigest.extraction.organisations.lists import complete_lists
 from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
@@ -258,6 +262,47 @@ def _nested_legal(doc: Doc, found: Found) -> None:
             )
 
 
+# Parts of speech that never open an organisation's name outside quotes: NER sometimes takes a
+# clause that opens with "Это"/"Эта" ("Это головное предприятие группы …") for a name.
+_NON_NAME_OPENERS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB"})
+
+
+def _opens_with_function_word(doc: Doc, word: str) -> bool:
+    low = word.lower()
+    return doc.morph.is_known(low) and doc.morph.best_pos(low) in _NON_NAME_OPENERS
+
+
+# Lower-case words right before a quoted name that say its kind: "президент некоммерческого
+# партнерства «Центр …»", "ректор университета «…»".
+_DESIGNATOR_BEFORE_RE = re.compile(r"((?:[а-яё-]+\s+){0,1}[а-яё-]+)\s*[«\"]?$")
+_DESIGNATOR_WINDOW = 60
+
+
+def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
+    """The kind the words right before a quoted mention give it: a legal form's "company", a
+    non-business kind word's kind, else None."""
+    if doc.text[start : start + 1] not in '«"':
+        return None
+    before = doc.text[max(0, start - _DESIGNATOR_WINDOW) : start].split()
+    if before and before[-1] in legal_forms():
+        return "company"  # "АНО «Центр …»": a legal form makes a business entry whatever its name
+    m = _DESIGNATOR_BEFORE_RE.search(doc.text[max(0, start - _DESIGNATOR_WINDOW) : start])
+    if m is None:
+        return None
+    kind = org_kind(doc, m.group(1))
+    return None if kind == "company" else kind
+
+
+def _task_centre(name: str, mentions: list[str]) -> bool:
+    """ "Центра поддержки экспорта", never quoted: a public development institution."""
+    return bool(TASK_CENTRE_RE.match(name)) and not any(q in m for m in mentions for q in '«"')
+
+
+def _legal_first(name: str) -> bool:
+    """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
+    return name.split(maxsplit=1)[0] in legal_forms()
+
+
 def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     for ner_span in doc.ner:
         bounds = ner_bounds(doc, ner_span.start, ner_span.stop) if ner_span.type == "ORG" else None
@@ -283,9 +328,13 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             and not partner_context(doc, span.start)
         ):
             continue  # "окончил МГУ": a university outside the mission
+        if _opens_with_function_word(doc, words[0]):
+            continue  # "Это головное предприятие группы компаний": a clause, not a name
         abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
-        if abbreviation is not None and abbreviation.isupper():
-            name = abbreviation  # "КМЗом" → "КМЗ", never a plural "КМЗы"
+        if abbreviation is not None:
+            # "КМЗом" → "КМЗ", never a plural "КМЗы"; a stem and capitals ("БелТПП", "ТюмГУ")
+            # is spelled as written, never lower-cased into a noun ("Белтппы")
+            name = abbreviation
         elif len(words) == 1 and declined_compound(doc, words[0]):
             name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
         else:
@@ -328,11 +377,15 @@ def extract_companies(
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
             continue  # "в присутствии директора Госкорпорации «…»": only present, no party
-        best = max(group, key=lambda c: (c.strength, -c.start))
+        best = max(group, key=lambda c: (c.strength, _legal_first(c.name), -c.start))
         mentions: list[str] = []
         for c in group:
             surface = doc.text[c.start : c.stop]
             if surface not in mentions:
                 mentions.append(surface)
-        out.append(Company(best.name, tuple(mentions), org_kind(doc, best.name)))
+        designated = next((k for c in group if (k := _designator_kind(doc, c.start))), None)
+        kind = designated or org_kind(doc, best.name)
+        if kind == "company" and _task_centre(best.name, mentions):
+            kind = "agency"
+        out.append(Company(best.name, tuple(mentions), kind))
     return out

@@ -112,17 +112,17 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
             j += 1
         if (
             j < n
-            and words[j].text.islower()
-            and doc.morph.lemma(words[j].text) in heads
-            and _can_be_singular(doc, words[j].text)
+            and (words[j].text.islower() or _title_case_name(doc, i, j))
+            and doc.morph.lemma(words[j].text.lower()) in heads
+            and _can_be_singular(doc, words[j].text.lower())
             and not doc.text[words[j - 1].stop : words[j].start].strip()
         ):
             k = _genitive_tail(doc, j + 1)
-            partner = doc.morph.lemma(words[j].text) in partners
+            partner = doc.morph.lemma(words[j].text.lower()) in partners
             if partner:
                 # "Региональный союз туриндустрии Озёрской области": the place is the name's.
                 k = place_tail(doc, k)
-            gated = doc.morph.lemma(words[j].text) in _GATED_HEADS
+            gated = doc.morph.lemma(words[j].text.lower()) in _GATED_HEADS
             k = academy_abbreviation(doc, k) if gated and k == j + 1 else k  # "… центр РАН"
             if gated and k == j + 1:
                 i = k
@@ -155,11 +155,20 @@ def _singular_name_adjective(doc: Doc, word: str) -> bool:
     """A capitalised singular adjective that can start a descriptive name."""
     if is_pronoun_adjective(doc, word) or is_generic_adjective(doc, word):
         return False
+    if doc.morph.is_known(word.lower()) and doc.morph.best_pos(word.lower()) in NOT_NAME_START_POS:
+        return False  # "Это головное предприятие …": a particle read as the adjective "это"
     if doc.morph.has_pos(word, frozenset({"ADJF"}), 0.1) and any(
         p.tag.number == "sing" for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"
     ):
         return True
     return bool(_SINGULAR_PLACE_ADJECTIVE_RE.search(word))
+
+
+def _title_case_name(doc: Doc, i: int, j: int) -> bool:
+    """ "Торгово-Промышленной Палаты …": a name written in title case, its head capitalised
+    right after a capitalised adjective."""
+    head = doc.words[j].text
+    return j == i + 1 and head[:1].isupper() and head[1:].islower() and "-" in doc.words[i].text
 
 
 def _can_be_singular(doc: Doc, word: str) -> bool:

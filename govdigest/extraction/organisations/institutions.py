@@ -65,6 +65,10 @@ def _adjacent(doc: Doc, k: int) -> bool:
     return 0 < k < len(words) and not doc.text[words[k - 1].stop : words[k].start].strip()
 
 
+# Words that end a genitive complement whatever rare noun reading the dictionary gives them.
+_TAIL_STOP_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO"})
+
+
 def genitive_tail(doc: Doc, k: int) -> int:
     """End of a lower-case genitive complement: "союз машиностроителей", "фонд развития
     промышленности", "палата туриндустрии"."""
@@ -74,6 +78,8 @@ def genitive_tail(doc: Doc, k: int) -> int:
         w = words[n].text
         if not w.islower() or not _adjacent(doc, n) or w in EPONYM_WORDS:
             break
+        if doc.morph.best_pos(w) in _TAIL_STOP_POS:
+            break  # "Фондом развития промышленности и …": "и" read as a letter's name (a noun)
         if _is_genitive(doc, w, frozenset({"NOUN"})):
             end = n + 1
         elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
@@ -195,6 +201,12 @@ def eponym_tail(doc: Doc, k: int) -> int:
     return end if full_words else k
 
 
+# A macro-region closing a name: "Северо-Запада", "Юго-Востока" (one hyphenated word) or an
+# adjective and a capitalised compass or mountain noun ("Дальнего Востока", "Северного Кавказа").
+_COMPASS_COMPOUND_RE = re.compile(r"^(?:Северо|Юго)-(?:[Зз]апад|[Вв]осток)а$")
+_MACRO_REGION_NOUNS = frozenset({"восток", "запад", "север", "юг", "кавказ", "урал"})
+
+
 def place_tail(doc: Doc, k: int) -> int:
     """End of a capitalised genitive place after a name: "России", "РФ", "Кедровска",
     "Озёрской области", "Республики Алтай" is left out (its second word is nominative)."""
@@ -213,6 +225,16 @@ def place_tail(doc: Doc, k: int) -> int:
         return k + 2  # "палаты Республики Тальской", "Республики Татарстан": kept as written
     if not w[:1].isupper() or w.isupper():
         return k
+    if _COMPASS_COMPOUND_RE.match(w):
+        return k + 1  # "Ассоциации производителей мебели Северо-Запада"
+    if (
+        k + 1 < len(words)
+        and _adjacent(doc, k + 1)
+        and words[k + 1].text[:1].isupper()
+        and doc.morph.lemma(words[k + 1].text.lower()) in _MACRO_REGION_NOUNS
+        and _is_genitive(doc, w, frozenset({"ADJF"}))
+    ):
+        return k + 2  # "Ассоциации рыбопромышленников Дальнего Востока", "Северного Кавказа"
     if (
         k + 1 < len(words)
         and _adjacent(doc, k + 1)
@@ -235,7 +257,7 @@ def place_tail(doc: Doc, k: int) -> int:
 
 
 # Business heads that also start a name: "Корпорация развития Кедровской области".
-_HEAD_FIRST_ONLY = frozenset({"корпорация"})
+_HEAD_FIRST_ONLY = frozenset({"корпорация", "центр"})
 
 
 def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:

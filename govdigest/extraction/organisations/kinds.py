@@ -16,6 +16,13 @@ UNIVERSITY_ABBR_RE = re.compile(r"^[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁа-
 MIN_UNIVERSITY_ABBR = 3
 # "НИИ…" inside quotes ("ФГУП «НИИКС»") is a research institute whatever the legal form.
 _RESEARCH_NAME_RE = re.compile(r"«\s*НИИ")
+# A chamber's abbreviation with its place's stem glued in front: "БелТПП", "МосТПП".
+_CHAMBER_ABBR_RE = re.compile(r"^[А-ЯЁ][а-яё]*ТПП$")
+# A centre named head first by its public task ("Центр поддержки экспорта", "Центр развития
+# экспорта … области") is a development institution, not a business; a business centre is named
+# by an adjective first ("Северный центр судостроения"), carries a legal form or is quoted
+# ("АНО «Центр …»"), so only an unquoted head-first mention says so (see companies.py).
+TASK_CENTRE_RE = re.compile(r"^Центр\s+[а-яё]")
 # An academy "of sciences" does research; any other academy teaches.
 _SCIENCES_RE = re.compile(r"\bнаук\b", re.IGNORECASE)
 
@@ -43,6 +50,8 @@ def org_kind(doc: Doc, name: str) -> OrgKind:
     words = re.findall(r"[\w-]+", name)
     if len(words) == 1 and is_university_abbreviation(words[0]):
         return "university"
+    if any(_CHAMBER_ABBR_RE.match(w) for w in words):
+        return "chamber"
     table = _kind_table()
     for word in words:
         low = word.lower()

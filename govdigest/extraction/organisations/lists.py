@@ -29,6 +29,7 @@ _FUNCTION_POS = frozenset(
 
 
 MAX_LIST_ABBREVIATION = 6
+MIN_KNOWN_ITEMS = 2
 
 
 def _is_name_item(doc: Doc, text: str, cued: bool) -> bool:
@@ -90,6 +91,10 @@ def complete_lists(
             items, cued = _running_list(doc, sent.start, items, cues)
         if not cued and known < 2:
             continue
+        # Two items already named as organisations make the list one of organisations: its
+        # other bare names ("с Севхимом, Аргентом, Поливинилом и Кедрмашем") are read as cued.
+        cued = cued or known >= MIN_KNOWN_ITEMS
+        ending = _shared_case_ending(doc, found, items)
         if _list_of_places(doc, items, cues) or (opener and _clause_item(doc, items)):
             continue
         for a, b in items:
@@ -112,6 +117,8 @@ def complete_lists(
             ):
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
+            if ending and name == text and " " not in text and text.endswith(ending):
+                name = text[: -len(ending)]  # "Севхима, Аргента": "Аргент" as "Севхим"
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
 
 
@@ -217,6 +224,21 @@ def _list_of_places(doc: Doc, items: list[tuple[int, int]], cues: frozenset[str]
         return False
     last = last_words[-1].strip('.,«»"')
     return last.islower() and plural_common_head(doc, last) and doc.morph.lemma(last) not in cues
+
+
+def _shared_case_ending(doc: Doc, found: Found, items: list[tuple[int, int]]) -> str:
+    """The case ending every one-word organisation already found in the list drops from its
+    surface ("Севхима" → "Севхим": "а"), or "" when they disagree or none drops one."""
+    endings: set[str] = set()
+    for a, b in items:
+        for c in found.items:
+            surface = doc.text[c.start : c.stop]
+            if c.start >= a - 1 and c.stop <= b + 1 and " " not in c.name:
+                if surface != c.name and surface.startswith(c.name):
+                    endings.add(surface[len(c.name) :])
+                else:
+                    return ""
+    return endings.pop() if len(endings) == 1 else ""
 
 
 def _is_candidate(found: Found, start: int, stop: int) -> bool:
