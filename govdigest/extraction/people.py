@@ -60,11 +60,26 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.findall(r"\w+(?:-\w+)*", text) if w not in _NOT_NAMES]
 
 
+# "Никольский", "Никольского", "Городецкой": a surname declined as an adjective.
+_ADJ_SURNAME_RE = re.compile(r"(\w{3,}?[сц]к)(ий|ого|ому|им|ом|ая|ой|ую)")
+_ADJ_FEMININE = frozenset({"ая", "ой", "ую"})
+
+# "Ольховщина", "Белгородчина", "Тамбовщины": a region's colloquial name, never a person.
+_REGION_NICKNAME_RE = re.compile(r"\w{3,}(?:[бвгзклмнпрст]щин|[дт]чин)(?:а|ы|е|у|ой)$")
+
+
 def surname_matches(mention: str, surname: str) -> bool:
     """Two forms of one name part ("Текслера" ~ "Текслер", "Алексеем" ~ "Алексей")."""
     a, b = mention.lower(), surname.lower()
     if a == b:
         return True
+    adj_a, adj_b = _ADJ_SURNAME_RE.fullmatch(a), _ADJ_SURNAME_RE.fullmatch(b)
+    if adj_a and adj_b:
+        # "Никольского" ~ "Никольский": adjectival surnames change their last two or three
+        # letters; the stem must agree and so must the gender ("Никольской" is a woman).
+        return adj_a.group(1) == adj_b.group(1) and (adj_a.group(2) in _ADJ_FEMININE) == (
+            adj_b.group(2) in _ADJ_FEMININE
+        )
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -96,9 +111,32 @@ def extract_people(doc: Doc) -> People:
             span = type(span)(
                 span.start + span.text.index(words[0]), span.stop, span.type, " ".join(words)
             )
+        if (
+            len(words) == 3
+            and len(words[0]) > 1
+            and len(words[1]) == 1
+            and words[1].isupper()
+            and len(words[2]) > 1
+        ):
+            # "в Тавию Н. Ольхин": a Russian name never puts an initial after a full word, so the
+            # word before the initial is the preceding place, not a given name.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0], len(span.text.split()[0])),
+                span.stop,
+                span.type,
+                " ".join(words),
+            )
         if len(words) == 1:
-            if not _could_be_name(doc, words[0]) or _is_role_word(doc, words[0]):
-                continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
+            if (
+                not _could_be_name(doc, words[0])
+                or _is_role_word(doc, words[0])
+                or _REGION_NICKNAME_RE.fullmatch(words[0])
+                or _adjective_before_role(doc, words[0], span.stop)
+            ):
+                # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone; "главы
+                # Ольховщины" (the region's colloquial name)
+                continue
             pending_single.append((span.start, span.stop, words[0]))
             continue
         if 2 <= len(words) <= 3 and all(len(w) == 1 and w.isupper() for w in words[:-1]):
@@ -289,6 +327,15 @@ def _leading_place_genitive(doc: Doc, start: int, words: list[str]) -> bool:
     if i < 0 or doc.text[doc.words[i].stop : start].strip():
         return False
     return doc.morph.lemma(doc.words[i].text.lower()) in _PLACE_ROLE_HEADS
+
+
+def _adjective_before_role(doc: Doc, word: str, stop: int) -> bool:
+    """ "Ольховский губернатор встретился": a place adjective (capitalised at a sentence's or a
+    headline's start) agreeing with the role noun right after it is not a surname."""
+    if not _ADJ_SURNAME_RE.fullmatch(word.lower()):
+        return False
+    m = _NEXT_WORD_RE.match(doc.text, stop)
+    return m is not None and _is_role_word(doc, m.group(1))
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:
