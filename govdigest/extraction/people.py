@@ -96,6 +96,10 @@ def extract_people(doc: Doc) -> People:
     pending_patronymic: list[tuple[int, int, list[str]]] = []
     pending_initial: list[tuple[int, int, list[str]]] = []
     role_spans: list[tuple[int, int]] = []
+    # First words of the places NER found ("Южноморской области", "Белогорск").
+    place_words = {
+        words[0] for span in doc.ner if span.type == "LOC" for words in [span.text.split()] if words
+    }
     for span in doc.ner:
         if span.type != "PER":
             continue
@@ -133,9 +137,11 @@ def extract_people(doc: Doc) -> People:
                 or _is_role_word(doc, words[0])
                 or _REGION_NICKNAME_RE.fullmatch(words[0])
                 or _adjective_before_role(doc, words[0], span.stop)
+                or any(surname_matches(words[0], place) for place in place_words)
             ):
                 # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone; "главы
-                # Ольховщины" (the region's colloquial name)
+                # Ольховщины" (the region's colloquial name); "Южноморск" where NER also
+                # found "Южноморской области" (a place's form tagged as a person once)
                 continue
             pending_single.append((span.start, span.stop, words[0]))
             continue

@@ -100,6 +100,13 @@ NOT_PEOPLE = [
         id="region-nickname-in-dchina",
     ),
     pytest.param(
+        "Беломорская область будет сотрудничать с Верхнеморской\nГубернатор Беломорской "
+        "области Павел Журавин и губернатор Верхнеморской области Олег Вяткин подписали "
+        "соглашение.\nВерхнеморск, как и Беломорск, город с длинной историей.",
+        "Верхнеморск",
+        id="place-form-tagged-as-person-once",
+    ),
+    pytest.param(
         "Визит\nВ Кравию Н. Журавин прибыл вчера вместе с депутатами.",
         "Кравию Н Журавин",
         id="place-glued-before-initial",
@@ -147,3 +154,68 @@ SURNAMES = [
 @pytest.mark.parametrize(("mention", "surname", "same"), SURNAMES)
 def test_adjectival_surname_forms(mention: str, surname: str, same: bool) -> None:
     assert surname_matches(mention, surname) is same
+
+
+def _direct(result: Extraction) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in result.quotes if q.kind == "direct"]
+
+
+# Unquoted speech closed by its attribution: (text, expected direct quotes as (speaker, first
+# words)); an empty list means no direct quote at all.
+UNQUOTED = [
+    pytest.param(
+        "Соглашение\nГубернатор Сосновской области Павел Журавин подписал соглашение с Тальской "
+        "республикой.\nОб этом Павел Журавин сообщил в своём канале.\nТальск — город с "
+        "богатой историей и сильной промышленностью. Такие поездки очень полезны: можно "
+        "перенять опыт и сразу договориться о работе, написал глава региона.",
+        [("Павел Журавин", "Тальск — город с богатой историей")],
+        id="napisal-closes-the-whole-paragraph",
+    ),
+    pytest.param(
+        "Соглашение\nГубернатор Сосновской области Павел Журавин посетил Тальскую республику.\n"
+        "Обсуждали лес. Поставки пиломатериалов в республику вырастут вдвое уже в этом году, "
+        "заявил Павел Журавин.",
+        [("Павел Журавин", "Обсуждали лес. Поставки пиломатериалов")],
+        id="zayavil-paragraph-lead-without-names",
+    ),
+    pytest.param(
+        "Соглашение\nГубернатор Сосновской области Павел Журавин посетил Тальскую республику.\n"
+        "Министр Ольга Вяткина показала гостям цех. Поставки пиломатериалов в республику "
+        "вырастут вдвое уже в этом году, заявил Павел Журавин.",
+        [("Павел Журавин", "Поставки пиломатериалов в республику")],
+        id="lead-naming-another-person-stays-out",
+    ),
+    pytest.param(
+        "Визит\nСОСНОВСК, 3 мар - Тальские вести. Губернатор Павел Журавин прибыл в Тальскую "
+        "республику на три дня, сообщил пресс-секретарь губернатора Олег Вяткин.",
+        [("Олег Вяткин", "Губернатор Павел Журавин прибыл")],
+        id="dateline-is-not-part-of-the-speech",
+    ),
+    pytest.param(
+        "Визит\nГубернатор Павел Журавин встретился с послом Кравии. Встреча состоялась вчера "
+        "в Москве, сообщили в пресс-службе губернатора.",
+        [],
+        id="soobshili-v-press-sluzhbe-is-a-source-not-speech",
+    ),
+    pytest.param(
+        "Визит\nГубернатор Павел Журавин посетил в Тальске завод и осмотрел новые цеха, "
+        "написал Павел Журавин в своём канале.",
+        [],
+        id="napisal-after-a-third-person-retelling",
+    ),
+    pytest.param(
+        "Визит\nТальская республика готова поставлять нам технику для лесозаготовки, "
+        "написали «Сосновские вести».",
+        [],
+        id="napisal-by-a-medium",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNQUOTED)
+def test_unquoted_speech(extractor, text: str, expected: list[tuple[str, str]]) -> None:
+    got = _direct(run(extractor, text))
+    assert len(got) == len(expected), got
+    for (speaker, quote), (want_speaker, starts) in zip(got, expected, strict=True):
+        assert quote.startswith(starts), got
+        assert speaker == want_speaker
