@@ -219,3 +219,28 @@ def test_unquoted_speech(extractor, text: str, expected: list[tuple[str, str]]) 
     for (speaker, quote), (want_speaker, starts) in zip(got, expected, strict=True):
         assert quote.startswith(starts), got
         assert speaker == want_speaker
+
+
+# Dash speech interrupted by an attribution whose verb carries an object before the speaker.
+INTERRUPTED = [
+    pytest.param(
+        "Поездка в район\nГубернатор Павел Журавин отправился в Ольшанский район.\n"
+        "– Посмотрю, как строятся школы, – пересказал свои планы губернатор, – встречусь с "
+        "жителями.",
+        "Павел Журавин",
+        "Посмотрю, как строятся школы",
+        id="pereskazal-svoi-plany-governor",
+    ),
+    pytest.param(
+        "Поездка в район\nГубернатор Павел Журавин отправился в Ольшанский район.\n"
+        "– Посмотрю, как строятся школы и больницы, – пересказывает свой день губернатор.",
+        "Павел Журавин",
+        "Посмотрю, как строятся школы",
+        id="pereskazyvaet-imperfective",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "starts"), INTERRUPTED)
+def test_interrupted_dash_speech(extractor, text: str, speaker: str, starts: str) -> None:
+    assert _speaker_of(run(extractor, text), starts) == speaker
