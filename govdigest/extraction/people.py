@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.roles import (
     role_after,
     role_before,
@@ -100,7 +101,7 @@ def extract_people(doc: Doc) -> People:
     place_words = {
         words[0] for span in doc.ner if span.type == "LOC" for words in [span.text.split()] if words
     }
-    for span in doc.ner:
+    for span in _line_spans(doc.ner):
         if span.type != "PER":
             continue
         words = _name_words(span.text)
@@ -114,6 +115,16 @@ def extract_people(doc: Doc) -> People:
             words = words[1:]
             span = type(span)(
                 span.start + span.text.index(words[0]), span.stop, span.type, " ".join(words)
+            )
+        if (
+            len(words) >= 2
+            and len(words[0]) == 1
+            and not re.match(r"\w\.", doc.text[span.start : span.stop])
+        ):
+            # "В Кедрогорск" (a line's opening preposition): an initial is written with a dot.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0], 1), span.stop, span.type, " ".join(words)
             )
         if (
             len(words) == 3
@@ -236,6 +247,25 @@ def extract_people(doc: Doc) -> People:
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([а-яё]+)")
+
+
+def _line_spans(spans: list[NerSpan]) -> list[NerSpan]:
+    """ "…сотрудничать с Кравией\nКравия проявляет…": NER ran one name across a line break (a
+    headline's last word and the next line's first); a name never crosses lines, so each line's
+    part is a span of its own."""
+    out: list[NerSpan] = []
+    for span in spans:
+        if span.type != "PER" or "\n" not in span.text:
+            out.append(span)
+            continue
+        offset = 0
+        for part in span.text.split("\n"):
+            stripped = part.strip()
+            if stripped:
+                start = span.start + offset + part.index(stripped)
+                out.append(type(span)(start, start + len(stripped), span.type, stripped))
+            offset += len(part) + 1
+    return out
 
 
 def _gender_from_verbs(
