@@ -99,7 +99,11 @@ def extract_people(doc: Doc) -> People:
     role_spans: list[tuple[int, int]] = []
     # First words of the places NER found ("Южноморской области", "Белогорск").
     place_words = {
-        words[0] for span in doc.ner if span.type == "LOC" for words in [span.text.split()] if words
+        words[0]
+        for span in doc.ner
+        if span.type == "LOC"
+        for words in [span.text.split()]
+        if words
     }
     for span in _line_spans(doc.ner):
         if span.type != "PER":

@@ -321,9 +321,7 @@ def _names_a_role(doc: Doc, start: int, stop: int) -> bool:
     return any(match_role_at(doc, words, i) is not None for i in range(len(words)))
 
 
-def _paragraph_lead(
-    doc: Doc, people: People, covered: list[tuple[int, int]], start: int
-) -> int:
+def _paragraph_lead(doc: Doc, people: People, covered: list[tuple[int, int]], start: int) -> int:
     """ "Южноморск — город с историей. Такие поездки полезны, написал глава региона.": the
     closing attribution covers its whole paragraph when the sentences before it in that
     paragraph name nobody, report no speech and quote nothing; otherwise only its sentence."""
