@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.roles import (
     role_after,
     role_before,
@@ -60,11 +61,26 @@ def _name_words(text: str) -> list[str]:
     return [w for w in re.findall(r"\w+(?:-\w+)*", text) if w not in _NOT_NAMES]
 
 
+# "Никольский", "Никольского", "Городецкой": a surname declined as an adjective.
+_ADJ_SURNAME_RE = re.compile(r"(\w{3,}?[сц]к)(ий|ого|ому|им|ом|ая|ой|ую)")
+_ADJ_FEMININE = frozenset({"ая", "ой", "ую"})
+
+# "Ольховщина", "Белгородчина", "Тамбовщины": a region's colloquial name, never a person.
+_REGION_NICKNAME_RE = re.compile(r"\w{3,}(?:[бвгзклмнпрст]щин|[дт]чин)(?:а|ы|е|у|ой)$")
+
+
 def surname_matches(mention: str, surname: str) -> bool:
     """Two forms of one name part ("Текслера" ~ "Текслер", "Алексеем" ~ "Алексей")."""
     a, b = mention.lower(), surname.lower()
     if a == b:
         return True
+    adj_a, adj_b = _ADJ_SURNAME_RE.fullmatch(a), _ADJ_SURNAME_RE.fullmatch(b)
+    if adj_a and adj_b:
+        # "Никольского" ~ "Никольский": adjectival surnames change their last two or three
+        # letters; the stem must agree and so must the gender ("Никольской" is a woman).
+        return adj_a.group(1) == adj_b.group(1) and (adj_a.group(2) in _ADJ_FEMININE) == (
+            adj_b.group(2) in _ADJ_FEMININE
+        )
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -81,7 +97,15 @@ def extract_people(doc: Doc) -> People:
     pending_patronymic: list[tuple[int, int, list[str]]] = []
     pending_initial: list[tuple[int, int, list[str]]] = []
     role_spans: list[tuple[int, int]] = []
-    for span in doc.ner:
+    # First words of the places NER found ("Южноморской области", "Белогорск").
+    place_words = {
+        words[0]
+        for span in doc.ner
+        if span.type == "LOC"
+        for words in [span.text.split()]
+        if words
+    }
+    for span in _line_spans(doc.ner):
         if span.type != "PER":
             continue
         words = _name_words(span.text)
@@ -96,9 +120,44 @@ def extract_people(doc: Doc) -> People:
             span = type(span)(
                 span.start + span.text.index(words[0]), span.stop, span.type, " ".join(words)
             )
+        if (
+            len(words) >= 2
+            and len(words[0]) == 1
+            and not re.match(r"\w\.", doc.text[span.start : span.stop])
+        ):
+            # "В Кедрогорск" (a line's opening preposition): an initial is written with a dot.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0], 1), span.stop, span.type, " ".join(words)
+            )
+        if (
+            len(words) == 3
+            and len(words[0]) > 1
+            and len(words[1]) == 1
+            and words[1].isupper()
+            and len(words[2]) > 1
+        ):
+            # "в Тавию Н. Ольхин": a Russian name never puts an initial after a full word, so the
+            # word before the initial is the preceding place, not a given name.
+            words = words[1:]
+            span = type(span)(
+                span.start + span.text.index(words[0], len(span.text.split()[0])),
+                span.stop,
+                span.type,
+                " ".join(words),
+            )
         if len(words) == 1:
-            if not _could_be_name(doc, words[0]) or _is_role_word(doc, words[0]):
-                continue  # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone
+            if (
+                not _could_be_name(doc, words[0])
+                or _is_role_word(doc, words[0])
+                or _REGION_NICKNAME_RE.fullmatch(words[0])
+                or _adjective_before_role(doc, words[0], span.stop)
+                or any(surname_matches(words[0], place) for place in place_words)
+            ):
+                # "Чрезвычайным" cut off from "… Послом" by NER; "Аким" alone; "главы
+                # Ольховщины" (the region's colloquial name); "Южноморск" where NER also
+                # found "Южноморской области" (a place's form tagged as a person once)
+                continue
             pending_single.append((span.start, span.stop, words[0]))
             continue
         if 2 <= len(words) <= 3 and all(len(w) == 1 and w.isupper() for w in words[:-1]):
@@ -192,6 +251,25 @@ def extract_people(doc: Doc) -> People:
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([а-яё]+)")
+
+
+def _line_spans(spans: list[NerSpan]) -> list[NerSpan]:
+    """ "…сотрудничать с Кравией\nКравия проявляет…": NER ran one name across a line break (a
+    headline's last word and the next line's first); a name never crosses lines, so each line's
+    part is a span of its own."""
+    out: list[NerSpan] = []
+    for span in spans:
+        if span.type != "PER" or "\n" not in span.text:
+            out.append(span)
+            continue
+        offset = 0
+        for part in span.text.split("\n"):
+            stripped = part.strip()
+            if stripped:
+                start = span.start + offset + part.index(stripped)
+                out.append(type(span)(start, start + len(stripped), span.type, stripped))
+            offset += len(part) + 1
+    return out
 
 
 def _gender_from_verbs(
@@ -289,6 +367,15 @@ def _leading_place_genitive(doc: Doc, start: int, words: list[str]) -> bool:
     if i < 0 or doc.text[doc.words[i].stop : start].strip():
         return False
     return doc.morph.lemma(doc.words[i].text.lower()) in _PLACE_ROLE_HEADS
+
+
+def _adjective_before_role(doc: Doc, word: str, stop: int) -> bool:
+    """ "Ольховский губернатор встретился": a place adjective (capitalised at a sentence's or a
+    headline's start) agreeing with the role noun right after it is not a surname."""
+    if not _ADJ_SURNAME_RE.fullmatch(word.lower()):
+        return False
+    m = _NEXT_WORD_RE.match(doc.text, stop)
+    return m is not None and _is_role_word(doc, m.group(1))
 
 
 def _is_role_word(doc: Doc, word: str) -> bool:

@@ -22,6 +22,7 @@ from govdigest.extraction.quotes.raw import (
 )
 from govdigest.extraction.quotes.speakers import NOBODY, Speaker, has_speech_verb, resolve
 from govdigest.extraction.resources import word_set
+from govdigest.extraction.roles import match_role_at
 
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
@@ -307,6 +308,36 @@ def _is_name_heading(doc: Doc, people: People, start: int, stop: int) -> bool:
 _UNQUOTED_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+[^,]{3,160}$)")
 _NOT_SPEECH_OPENERS = ("по словам", "по мнению", "как ", "по данным", "об этом", "о ")
 MIN_UNQUOTED_SPEECH_WORDS = 5
+# Verbs of writing close unquoted speech only when a person (a governor's channel) wrote it.
+_WRITE_VERBS = frozenset({"написать", "писать"})
+
+
+# "ТАРСК, 15 сен - РИА Новости.": an agency dateline opens the paragraph, not the speech.
+_DATELINE_RE = re.compile(r"[А-ЯЁ][А-ЯЁ-]{2,}\b")
+
+
+def _names_a_role(doc: Doc, start: int, stop: int) -> bool:
+    words = doc.words_in(start, stop)
+    return any(match_role_at(doc, words, i) is not None for i in range(len(words)))
+
+
+def _paragraph_lead(doc: Doc, people: People, covered: list[tuple[int, int]], start: int) -> int:
+    """ "Южноморск — город с историей. Такие поездки полезны, написал глава региона.": the
+    closing attribution covers its whole paragraph when the sentences before it in that
+    paragraph name nobody, report no speech and quote nothing; otherwise only its sentence."""
+    para = doc.text.rfind("\n", 0, start) + 1
+    lead = doc.text[para:start]
+    if (
+        not lead.strip()
+        or any(para < b and a < start for a, b in covered)
+        or any(para <= m_start < start for m_start, _, _ in people.mentions)
+        or re.search(r"[«»\"„“:]", lead)
+        or _DATELINE_RE.match(lead)
+        or DIALOGUE_RE.match(lead)
+        or has_speech_verb(doc, para, start)
+    ):
+        return start
+    return para
 
 
 def unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
@@ -334,8 +365,22 @@ def unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
             a_start = sent.start + m.end()
             if has_speech_verb(doc, sent.start, sent.start + m.start()):
                 break  # "X сообщил, что …, заявил Y": nested reporting is not one speech
+            if any("plur" in p.tag for p in parse[:1]):
+                # "Встреча состоялась в Москве, сообщили в пресс-службе": an impersonal plural
+                # names the source of a reported fact, not a speaker's own words.
+                break
             speaker = resolve(doc, people, a_start, sent.start + len(text), a_start)
+            if doc.morph.lemma(verb) in _WRITE_VERBS and (
+                people.find(speaker.name or "") is None
+                or any(sent.start <= m < a_start for m, _, _ in people.mentions)
+                or _names_a_role(doc, sent.start, sent.start + m.start())
+            ):
+                # "…, написал «Вестник»": a medium writes a report; "Губернатор посетил завод,
+                # написал он": a post retold in the third person is the writer's report.
+                break
             if speaker.name is not None:
-                out.append(RawQuote(sent.start, sent.stop, clean_quote_text(body), speaker, True))
+                start = _paragraph_lead(doc, people, covered, sent.start)
+                body = doc.text[start : sent.start] + body
+                out.append(RawQuote(start, sent.stop, clean_quote_text(body), speaker, True))
             break
     return out

@@ -10,6 +10,7 @@ whoever was named last: "глава Ростеха" is nobody's role in a post a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -27,9 +28,15 @@ def stem_overlap(region: Iterable[str], lemmas: Iterable[str]) -> int:
     return sum(1 for r in region if any(_same_stem(r, lemma) for lemma in own))
 
 
+# "ольховщина" / "белгородчина": a region's colloquial name is its adjective's stem plus a
+# suffix, so the suffix goes before the stems are compared ("ольхов-щина", "ольхов-ский").
+_NICKNAME_SUFFIX_RE = re.compile(r"(?<=[бвгзклмнпрст])щина$|(?<=[дт])чина$")
+
+
 def _same_stem(a: str, b: str) -> bool:
     if a == b:
         return True
+    a, b = _NICKNAME_SUFFIX_RE.sub("", a), _NICKNAME_SUFFIX_RE.sub("", b)
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
