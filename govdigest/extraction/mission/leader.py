@@ -91,9 +91,12 @@ _SENDER_RE = re.compile(
 )
 MAX_SENDER_GAP = 60
 # A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
-# делегации"): its head is not the head of the regional delegation the post is about.
+# делегации", "делегация Совета Федерации"; bodies in data/federal_delegations.txt): its head
+# is not the head of the regional delegation the post is about.
 _FEDERAL_DELEGATION_RE = re.compile(
-    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+(?:\w+\s+)?делегаци",
+    r"делегаци\w*\s+(?:"
+    + "|".join(r"\s+".join(map(re.escape, body.split())) for body in lines("federal_delegations"))
+    + r")\b|российск\w*\s+(?:\w+\s+)?делегаци",
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
