@@ -8,7 +8,9 @@ oblique case (catalogue «Round 4 — the leader»):
   the host receives a delegation; the person met "с <role> Y" heads it;
 * "Председатель Правительства Горной Республики X встретился с вице-губернатором Y", after
   "делегация из нашего региона отправилась в Горную Республику": the subject belongs to the
-  territory the delegation travelled to, so he hosts; Y leads.
+  territory the delegation travelled to, so he hosts; Y leads;
+* "X встретился с вице-губернатором Ольховской области Y" in a post about the delegation of
+  Ольховская область: Y belongs to the travelling delegation's region and X does not; Y leads.
 
 The guest found here leads the mission; a host never does.
 """
@@ -45,6 +47,12 @@ _ROLE_STEM_RE = re.compile(
     r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
 )
 MIN_STEM = 3
+# "делегация Ольховской области", "делегации из Кленовского края": the travelling delegation's
+# own region, by the adjective stem.
+_DELEGATION_HOME_RE = re.compile(
+    r"\b(?i:делегаци)\w*\s+(?:из\s+)?([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий)\s+"
+    r"(?i:республик|област|кра|округ)"
+)
 _HOST_CLASSES = frozenset({"governor", "head", "premier", "president", "mayor", "vice_governor"})
 
 
@@ -69,6 +77,32 @@ def _travelled_to(doc: Doc) -> frozenset[str]:
         if len(stem) >= MIN_STEM:
             out.add(stem)
     return frozenset(out)
+
+
+def _delegation_home(doc: Doc) -> frozenset[str]:
+    """Stems of the regions whose delegation the post names ("делегация Ольховской области")."""
+    return frozenset(
+        m.group(1).lower()
+        for m in _DELEGATION_HOME_RE.finditer(doc.text)
+        if len(m.group(1)) >= MIN_STEM
+    )
+
+
+def delegation_home_official(doc: Doc, people: People) -> PersonEntity | None:
+    """The one official of the region whose delegation the post names ("Делегация Ольховской
+    области прибыла в Минск. Губернатор Ольховской области X встретился с …"): the travelling
+    side, so the officials met are hosts, not guests."""
+    home = _delegation_home(doc)
+    found = {
+        e.name: e
+        for e in people.entities
+        if e.role_class in _HOST_CLASSES and _belongs_to(e, home)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def belongs_to_delegation_home(doc: Doc, entity: PersonEntity) -> bool:
+    return _belongs_to(entity, _delegation_home(doc))
 
 
 def _belongs_to(entity: PersonEntity, stems: frozenset[str]) -> bool:
@@ -104,6 +138,7 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
     """The guest of a sentence whose subject hosts, with that sentence; None when no sentence
     has that shape."""
     went_to = _travelled_to(doc)
+    home = _delegation_home(doc)
     for sent in doc.sentences:
         if not _RECEIVING_STEMS_RE.search(doc.text, sent.start, sent.stop):
             continue  # a cheap filter before the per-word analysis
@@ -121,11 +156,21 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
             if not before or not _nominative(doc, before[-1][0]):
                 continue
             subject = before[-1][2]
+            guest = _met_with(doc, people, w, sent.stop, subject)
+            # "Председатель правительства республики X встретился с вице-губернатором
+            # Ольховской области Y" in a post about the Ольховская delegation: Y is of the
+            # delegation's own region and X is not, so X hosts.
+            of_delegation = (
+                guest is not None
+                and _belongs_to(people.entities[guest], home)
+                and not _belongs_to(people.entities[subject], home)
+            )
             if not (
-                _receives_visitors(doc, words, k) or _belongs_to(people.entities[subject], went_to)
+                _receives_visitors(doc, words, k)
+                or _belongs_to(people.entities[subject], went_to)
+                or of_delegation
             ):
                 continue
-            guest = _met_with(doc, people, w, sent.stop, subject)
             if guest is not None and people.entities[guest].role_class in LEADER_ROLE_RANK:
                 return people.entities[guest], sent.start, sent.stop
     return None

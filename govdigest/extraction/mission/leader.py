@@ -19,6 +19,8 @@ from govdigest.extraction.mission.author import channel_role
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
+    belongs_to_delegation_home,
+    delegation_home_official,
     nominative_at,
     plural_visit_guest,
 )
@@ -219,6 +221,12 @@ def find_leader(
     if found is not None:
         cue, cue_end = found
         return cue.name, cue.role or cue_role(doc, cue_end)
+    own = delegation_home_official(doc, people) if guest is not None else None
+    if guest is not None and own is not None and not belongs_to_delegation_home(doc, guest.guest):
+        # "Делегация Ольховской области прибыла в Минск. Губернатор Ольховской области X
+        # встретился с председателем облисполкома Y": the delegation's own official travels;
+        # the one met there hosts and is no guest.
+        guest = None
     if guest is not None:
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
