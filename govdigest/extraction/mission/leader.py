@@ -40,7 +40,9 @@ from govdigest.extraction.mission.role_subject import (
     is_companion,
     own_channel_reporter,
     pronoun_subject,
+    region_heading_head,
     relative_traveller,
+    reporting_official,
     role_word_subject,
 )
 from govdigest.extraction.mission.visits import (
@@ -263,6 +265,8 @@ def find_leader(
         or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
         or role_word_subject(doc, people)
         or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
+        or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
+        or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
     )
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
