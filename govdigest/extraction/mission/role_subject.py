@@ -241,8 +241,8 @@ def reporting_official(doc: Doc, people: People) -> PersonEntity | None:
 # A heading line of a round-up: "Кедровская область (губернатор Пётр Власов)" before that
 # region's list of agreements.
 _REGION_HEADING_RE = re.compile(
-    r"^[ \t]*[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|республика|округ)[ \t]*\(([^()\n]{3,80})\)"
-    r"[ \t]*$",
+    r"^[ \t]*[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|республика|округ)[ \t]*"
+    r"\(([^()\n]{3,80})\)[ \t]*$",
     re.MULTILINE,
 )
 
