@@ -138,3 +138,37 @@ def test_leader(extractor: Extractor, text: str, leader: str | None) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "role"),
+    [
+        # An acting head keeps the acting title in the role.
+        (
+            "Исполняющий обязанности главы Кедровской Республики Артём Бойко с рабочим визитом "
+            "находится в Минске. Он провёл переговоры с председателем Минского облисполкома.",
+            "Артём Бойко",
+            "исполняющий обязанности главы Кедровской Республики",
+        ),
+        (
+            "Врио главы Кедровской Республики Артём Бойко прибыл в Казань с рабочим визитом.",
+            "Артём Бойко",
+            "врио главы Кедровской Республики",
+        ),
+        (
+            "Исполняющий обязанности губернатора Кленовской области Павел Мохов принял участие "
+            "в форуме в Сочи.",
+            "Павел Мохов",
+            "исполняющий обязанности губернатора Кленовской области",
+        ),
+        (
+            "Врио главы региона Павел Мохов посетил выставку в Пекине.",
+            "Павел Мохов",
+            "врио главы региона",
+        ),
+    ],
+)
+def test_leader_role(extractor: Extractor, text: str, leader: str, role: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert (mission.leader, mission.leader_role) == (leader, role)
