@@ -265,3 +265,34 @@ def nominative_at(doc: Doc, start: int) -> bool:
         return True
     parses = doc.morph.parse(words[0].text.lower())
     return not parses or any(p.tag.case == "nomn" for p in parses)
+
+
+# "На полях ПМЭФ губернатор X встретился с послом Y", "В ходе форума губернатор X провёл
+# переговоры с …": a meeting at an event the home official attends, not a visit into the region.
+_AT_EVENT_RE = re.compile(
+    r"\b(?:на\s+полях|в\s+рамках|в\s+ходе|во\s+время)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ПМЭФ|ВЭФ|РИФ|[\w-]*форум\w*|выставк\w*|саммит\w*|конгресс\w*|ярмарк\w*)",
+    re.IGNORECASE,
+)
+_MEETING_VERB_RE = re.compile(r"\s*(?:встретил|провел|провёл|обсудил|побеседовал)", re.I)
+_EVENT_SUBJECT_CLASSES = frozenset({"governor", "head", "vice_governor", "premier"})
+
+
+def event_meeting_subject(doc: Doc, people: People, start: int, stop: int) -> PersonEntity | None:
+    """The home official who meets someone at an event, told in the sentence [start, stop):
+    the event phrase, then the official (nominative) right before a meeting verb."""
+    at_event = _AT_EVENT_RE.search(doc.text, start, stop)
+    if at_event is None:
+        return None
+    mentions = [m for m in people.mentions if at_event.end() <= m[0] and m[1] <= stop]
+    if not mentions:
+        return None
+    first = mentions[0]
+    entity = people.entities[first[2]]
+    if (
+        entity.role_class not in _EVENT_SUBJECT_CLASSES
+        or not _nominative(doc, first[0])
+        or not _MEETING_VERB_RE.match(doc.text, first[1])
+    ):
+        return None
+    return entity

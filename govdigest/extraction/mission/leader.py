@@ -21,6 +21,7 @@ from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
     delegation_home_official,
+    event_meeting_subject,
     nominative_at,
     plural_visit_guest,
 )
@@ -230,6 +231,11 @@ def find_leader(
         # the one met there hosts and is no guest.
         guest = None
     if guest is not None:
+        at_event = event_meeting_subject(doc, people, guest.sent_start, guest.sent_stop)
+        if at_event is not None and at_event is not guest.guest:
+            # "На полях ПМЭФ губернатор X встретился с послом Y": X is away at the event; the
+            # one he meets there is no guest of his region.
+            return at_event.name, at_event.role
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
     if HOST_RE.search(doc.text):
