@@ -15,7 +15,7 @@ from govdigest.extraction.language.grammar import (
 from govdigest.extraction.mission.agreements import (
     AGREEMENT_VERBS,
 )
-from govdigest.extraction.mission.author import channel_role
+from govdigest.extraction.mission.author import channel_role, visitor_to_author
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
@@ -257,7 +257,7 @@ def find_leader(
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
     if first_person and doc.author:
-        visitor = visit_phrase_visitor(doc, people)
+        visitor = visitor_to_author(doc, people) or visit_phrase_visitor(doc, people)
         if visitor is not None and visitor.name != doc.author:
             # The author hosts: "Сегодня у нас с визитом глава соседнего региона …".
             return visitor.name, visitor.role

@@ -162,6 +162,45 @@ def test_leader(extractor: Extractor, text: str, leader: str | None) -> None:
     assert mission.leader == leader
 
 
+AUTHOR = "Олег Сизов"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A first-person post of the host: the one who came "к нам" leads, not the author.
+        (
+            "Сегодня к нам с рабочим визитом приехал полпред Президента в округе Игорь Сомов. "
+            "Вместе посетили завод «Кедрмаш».",
+            "Игорь Сомов",
+        ),
+        (
+            "К нам приехал губернатор Рябинской области Пётр Ганин. Обсудили поставки зерна.",
+            "Пётр Ганин",
+        ),
+        (
+            "Сегодня у нас в гостях делегация провинции Хэнань во главе с вице-губернатором Ли "
+            "Мином.",
+            "Ли Мин",
+        ),
+        # The author travels; "к нам" without an arrival verb names no visitor.
+        (
+            "Приехал в Минск. К нам на встречу пришёл председатель облисполкома Иван Крупин.",
+            AUTHOR,
+        ),
+        (
+            "Провёл встречу с министром промышленности и торговли России Антоном Алиевым на "
+            "полях ПМЭФ. Обсудили поддержку наших заводов.",
+            AUTHOR,
+        ),
+    ],
+)
+def test_first_person_leader(extractor: Extractor, text: str, leader: str | None) -> None:
+    mission = extract_text(extractor, text, AUTHOR, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
 @pytest.mark.parametrize(
     ("text", "leader", "role"),
     [
@@ -187,6 +226,12 @@ def test_leader(extractor: Extractor, text: str, leader: str | None) -> None:
             "Врио главы региона Павел Мохов посетил выставку в Пекине.",
             "Павел Мохов",
             "врио главы региона",
+        ),
+        # The President's envoy keeps the envoy's title.
+        (
+            "Сегодня к нам с рабочим визитом приехал полпред Президента в округе Игорь Сомов.",
+            "Игорь Сомов",
+            "полпред президента в округе",
         ),
     ],
 )
