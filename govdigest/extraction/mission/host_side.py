@@ -129,6 +129,37 @@ def _met_with(doc: Doc, people: People, verb: Word, stop: int, host: int) -> int
     return None
 
 
+_RECEIVING_PERSON = frozenset({"принять", "принимать"})
+MAX_RECEIVED_GAP = 30  # characters between "принял" and the received one's role: "в Казани"
+
+
+def _received_person(
+    doc: Doc, people: People, verb: Word, after: list[tuple[int, int, int]]
+) -> int | None:
+    """The person "принял" takes as its direct object: the first one after the verb, introduced
+    by a leader-ranked role in the accusative ("принял губернатора Кленовской области Y")."""
+    if verb_lemma(doc, verb.text) not in _RECEIVING_PERSON or not after:
+        return None
+    start, _stop, index = after[0]
+    role_start = start
+    for span in people.role_spans:
+        if span[1] <= start and start - span[1] <= 2:
+            role_start = span[0]
+    between = doc.text[verb.stop : role_start]
+    if len(between) > MAX_RECEIVED_GAP or re.search(r"[,.;:!?«»\n]", between):
+        return None
+    if re.search(r"\bучасти|\bс(?:о)?\s", between, re.IGNORECASE):
+        return None  # "принял участие", "принял с …"
+    entity = people.entities[index]
+    first = doc.text[role_start:].split()[:1]
+    if entity.role_class not in LEADER_ROLE_RANK or not first:
+        return None
+    parses = doc.morph.parse(first[0].lower())[:2]
+    if not any(p.tag.case == "accs" for p in parses) or any(p.tag.case == "nomn" for p in parses):
+        return None
+    return index
+
+
 def _receives_visitors(doc: Doc, words: list[Word], k: int) -> bool:
     lemmas = [doc.morph.lemma(w.text.lower()) for w in words[k + 1 : k + 2 + MAX_OBJECT_GAP]]
     return not _VISITORS.isdisjoint(lemmas)
@@ -156,6 +187,11 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
             if not before or not _nominative(doc, before[-1][0]):
                 continue
             subject = before[-1][2]
+            received = _received_person(doc, people, w, after)
+            if received is not None and received != subject:
+                # "Президент Татарстана X принял в Казани губернатора Кленовской области Y":
+                # the one received, in the accusative, is the visitor.
+                return people.entities[received], sent.start, sent.stop
             guest = _met_with(doc, people, w, sent.stop, subject)
             # "Председатель правительства республики X встретился с вице-губернатором
             # Ольховской области Y" in a post about the Ольховская delegation: Y is of the
