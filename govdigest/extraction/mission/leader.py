@@ -158,9 +158,13 @@ def leader_by_cue(
                 len(cue) == 1
                 and prev
                 and not doc.text[prev[-1][1] : m.start()].strip()
-                and is_past_singular(doc, m.group())
+                and (
+                    is_past_singular(doc, m.group()) or _directed_infinitive(doc, people, prev[-1])
+                )
                 and prev[-1][2] not in senders
             ):
+                # "X возглавил делегацию"; "Губернатор поручил вице-губернатору X возглавить
+                # делегацию": the one charged with it leads, not the one who charged him.
                 return people.entities[prev[-1][2]], m.end()
             pronoun = pronoun_subject(doc, people, m.start(), senders) if len(cue) == 1 else None
             if pronoun is not None:
@@ -187,6 +191,26 @@ def leader_by_cue(
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
+
+
+# "поручил вице-губернатору X возглавить …", "доверил X возглавить …": a directive verb, then
+# its dative object, then the infinitive cue.
+_DIRECTIVE_RE = re.compile(
+    r"\b(?:поручил|поручила|доверил|доверила|предложил|предложила|попросил|попросила)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+MAX_DIRECTIVE_LOOKBACK = 80
+
+
+def _directed_infinitive(doc: Doc, people: People, mention: tuple[int, int, int]) -> bool:
+    """Whether the person right before an infinitive cue is the object of a directive verb."""
+    start = mention[0]
+    for span in people.role_spans:
+        if span[1] <= start and start - span[1] <= 2:
+            start = span[0]
+    window = doc.text[max(0, start - MAX_DIRECTIVE_LOOKBACK) : start]
+    return bool(_DIRECTIVE_RE.search(window)) and not re.search(r"[.!?\n]", window[-40:])
 
 
 # A federal official who heads a delegation a governor is part of: the President's envoy, a
