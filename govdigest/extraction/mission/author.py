@@ -10,6 +10,7 @@ from govdigest.extraction.language.grammar import (
     has_subject_before,
 )
 from govdigest.extraction.mission.leader_sides import CHANNEL_CARD_LINES
+from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, pairs, word_set
 
 _FIRST_PERSON_RE = re.compile(r"(?<![\w-])(?:я|мне|меня|мной|мною)(?![\w-])", re.IGNORECASE)
@@ -143,4 +144,31 @@ def channel_role(doc: Doc) -> str | None:
             and not any(p.tag.POS == "VERB" for w in words for p in doc.morph.parse(w.lower())[:1])
         ):
             return line[0].lower() + line[1:]
+    return None
+
+
+# "Сегодня к нам с рабочим визитом приехал полпред …", "К нам в гости приехала делегация во
+# главе с …": someone came to the author, who hosts.
+_TO_US_RE = re.compile(r"(?<![\w-])(?:к\s+нам|у\s+нас)(?![\w-])", re.IGNORECASE)
+_TO_US_ARRIVALS = frozenset({"приехать", "прибыть", "прилететь"})
+
+
+def visitor_to_author(doc: Doc, people: People) -> PersonEntity | None:
+    """The person named right after an arrival verb in a sentence saying someone came "к нам"."""
+    for m in _TO_US_RE.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        for w in doc.words_in(m.end(), sent.stop):
+            if doc.morph.lemma(w.text.lower()) not in _TO_US_ARRIVALS:
+                continue
+            after = [p for p in people.mentions if w.stop <= p[0] < sent.stop]
+            if not after:
+                break
+            entity = people.entities[after[0][2]]
+            if doc.author and entity.name == doc.author:
+                break
+            if re.search(r"[,;:.!?]", doc.text[w.stop : after[0][0]]):
+                break  # the arriving one is named in another clause
+            return entity
     return None

@@ -12,7 +12,12 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity
 
-FEDERAL_ROLE_RE = re.compile(r"\b(?:России|Российской\s+Федерации|РФ)\b", re.IGNORECASE)
+# "полпред Президента в ПФО", "помощник Президента": the President meant is Russia's unless a
+# territory follows ("Президента Республики Абхазия"); roles may come lower-cased.
+FEDERAL_ROLE_RE = re.compile(
+    r"\b(?:России|Российской\s+Федерации|РФ)\b|\bпрезидента\b(?=\s+(?:в|во|по)\b|\s*$)",
+    re.IGNORECASE,
+)
 
 
 def is_federal(entity: PersonEntity) -> bool:

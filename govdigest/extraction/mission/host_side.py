@@ -8,7 +8,9 @@ oblique case (catalogue «Round 4 — the leader»):
   the host receives a delegation; the person met "с <role> Y" heads it;
 * "Председатель Правительства Горной Республики X встретился с вице-губернатором Y", after
   "делегация из нашего региона отправилась в Горную Республику": the subject belongs to the
-  territory the delegation travelled to, so he hosts; Y leads.
+  territory the delegation travelled to, so he hosts; Y leads;
+* "X встретился с вице-губернатором Ольховской области Y" in a post about the delegation of
+  Ольховская область: Y belongs to the travelling delegation's region and X does not; Y leads.
 
 The guest found here leads the mission; a host never does.
 """
@@ -45,6 +47,12 @@ _ROLE_STEM_RE = re.compile(
     r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
 )
 MIN_STEM = 3
+# "делегация Ольховской области", "делегации из Кленовского края": the travelling delegation's
+# own region, by the adjective stem.
+_DELEGATION_HOME_RE = re.compile(
+    r"\b(?i:делегаци)\w*\s+(?:из\s+)?([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий)\s+"
+    r"(?i:республик|област|кра|округ)"
+)
 _HOST_CLASSES = frozenset({"governor", "head", "premier", "president", "mayor", "vice_governor"})
 
 
@@ -71,6 +79,32 @@ def _travelled_to(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
+def _delegation_home(doc: Doc) -> frozenset[str]:
+    """Stems of the regions whose delegation the post names ("делегация Ольховской области")."""
+    return frozenset(
+        m.group(1).lower()
+        for m in _DELEGATION_HOME_RE.finditer(doc.text)
+        if len(m.group(1)) >= MIN_STEM
+    )
+
+
+def delegation_home_official(doc: Doc, people: People) -> PersonEntity | None:
+    """The one official of the region whose delegation the post names ("Делегация Ольховской
+    области прибыла в Минск. Губернатор Ольховской области X встретился с …"): the travelling
+    side, so the officials met are hosts, not guests."""
+    home = _delegation_home(doc)
+    found = {
+        e.name: e
+        for e in people.entities
+        if e.role_class in _HOST_CLASSES and _belongs_to(e, home)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def belongs_to_delegation_home(doc: Doc, entity: PersonEntity) -> bool:
+    return _belongs_to(entity, _delegation_home(doc))
+
+
 def _belongs_to(entity: PersonEntity, stems: frozenset[str]) -> bool:
     m = _ROLE_STEM_RE.search(entity.role or "")
     if m is None or len(m.group(1)) < MIN_STEM:
@@ -95,6 +129,37 @@ def _met_with(doc: Doc, people: People, verb: Word, stop: int, host: int) -> int
     return None
 
 
+_RECEIVING_PERSON = frozenset({"принять", "принимать"})
+MAX_RECEIVED_GAP = 30  # characters between "принял" and the received one's role: "в Казани"
+
+
+def _received_person(
+    doc: Doc, people: People, verb: Word, after: list[tuple[int, int, int]]
+) -> int | None:
+    """The person "принял" takes as its direct object: the first one after the verb, introduced
+    by a leader-ranked role in the accusative ("принял губернатора Кленовской области Y")."""
+    if verb_lemma(doc, verb.text) not in _RECEIVING_PERSON or not after:
+        return None
+    start, _stop, index = after[0]
+    role_start = start
+    for span in people.role_spans:
+        if span[1] <= start and start - span[1] <= 2:
+            role_start = span[0]
+    between = doc.text[verb.stop : role_start]
+    if len(between) > MAX_RECEIVED_GAP or re.search(r"[,.;:!?«»\n]", between):
+        return None
+    if re.search(r"\bучасти|\bс(?:о)?\s", between, re.IGNORECASE):
+        return None  # "принял участие", "принял с …"
+    entity = people.entities[index]
+    first = doc.text[role_start:].split()[:1]
+    if entity.role_class not in LEADER_ROLE_RANK or not first:
+        return None
+    parses = doc.morph.parse(first[0].lower())[:2]
+    if not any(p.tag.case == "accs" for p in parses) or any(p.tag.case == "nomn" for p in parses):
+        return None
+    return index
+
+
 def _receives_visitors(doc: Doc, words: list[Word], k: int) -> bool:
     lemmas = [doc.morph.lemma(w.text.lower()) for w in words[k + 1 : k + 2 + MAX_OBJECT_GAP]]
     return not _VISITORS.isdisjoint(lemmas)
@@ -104,6 +169,7 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
     """The guest of a sentence whose subject hosts, with that sentence; None when no sentence
     has that shape."""
     went_to = _travelled_to(doc)
+    home = _delegation_home(doc)
     for sent in doc.sentences:
         if not _RECEIVING_STEMS_RE.search(doc.text, sent.start, sent.stop):
             continue  # a cheap filter before the per-word analysis
@@ -121,11 +187,26 @@ def hosted_guest(doc: Doc, people: People) -> tuple[PersonEntity, int, int] | No
             if not before or not _nominative(doc, before[-1][0]):
                 continue
             subject = before[-1][2]
+            received = _received_person(doc, people, w, after)
+            if received is not None and received != subject:
+                # "Президент Татарстана X принял в Казани губернатора Кленовской области Y":
+                # the one received, in the accusative, is the visitor.
+                return people.entities[received], sent.start, sent.stop
+            guest = _met_with(doc, people, w, sent.stop, subject)
+            # "Председатель правительства республики X встретился с вице-губернатором
+            # Ольховской области Y" in a post about the Ольховская delegation: Y is of the
+            # delegation's own region and X is not, so X hosts.
+            of_delegation = (
+                guest is not None
+                and _belongs_to(people.entities[guest], home)
+                and not _belongs_to(people.entities[subject], home)
+            )
             if not (
-                _receives_visitors(doc, words, k) or _belongs_to(people.entities[subject], went_to)
+                _receives_visitors(doc, words, k)
+                or _belongs_to(people.entities[subject], went_to)
+                or of_delegation
             ):
                 continue
-            guest = _met_with(doc, people, w, sent.stop, subject)
             if guest is not None and people.entities[guest].role_class in LEADER_ROLE_RANK:
                 return people.entities[guest], sent.start, sent.stop
     return None
@@ -220,3 +301,34 @@ def nominative_at(doc: Doc, start: int) -> bool:
         return True
     parses = doc.morph.parse(words[0].text.lower())
     return not parses or any(p.tag.case == "nomn" for p in parses)
+
+
+# "На полях ПМЭФ губернатор X встретился с послом Y", "В ходе форума губернатор X провёл
+# переговоры с …": a meeting at an event the home official attends, not a visit into the region.
+_AT_EVENT_RE = re.compile(
+    r"\b(?:на\s+полях|в\s+рамках|в\s+ходе|во\s+время)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ПМЭФ|ВЭФ|РИФ|[\w-]*форум\w*|выставк\w*|саммит\w*|конгресс\w*|ярмарк\w*)",
+    re.IGNORECASE,
+)
+_MEETING_VERB_RE = re.compile(r"\s*(?:встретил|провел|провёл|обсудил|побеседовал)", re.I)
+_EVENT_SUBJECT_CLASSES = frozenset({"governor", "head", "vice_governor", "premier"})
+
+
+def event_meeting_subject(doc: Doc, people: People, start: int, stop: int) -> PersonEntity | None:
+    """The home official who meets someone at an event, told in the sentence [start, stop):
+    the event phrase, then the official (nominative) right before a meeting verb."""
+    at_event = _AT_EVENT_RE.search(doc.text, start, stop)
+    if at_event is None:
+        return None
+    mentions = [m for m in people.mentions if at_event.end() <= m[0] and m[1] <= stop]
+    if not mentions:
+        return None
+    first = mentions[0]
+    entity = people.entities[first[2]]
+    if (
+        entity.role_class not in _EVENT_SUBJECT_CLASSES
+        or not _nominative(doc, first[0])
+        or not _MEETING_VERB_RE.match(doc.text, first[1])
+    ):
+        return None
+    return entity

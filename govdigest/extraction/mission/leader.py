@@ -15,10 +15,13 @@ from govdigest.extraction.language.grammar import (
 from govdigest.extraction.mission.agreements import (
     AGREEMENT_VERBS,
 )
-from govdigest.extraction.mission.author import channel_role
+from govdigest.extraction.mission.author import channel_role, visitor_to_author
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
+    belongs_to_delegation_home,
+    delegation_home_official,
+    event_meeting_subject,
     nominative_at,
     plural_visit_guest,
 )
@@ -38,7 +41,9 @@ from govdigest.extraction.mission.role_subject import (
     is_companion,
     own_channel_reporter,
     pronoun_subject,
+    region_heading_head,
     relative_traveller,
+    reporting_official,
     role_word_subject,
 )
 from govdigest.extraction.mission.visits import (
@@ -91,9 +96,12 @@ _SENDER_RE = re.compile(
 )
 MAX_SENDER_GAP = 60
 # A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
-# делегации"): its head is not the head of the regional delegation the post is about.
+# делегации", "делегация Совета Федерации"; bodies in data/federal_delegations.txt): its head
+# is not the head of the regional delegation the post is about.
 _FEDERAL_DELEGATION_RE = re.compile(
-    r"делегаци\w*\s+(?:Российской\s+Федерации|России|РФ)\b|российск\w*\s+(?:\w+\s+)?делегаци",
+    r"делегаци\w*\s+(?:"
+    + "|".join(r"\s+".join(map(re.escape, body.split())) for body in lines("federal_delegations"))
+    + r")\b|российск\w*\s+(?:\w+\s+)?делегаци",
     re.IGNORECASE,
 )
 MAX_CUE_GAP = 120
@@ -150,9 +158,13 @@ def leader_by_cue(
                 len(cue) == 1
                 and prev
                 and not doc.text[prev[-1][1] : m.start()].strip()
-                and is_past_singular(doc, m.group())
+                and (
+                    is_past_singular(doc, m.group()) or _directed_infinitive(doc, people, prev[-1])
+                )
                 and prev[-1][2] not in senders
             ):
+                # "X возглавил делегацию"; "Губернатор поручил вице-губернатору X возглавить
+                # делегацию": the one charged with it leads, not the one who charged him.
                 return people.entities[prev[-1][2]], m.end()
             pronoun = pronoun_subject(doc, people, m.start(), senders) if len(cue) == 1 else None
             if pronoun is not None:
@@ -179,6 +191,26 @@ def leader_by_cue(
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
+
+
+# "поручил вице-губернатору X возглавить …", "доверил X возглавить …": a directive verb, then
+# its dative object, then the infinitive cue.
+_DIRECTIVE_RE = re.compile(
+    r"\b(?:поручил|поручила|доверил|доверила|предложил|предложила|попросил|попросила)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+MAX_DIRECTIVE_LOOKBACK = 80
+
+
+def _directed_infinitive(doc: Doc, people: People, mention: tuple[int, int, int]) -> bool:
+    """Whether the person right before an infinitive cue is the object of a directive verb."""
+    start = mention[0]
+    for span in people.role_spans:
+        if span[1] <= start and start - span[1] <= 2:
+            start = span[0]
+    window = doc.text[max(0, start - MAX_DIRECTIVE_LOOKBACK) : start]
+    return bool(_DIRECTIVE_RE.search(window)) and not re.search(r"[.!?\n]", window[-40:])
 
 
 # A federal official who heads a delegation a governor is part of: the President's envoy, a
@@ -216,7 +248,18 @@ def find_leader(
     if found is not None:
         cue, cue_end = found
         return cue.name, cue.role or cue_role(doc, cue_end)
+    own = delegation_home_official(doc, people) if guest is not None else None
+    if guest is not None and own is not None and not belongs_to_delegation_home(doc, guest.guest):
+        # "Делегация Ольховской области прибыла в Минск. Губернатор Ольховской области X
+        # встретился с председателем облисполкома Y": the delegation's own official travels;
+        # the one met there hosts and is no guest.
+        guest = None
     if guest is not None:
+        at_event = event_meeting_subject(doc, people, guest.sent_start, guest.sent_stop)
+        if at_event is not None and at_event is not guest.guest:
+            # "На полях ПМЭФ губернатор X встретился с послом Y": X is away at the event; the
+            # one he meets there is no guest of his region.
+            return at_event.name, at_event.role
         # A visit into the region: the guest leads, never the host author.
         return guest.guest.name, guest.guest.role
     if HOST_RE.search(doc.text):
@@ -238,7 +281,7 @@ def find_leader(
     if headline is not None and not (first_person and headline.name == doc.author):
         return headline.name, headline.role
     if first_person and doc.author:
-        visitor = visit_phrase_visitor(doc, people)
+        visitor = visitor_to_author(doc, people) or visit_phrase_visitor(doc, people)
         if visitor is not None and visitor.name != doc.author:
             # The author hosts: "Сегодня у нас с визитом глава соседнего региона …".
             return visitor.name, visitor.role
@@ -252,6 +295,8 @@ def find_leader(
         or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"
         or role_word_subject(doc, people)
         or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
+        or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
+        or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
     )
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):

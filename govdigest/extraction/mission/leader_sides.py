@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc, Word
-from govdigest.extraction.language.grammar import lemmas_in
+from govdigest.extraction.language.grammar import lemmas_in, role_has
 from govdigest.extraction.mission.agreements import AGREEMENT_VERBS
 from govdigest.extraction.mission.federal_side import FEDERAL_ROLE_RE, federal_side
 from govdigest.extraction.people import People, PersonEntity
-from govdigest.extraction.resources import word_set
+from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.text import Sentence
 
 # The territory of a role ("глава Беловодской Республики" → "беловодск", "республик").
@@ -320,6 +320,11 @@ def _signer_side(
         return people.entities[guest]
     # "Министр … РФ X и губернатор Y подписали": the federal side never leads the region's
     pool = [i for i in signers if not federal_side(people.entities[i])] or signers
+    # "Подписали председатель Гомельского облисполкома X и губернатор Y": with no host named,
+    # the foreign side (облисполком, провинция, хоким) is the counterpart; the home head leads.
+    pool = [
+        i for i in pool if not role_has(doc, people.entities[i].role, lines("guest_roles"))
+    ] or pool
     officials = [i for i in pool if people.entities[i].role_class in LEADER_ROLE_RANK]
     return people.entities[(officials or pool)[0]]
 

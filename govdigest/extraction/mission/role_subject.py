@@ -198,3 +198,63 @@ def heads_a_company(doc: Doc, cue_start: int) -> bool:
     """Whether a leader cue opens a relative clause about a company, not a delegation."""
     window = doc.text[max(0, cue_start - MAX_COMPANY_CLAUSE) : cue_start]
     return bool(_COMPANY_CLAUSE_RE.search(window))
+
+
+# "Делегация … начала работу на форуме. Об этом (в соцсетях) сообщил губернатор региона X": the
+# official who reports the delegation's work right after "Об этом … сообщил" leads it.
+_REPORTED_BY_RE = re.compile(
+    r"\bОб\s+этом\s+(?:[\w-]+\s+){0,4}?(?:сообщил|рассказал|написал|заявил)а?\s+",
+    re.IGNORECASE,
+)
+MAX_REPORTER_GAP = 60
+# The reported delegation is the home one: "Делегация Ольховской области", "делегация региона".
+_OWN_DELEGATION_RE = re.compile(
+    r"\b(?i:делегаци)\w*\s+(?:(?i:из\s+)?[А-ЯЁ][а-яё-]+(?:ой|ей|ого|его)\s+"
+    r"(?i:област|кра|республик|округ|район)|(?i:(?:нашего\s+)?(?:региона|области|края|республики)))"
+)
+# "В Ольховскую область прибыла делегация …": a delegation arriving into a region, told by its
+# hosts; the reporting host does not lead it.
+_ARRIVING_INTO_RE = re.compile(
+    r"\bв(?:о)?\s+(?:[А-ЯЁ][а-яё-]+(?:ую|ий)\s+(?:область|край|республику|округ)|регион|"
+    r"республику|область|край)\s+(?:\w+\s+){0,3}?(?:прибыл|приехал|прилетел|прибывает|"
+    r"приезжает)\w*\s+(?:\w+\s+){0,2}?делегаци",
+    re.IGNORECASE,
+)
+
+
+def reporting_official(doc: Doc, people: People) -> PersonEntity | None:
+    """The one home official named right after "Об этом … сообщил", in a single sentence, in a
+    post about the home region's own delegation."""
+    if not _OWN_DELEGATION_RE.search(doc.text) or _ARRIVING_INTO_RE.search(doc.text):
+        return None
+    found = {}
+    for m in _REPORTED_BY_RE.finditer(doc.text):
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_REPORTER_GAP]
+        if not nxt or re.search(r"[.!?\n,;:«]", doc.text[m.end() : nxt[0][0]]):
+            continue
+        entity = people.entities[nxt[0][2]]
+        if entity.role_class in _HOME_ROLE_CLASSES:
+            found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# A heading line of a round-up: "Кедровская область (губернатор Пётр Власов)" before that
+# region's list of agreements.
+_REGION_HEADING_RE = re.compile(
+    r"^[ \t]*[А-ЯЁ][а-яё-]+(?:ая|ий|ой)\s+(?:область|край|республика|округ)[ \t]*"
+    r"\(([^()\n]{3,80})\)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def region_heading_head(doc: Doc, people: People) -> PersonEntity | None:
+    """The head named in the one region heading "<Region> (губернатор X)" of the post."""
+    headings = list(_REGION_HEADING_RE.finditer(doc.text))
+    if len(headings) != 1:
+        return None  # several regions: none of their heads leads the post's mission alone
+    start, stop = headings[0].span(1)
+    inside = [p for p in people.mentions if start <= p[0] and p[1] <= stop]
+    if len(inside) != 1:
+        return None
+    entity = people.entities[inside[0][2]]
+    return entity if entity.role_class in _SUBJECT_ROLE_CLASSES else None
