@@ -152,7 +152,7 @@ def back_reference_role(doc: Doc, people: People) -> str | None:
         if phrase is None or phrase.role_class not in _BACK_REFERENCE_CLASSES:
             continue
         n = len(phrase.lemmas)
-        if is_past_singular(doc, words[lead + n].text):
+        if lead + n < len(words) and is_past_singular(doc, words[lead + n].text):
             found.add(
                 " ".join(doc.morph.nominative_group([w.text for w in words[lead : lead + n]]))
             )
