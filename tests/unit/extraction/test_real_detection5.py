@@ -1,0 +1,120 @@
+"""Table-driven tests of the round-5 rules for mission detection, dates and places (issue 8).
+
+Every sentence, person, company and region is invented; each row has the shape of a structure
+counted in tests/corpus/catalog/missions.md («Round 5 — detection, places and dates»).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import mission_dates
+from govdigest.extraction.models import Mission
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2025, 6, 22)
+
+
+def mission(extractor: Extractor, text: str, published: date = PUBLISHED) -> Mission:
+    return extract_text(extractor, text, published=published).mission
+
+
+def first_date(text: str, published: date = PUBLISHED) -> date | None:
+    found = mission_dates(text, published)
+    return found[0].value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "накануне" alone: the day before the report.
+        (
+            "Делегация Ольховской области прилетела в Тавград накануне. Программа насыщенная.",
+            date(2025, 6, 21),
+        ),
+        ("Накануне в городе Бакшан губернатор провёл переговоры с министром.", date(2025, 6, 21)),
+        ("Накануне вечером глава края прибыл в Кедровск.", date(2025, 6, 21)),
+        # "накануне" + a noun is the eve of something: no date.
+        ("Накануне форума губернатор рассказал о планах поездки.", None),
+        ("Накануне Дня города глава области прибыл в Тавград.", None),
+        # "Накануне, 20 июня," — the explicit date right after wins.
+        ("Накануне, 20 июня, губернатор договорился о соглашении.", date(2025, 6, 20)),
+        # Not across a sentence end: "накануне." and the next sentence's date are two mentions.
+        (
+            "Делегация прилетела накануне. 22 июня губернатор встретился с мэром.",
+            date(2025, 6, 21),
+        ),
+        # "накануне" resolved against the report day given in the text? No: against `published`
+        # only; a report day in the text is itself a report date, not the mission's.
+        (
+            "Об этом 22 июня сообщили в пресс-службе. «Накануне в Бакшане подписано соглашение».",
+            date(2025, 6, 21),
+        ),
+    ],
+)
+def test_eve_word(text: str, expected: date | None) -> None:
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A site's "Сегодня: <weekday>, dd.mm.yyyy" header dates the page, the body's day wins.
+        (
+            "☰ Меню\nСегодня: Понедельник, 22.06.2025\n\nВ минувшую субботу, 20 июня, губернатор "
+            "встретился с президентом республики.",
+            date(2025, 6, 20),
+        ),
+        ("Сегодня: 22.06.2025\nГубернатор прибыл в Тавград 19 июня.", date(2025, 6, 19)),
+        # The header alone still dates the report (fallback), never "сегодня" as a word.
+        ("Сегодня: Понедельник, 22.06.2025\nГубернатор прибыл в Тавград.", date(2025, 6, 22)),
+        # An agency dateline without a year: the report's day; the forum's own days win.
+        (
+            "Кедровск, 22 июня — КАН. Министр подписал соглашение на форуме в Бакшане.\n"
+            "Форум прошёл в Бакшане 19–20 июня.",
+            date(2025, 6, 19),
+        ),
+        (
+            "Тавград, 22 июня — Вести Тавии. Губернатор прибыл на выставку, она открылась "
+            "18 июня.",
+            date(2025, 6, 18),
+        ),
+        # A comma-dateline followed by an ordinary sentence is not an agency line.
+        ("Кедровск, 21 июня — губернатор прибыл в Бакшан с визитом.", date(2025, 6, 21)),
+        # "Сегодня" inside a quote dated by its attribution counts from that date.
+        (
+            "«Сегодня в ходе визита подписано соглашение», – написал Пётр Лыков вечером 19 июня в "
+            "своём канале.",
+            date(2025, 6, 19),
+        ),
+        ("«Вчера мы подписали соглашение», — сообщил он 20 июня.", date(2025, 6, 19)),
+        # A quote without a dated attribution: "сегодня" is the post's day.
+        ("«Сегодня подписано соглашение», — написал Пётр Лыков.", date(2025, 6, 22)),
+    ],
+)
+def test_headers_datelines_quotes(text: str, expected: date | None) -> None:
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор в Тавии\nСегодня: Понедельник, 22.06.2025\n\nВ минувшую субботу, 20 июня, "
+            "губернатор Ольховской области Игорь Светлов в ходе рабочей поездки в Тавград "
+            "встретился с президентом Тавии. Обсудили сотрудничество.",
+            date(2025, 6, 20),
+        ),
+        (
+            "Делегация в Бакшане\nДелегация Кедровской области прилетела в Бакшан накануне. "
+            "Губернатор Кедровской области Олег Ветлугин провёл переговоры с главой Бакшанской "
+            "Республики.",
+            date(2025, 6, 21),
+        ),
+    ],
+)
+def test_card_date(extractor: Extractor, text: str, expected: date) -> None:
+    assert mission(extractor, text).date == expected
