@@ -108,10 +108,23 @@ def find_places(doc: Doc, people: People) -> list[Place]:
         # foreign ones are indeclinable ("Цзянсу", "Молодечно").
         foreign = len(words) == 1 and not doc.morph.is_known(words[0])
         if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
-            name = words[0]
+            name = _ija_nominative(words[0])
         name = _with_place_noun(doc, span_stop, words, name)
         out.append(Place(span.start, span_stop, name, prep))
     return out
+
+
+# "в Таванию", "в Тавании", "с Тавией": an unknown country in "-ия" declines like "Индия";
+# other foreign names stay as written ("Цзянсу", "Молодечно").
+_IJA_OBLIQUE = ("ией", "ию", "ии")
+MIN_IJA_NAME = 5
+
+
+def _ija_nominative(word: str) -> str:
+    for ending in _IJA_OBLIQUE:
+        if len(word) >= MIN_IJA_NAME and word.endswith(ending):
+            return word[: -len(ending)] + "ия"
+    return word
 
 
 def _with_place_noun(doc: Doc, stop: int, words: list[str], name: str) -> str:

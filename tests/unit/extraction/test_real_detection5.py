@@ -118,3 +118,66 @@ def test_headers_datelines_quotes(text: str, expected: date | None) -> None:
 )
 def test_card_date(extractor: Extractor, text: str, expected: date) -> None:
     assert mission(extractor, text).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # An unknown country in "-ия" is named in the nominative, whatever its case in the text.
+        (
+            "Губернатор за рубежом\nГубернатор Тарской области Виктор Рябов прибыл с "
+            "официальным визитом в Мирандию. Он встретился с послом России.",
+            "Мирандия",
+        ),
+        (
+            "Визит\nДелегация Северного округа направилась вчера в Кастелию с официальным "
+            "визитом. Губернатор Северного округа Пётр Ольхин проведёт переговоры в Кастелии.",
+            "Кастелия",
+        ),
+        # A known foreign name in another declension stays as written.
+        (
+            "Визит\nГубернатор Тарской области Виктор Рябов прибыл с рабочим визитом в Цзянсу. "
+            "Подписано соглашение о сотрудничестве.",
+            "Цзянсу",
+        ),
+    ],
+)
+def test_foreign_country_nominative(extractor: Extractor, text: str, destination: str) -> None:
+    assert mission(extractor, text).destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # The leader heads a guest delegation; the host is named by a region's head role.
+        (
+            "Делегация из Китая\nГлава Кедровской Республики Руслан Алдаров на встрече с "
+            "делегацией из провинции Цзилинь рассказал о горных курортах. Делегацию возглавил "
+            "заместитель губернатора провинции Цзилинь Лю Хэпин. Стороны договорились "
+            "подготовить соглашение.",
+            "Кедровская Республика",
+        ),
+        # Two governors sign; the post's own governor travelled to the other one.
+        (
+            "Сотрудничество\nГубернатор Белогорской области Роман Сычин и губернатор "
+            "Южноморской области Игорь Лавренев подписали соглашение о сотрудничестве регионов. "
+            "Об этом Роман Сычин сообщил в своём канале. Такие поездки очень полезны, написал "
+            "глава региона.",
+            "Южноморская область",
+        ),
+    ],
+)
+def test_other_head_region_destination(extractor: Extractor, text: str, destination: str) -> None:
+    assert mission(extractor, text).destination == destination
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The only other head named belongs to the leader's own region: no destination guessed.
+        "Соглашение\nГубернатор Белогорской области Роман Сычин и глава Белогорского района "
+        "Белогорской области Олег Пахомов подписали соглашение с компанией «Вектор».",
+    ],
+)
+def test_other_head_same_region(extractor: Extractor, text: str) -> None:
+    assert mission(extractor, text).destination != "Белогорская область"
