@@ -82,7 +82,7 @@ def _is_report_date(text: str, start: int, stop: int) -> bool:
 
 
 _MONTH_DATE_RE = re.compile(
-    r"(?<![\d.])(\d{1,2})(?:\s*(?:[-–—]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
+    r"(?<![\d.−])(\d{1,2})(?:\s*(?:[-–—−]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
     r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
     re.IGNORECASE,
 )
@@ -238,9 +238,10 @@ def find_dates(
             # "Важное и актуальное, 18.04.2025, 11:20": a site's publication stamp.
             stamp = bool(re.match(r",?\s*\d{1,2}:\d{2}\b", text[m.end() :]))
             # "Сегодня: Понедельник, 13.05.2024": a site's header with today's date.
-            stamp = stamp or bool(
-                _HEADER_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()])
-            )
+            before = text[max(0, m.start() - 40) : m.start()]
+            stamp = stamp or bool(_HEADER_BEFORE_RE.search(before))
+            # "15:20 04.07.2024 16+": a site's stamp with the time first, at a line start.
+            stamp = stamp or bool(re.search(r"(?:^|\n)[ \t]*\d{1,2}:\d{2},?[ \t]+$", before))
             far = _far(value, published)
             out.append(DateMention(m.start(), m.group(), value, dateline=stamp, aside=far))
             taken.append((m.start(), m.end()))

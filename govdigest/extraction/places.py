@@ -409,11 +409,17 @@ def _first_stop(doc: Doc, sent_start: int, place_start: int) -> bool:
 
 
 def _recalled_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Quotations that recall an earlier trip ("в прошлом году мы были в …")."""
+    """Quotations that recall an earlier trip ("в прошлом году мы были в …") and sentences that
+    open as backstory ("Ранее весной делегация совершила визит в …")."""
     cues = lines("recalled_trip_cues")
     out = []
     for span in find_spans(doc.text):
         a, b = span.inner
         if any(cue in doc.text[a:b].lower() for cue in cues):
             out.append((a, b))
+    openers = lines("recalled_sentence_openers")
+    for sent in doc.sentences:
+        head = doc.text[sent.start : sent.stop].lstrip(" \t\n-–—•").lower()
+        if any(head.startswith(o) and not head[len(o) : len(o) + 1].isalpha() for o in openers):
+            out.append((sent.start, sent.stop))
     return out

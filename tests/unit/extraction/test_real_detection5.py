@@ -181,3 +181,45 @@ def test_other_head_region_destination(extractor: Extractor, text: str, destinat
 )
 def test_other_head_same_region(extractor: Extractor, text: str) -> None:
     assert mission(extractor, text).destination != "Белогорская область"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A range written with the minus sign starts on its first day.
+        ("Форум пройдёт 19−21 июня, губернатор примет в нём участие.", date(2025, 6, 19)),
+        # A site's stamp with the time first dates the report; the body's day wins.
+        ("15:20 22.06.2025 16+\nДелегацию встретили в аэропорту 20 июня.", date(2025, 6, 20)),
+        ("Губернатор прибыл в Тавград в 15:20 20.06.2025 по местному времени.", date(2025, 6, 20)),
+    ],
+)
+def test_ranges_and_stamps(text: str, expected: date) -> None:
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # A backstory sentence ("Ранее …", "В прошлом году …") names an earlier trip's place.
+        (
+            "Совет регионов\nНа заседании совета регионов в Тальской области губернатор "
+            "Кедровской области Олег Рябцев провёл переговоры с хокимом Бухарской области. "
+            "Ранее весной делегация Кедровской области совершила визит в Мирандию, где "
+            "подписала соглашение.",
+            "Тальская область",
+        ),
+        (
+            "Визит\nГубернатор Кедровской области Олег Рябцев прибыл с визитом в Тавград. "
+            "В прошлом году делегация области побывала в Кастелии.",
+            "Тавград",
+        ),
+        # "Напомним, …" often recalls the trip under way: its place still counts.
+        (
+            "Переговоры\nГубернатор Кедровской области Олег Рябцев провёл переговоры с "
+            "инвесторами. Напомним, губернатор находится с рабочим визитом в Мирандии.",
+            "Мирандия",
+        ),
+    ],
+)
+def test_backstory_sentence_place(extractor: Extractor, text: str, destination: str) -> None:
+    assert mission(extractor, text).destination == destination
