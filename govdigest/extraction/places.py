@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +44,7 @@ _PLACE_NOUNS = frozenset(
         "вилайят",
         "воеводство",
         "префектура",
+        "столица",  # "в столицу Республики Беларусь": the capital's country after "в"
     }
 )
 # The delegation's own region follows its head in the genitive, or after "из"/"от имени".
@@ -397,7 +399,26 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
             score += SCORE_LEAD  # the lead says where the mission is; later text looks ahead
         if score >= least and (best is None or score > best[0]):
             best = (score, -place.start, place.name)
-    return best[2] if best else None
+    if best is None:
+        return None
+    return _capital_after(doc, places, -best[1]) or best[2]
+
+
+# "в столицу Республики Беларусь - город Минск": the city in apposition is the destination.
+_CITY_APPOSITION_RE = re.compile(r"\s*[-–—,]\s*(?:город|г\.)\s*", re.IGNORECASE)
+
+
+def _capital_after(doc: Doc, places: list[Place], start: int) -> str | None:
+    place = next((p for p in places if p.start == start), None)
+    if place is None:
+        return None
+    before = doc.text[max(0, place.start - 30) : place.start].lower()
+    if "столиц" not in before:
+        return None
+    m = _CITY_APPOSITION_RE.match(doc.text, place.stop)
+    if m is None:
+        return None
+    return next((p.name for p in places if p.start == m.end()), None)
 
 
 MAX_FIRST_STOP_GAP = 40  # characters between "Первой точкой маршрута стал" and the place

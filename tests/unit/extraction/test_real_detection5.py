@@ -223,3 +223,25 @@ def test_ranges_and_stamps(text: str, expected: date) -> None:
 )
 def test_backstory_sentence_place(extractor: Extractor, text: str, destination: str) -> None:
     assert mission(extractor, text).destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        # "в столицу <страны> - город <Y>": the capital in apposition is where the trip went.
+        (
+            "Визит\nДелегация Кедровской области во главе с губернатором Олегом Рябцевым сегодня "
+            "прибыла с рабочим визитом в столицу Республики Беларусь - город Минск. Два дня "
+            "делегация будет работать по насыщенной программе.",
+            "Минск",
+        ),
+        # Without the apposition the country after "в столицу" is the destination.
+        (
+            "Визит\nДелегация Кедровской области во главе с губернатором Олегом Рябцевым сегодня "
+            "прибыла с рабочим визитом в столицу Республики Беларусь. Программа насыщенная.",
+            "Республика Беларусь",
+        ),
+    ],
+)
+def test_capital_destination(extractor: Extractor, text: str, destination: str) -> None:
+    assert mission(extractor, text).destination == destination
