@@ -271,10 +271,29 @@ def find_dates(
     return out
 
 
+# "Вчера губернатор дал пресс-конференцию по итогам своего недавнего визита в …": the day is
+# the retelling's; the trip itself was earlier, on a day the text does not give.
+_RECENT_TRIP_RE = re.compile(
+    r"\b(?:недавн|прошедш|минувш)\w*\s+(?:\w+\s+)?(?:визит|поездк|командировк|турне)",
+    re.IGNORECASE,
+)
+
+
+def _recent_trip_retold(text: str, start: int) -> bool:
+    ends = list(_CLAUSE_END_RE.finditer(text, 0, start))
+    sent_start = ends[-1].end() if ends else 0
+    stop = _CLAUSE_END_RE.search(text, start)
+    return bool(_RECENT_TRIP_RE.search(text, sent_start, stop.start() if stop else len(text)))
+
+
 def mission_dates(
     text: str, published: date | None, is_past_verb: Callable[[str], bool] | None = None
 ) -> list[DateMention]:
     """The dates that may be the mission's day, best first: the body's own dates, then a dateline
     or a site's stamp (they date the report); deadlines and far dates left out."""
-    found = [d for d in find_dates(text, published, is_past_verb) if not d.aside]
+    found = [
+        d
+        for d in find_dates(text, published, is_past_verb)
+        if not d.aside and not _recent_trip_retold(text, d.start)
+    ]
     return [d for d in found if not d.dateline] + [d for d in found if d.dateline]

@@ -245,3 +245,27 @@ def test_backstory_sentence_place(extractor: Extractor, text: str, destination: 
 )
 def test_capital_destination(extractor: Extractor, text: str, destination: str) -> None:
     assert mission(extractor, text).destination == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A retelling of a recent trip is dated by the retelling, not the trip: no date.
+        (
+            "Вчера губернатор Ольховской области дал пресс-конференцию по итогам своего "
+            "недавнего визита в Мирандию.",
+            None,
+        ),
+        ("Сегодня глава края рассказал о минувшей рабочей поездке в Тавград.", None),
+        # The trip's own day told in another sentence still counts.
+        (
+            "Губернатор прибыл в Тавград 18 июня. Вчера он рассказал о недавнем визите.",
+            date(2025, 6, 18),
+        ),
+        # "в минувшую субботу" dates the event itself: kept.
+        ("В минувшую субботу губернатор прибыл в Тавград.", date(2025, 6, 21)),
+    ],
+)
+def test_recent_trip_retold(text: str, expected: date | None) -> None:
+    found = mission_dates(text, PUBLISHED, lambda w: w.endswith(("л", "ла", "ли")))
+    assert (found[0].value if found else None) == expected
