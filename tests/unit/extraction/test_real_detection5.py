@@ -269,3 +269,21 @@ def test_capital_destination(extractor: Extractor, text: str, destination: str) 
 def test_recent_trip_retold(text: str, expected: date | None) -> None:
     found = mission_dates(text, PUBLISHED, lambda w: w.endswith(("л", "ла", "ли")))
     assert (found[0].value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "recalled"),
+    [
+        # A quote recalling an agreement signed "в ноябре прошлого года" during an earlier trip
+        # abroad: that country is not where the inbound visit went.
+        (
+            "Гости из Мирандии\nГубернатор Кедровской области Олег Рябцев встретил делегацию "
+            "провинции Лоран во главе с её губернатором Чжао Мином. «Мы работаем над "
+            "соглашением, заключённым во время визита делегации Кедровской области в Мирандию "
+            "в ноябре прошлого года», – отметил глава региона.",
+            "Мирандия",
+        ),
+    ],
+)
+def test_recalled_quote_last_year(extractor: Extractor, text: str, recalled: str) -> None:
+    assert mission(extractor, text).destination != recalled
