@@ -39,7 +39,21 @@ MONTH_ABBREVIATIONS = {
     "ноя": 11,
     "дек": 12,
 }
-RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+RELATIVE_DAYS = {
+    "позавчера": -2,
+    "вчера": -1,
+    "накануне": -1,
+    "сегодня": 0,
+    "завтра": 1,
+    "послезавтра": 2,
+}
+# "накануне" alone is the day before the report; "накануне форума", "накануне Дня города" (a
+# noun after it) is the eve of something, no date. It counts only before a clause boundary, a
+# preposition or a time of day; before any other word the eve reading cannot be ruled out.
+_EVE_FOLLOW_RE = re.compile(
+    r"\s*(?:[.,;:!?)\n—–-]|$|(?:в|во|на|с|со|у|из|по|днём|днем|утром|вечером|ночью)(?!\w))",
+    re.IGNORECASE,
+)
 
 # "Тарск, 13 сентября 2025. ТарскNews." at a line start: the agency's dateline. "Об этом 9 января
 # сообщили в пресс-службе": the day of the report. Both date the report, not the event.
@@ -48,12 +62,19 @@ _REPORT_BEFORE_RE = re.compile(r"\bоб\s+этом\s*$", re.IGNORECASE)
 _REPORT_AFTER_RE = re.compile(r"^\s*(?:года\s+)?(?:сообщ|рассказ|написа)\w*", re.IGNORECASE)
 
 
+# "Озёрск, 16 ноября — ОАН. …": a dateline without a year, told by the agency's name (one to
+# three capitalised words) and a full stop right after the dash.
+_AGENCY_AFTER_RE = re.compile(
+    r"\s*[—–-]\s+[А-ЯЁA-Z][\w-]*(?:\s+[А-ЯЁA-Z«\"][\w»\"-]*){0,2}\s*[.,]\s"
+)
+
+
 def _is_report_date(text: str, start: int, stop: int) -> bool:
     before = text[max(0, start - 60) : start]
     if (
         _LINE_DATELINE_RE.search(before)
         and re.match(r"\s*[.—–-]\s", text[stop:])
-        and re.search(r"\d{4}\s*$", text[start:stop])
+        and (re.search(r"\d{4}\s*$", text[start:stop]) or _AGENCY_AFTER_RE.match(text, stop))
         and not re.search(r"(?i)сегодня|вчера|накануне|\b(?:в|во)\s", before.split("\n")[-1])
     ):
         return True
@@ -61,7 +82,7 @@ def _is_report_date(text: str, start: int, stop: int) -> bool:
 
 
 _MONTH_DATE_RE = re.compile(
-    r"(?<![\d.])(\d{1,2})(?:\s*(?:[-–—]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
+    r"(?<![\d.−])(\d{1,2})(?:\s*(?:[-–—−]|и|по)\s*\d{1,2})?\s+(" + "|".join(MONTHS) + r")"
     r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
     re.IGNORECASE,
 )
@@ -86,6 +107,7 @@ _WEEKDAY_RE = re.compile(
     r"(?<!\w)(?:в|во)\s+(?:(минувш|прошл)\w*\s+)?(" + "|".join(WEEKDAYS) + r")(?!\w)",
     re.IGNORECASE,
 )
+_HEADER_BEFORE_RE = re.compile(r"(?im)^[ \t]*(?:сегодня|дата)[ \t]*:[ \t]*(?:[а-яё]+,?[ \t]*)?$")
 _STAMP_TIME_RE = re.compile(r",?[ \t]+\d{1,2}:\d{2}\b")
 _CLAUSE_END_RE = re.compile(r"[.!?\n;]")
 _RELATIVE_RE = re.compile(r"(?<!\w)(" + "|".join(RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
@@ -158,6 +180,27 @@ def _weekday_value(
     return published - timedelta(days=back) if back else None
 
 
+def _right_after(text: str, end: int, start: int) -> bool:
+    return 0 <= start - end <= 3 and not re.search(r"[.!?\n]", text[end:start])
+
+
+def _quote_date(text: str, start: int, found: list[DateMention]) -> date | None:
+    """«Сегодня подписано …», – написал он вечером 9 июля: a relative word inside a quote whose
+    attribution (after the closing mark, same sentence) gives an explicit date counts from it."""
+    opened = text.rfind("«", 0, start)
+    if opened < 0 or text.rfind("»", opened, start) >= 0:
+        return None
+    closed = text.find("»", start)
+    if closed < 0:
+        return None
+    end = _CLAUSE_END_RE.search(text, closed + 1)
+    stop = end.start() if end else len(text)
+    for d in found:
+        if closed < d.start < stop and d.value and not d.relative and not d.aside:
+            return d.value
+    return None
+
+
 def find_dates(
     text: str, published: date | None, is_past_verb: Callable[[str], bool] | None = None
 ) -> list[DateMention]:
@@ -194,25 +237,53 @@ def find_dates(
         if value is not None:
             # "Важное и актуальное, 18.04.2025, 11:20": a site's publication stamp.
             stamp = bool(re.match(r",?\s*\d{1,2}:\d{2}\b", text[m.end() :]))
+            # "Сегодня: Понедельник, 13.05.2024": a site's header with today's date.
+            before = text[max(0, m.start() - 40) : m.start()]
+            stamp = stamp or bool(_HEADER_BEFORE_RE.search(before))
+            # "15:20 04.07.2024 16+": a site's stamp with the time first, at a line start.
+            stamp = stamp or bool(re.search(r"(?:^|\n)[ \t]*\d{1,2}:\d{2},?[ \t]+$", before))
             far = _far(value, published)
             out.append(DateMention(m.start(), m.group(), value, dateline=stamp, aside=far))
             taken.append((m.start(), m.end()))
     for m in _WEEKDAY_RE.finditer(text):
         # "во вторник, 21 октября": the explicit date right after wins.
-        if any(a >= m.end() and a - m.end() <= 3 for a, _ in taken):
+        if any(_right_after(text, m.end(), a) for a, _ in taken):
             continue
         value = _weekday_value(text, m, published, is_past_verb)
         if value is not None:
             out.append(DateMention(m.start(), m.group().strip().lower(), value, relative=True))
     for m in _RELATIVE_RE.finditer(text):
-        # "сегодня, 9 августа": the explicit date right after wins and keeps its own text.
-        if any(a >= m.end() and a - m.end() <= 3 for a, _ in taken):
+        # "сегодня, 9 августа": the explicit date right after wins and keeps its own text
+        # (not across a sentence end: "прилетел накануне. 14 февраля …").
+        if any(_right_after(text, m.end(), a) for a, _ in taken):
             continue
-        offset = RELATIVE_DAYS[m.group(1).lower()]
-        value = published + timedelta(days=offset) if published else None
-        out.append(DateMention(m.start(), m.group(1).lower(), value, relative=True))
+        word = m.group(1).lower()
+        # "Сегодня: Понедельник, 13.05.2024": a site's header label, not a word of the text.
+        if text.startswith(":", m.end()):
+            continue
+        if word == "накануне" and not _EVE_FOLLOW_RE.match(text, m.end()):
+            continue
+        offset = RELATIVE_DAYS[word]
+        base = _quote_date(text, m.start(), out) or published
+        value = base + timedelta(days=offset) if base else None
+        out.append(DateMention(m.start(), word, value, relative=True))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# "Вчера губернатор дал пресс-конференцию по итогам своего недавнего визита в …": the day is
+# the retelling's; the trip itself was earlier, on a day the text does not give.
+_RECENT_TRIP_RE = re.compile(
+    r"\b(?:недавн|прошедш|минувш)\w*\s+(?:\w+\s+)?(?:визит|поездк|командировк|турне)",
+    re.IGNORECASE,
+)
+
+
+def _recent_trip_retold(text: str, start: int) -> bool:
+    ends = list(_CLAUSE_END_RE.finditer(text, 0, start))
+    sent_start = ends[-1].end() if ends else 0
+    stop = _CLAUSE_END_RE.search(text, start)
+    return bool(_RECENT_TRIP_RE.search(text, sent_start, stop.start() if stop else len(text)))
 
 
 def mission_dates(
@@ -220,5 +291,9 @@ def mission_dates(
 ) -> list[DateMention]:
     """The dates that may be the mission's day, best first: the body's own dates, then a dateline
     or a site's stamp (they date the report); deadlines and far dates left out."""
-    found = [d for d in find_dates(text, published, is_past_verb) if not d.aside]
+    found = [
+        d
+        for d in find_dates(text, published, is_past_verb)
+        if not d.aside and not _recent_trip_retold(text, d.start)
+    ]
     return [d for d in found if not d.dateline] + [d for d in found if d.dateline]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +44,7 @@ _PLACE_NOUNS = frozenset(
         "вилайят",
         "воеводство",
         "префектура",
+        "столица",  # "в столицу Республики Беларусь": the capital's country after "в"
     }
 )
 # The delegation's own region follows its head in the genitive, or after "из"/"от имени".
@@ -108,10 +110,23 @@ def find_places(doc: Doc, people: People) -> list[Place]:
         # foreign ones are indeclinable ("Цзянсу", "Молодечно").
         foreign = len(words) == 1 and not doc.morph.is_known(words[0])
         if foreign and not name.lower().endswith(_RUSSIAN_TOPONYM_ENDINGS):
-            name = words[0]
+            name = _ija_nominative(words[0])
         name = _with_place_noun(doc, span_stop, words, name)
         out.append(Place(span.start, span_stop, name, prep))
     return out
+
+
+# "в Таванию", "в Тавании", "с Тавией": an unknown country in "-ия" declines like "Индия";
+# other foreign names stay as written ("Цзянсу", "Молодечно").
+_IJA_OBLIQUE = ("ией", "ию", "ии")
+MIN_IJA_NAME = 5
+
+
+def _ija_nominative(word: str) -> str:
+    for ending in _IJA_OBLIQUE:
+        if len(word) >= MIN_IJA_NAME and word.endswith(ending):
+            return word[: -len(ending)] + "ия"
+    return word
 
 
 def _with_place_noun(doc: Doc, stop: int, words: list[str], name: str) -> str:
@@ -384,7 +399,26 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
             score += SCORE_LEAD  # the lead says where the mission is; later text looks ahead
         if score >= least and (best is None or score > best[0]):
             best = (score, -place.start, place.name)
-    return best[2] if best else None
+    if best is None:
+        return None
+    return _capital_after(doc, places, -best[1]) or best[2]
+
+
+# "в столицу Республики Беларусь - город Минск": the city in apposition is the destination.
+_CITY_APPOSITION_RE = re.compile(r"\s*[-–—,]\s*(?:город|г\.)\s*", re.IGNORECASE)
+
+
+def _capital_after(doc: Doc, places: list[Place], start: int) -> str | None:
+    place = next((p for p in places if p.start == start), None)
+    if place is None:
+        return None
+    before = doc.text[max(0, place.start - 30) : place.start].lower()
+    if "столиц" not in before:
+        return None
+    m = _CITY_APPOSITION_RE.match(doc.text, place.stop)
+    if m is None:
+        return None
+    return next((p.name for p in places if p.start == m.end()), None)
 
 
 MAX_FIRST_STOP_GAP = 40  # characters between "Первой точкой маршрута стал" and the place
@@ -396,11 +430,17 @@ def _first_stop(doc: Doc, sent_start: int, place_start: int) -> bool:
 
 
 def _recalled_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Quotations that recall an earlier trip ("в прошлом году мы были в …")."""
+    """Quotations that recall an earlier trip ("в прошлом году мы были в …") and sentences that
+    open as backstory ("Ранее весной делегация совершила визит в …")."""
     cues = lines("recalled_trip_cues")
     out = []
     for span in find_spans(doc.text):
         a, b = span.inner
         if any(cue in doc.text[a:b].lower() for cue in cues):
             out.append((a, b))
+    openers = lines("recalled_sentence_openers")
+    for sent in doc.sentences:
+        head = doc.text[sent.start : sent.stop].lstrip(" \t\n-–—•").lower()
+        if any(head.startswith(o) and not head[len(o) : len(o) + 1].isalpha() for o in openers):
+            out.append((sent.start, sent.stop))
     return out

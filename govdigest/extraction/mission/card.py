@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 
 from govdigest.extraction.dates import mission_dates
@@ -138,6 +139,24 @@ def _is_appointment(doc: Doc) -> bool:
     return False
 
 
+STEM_CHARS = 4
+
+
+def _as_written(doc: Doc, place: str) -> str:
+    """ "Кедровская республика" → "Кедровская Республика" when the text capitalises the noun
+    after the adjective ("Глава Кедровской Республики"): a proper name keeps its capital."""
+    words = place.split()
+    if len(words) != 2:
+        return place
+    adjective, noun = words
+    capital = re.compile(
+        re.escape(adjective[:STEM_CHARS])
+        + r"\w*\s+"
+        + re.escape(noun[:1].upper() + noun[1:STEM_CHARS])
+    )
+    return f"{adjective} {noun[:1].upper()}{noun[1:]}" if capital.search(doc.text) else place
+
+
 def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
@@ -210,6 +229,12 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         # "на ПМЭФ", "на ВДНХ": the forum's or the venue's city, unless a trip names a place
         where = forum_destination(doc, places, region, where, named_event) or venue_city(doc.text)
     where = None if person_derived_place(doc, people, where) else nominative_place(where)
+    if where is None and guest is None and leader is not None:
+        # "Глава Кедровской республики принял делегацию …, её возглавил Лю …", "губернаторы
+        # Белогорской и Южноморской областей подписали соглашение": the leader travelled, so the
+        # one other region whose head is named is where the mission went.
+        other = host_destination(doc, people, leader)
+        where = _as_written(doc, other) if other is not None and other != region else None
     dates = mission_dates(doc.text, published, lambda w: is_past_verb(doc, w))
     when = dates[0] if dates else None
     return Mission(

@@ -109,14 +109,15 @@ run = partial(extract_text, published=PUBLISHED)
             "destination",
             "Москва",
         ),
-        # A place read from a person's surname ("Ахтямы" beside "Ахтямов") is no destination.
+        # A place read from a person's surname ("Ахтямы" beside "Ахтямов") is no destination;
+        # the host head's region is.
         (
             "«Не пустая формальность»: Ахтямов и Лыков подписали соглашение о сотрудничестве"
             "\n\nГлава Беловодской Республики Рамиль Ахтямов и губернатор Кременской области "
             "Игорь Лыков подписали обновленное соглашение о межрегиональном сотрудничестве. Итоги "
             "визита делегации соседнего региона в республику Ахтямов назвал важным этапом.",
             "destination",
-            None,
+            "Беловодская Республика",  # the other head's region (round 5), never "Ахтямы"
         ),
         # A city named in the post wins over the forum's city.
         (
