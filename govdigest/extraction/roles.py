@@ -27,6 +27,9 @@ _CITY_WORDS = frozenset({"город", "район", "муниципалитет
 # Role phrases are looked for this many words left of the first match too (a longer phrase
 # such as "заместитель председателя правительства" contains "председатель").
 _LONGER_ROLE_LOOKBACK = 4
+# How many genitive words may stand between a role and the role it governs
+# ("руководитель администрации главы республики").
+_GOVERNED_GAP_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +128,15 @@ def role_before(doc: Doc, start: int) -> RoleMatch | None:
         longer = match_role_at(doc, words, j)
         if longer is not None and j + len(longer.lemmas) >= end_index:
             i, phrase = j, longer
+    while (outer := _role_governing(doc, words, i)) is not None:
+        i, phrase = outer
     end = words[i + len(phrase.lemmas) - 1].stop
     gap = doc.text[end:start]
     if _GAP_BREAK_RE.search(gap.replace("«", "").replace("»", "")):
+        return None
+    if not gap.strip() and _cases_disagree(doc, words[i].text, doc.words_in(start, start + 40)):
+        # "заместитель Ивана Петрова Олег Сидоров": a role right before a name in another case
+        # is someone else's (the name is its complement), not that name's apposition.
         return None
     if len(words) - (i + len(phrase.lemmas)) > MAX_ROLE_GAP_WORDS:
         return None
@@ -139,6 +148,40 @@ def role_before(doc: Doc, start: int) -> RoleMatch | None:
         # verb, and the name its object; binding them would make the guest "губернатор".
         return None
     return RoleMatch(words[i].start, end, phrase, gap.strip())
+
+
+def _role_governing(doc: Doc, words: list[Word], i: int) -> tuple[int, RolePhrase] | None:
+    """ "пресс-секретарь губернатора Иван Петров", "заместитель генерального директора …",
+    "руководитель администрации главы республики …": a role in the genitive that follows another
+    role (with at most two genitive words between) is that role's complement, and the person
+    holds the outer one; a deputy or a press secretary is never the head they serve."""
+    if not _can_be_genitive(doc, words[i].text):
+        return None
+    for j in range(i - 1, max(-1, i - _GOVERNED_GAP_WORDS - 2), -1):
+        outer = match_role_at(doc, words, j)
+        if outer is None:
+            continue
+        between = words[j + len(outer.lemmas) : i]
+        if j + len(outer.lemmas) <= i and all(
+            w.text[:1].islower() and _can_be_genitive(doc, w.text) for w in between
+        ) and not _GAP_BREAK_RE.search(doc.text[words[j].stop : words[i].start]):
+            return j, outer
+        return None
+    return None
+
+
+def _cases_disagree(doc: Doc, role_word: str, name_words: list[Word]) -> bool:
+    if not name_words:
+        return False
+    role_cases = {p.tag.case for p in doc.morph.parse(role_word.lower())}
+    name_cases = {p.tag.case for p in doc.morph.parse(name_words[0].text.lower())}
+    role_cases.discard(None)
+    name_cases.discard(None)
+    return bool(role_cases) and bool(name_cases) and not role_cases & name_cases
+
+
+def _can_be_genitive(doc: Doc, word: str) -> bool:
+    return any(p.tag.case == "gent" for p in doc.morph.parse(word.lower()))
 
 
 def role_after(doc: Doc, stop: int) -> RoleMatch | None:

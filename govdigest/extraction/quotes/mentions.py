@@ -38,7 +38,12 @@ def not_the_speaker(doc: Doc, start: int, stop: int) -> bool:
         return False  # punctuation in between: not a noun phrase with the name
     if match_role_at(doc, before, len(before) - 1) is not None:
         # "губернатора Ивана Петрова" (apposition), but "глава Кедровии" after a nominative role
-        # with a one-word place form is that role's complement.
+        # with a one-word place form is that role's complement, and so is a name in another case
+        # ("заместитель Ивана Петрова Олег Сидоров": Петров is the deputy's chief).
+        if _cases_of(doc, prev) and _cases_of(doc, said[0]) and not (
+            _cases_of(doc, prev) & _cases_of(doc, said[0])
+        ):
+            return True
         return len(said) == 1 and _is_nominative_noun(doc, prev) and _is_place_form(said[0])
     if _has_nominative(doc, said[0]):
         return False
@@ -50,6 +55,10 @@ def not_the_speaker(doc: Doc, start: int, stop: int) -> bool:
 
 def _parses(doc: Doc, word: Word) -> tuple[Any, ...]:
     return doc.morph.parse(word.text.lower())  # cached per word form
+
+
+def _cases_of(doc: Doc, word: Word) -> set[str]:
+    return {p.tag.case for p in _parses(doc, word) if p.tag.case}
 
 
 def _has_nominative(doc: Doc, word: Word) -> bool:
