@@ -1,0 +1,82 @@
+"""Table-driven tests of the round-6 leader rules (issue 8), learned from a sweep of real posts
+about visits, delegations and forums (tests/corpus/catalog/missions.md, «Round 6 — leaders
+(sweep)»): the guest who stays somewhere "с рабочим визитом" leads, not the host he is to meet;
+the one who sent an invitation is no member; a national office's holder heading the federal
+delegation a governor travels in does not lead the governor's mission; the host met abroad by
+a federal delegation with a governor inside is no guest; "X, возглавляющий делегацию" leads.
+
+Every sentence, person and region is invented; each row has the shape of a structure counted in
+the catalog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 4, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # The guest staying "с рабочим визитом" leads; the host he is to meet does not.
+        (
+            "Президент Кедровской Республики Тимур Ахметов находится в Ольховской области с "
+            "рабочим визитом. Ожидается, что глава республики примет участие в празднике "
+            "урожая, который пройдёт в селе Кленовое. Также в рамках визита запланирована "
+            "встреча с губернатором Ольховской области Петром Сомовым, сообщает пресс-служба "
+            "президента республики.",
+            "Тимур Ахметов",
+        ),
+        (
+            "Губернатор Рябинского края Олег Дёмин находится с официальным визитом в Тавии. "
+            "Запланирована встреча с губернатором провинции Лан Мином.",
+            "Олег Дёмин",
+        ),
+        # The one who invited the delegation is not its head.
+        (
+            "В Тавград прибыла делегация Мирании. Спикер парламента Карим Азади прилетел в "
+            "Тавград. Спикер возглавляет парламентскую делегацию, которая получила приглашение "
+            "от председателя областной думы Ивана Кротова.",
+            "Карим Азади",
+        ),
+        # A vice-premier heads the federal delegation the governor travels in.
+        (
+            "Вместе с делегацией Правительства России губернатор Ольховской области Андрей "
+            "Чеботарёв прилетел в Тавград для участия в форуме. «Под руководством вице-премьера "
+            "Юрия Громова обсудили сотрудничество с партнёрами», - написал Андрей Чеботарёв.",
+            "Андрей Чеботарёв",
+        ),
+        # A federal delegation abroad, a governor inside it: the host met there is no guest.
+        (
+            "Делегация Совета Федерации с официальным визитом посетила Социалистическую "
+            "Республику Тавия. В число российских делегатов вошёл и губернатор Ольховской "
+            "области Игорь Лосев. Как пояснили в пресс-службе губернатора, представители "
+            "делегации встретились с председателем народного комитета провинции Ланьтхо "
+            "Нгуеном Ван Тхи и деловыми кругами.",
+            "Игорь Лосев",
+        ),
+        # "<Name>, возглавляющий делегацию": that name leads the guests.
+        (
+            "Сегодня вице-губернатор Олег Пестов встретился с делегацией из Тавии. По итогам "
+            "визита планируется подписание меморандума. Лан Мин, возглавляющий официальную "
+            "тавийскую делегацию, отметил, что визит преследует три цели.",
+            "Лан Мин",
+        ),
+        # Unchanged: the ordinary cue and the host who receives a named guest.
+        (
+            "Делегация Рябинского края во главе с губернатором Олегом Дёминым прибыла с "
+            "рабочим визитом в Тавград.",
+            "Олег Дёмин",
+        ),
+    ],
+)
+def test_real_leader(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
