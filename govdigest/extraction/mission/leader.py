@@ -125,8 +125,14 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
 
 # Active participles of "возглавлять" after "<Name>,": that name heads the delegation.
 _PARTICIPLE_CUES = frozenset(
-    {"возглавляющий", "возглавляющая", "возглавлявший", "возглавлявшая", "возглавивший",
-     "возглавившая"}
+    {
+        "возглавляющий",
+        "возглавляющая",
+        "возглавлявший",
+        "возглавлявшая",
+        "возглавивший",
+        "возглавившая",
+    }
 )
 
 
