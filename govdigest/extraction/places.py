@@ -12,6 +12,7 @@ from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.roles import territory_in_role
 
 # A place after these prepositions is where something happens ("в Югре", "на Алтае").
 _DEST_PREPS = frozenset({"в", "во", "на", "под"})
@@ -236,7 +237,7 @@ def _region_in_role(doc: Doc, role: str) -> str | None:
                 return " ".join(doc.morph.nominative_group([w], ("gent",)))
             if w.lower() in ("в", "во"):
                 break
-    return None
+    return territory_in_role(doc, role)  # "глава Бурятии", "председатель Меджлиса Ирана"
 
 
 _ENVOY_WORDS = frozenset({"посол", "консул", "генконсул", "торгпред"})

@@ -166,3 +166,28 @@ def role_after(doc: Doc, stop: int) -> RoleMatch | None:
 
 def role_text(match: RoleMatch) -> str:
     return f"{match.phrase.canonical} {match.complement}".strip()
+
+
+# A territory in the genitive right after a head's title: "глава Бурятии", "Раис Татарстана",
+# "председатель Меджлиса Ирана" (the first geographical word: Бурятия, Татарстан, Иран). Russia
+# itself names a federal office, never a delegation's region.
+_TERRITORY_SKIP = frozenset({"россия", "рф", "российский"})
+MAX_TERRITORY_WORDS = 4
+
+
+def territory_in_role(doc: Doc, role: str) -> str | None:
+    """The region or country a role names by a bare genitive toponym, in the nominative."""
+    words = role.split()
+    for w in words[1 : 1 + MAX_TERRITORY_WORDS]:
+        word = w.strip("«»,()")
+        if not word[:1].isupper():
+            continue
+        geo = [p for p in doc.morph.parse(word.lower()) if "Geox" in p.tag and "gent" in p.tag]
+        if not geo:
+            continue
+        lemma = str(geo[0].normal_form)
+        if lemma in _TERRITORY_SKIP:
+            return None
+        group = doc.morph.nominative_group([word], ("gent",))
+        return " ".join(group) if group else lemma.capitalize()
+    return None

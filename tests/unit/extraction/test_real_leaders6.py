@@ -80,3 +80,40 @@ def test_real_leader(extractor: Extractor, text: str, leader: str) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+# The delegation's region named only by a bare toponym in the leader's title. The rule reads
+# the morphology dictionary's toponyms, so these rows name real territories; the people and the
+# sentences are invented.
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "Глава Бурятии Олег Тумэнов прилетел в Монголию в составе российской делегации. "
+            "Об этом сообщили в пресс-службе правительства республики. Накануне в городе "
+            "Дархан Олег Тумэнов провёл встречу с министром Монголии.",
+            "Бурятия",
+        ),
+        (
+            "Соглашение и план действий скрепили подписями Глава Чувашии Пётр Лосев и хоким "
+            "области Карим Азимов. Подписание прошло на полях форума межрегионального "
+            "сотрудничества в Ташкенте.",
+            "Чувашия",
+        ),
+        (
+            "Председатель Меджлиса Ирана Карим Азади прилетел в Москву. Председатель Меджлиса "
+            "возглавляет парламентскую делегацию, которая получила приглашение от председателя "
+            "Госдумы Ивана Кротова.",
+            "Иран",
+        ),
+        # Russia names a federal office: no region from it.
+        (
+            "Министр промышленности России Иван Кротов прилетел в Тавград с рабочим визитом.",
+            None,
+        ),
+    ],
+)
+def test_region_from_role_toponym(extractor: Extractor, text: str, region: str | None) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.delegation_region == region
