@@ -117,3 +117,34 @@ def test_region_from_role_toponym(extractor: Extractor, text: str, region: str |
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.delegation_region == region
+
+
+# "<Place adjective> делегация" names the delegation's region when nothing else does: the
+# post's own "<Adjective> области" phrase, a mapped country (data/region_adjectives.txt), or
+# nothing for an adjective that is no place's.
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "Кедровская делегация прилетела в Тавград накануне. 14 февраля Иван Сомов "
+            "встретился с главой республики Тимуром Ахметовым. Губернатор Кедровской области "
+            "прилетел в Тавград 13 февраля с насыщенной программой.",
+            "Кедровская область",
+        ),
+        (
+            "Белорусскую делегацию на промышленной выставке в Тавграде возглавит "
+            "премьер-министр страны Пётр Лосев. Об этом рассказал представитель посольства.",
+            "Беларусь",
+        ),
+        (
+            "Парламентская делегация во главе с депутатом Петром Лосевым прибыла в Тавград.",
+            None,
+        ),
+    ],
+)
+def test_region_from_delegation_adjective(
+    extractor: Extractor, text: str, region: str | None
+) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.delegation_region == region
