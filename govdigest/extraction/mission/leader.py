@@ -265,6 +265,39 @@ def _federal_head_beside_governor(people: People, index: int) -> bool:
     return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
 
 
+_REGIONAL_HEAD_RE = re.compile(
+    r"^(?:председател\w*|губернатор\w*|глав\w*|хоким\w*|аким\w*)\s+"
+    r"(?:\w+\s+){0,2}?(?:\w+(?:ого|его|ой|ей)\s+(?:областн\w+\s+)?"
+    r"(?:област|кра|республик|округ|облисполком|исполнительн)|провинци)",
+    re.IGNORECASE,
+)
+
+
+def _regional_head_beside(doc: Doc, people: People, guest: GuestVisit) -> PersonEntity | None:
+    """The one other person in the guest's sentence whose role heads a region (председатель
+    облисполкома, хоким области, губернатор провинции), not of the host's own side."""
+    guest_stops = [
+        stop
+        for start, stop, index in people.mentions
+        if people.entities[index] is guest.guest and guest.sent_start <= start < guest.sent_stop
+    ]
+    if not guest_stops:
+        return None
+    found = {}
+    for start, _stop, index in people.mentions:
+        entity = people.entities[index]
+        if not guest_stops[0] < start < guest.sent_stop or entity is guest.guest:
+            continue
+        between = doc.text[guest_stops[0] : start]
+        listed = re.search(r"\bа\s+также\b|\bи\b", between) and not any(
+            doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
+            for w in doc.words_in(guest_stops[0], start)
+        )
+        if listed and entity.name != doc.author and _REGIONAL_HEAD_RE.search(entity.role or ""):
+            found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
     """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
     return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
@@ -295,6 +328,12 @@ def find_leader(
             # "Делегация Совета Федерации посетила Тавию. В её число вошёл губернатор X …
             # встретились с председателем провинции Y": the governor inside it leads, Y hosts.
             return member.name, member.role
+    if guest is not None and guest.guest.role_class == "ambassador":
+        regional = _regional_head_beside(doc, people, guest)
+        if regional is not None:
+            # "Край посетили посол Тавии Y, а также председатель Ланьского облисполкома Z": the
+            # regional head leads the guests; the ambassador accompanies them.
+            return regional.name, regional.role
     if guest is not None:
         at_event = event_meeting_subject(doc, people, guest.sent_start, guest.sent_stop)
         if at_event is not None and at_event is not guest.guest:
