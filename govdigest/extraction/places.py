@@ -12,6 +12,7 @@ from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.roles import adjectival_delegation_region, territory_in_role
 
 # A place after these prepositions is where something happens ("в Югре", "на Алтае").
 _DEST_PREPS = frozenset({"в", "во", "на", "под"})
@@ -186,9 +187,8 @@ def delegation_region(doc: Doc, places: list[Place], leader_role: str | None) ->
             return place.name  # "делегация из Молодечно"
         if len(lemmas) >= 2 and lemmas[-2] == "от" and lemmas[-1] == "имя":
             return place.name  # "от имени Калужской области"
-    if leader_role:
-        return _region_in_role_or_text(doc, places, leader_role)
-    return None
+    role_region = _region_in_role_or_text(doc, places, leader_role) if leader_role else None
+    return role_region or adjectival_delegation_region(doc)  # "Воронежская делегация"
 
 
 def _region_in_role_or_text(doc: Doc, places: list[Place], leader_role: str) -> str | None:
@@ -236,7 +236,7 @@ def _region_in_role(doc: Doc, role: str) -> str | None:
                 return " ".join(doc.morph.nominative_group([w], ("gent",)))
             if w.lower() in ("в", "во"):
                 break
-    return None
+    return territory_in_role(doc, role)  # "глава Бурятии", "председатель Меджлиса Ирана"
 
 
 _ENVOY_WORDS = frozenset({"посол", "консул", "генконсул", "торгпред"})

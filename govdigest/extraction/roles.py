@@ -209,3 +209,76 @@ def role_after(doc: Doc, stop: int) -> RoleMatch | None:
 
 def role_text(match: RoleMatch) -> str:
     return f"{match.phrase.canonical} {match.complement}".strip()
+
+
+# A territory in the genitive right after a head's title: "глава Бурятии", "Раис Татарстана",
+# "председатель Меджлиса Ирана" (the first geographical word: Бурятия, Татарстан, Иран). Russia
+# itself names a federal office, never a delegation's region.
+_TERRITORY_SKIP = frozenset({"россия", "рф", "российский"})
+MAX_TERRITORY_WORDS = 4
+
+
+def territory_in_role(doc: Doc, role: str) -> str | None:
+    """The region or country a role names by a bare genitive toponym, in the nominative."""
+    words = role.split()
+    for w in words[1 : 1 + MAX_TERRITORY_WORDS]:
+        word = w.strip("«»,()")
+        if not word[:1].isupper():
+            continue
+        geo = [p for p in doc.morph.parse(word.lower()) if "Geox" in p.tag and "gent" in p.tag]
+        if not geo:
+            continue
+        lemma = str(geo[0].normal_form)
+        if lemma in _TERRITORY_SKIP:
+            return None
+        group = doc.morph.nominative_group([word], ("gent",))
+        return " ".join(group) if group else lemma.capitalize()
+    return None
+
+
+# "Воронежская делегация прилетела …", "Белорусскую делегацию возглавит …": a place adjective
+# (…ский/…цкий) right before "делегация".
+_ADJECTIVAL_DELEGATION_RE = re.compile(
+    r"\b([А-ЯЁа-яё-]+(?:ск|цк)(?:ая|ой|ую))\s+(?:официальн\w+\s+|бизнес-)?делегаци", re.I
+)
+_REGION_PHRASE_NOUNS = r"(?:област|кра[яею]|республик|округ)\w*"
+STEM_CHARS = 4
+
+
+@cache
+def _region_adjectives() -> dict[str, str]:
+    return dict(pairs("region_adjectives"))
+
+
+def adjectival_delegation_region(doc: Doc) -> str | None:
+    """The region of the first "<place adjective> делегация": a mapped region or country, the
+    post's own "<Adjective> области" phrase, or "<Adjective> область" when a toponym of the post
+    shares the adjective's stem ("Пензенская делегация … мэр Пензы"); None when unsure."""
+    m = _ADJECTIVAL_DELEGATION_RE.search(doc.text)
+    if m is None:
+        return None
+    adjective = m.group(1)
+    lemma = doc.morph.lemma(adjective.lower())
+    if not lemma.endswith(("ский", "цкий")):
+        return None
+    mapped = _region_adjectives().get(lemma)
+    if mapped is not None:
+        return None if mapped == "-" else mapped
+    stem = lemma[:STEM_CHARS]
+    phrase = re.search(
+        r"\b(" + re.escape(stem.capitalize()) + r"\w*)\s+(" + _REGION_PHRASE_NOUNS + r")",
+        doc.text,
+    )
+    if phrase is not None:
+        return " ".join(doc.morph.nominative_group([phrase.group(1), phrase.group(2)]))
+    toponym = any(
+        w.text[:1].isupper()
+        and w.text.lower().startswith(stem)
+        and w.start != m.start(1)
+        and any("Geox" in p.tag for p in doc.morph.parse(w.text.lower()))
+        for w in doc.words_in(0, len(doc.text))
+    )
+    if not toponym:
+        return None
+    feminine = lemma[:-2] + "ая"
+    return f"{feminine.capitalize()} область"

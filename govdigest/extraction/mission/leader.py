@@ -45,6 +45,7 @@ from govdigest.extraction.mission.role_subject import (
     relative_traveller,
     reporting_official,
     role_word_subject,
+    staying_traveller,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -92,7 +93,9 @@ def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
 # "По поручению губернатора …", "по распоряжению Главы …", "по приглашению …": the person named
 # right after sent or invited the delegation; they do not travel with it.
 _SENDER_RE = re.compile(
-    r"\bпо\s+(?:личному\s+)?(?:поручению|распоряжению|указанию|приглашению)\s+", re.IGNORECASE
+    r"\bпо\s+(?:личному\s+)?(?:поручению|распоряжению|указанию|приглашению)\s+"
+    r"|\bприглашени[еяюи]\s+от\s+",  # "делегация получила приглашение от председателя …"
+    re.IGNORECASE,
 )
 MAX_SENDER_GAP = 60
 # A federal delegation ("Делегацию Российской Федерации возглавил …", "в составе российской
@@ -118,6 +121,19 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
         if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
             out.add(nxt[0][2])
     return frozenset(out)
+
+
+# Active participles of "возглавлять" after "<Name>,": that name heads the delegation.
+_PARTICIPLE_CUES = frozenset(
+    {
+        "возглавляющий",
+        "возглавляющая",
+        "возглавлявший",
+        "возглавлявшая",
+        "возглавивший",
+        "возглавившая",
+    }
+)
 
 
 def leader_by_cue(
@@ -155,6 +171,16 @@ def leader_by_cue(
                 continue
             prev = [p for p in people.mentions if p[1] <= m.start()]
             if (
+                cue[0] in _PARTICIPLE_CUES
+                and prev
+                and doc.text[prev[-1][1] : m.start()].strip() == ","
+                and prev[-1][2] not in senders
+                and not is_federal(people.entities[prev[-1][2]])
+            ):
+                # "Ван Ли, возглавляющий официальную делегацию, отметил …": the one the
+                # participle follows leads.
+                return people.entities[prev[-1][2]], m.end()
+            if (
                 len(cue) == 1
                 and prev
                 and not doc.text[prev[-1][1] : m.start()].strip()
@@ -185,7 +211,8 @@ def leader_by_cue(
                     return governors[0], m.end()
                 continue
             if nxt and not (
-                is_federal(people.entities[nxt[0][2]]) and _FEDERAL_DELEGATION_RE.search(doc.text)
+                _federal_or_national(people.entities[nxt[0][2]])
+                and _FEDERAL_DELEGATION_RE.search(doc.text)
             ):
                 # "Делегацию возглавлял первый вице-премьер правительства РФ" in a post about a
                 # governor inside the federal delegation: the federal head does not lead it.
@@ -222,6 +249,13 @@ _FEDERAL_HEAD_RE = re.compile(
 )
 
 
+def _federal_or_national(entity: PersonEntity) -> bool:
+    """A federal official, or a national office named without a territory ("вице-премьер"; a
+    bare "министр" may be a region's, so it does not count)."""
+    role = (entity.role or "").lower()
+    return is_federal(entity) or (national_head(entity) and not role.startswith("министр"))
+
+
 def _federal_head_beside_governor(people: People, index: int) -> bool:
     entity = people.entities[index]
     if entity.role_class == "ambassador" or not is_federal(entity):
@@ -229,6 +263,39 @@ def _federal_head_beside_governor(people: People, index: int) -> bool:
     if not _FEDERAL_HEAD_RE.search(entity.role or ""):
         return False
     return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
+
+
+_REGIONAL_HEAD_RE = re.compile(
+    r"^(?:председател\w*|губернатор\w*|глав\w*|хоким\w*|аким\w*)\s+"
+    r"(?:\w+\s+){0,2}?(?:\w+(?:ого|его|ой|ей)\s+(?:областн\w+\s+)?"
+    r"(?:област|кра|республик|округ|облисполком|исполнительн)|провинци)",
+    re.IGNORECASE,
+)
+
+
+def _regional_head_beside(doc: Doc, people: People, guest: GuestVisit) -> PersonEntity | None:
+    """The one other person in the guest's sentence whose role heads a region (председатель
+    облисполкома, хоким области, губернатор провинции), not of the host's own side."""
+    guest_stops = [
+        stop
+        for start, stop, index in people.mentions
+        if people.entities[index] is guest.guest and guest.sent_start <= start < guest.sent_stop
+    ]
+    if not guest_stops:
+        return None
+    found = {}
+    for start, _stop, index in people.mentions:
+        entity = people.entities[index]
+        if not guest_stops[0] < start < guest.sent_stop or entity is guest.guest:
+            continue
+        between = doc.text[guest_stops[0] : start]
+        listed = re.search(r"\bа\s+также\b|\bи\b", between) and not any(
+            doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
+            for w in doc.words_in(guest_stops[0], start)
+        )
+        if listed and entity.name != doc.author and _REGIONAL_HEAD_RE.search(entity.role or ""):
+            found[entity.name] = entity
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
@@ -254,6 +321,19 @@ def find_leader(
         # встретился с председателем облисполкома Y": the delegation's own official travels;
         # the one met there hosts and is no guest.
         guest = None
+    if guest is not None and _FEDERAL_DELEGATION_RE.search(doc.text):
+        index = people.find(guest.guest.name)
+        member = member_governor(doc, people, index) if index is not None else None
+        if member is not None and member.name != guest.guest.name and not is_federal(member):
+            # "Делегация Совета Федерации посетила Тавию. В её число вошёл губернатор X …
+            # встретились с председателем провинции Y": the governor inside it leads, Y hosts.
+            return member.name, member.role
+    if guest is not None and guest.guest.role_class == "ambassador":
+        regional = _regional_head_beside(doc, people, guest)
+        if regional is not None:
+            # "Край посетили посол Тавии Y, а также председатель Ланьского облисполкома Z": the
+            # regional head leads the guests; the ambassador accompanies them.
+            return regional.name, regional.role
     if guest is not None:
         at_event = event_meeting_subject(doc, people, guest.sent_start, guest.sent_stop)
         if at_event is not None and at_event is not guest.guest:
@@ -290,6 +370,7 @@ def find_leader(
         return doc.author, role or channel_role(doc) or doc.card_role
     subject = (
         relative_traveller(doc, people)  # "…, который находится в Минске с визитом"
+        or staying_traveller(doc, people)  # "X находится в Кедровской области с визитом"
         or _trip_subject(doc, people, senders)
         or home_traveller(doc, people)
         or plural_visit_guest(doc, people)  # "X и Y посетили завод в Кедровске"

@@ -135,6 +135,25 @@ def relative_traveller(doc: Doc, people: People) -> PersonEntity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# "Президент Татарстана X находится в Курганской области с рабочим визитом": the one staying
+# somewhere on a visit travelled, not the host he is to meet there.
+_STAYING_TRIP_RE = re.compile(
+    r"\s+(?:находится|находился|находилась|пребывает|пребывал|пребывала)\s+"
+    r"[^,.;!?\n]{0,60}?\bс\s+(?:\w+\s+){0,2}(?:визитом|поездкой|командировкой)",
+    re.IGNORECASE,
+)
+
+
+def staying_traveller(doc: Doc, people: People) -> PersonEntity | None:
+    """The person named right before "находится … с рабочим визитом", if exactly one is."""
+    found = {
+        people.entities[index].name: people.entities[index]
+        for _start, stop, index in people.mentions
+        if _STAYING_TRIP_RE.match(doc.text, stop)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 _BACK_REFERENCE_CLASSES = frozenset({"governor", "head"})
 
 
