@@ -1,0 +1,142 @@
+"""Table-driven tests of the round-6 rules for mission dates, detection and places (issue 8).
+
+Every sentence, person, company and region is invented; each row has the shape of a structure
+counted in tests/corpus/catalog/missions.md («Round 6 — detection, dates and places (sweep)»).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.dates import mission_dates
+from govdigest.extraction.models import Mission
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2025, 12, 20)
+
+
+def mission(extractor: Extractor, text: str, published: date = PUBLISHED) -> Mission:
+    return extract_text(extractor, text, published=published).mission
+
+
+def first_date(text: str, published: date = PUBLISHED) -> date | None:
+    found = mission_dates(text, published)
+    return found[0].value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day the news came out is not the trip's day (nor a fallback for it).
+        (
+            "Министр Орехов собирается посетить Тавград на следующей неделе. Об этом стало "
+            "известно 18 декабря на церемонии вручения наград.",
+            None,
+        ),
+        (
+            "Глава края намерен приехать в Бакшан. Это объявил 17 декабря его пресс-секретарь.",
+            None,
+        ),
+        # The day of a press conference or briefing dates the telling, not a visit.
+        (
+            "Стенд Ольховской области посетили 900 тысяч гостей. Об этом рассказал губернатор "
+            "Климов во время пресс-конференции, которая состоялась 19 декабря.",
+            None,
+        ),
+        ("На брифинге 18 декабря губернатор подвёл итоги года.", None),
+        (
+            "Губернатор сообщил в прямом эфире 16 декабря, что делегация вернулась из Кедровска.",
+            None,
+        ),
+        # Controls: a visit's own day next to such words still counts.
+        (
+            "Губернатор прибыл в Тавград 18 декабря. Об этом он рассказал на пресс-конференции.",
+            date(2025, 12, 18),
+        ),
+        (
+            "В интервью, которое прошло 19 декабря, губернатор рассказал, что 18 декабря посетил "
+            "Бакшан.",
+            date(2025, 12, 18),
+        ),
+        # Agency datelines and "об этом ... сообщили" keep their old fallback reading.
+        (
+            "Об этом 19 декабря сообщили в пресс-службе. Губернатор встретился с мэром Бакшана.",
+            date(2025, 12, 19),
+        ),
+    ],
+)
+def test_telling_date_is_not_the_visit(text: str, expected: date | None) -> None:
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day of a meeting that summed up a visit is not the visit's day.
+        (
+            "Накануне на еженедельном совещании подвели итоги визита министра Орехова. Он вместе "
+            "с губернатором посетил несколько заводов.",
+            None,
+        ),
+        ("Вчера были подведены итоги поездки делегации в Бакшан.", None),
+        # Control: a trip told with its own relative day.
+        (
+            "Вчера министр Орехов вместе с губернатором посетил завод в Бакшане.",
+            date(2025, 12, 19),
+        ),
+    ],
+)
+def test_summing_up_day_is_not_the_visit(text: str, expected: date | None) -> None:
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An exhibition's opening weeks before the post: background, not the visit's day.
+        (
+            "Губернатор Климов посетил стенд Кедровской области на выставке «Регионы». "
+            "Выставка открылась на ВДНХ 4 ноября.",
+            date(2025, 12, 20),
+            None,
+        ),
+        (
+            "Глава края побывал на ярмарке в Тавграде. Ярмарка стартовала 1 декабря и продлится "
+            "до конца месяца.",
+            date(2025, 12, 20),
+            None,
+        ),
+        (
+            "Форум «Северные берега» начал работу 2 декабря; сегодня на нём выступил губернатор.",
+            date(2025, 12, 20),
+            date(2025, 12, 20),
+        ),
+        # Controls: the opening within the week is the day the delegation came for.
+        (
+            "Выставка «Регионы» открылась в Москве 4 ноября. В первые часы губернатор Климов "
+            "провёл экскурсию по стенду.",
+            date(2025, 11, 6),
+            date(2025, 11, 4),
+        ),
+        (
+            "4 ноября в Москве состоялось открытие выставки; губернатор показал гостям стенд.",
+            date(2025, 11, 25),
+            date(2025, 11, 4),
+        ),
+    ],
+)
+def test_event_opened_long_before(text: str, published: date, expected: date | None) -> None:
+    assert first_date(text, published) == expected
+
+
+def test_card_on_a_stand_visit_weeks_after_the_opening_has_no_date(extractor: Extractor) -> None:
+    m = mission(
+        extractor,
+        "Губернатор Ольховской области Игорь Климов посетил стенд Кедровской области на выставке "
+        "«Регионы» на ВДНХ в Москве. Выставка открылась на ВДНХ 4 ноября.",
+    )
+    assert m.destination == "Москва"
+    assert m.date is None
