@@ -361,6 +361,8 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
             continue  # "Губернатор иля Мерсин посетил …": whom the person represents
         if _is_origin(doc, place):
             continue  # "делегация Республики Вьетнам", "Калужская делегация": the guests' home
+        if _ranking_scope(doc, place):
+            continue  # "заводе — единственном предприятии в России": a ranking, not a trip
         before = doc.words_in(max(0, place.start - 60), place.start)
         score = 0
         if place.prep in _DEST_PREPS:
@@ -402,6 +404,24 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
     if best is None:
         return None
     return _capital_after(doc, places, -best[1]) or best[2]
+
+
+SCOPE_LOOKBACK = 4  # words between "единственном" and "в России"
+
+
+def _ranking_scope(doc: Doc, place: Place) -> bool:
+    """ "единственном предприятии в России", "крупнейший в стране и в России": the country after a
+    ranking word in the same phrase is the ranking's scope."""
+    if place.name.lower() not in _FEDERAL_PLACES:
+        return False
+    before = doc.words_in(max(0, place.start - 60), place.start)[-SCOPE_LOOKBACK:]
+    stems = lines("scope_superlatives")
+    for word in reversed(before):
+        if re.search(r"[.!?;:\n]", doc.text[word.stop : place.start]):
+            return False
+        if word.text.lower().startswith(stems):
+            return True
+    return False
 
 
 # "в столицу Республики Беларусь - город Минск": the city in apposition is the destination.

@@ -140,3 +140,74 @@ def test_card_on_a_stand_visit_weeks_after_the_opening_has_no_date(extractor: Ex
     )
     assert m.destination == "Москва"
     assert m.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The country after a ranking word is the ranking's scope, never the destination.
+        (
+            "Губернатор Игорь Климов побывал на Кедровском литейном заводе — единственном "
+            "предприятии в России, которое выпускает такие насосы.",
+            None,
+        ),
+        (
+            "Глава области Игорь Климов посетил крупнейший в России комбинат по переработке льна.",
+            None,
+        ),
+        (
+            "Губернатор Игорь Климов встретился с коллективом старейшей в РФ фабрики игрушек.",
+            None,
+        ),
+        # Controls: a trip to a place keeps its place; a ranking scope that is not the country
+        # is a place like any other.
+        (
+            "Губернатор Игорь Климов прибыл с рабочим визитом в Тавград, где посетил единственный "
+            "в России завод гидрокостюмов.",
+            "Тавград",
+        ),
+        (
+            "Губернатор Игорь Климов побывал на крупнейшем предприятии в Тавграде.",
+            "Тавград",
+        ),
+    ],
+)
+def test_ranking_scope_is_not_the_destination(
+    extractor: Extractor, text: str, expected: str | None
+) -> None:
+    assert mission(extractor, text).destination == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_card"),
+    [
+        # A videoconference or a selector meeting is joined from home: no card.
+        (
+            "Накануне губернатор Игорь Климов принял участие в видеоконференции президента с "
+            "избранными главами регионов.",
+            False,
+        ),
+        (
+            "Глава области Игорь Климов принял участие в видеосовещании вице-премьера по "
+            "подготовке к паводку.",
+            False,
+        ),
+        (
+            "Губернатор Игорь Климов принял участие в селекторе министра энергетики.",
+            False,
+        ),
+        # Controls: a session held at a named place elsewhere, or one where a deal was signed.
+        (
+            "Губернатор Игорь Климов принял участие в совещании в Тавграде.",
+            True,
+        ),
+        (
+            "Губернатор Игорь Климов принял участие в видеоконференции, в ходе которой подписано "
+            "соглашение с Бакшанской областью.",
+            True,
+        ),
+    ],
+)
+def test_remote_session_is_no_mission(extractor: Extractor, text: str, is_card: bool) -> None:
+    m = mission(extractor, text)
+    assert (m.leader is not None or m.destination is not None) is is_card
