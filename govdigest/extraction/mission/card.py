@@ -139,6 +139,22 @@ def _is_appointment(doc: Doc) -> bool:
     return False
 
 
+# "Перенесённый визит состоялся": the trip told as held after all.
+_HELD_LEMMAS = frozenset({"состояться", "прибыть", "прилететь", "подписать"})
+
+
+def _is_called_off(doc: Doc) -> bool:
+    """A trip or meeting called off, told in the title or the first body sentence."""
+    cues = [line.split(":", 1) for line in lines("cancelled_trip_cues")]
+    cancel = frozenset(v.strip() for k, v in cues if k == "cancel")
+    trip = frozenset(v.strip() for k, v in cues if k == "trip")
+    for sent in doc.sentences[:2]:
+        lemmas = set(lemmas_in(doc, sent.start, sent.stop))
+        if lemmas & cancel and lemmas & trip and not lemmas & _HELD_LEMMAS:
+            return True
+    return False
+
+
 STEM_CHARS = 4
 
 
@@ -161,6 +177,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
+    if _is_called_off(doc):
+        return Mission()  # "Губернатор отменил рабочие поездки": the trip did not happen
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
     home = home_traveller(doc, people)  # "X вернулся из Узбекистана"

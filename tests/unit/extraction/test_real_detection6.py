@@ -211,3 +211,73 @@ def test_ranking_scope_is_not_the_destination(
 def test_remote_session_is_no_mission(extractor: Extractor, text: str, is_card: bool) -> None:
     m = mission(extractor, text)
     assert (m.leader is not None or m.destination is not None) is is_card
+
+
+@pytest.mark.parametrize(
+    ("text", "is_card"),
+    [
+        # A trip or a meeting called off in the title or the lead: no card.
+        (
+            "Губернатор Климов отменил поездки\n\nГубернатор Ольховской области Игорь Климов "
+            "сообщил об отмене всех рабочих поездок из-за болезни. Под отмену попали визиты в "
+            "Бакшанский округ и Тавград.",
+            False,
+        ),
+        (
+            "В Кедровске объяснили отмену встречи с послом\n\nГубернатор Игорь Климов не смог "
+            "встретиться с послом Тавании Жаном Оренсом из-за графика. Посол планировал посетить "
+            "Кедровск.",
+            False,
+        ),
+        (
+            "Визит делегации Ольховской области в Тавград перенесён на осень, сообщил губернатор "
+            "Игорь Климов.",
+            False,
+        ),
+        # Controls: a postponed visit that was then held, and a visit whose programme is told.
+        (
+            "Перенесённый с весны визит губернатора Игоря Климова в Тавград состоялся сегодня.",
+            True,
+        ),
+        (
+            "Губернатор Игорь Климов прибыл с визитом в Тавград. Встреча с мэром пройдёт завтра.",
+            True,
+        ),
+    ],
+)
+def test_called_off_trip_is_no_mission(extractor: Extractor, text: str, is_card: bool) -> None:
+    m = mission(extractor, text)
+    assert (m.leader is not None or m.destination is not None) is is_card
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The seat of an embassy or an office named in a role is not the destination.
+        (
+            "Кедровскую область посетила делегация из Тавании. Её возглавил министр-советник "
+            "посольства Тавании в России Жан Оренс.",
+            "Кедровская область",
+        ),
+        (
+            "Временно исполняющий обязанности представителя МИД России в Тавграде Олег Рябов "
+            "посетил Бакшанскую область и встретился с губернатором.",
+            "Бакшанская область",
+        ),
+        (
+            "Делегацию из Тавании возглавил полномочный министр-советник посольства Тавании в "
+            "России Жан Оренс. В областной администрации состоялась официальная встреча.",
+            None,
+        ),
+        # "в столицу … город Пекин" with no dash: the capital in apposition is the destination.
+        (
+            "Губернатор Игорь Климов отправился в рабочую командировку в столицу Республики "
+            "Тавания город Оренбург-Тавский.",
+            "Оренбург-Тавский",
+        ),
+    ],
+)
+def test_seat_and_capital_apposition(
+    extractor: Extractor, text: str, expected: str | None
+) -> None:
+    assert mission(extractor, text).destination == expected
