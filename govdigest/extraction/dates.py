@@ -330,6 +330,17 @@ def _recent_trip_retold(text: str, start: int) -> bool:
     return bool(_RECENT_TRIP_RE.search(text, sent_start, stop.start() if stop else len(text)))
 
 
+# "прибыл", "прилетела", "прибыли": an arrival told as done.
+_ARRIVED_RE = re.compile(r"(?<!\w)(?:прибыл|прилетел|приехал)[аи]?(?!\w)", re.IGNORECASE)
+
+
+def _lead(text: str) -> str:
+    """The title line and the first sentence of the body."""
+    head, _, body = text.partition("\n")
+    stop = _CLAUSE_END_RE.search(body.lstrip())
+    return head + "\n" + (body.lstrip()[: stop.start()] if stop else body)
+
+
 def mission_dates(
     text: str, published: date | None, is_past_verb: Callable[[str], bool] | None = None
 ) -> list[DateMention]:
@@ -340,4 +351,8 @@ def mission_dates(
         for d in find_dates(text, published, is_past_verb)
         if not d.aside and not _recent_trip_retold(text, d.start)
     ]
+    if published is not None and _ARRIVED_RE.search(_lead(text)):
+        # "X прибыл в Карелию. … 30 июля X примет участие в …": the trip is under way and its
+        # first day is not given; a later day of the programme is not the mission's day.
+        found = [d for d in found if d.value is None or d.value <= published]
     return [d for d in found if not d.dateline] + [d for d in found if d.dateline]

@@ -281,3 +281,34 @@ def test_seat_and_capital_apposition(
     extractor: Extractor, text: str, expected: str | None
 ) -> None:
     assert mission(extractor, text).destination == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An arrival told as done in the lead; a later day of the programme is not its day.
+        (
+            "Полпред Олег Рябов прибыл в Кедровскую область\n\nВизит продлится два дня. "
+            "22 декабря Рябов примет участие в открытии моста.",
+            None,
+        ),
+        (
+            "Делегация Ольховской области прилетела в Тавград.\nЗавтра, 21 декабря, губернатор "
+            "подпишет соглашение.",
+            None,
+        ),
+        # Controls: a past or same-day date stays; without an arrival in the lead the
+        # scheduled day is kept (an announced trip).
+        (
+            "Губернатор прибыл в Тавград\n\nСегодня, 20 декабря, он встретился с мэром.",
+            date(2025, 12, 20),
+        ),
+        (
+            "Губернатор посетит Тавград\n\nВ понедельник, 22 декабря, губернатор приедет в "
+            "Тавград.",
+            date(2025, 12, 22),
+        ),
+    ],
+)
+def test_later_programme_day_after_an_arrival(text: str, expected: date | None) -> None:
+    assert first_date(text) == expected
