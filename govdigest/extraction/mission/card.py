@@ -148,11 +148,18 @@ def _is_called_off(doc: Doc) -> bool:
     cues = [line.split(":", 1) for line in lines("cancelled_trip_cues")]
     cancel = frozenset(v.strip() for k, v in cues if k == "cancel")
     trip = frozenset(v.strip() for k, v in cues if k == "trip")
+    called_off = False
     for sent in doc.sentences[:2]:
         lemmas = set(lemmas_in(doc, sent.start, sent.stop))
-        if lemmas & cancel and lemmas & trip and not lemmas & _HELD_LEMMAS:
-            return True
-    return False
+        not_held = bool(_NOT_HELD_RE.search(doc.text, sent.start, sent.stop))
+        if lemmas & _HELD_LEMMAS and not not_held:
+            return False  # "прибыл в Тавград. Визит … пришлось перенести": held after all
+        if lemmas & trip and (lemmas & cancel or not_held):
+            called_off = True  # "Запланированная на 30 июня встреча … не состоится"
+    return called_off
+
+
+_NOT_HELD_RE = re.compile(r"(?<!\w)не\s+состо(?:ится|ятся|ялась|ялся|ялось|ялись)(?!\w)")
 
 
 STEM_CHARS = 4

@@ -312,3 +312,29 @@ def test_seat_and_capital_apposition(
 )
 def test_later_programme_day_after_an_arrival(text: str, expected: date | None) -> None:
     assert first_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_card"),
+    [
+        # "… не состоится" / "визит сорвался" in the lead: called off.
+        (
+            "Запланированная на 22 декабря встреча губернатора Игоря Климова с послом Тавании "
+            "не состоится. Об этом сообщили в пресс-службе.",
+            False,
+        ),
+        (
+            "Визит губернатора Игоря Климова в Тавград сорвался из-за непогоды.",
+            False,
+        ),
+        # Control: a visit that did happen; a cancellation told later as backstory.
+        (
+            "Губернатор Игорь Климов прибыл в Тавград. Его визит был запланирован ещё на осень, "
+            "но поездку пришлось перенести.",
+            True,
+        ),
+    ],
+)
+def test_not_held_trip_is_no_mission(extractor: Extractor, text: str, is_card: bool) -> None:
+    m = mission(extractor, text)
+    assert (m.leader is not None or m.destination is not None) is is_card
