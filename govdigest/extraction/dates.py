@@ -69,6 +69,27 @@ _AGENCY_AFTER_RE = re.compile(
 )
 
 
+# "Об этом стало известно 13 января на церемонии …": the day the news came out, whatever follows.
+_NEWS_OUT_BEFORE_RE = re.compile(
+    r"\b(?:об\s+этом|это)\s+(?:стало\s+известно|объявил\w*|сообщил\w*|заявил\w*)\s*$",
+    re.IGNORECASE,
+)
+# "… во время пресс-конференции, которая состоялась 16 января", "на брифинге 9 марта": the day
+# of a press conference, briefing, interview or live broadcast dates the telling, not a trip.
+_TELLING_BEFORE_RE = re.compile(
+    r"(?:пресс-конференци|брифинг|пресс-подход|интервью|прям\w*\s+эфир|видеообращени)\w*"
+    r"(?:\s*,?\s*(?:котор\w+|что)\s+(?:состоял\w*|прош[её]л\w*|прошл\w*))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_telling_date(text: str, start: int) -> bool:
+    """The day the news came out or was told at a press conference: unlike an agency's
+    dateline it is no fallback for the trip's day either."""
+    before = text[max(0, start - 60) : start]
+    return bool(_NEWS_OUT_BEFORE_RE.search(before) or _TELLING_BEFORE_RE.search(before))
+
+
 def _is_report_date(text: str, start: int, stop: int) -> bool:
     before = text[max(0, start - 60) : start]
     if (
@@ -152,6 +173,26 @@ def _far(value: date | None, published: date | None) -> bool:
     return bool(value and published and abs(value - published) > MAX_MISSION_DATE_DISTANCE)
 
 
+# "Выставка открылась на ВДНХ 4 ноября" in a post of late December: the event's own opening,
+# told as background; the leader's visit is a later day the date does not give.
+_EVENT_OPENED_RE = re.compile(
+    r"(?:выставк|форум|ярмарк|фестивал|экспозици|съезд|конгресс|салон)\w*\s+(?:[«\"][^»\"]{1,60}[»\"]\s+)?"
+    r"(?:открыл\w*|стартовал\w*|начал\w*\s+работу|заработал\w*)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+EVENT_BACKGROUND_GAP = timedelta(days=7)
+
+
+def _event_opened_long_before(
+    text: str, start: int, stop: int, value: date | None, published: date | None
+) -> bool:
+    if value is None or published is None or published - value <= EVENT_BACKGROUND_GAP:
+        return False
+    ends = list(_CLAUSE_END_RE.finditer(text, 0, start))
+    sent_start = ends[-1].end() if ends else 0
+    return bool(_EVENT_OPENED_RE.search(text[sent_start:start]))
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -219,7 +260,8 @@ def find_dates(
         report = _is_report_date(text, m.start(), m.end()) or bool(
             m.group(3) and _STAMP_TIME_RE.match(text, m.end())
         )
-        aside = aside or _far(value, published)
+        aside = aside or _far(value, published) or _is_telling_date(text, m.start())
+        aside = aside or _event_opened_long_before(text, m.start(), m.end(), value, published)
         out.append(DateMention(m.start(), m.group().strip(), value, dateline=report, aside=aside))
         taken.append((m.start(), m.end()))
     for m in _DATELINE_RE.finditer(text):
@@ -273,8 +315,10 @@ def find_dates(
 
 # "Вчера губернатор дал пресс-конференцию по итогам своего недавнего визита в …": the day is
 # the retelling's; the trip itself was earlier, on a day the text does not give.
+# "Накануне на совещании подвели итоги визита министра …": the same — the day of the summing-up.
 _RECENT_TRIP_RE = re.compile(
-    r"\b(?:недавн|прошедш|минувш)\w*\s+(?:\w+\s+)?(?:визит|поездк|командировк|турне)",
+    r"\b(?:(?:недавн|прошедш|минувш)\w*|подв[её]\w*\s+итог\w*|подвод\w*\s+итог\w*)"
+    r"\s+(?:\w+\s+)?(?:визит|поездк|командировк|турне)",
     re.IGNORECASE,
 )
 
@@ -284,6 +328,17 @@ def _recent_trip_retold(text: str, start: int) -> bool:
     sent_start = ends[-1].end() if ends else 0
     stop = _CLAUSE_END_RE.search(text, start)
     return bool(_RECENT_TRIP_RE.search(text, sent_start, stop.start() if stop else len(text)))
+
+
+# "прибыл", "прилетела", "прибыли": an arrival told as done.
+_ARRIVED_RE = re.compile(r"(?<!\w)(?:прибыл|прилетел|приехал)[аи]?(?!\w)", re.IGNORECASE)
+
+
+def _lead(text: str) -> str:
+    """The title line and the first sentence of the body."""
+    head, _, body = text.partition("\n")
+    stop = _CLAUSE_END_RE.search(body.lstrip())
+    return head + "\n" + (body.lstrip()[: stop.start()] if stop else body)
 
 
 def mission_dates(
@@ -296,4 +351,8 @@ def mission_dates(
         for d in find_dates(text, published, is_past_verb)
         if not d.aside and not _recent_trip_retold(text, d.start)
     ]
+    if published is not None and _ARRIVED_RE.search(_lead(text)):
+        # "X прибыл в Карелию. … 30 июля X примет участие в …": the trip is under way and its
+        # first day is not given; a later day of the programme is not the mission's day.
+        found = [d for d in found if d.value is None or d.value <= published]
     return [d for d in found if not d.dateline] + [d for d in found if d.dateline]

@@ -361,6 +361,10 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
             continue  # "Губернатор иля Мерсин посетил …": whom the person represents
         if _is_origin(doc, place):
             continue  # "делегация Республики Вьетнам", "Калужская делегация": the guests' home
+        if _MISSION_SEAT_RE.search(doc.text, max(0, place.start - 80), place.start):
+            continue  # "министр-советник посольства Китая в России": where a mission sits
+        if _ranking_scope(doc, place):
+            continue  # "заводе — единственном предприятии в России": a ranking, not a trip
         before = doc.words_in(max(0, place.start - 60), place.start)
         score = 0
         if place.prep in _DEST_PREPS:
@@ -404,8 +408,32 @@ def destination(doc: Doc, places: list[Place], region: str | None, least: int = 
     return _capital_after(doc, places, -best[1]) or best[2]
 
 
+# "посольства Китая в России", "представитель МИД России в Воронеже": the seat of a diplomatic
+# mission or an office named in someone's role, not a place anyone travelled to.
+_MISSION_SEAT_RE = re.compile(
+    r"(?:посольств|представительств|консульств|генконсульств|представител)\w*"
+    r"\s+(?:[А-ЯЁ][\w-]*\s+){1,3}во?\s+$"
+)
+SCOPE_LOOKBACK = 4  # words between "единственном" and "в России"
+
+
+def _ranking_scope(doc: Doc, place: Place) -> bool:
+    """ "единственном предприятии в России", "крупнейший в стране и в России": the country after a
+    ranking word in the same phrase is the ranking's scope."""
+    if place.name.lower() not in _FEDERAL_PLACES:
+        return False
+    before = doc.words_in(max(0, place.start - 60), place.start)[-SCOPE_LOOKBACK:]
+    stems = lines("scope_superlatives")
+    for word in reversed(before):
+        if re.search(r"[.!?;:\n]", doc.text[word.stop : place.start]):
+            return False
+        if word.text.lower().startswith(stems):
+            return True
+    return False
+
+
 # "в столицу Республики Беларусь - город Минск": the city in apposition is the destination.
-_CITY_APPOSITION_RE = re.compile(r"\s*[-–—,]\s*(?:город|г\.)\s*", re.IGNORECASE)
+_CITY_APPOSITION_RE = re.compile(r"\s*(?:[-–—,]\s*)?(?:город|г\.)\s*", re.IGNORECASE)
 
 
 def _capital_after(doc: Doc, places: list[Place], start: int) -> str | None:

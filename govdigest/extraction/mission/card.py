@@ -139,6 +139,29 @@ def _is_appointment(doc: Doc) -> bool:
     return False
 
 
+# "Перенесённый визит состоялся": the trip told as held after all.
+_HELD_LEMMAS = frozenset({"состояться", "прибыть", "прилететь", "подписать"})
+
+
+def _is_called_off(doc: Doc) -> bool:
+    """A trip or meeting called off, told in the title or the first body sentence."""
+    cues = [line.split(":", 1) for line in lines("cancelled_trip_cues")]
+    cancel = frozenset(v.strip() for k, v in cues if k == "cancel")
+    trip = frozenset(v.strip() for k, v in cues if k == "trip")
+    called_off = False
+    for sent in doc.sentences[:2]:
+        lemmas = set(lemmas_in(doc, sent.start, sent.stop))
+        not_held = bool(_NOT_HELD_RE.search(doc.text, sent.start, sent.stop))
+        if lemmas & _HELD_LEMMAS and not not_held:
+            return False  # "прибыл в Тавград. Визит … пришлось перенести": held after all
+        if lemmas & trip and (lemmas & cancel or not_held):
+            called_off = True  # "Запланированная на 30 июня встреча … не состоится"
+    return called_off
+
+
+_NOT_HELD_RE = re.compile(r"(?<!\w)не\s+состо(?:ится|ятся|ялась|ялся|ялось|ялись)(?!\w)")
+
+
 STEM_CHARS = 4
 
 
@@ -161,6 +184,8 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
+    if _is_called_off(doc):
+        return Mission()  # "Губернатор отменил рабочие поездки": the trip did not happen
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
     home = home_traveller(doc, people)  # "X вернулся из Узбекистана"
