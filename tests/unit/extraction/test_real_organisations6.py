@@ -155,3 +155,54 @@ def test_ambassador_title_is_not_org(
 def test_belarusian_legal_form_kept(extractor: Extractor, text: str, name: str) -> None:
     kinds = org_kinds(run(extractor, text))
     assert kinds.get(name) == "company", kinds
+
+
+# Rule: a well-known one-word organisation in an oblique case ("Ростеха", "Росатомом") is put
+# back as written in the nominative, never read as an unrelated dictionary noun.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Губернатор Тальской области встретился с генеральным директором Ростеха Олегом "
+            "Мироновым и обсудил загрузку заводов.",
+            "ростех",
+        ),
+        (
+            "Глава Озёрской области подписал соглашение с Росатомом о строительстве "
+            "энергоблока.",
+            "росатом",
+        ),
+        (
+            "В повестке встречи с руководством Росатома значится создание технопарка.",
+            "росатом",
+        ),
+    ],
+)
+def test_declined_known_org_nominative(extractor: Extractor, text: str, name: str) -> None:
+    found = names(run(extractor, text))
+    assert name in found, found
+
+
+# Rule: a name opening with a capitalised head noun ("Общества … дружбы", "Объединения
+# работодателей …") names one organisation: the singular nominative, never the plural.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Делегацию возглавил председатель Общества тальско-озёрской дружбы Иван Лесков.",
+            "общество тальско-озёрской дружбы",
+        ),
+        (
+            "В переговорах участвовали председатель Объединения работодателей Лесного края "
+            "Пётр Сомов и губернатор.",
+            "объединение работодателей лесного края",
+        ),
+        (
+            "Делегация встретилась с руководством Общества тальско-кедровского сотрудничества.",
+            "общество тальско-кедровского сотрудничества",
+        ),
+    ],
+)
+def test_capitalised_head_singular(extractor: Extractor, text: str, name: str) -> None:
+    found = names(run(extractor, text))
+    assert name in found, found
