@@ -122,6 +122,16 @@ def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
     return out
 
 
+def _after_media_designator(doc: Doc, start: int) -> bool:
+    """An unquoted name right after a lower-case media noun ("телеканала", "радиостанции")."""
+    words = doc.words_in(max(0, start - 40), start)
+    if not words or doc.text[words[-1].stop : start].strip():
+        return False
+    last = words[-1].text
+    heads = word_set("media_designators")
+    return last.islower() and (last in heads or doc.morph.lemma(last) in heads)
+
+
 def _without_latin_suffixes(content: str) -> str:
     """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": a legal suffix's stops end no sentence."""
     for suffix in sorted(lines("latin_legal_suffixes"), key=len, reverse=True):
@@ -346,6 +356,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
+        if _after_media_designator(doc, span.start):
+            continue  # "в эфире телеканала Кедр 24": the medium, never a party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():

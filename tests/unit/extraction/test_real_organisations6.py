@@ -206,3 +206,35 @@ def test_declined_known_org_nominative(extractor: Extractor, text: str, name: st
 def test_capitalised_head_singular(extractor: Extractor, text: str, name: str) -> None:
     found = names(run(extractor, text))
     assert name in found, found
+
+
+# Rule: an unquoted name right after a lower-case media noun ("телеканала", "радиостанции") is
+# the medium (`media_designators`); a regional directorate of a federal service is a federal
+# body; the company of the same post stays.
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Губернатор открыл цех компании «Озёрмебель». Подробнее – в эфире телеканала "
+            "Кедр 24.",
+            "кедр 24",
+            "озёрмебель",
+        ),
+        (
+            "Об открытии завода ООО «Тальпак» сообщила радиостанция Лесогорск FM.",
+            "лесогорск fm",
+            "ооо «тальпак»",
+        ),
+        (
+            "Швейный цех построен при участии УФСИН и компании «Кедртекс».",
+            "уфсин",
+            "кедртекс",
+        ),
+    ],
+)
+def test_media_and_federal_directorate_not_company(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    found = names(run(extractor, text))
+    assert not any(absent in n for n in found), found
+    assert present in found, found
