@@ -238,3 +238,29 @@ def test_media_and_federal_directorate_not_company(
     found = names(run(extractor, text))
     assert not any(absent in n for n in found), found
     assert present in found, found
+
+
+# Rule: a quoted make after a vehicle noun ("кроссоверы «…»", "внедорожники «…»") is a product,
+# never a company; the maker named with a legal form stays.
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Министерство включило кроссоверы «Lesta» производства ООО «Тальавто» в перечень "
+            "рекомендованных автомобилей.",
+            "lesta",
+            "ооо «тальавто»",
+        ),
+        (
+            "Губернатор осмотрел внедорожники «Бурун», которые выпускает АО «Озёрмаш».",
+            "бурун",
+            "ао «озёрмаш»",
+        ),
+    ],
+)
+def test_vehicle_make_not_company(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    found = names(run(extractor, text))
+    assert not any(absent in n for n in found), found
+    assert present in found, found
