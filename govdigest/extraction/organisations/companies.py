@@ -89,6 +89,49 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
     return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
 
 
+# Case endings a well-known one-word organisation takes in running text ("Росатома", "РЖД").
+_KNOWN_ORG_ENDINGS = ("ом", "у", "а", "е")
+
+
+def _declined_known_org(word: str) -> str:
+    """ "Ростеха", "Росатомом" → "Ростех", "Росатом": a well-known organisation (``known_orgs``)
+    in an oblique case is put back as written, not read as an unrelated dictionary noun."""
+    if not word[:1].isupper() or word.isupper():
+        return ""
+    low = word.lower().replace("ё", "е")
+    known = word_set("known_orgs")
+    for ending in _KNOWN_ORG_ENDINGS:
+        if low.endswith(ending) and low[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return ""
+
+
+def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
+    """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
+    "Объединения работодателей …") names one organisation: its singular genitive is preferred
+    to the plural nominative that the same form also reads as."""
+    out = doc.morph.nominative_group(words)
+    first = words[0]
+    if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
+        return out
+    parses = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "NOUN"]
+    plural_nomn = any(p.tag.case == "nomn" and p.tag.number == "plur" for p in parses)
+    singular_gent = any(p.tag.case == "gent" and p.tag.number == "sing" for p in parses)
+    if plural_nomn and singular_gent:
+        return _designator_nominative(doc, words)
+    return out
+
+
+def _after_media_designator(doc: Doc, start: int) -> bool:
+    """An unquoted name right after a lower-case media noun ("телеканала", "радиостанции")."""
+    words = doc.words_in(max(0, start - 40), start)
+    if not words or doc.text[words[-1].stop : start].strip():
+        return False
+    last = words[-1].text
+    heads = word_set("media_designators")
+    return last.islower() and (last in heads or doc.morph.lemma(last) in heads)
+
+
 def _without_latin_suffixes(content: str) -> str:
     """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": a legal suffix's stops end no sentence."""
     for suffix in sorted(lines("latin_legal_suffixes"), key=len, reverse=True):
@@ -313,6 +356,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
+        if _after_media_designator(doc, span.start):
+            continue  # "в эфире телеканала Кедр 24": the medium, never a party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():
@@ -337,8 +382,10 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             name = abbreviation
         elif len(words) == 1 and declined_compound(doc, words[0]):
             name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
+        elif len(words) == 1 and _declined_known_org(words[0]):
+            name = _declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
         else:
-            name = " ".join(doc.morph.nominative_group(words))
+            name = " ".join(_ner_nominative(doc, words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
