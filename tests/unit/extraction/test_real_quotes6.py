@@ -1,0 +1,106 @@
+"""Table-driven tests of quote and speaker rules from the round-6 real-text sweep (issue 8).
+
+Every sentence here is invented; the shapes are those counted in the "Round 6 — quotes and
+speakers (sweep)" section of tests/corpus/catalog/quotes.md. A wrong speaker is the worst defect,
+so rows also pin where the speaker must stay the right person or stay unresolved (None).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.models import Extraction
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 5, 20)
+
+run = partial(extract_text, published=PUBLISHED)
+
+
+def _speakers(result: Extraction) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in result.quotes]
+
+
+def _speaker_of(result: Extraction, starts: str) -> str | None:
+    found = [q for q in result.quotes if q.text.startswith(starts)]
+    assert found, f"no quote starting {starts!r} in {_speakers(result)}"
+    return found[0].speaker
+
+
+# (text, first words of a quote, its expected speaker)
+SPEAKERS = [
+    # A bare role bound to nobody goes to the person last named in the NOMINATIVE, not to the
+    # one named last in any case (an object of the previous sentence).
+    pytest.param(
+        "Олег Ветров встретился с министром Тальской республики по физической культуре и "
+        "спорту Ильёй Седовым\n"
+        "Илья Седов поблагодарил Олега Ветрова за тёплый приём, оказанный делегации.\n"
+        "«Каждый приезд к вам — радость, ждём новых встреч», - сказал министр.",
+        "Каждый приезд к вам",
+        "Илья Седов",
+        id="unbound-role-takes-last-nominative-not-object",
+    ),
+    # A pronoun after a quote never refers to a person named inside the quoted words; after a
+    # role-attributed quote it goes on with the person the role was resolved to.
+    pytest.param(
+        "Олег Ветров встретился с министром Тальской республики по физической культуре и "
+        "спорту Ильёй Седовым\n"
+        "Илья Седов поблагодарил Олега Ветрова за тёплый приём, оказанный делегации.\n"
+        "«Каждый приезд к вам — радость. Глава Тальской республики Марат Юсупов высоко ценит "
+        "вашу дружбу», - сказал министр.\n"
+        "Он отметил, что между регионами уже подписано соглашение о сотрудничестве.",
+        "между регионами уже подписано",
+        "Илья Седов",
+        id="pronoun-after-role-quote-skips-name-inside-quote",
+    ),
+    pytest.param(
+        "Переговоры в Тальске\nИлья Седов заявил: «Мы благодарны друзьям, Марат Юсупов "
+        "поддержал наш проект».\nОн добавил, что первые поставки начнутся осенью.",
+        "первые поставки начнутся",
+        "Илья Седов",
+        id="pronoun-skips-name-inside-colon-quote",
+    ),
+    pytest.param(
+        "Губернатор Кедровской области Павел Журавин провёл встречу с делегацией.\n"
+        "«Нас поддерживает министр Игорь Ланской, проект готов», — написал губернатор.\n"
+        "Он добавил, что первые поставки начнутся осенью этого года.",
+        "первые поставки начнутся",
+        "Павел Журавин",
+        id="pronoun-after-governor-quote-stays-governor",
+    ),
+    # …but the name in an attribution that interrupts the quote still counts.
+    pytest.param(
+        "Губернатор Сосновского края Глеб Мартынов провёл переговоры с министром Тавии "
+        "Ильёй Ковалем.\n"
+        "«Технику мы знаем, – сказал Глеб Мартынов. – Теперь будем собирать её у себя».\n"
+        "Он добавил, что первые 20 машин поступят до конца года.",
+        "первые 20 машин",
+        "Глеб Мартынов",
+        id="pronoun-keeps-name-in-interrupting-attribution",
+    ),
+    # A greeting verb with its object and a place before the name attributes the quote.
+    pytest.param(
+        "Губернатор Сосновской области Вадим Сомов провёл встречу с консулом Тавии.\n"
+        "«У нас большой набор предложений по сотрудничеству», - поприветствовал гостя на "
+        "сосновской земле Вадим Сомов.",
+        "У нас большой набор предложений",
+        "Вадим Сомов",
+        id="greeting-verb-with-object-before-name",
+    ),
+    pytest.param(
+        "Глава Тальской республики Марат Юсупов принял делегацию.\n"
+        "«Рады видеть друзей в нашей столице», — приветствовал гостей Марат Юсупов.",
+        "Рады видеть друзей",
+        "Марат Юсупов",
+        id="imperfective-greeting-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
+def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert _speaker_of(run(extractor, text), starts) == speaker
