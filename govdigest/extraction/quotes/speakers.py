@@ -136,11 +136,14 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
-                found = _unbound_subject(doc, people, gender, min(start, anchor))
+                found = _unbound_subject(
+                    doc, people, gender, min(start, anchor), _talked_about(people, anchor, start)
+                )
             return found
         if low in _PRONOUNS:
             # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
             addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
+            addressed |= _talked_about(people, anchor, start)
             return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
     organisation = ner_organisation(doc, start, stop)
     if organisation is not None:
@@ -286,7 +289,17 @@ def _host_governor(
     return Speaker(doc.author, None) if doc.author and doc.first_person else found
 
 
-def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+def _talked_about(people: People, anchor: int, start: int) -> set[int]:
+    """ "— Сергей Лавров подчеркнул готовность помочь, и я его благодарю, — отметил губернатор":
+    a person named in the third person inside the quoted words is talked about, not talking."""
+    if anchor >= start:
+        return set()
+    return {i for s, e, i in people.mentions if anchor <= s and e <= start}
+
+
+def _unbound_subject(
+    doc: Doc, people: People, gender: str, before: int, excluded: set[int] | None = None
+) -> Speaker:
     """The nearest person of the verb's gender with no role of their own who was named at least
     once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
     Миннибаевым") is somebody the role-holder met, not the role-holder."""
@@ -295,6 +308,7 @@ def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Spea
         for i, e in enumerate(people.entities)
         if e.gender == gender
         and not e.role_class
+        and i not in (excluded or set())
         and any(
             idx == i and _is_nominative_mention(doc, people, s, e_, i)
             for s, e_, idx in people.mentions
