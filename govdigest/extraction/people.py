@@ -416,12 +416,19 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     return doc.morph.governed_hint(doc.words[i].text)
 
 
+_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
+
+
 def _bind_role(
     doc: Doc, entity: PersonEntity, start: int, stop: int, spans: list[tuple[int, int]]
 ) -> None:
     before = role_before(doc, start)
     match = before or role_after(doc, stop)
     if match is None:
+        return
+    if match.complement.split()[:1] and match.complement.split()[0].lower() in _TOPIC_PREPOSITIONS:
+        # "Губернатор об увольнении своего заместителя Константина Полежаева:": the name is
+        # what the role-holder talks about, not the role-holder.
         return
     if before is not None:
         spans.append((before.start, start))

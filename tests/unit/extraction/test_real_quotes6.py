@@ -103,6 +103,28 @@ SPEAKERS = [
         "Павел Журавин",
         id="dash-retelling-of-presidents-is-the-governors",
     ),
+    # A name after a topic preposition (о/об/про …) is what the words are about.
+    pytest.param(
+        "Губернатор об отставке своего помощника Игоря Ланского:\n"
+        "«Рисковать не буду. Решение было непростым, но очевидным»",
+        "Рисковать не буду",
+        None,
+        id="colon-lead-topic-name-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Министр Илья Седов встретился с делегацией Кедровской области.\n"
+        "«Это опытный и сильный руководитель», — сказал министр о Павле Журавине.",
+        "Это опытный и сильный руководитель",
+        "Илья Седов",
+        id="name-after-o-in-attribution-is-the-topic",
+    ),
+    pytest.param(
+        "Делегация Тавии прибыла в Кедровск.\n"
+        "«Проект уже утверждён, стройка начнётся весной», — сообщил об этом Иван Петров.",
+        "Проект уже утверждён",
+        "Иван Петров",
+        id="ob-etom-keeps-nominative-speaker",
+    ),
     # A greeting verb with its object and a place before the name attributes the quote.
     pytest.param(
         "Губернатор Сосновской области Вадим Сомов провёл встречу с консулом Тавии.\n"
