@@ -147,3 +147,38 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
 def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
     assert _speaker_of(run(extractor, text), starts) == speaker
+
+
+# (text, first words of a quote, its expected speaker, a role the speaker must NOT carry)
+ROLES = [
+    # "… с послом Арман Абенов": an instrumental role before a nominative name is somebody
+    # else's role (the ambassador met), not the speaker's.
+    pytest.param(
+        "В Кедровске прошла встреча Романа Ильина с послом Тавии.\n"
+        "– Мы готовы к сотрудничеству в машиностроении и химии, – отметил в рамках встречи "
+        "с послом Роман Ильин.",
+        "Мы готовы к сотрудничеству",
+        "Роман Ильин",
+        "посол",
+        id="instrumental-role-before-nominative-name-not-bound",
+    ),
+    pytest.param(
+        "Губернатор Сосновской области Вадим Сомов встретился с послом Ильёй Ковалем.\n"
+        "«Мы открыты для сотрудничества», – сказал посол.",
+        "Мы открыты для сотрудничества",
+        "Илья Коваль",
+        None,
+        id="instrumental-role-with-instrumental-name-still-bound",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_role"), ROLES)
+def test_speaker_role(
+    extractor: Extractor, text: str, starts: str, speaker: str, not_role: str | None
+) -> None:
+    found = [q for q in run(extractor, text).quotes if q.text.startswith(starts)]
+    assert found, "quote not found"
+    assert found[0].speaker == speaker
+    if not_role is not None:
+        assert found[0].speaker_role != not_role
