@@ -416,12 +416,38 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     return doc.morph.governed_hint(doc.words[i].text)
 
 
+def _case_clash(doc: Doc, role_start: int, start: int, stop: int) -> bool:
+    """The role word reads only in an oblique case, the name's first word reads best as a
+    nominative and its last word shares no case with the role word."""
+    role_words = doc.text[role_start:start].split()
+    name_words = doc.text[start:stop].split()
+    if not role_words or len(name_words) < 2:
+        return False
+    head = {p.tag.case for p in doc.morph.parse(role_words[0].lower()) if p.tag.case}
+    first = doc.morph.parse(name_words[0].lower())
+    last = {p.tag.case for p in doc.morph.parse(name_words[-1].lower()) if p.tag.case}
+    if not head or "nomn" in head or not first or not last:
+        return False
+    return first[0].tag.case == "nomn" and not head & last
+
+
+_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
+
+
 def _bind_role(
     doc: Doc, entity: PersonEntity, start: int, stop: int, spans: list[tuple[int, int]]
 ) -> None:
     before = role_before(doc, start)
     match = before or role_after(doc, stop)
     if match is None:
+        return
+    if match.complement.split()[:1] and match.complement.split()[0].lower() in _TOPIC_PREPOSITIONS:
+        # "Губернатор об увольнении своего заместителя Константина Полежаева:": the name is
+        # what the role-holder talks about, not the role-holder.
+        return
+    if before is not None and _case_clash(doc, before.start, start, stop):
+        # "отметил в рамках встречи с послом Арман Абенов": an instrumental role and a
+        # nominative name do not agree; the role belongs to somebody else (or nobody).
         return
     if before is not None:
         spans.append((before.start, start))

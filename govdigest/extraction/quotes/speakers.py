@@ -8,6 +8,7 @@ press service. Anything else stays unresolved (None) — we never guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity
@@ -19,6 +20,7 @@ from govdigest.extraction.quotes.org_speakers import (
     organisation_speaker,
 )
 from govdigest.extraction.quotes.role_regions import role_holders
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.roles import RolePhrase, match_role_at
 
@@ -134,11 +136,14 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
-                found = _unbound_subject(doc, people, gender, min(start, anchor))
+                found = _unbound_subject(
+                    doc, people, gender, min(start, anchor), _talked_about(people, anchor, start)
+                )
             return found
         if low in _PRONOUNS:
             # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
             addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
+            addressed |= _talked_about(people, anchor, start)
             return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
     organisation = ner_organisation(doc, start, stop)
     if organisation is not None:
@@ -284,7 +289,17 @@ def _host_governor(
     return Speaker(doc.author, None) if doc.author and doc.first_person else found
 
 
-def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Speaker:
+def _talked_about(people: People, anchor: int, start: int) -> set[int]:
+    """ "— Сергей Лавров подчеркнул готовность помочь, и я его благодарю, — отметил губернатор":
+    a person named in the third person inside the quoted words is talked about, not talking."""
+    if anchor >= start:
+        return set()
+    return {i for s, e, i in people.mentions if anchor <= s and e <= start}
+
+
+def _unbound_subject(
+    doc: Doc, people: People, gender: str, before: int, excluded: set[int] | None = None
+) -> Speaker:
     """The nearest person of the verb's gender with no role of their own who was named at least
     once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
     Миннибаевым") is somebody the role-holder met, not the role-holder."""
@@ -293,13 +308,28 @@ def _unbound_subject(doc: Doc, people: People, gender: str, before: int) -> Spea
         for i, e in enumerate(people.entities)
         if e.gender == gender
         and not e.role_class
+        and i not in (excluded or set())
         and any(
             idx == i and _is_nominative_mention(doc, people, s, e_, i)
             for s, e_, idx in people.mentions
         )
     }
-    last = _last_mention(people, candidates, before)
+    # The subject is the one last named in the nominative: "Ахмат Кадыров поблагодарил Рустама
+    # Минниханова … — сказал министр" means Kadyrov, though Minnikhanov was named after him.
+    last = _last_nominative_mention(doc, people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+def _last_nominative_mention(
+    doc: Doc, people: People, candidates: set[int], before: int
+) -> int | None:
+    best: int | None = None
+    for m_start, m_stop, index in people.mentions:
+        if m_start >= before:
+            break
+        if index in candidates and _is_nominative_mention(doc, people, m_start, m_stop, index):
+            best = index
+    return best
 
 
 def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:
@@ -324,10 +354,14 @@ def _by_pronoun(
     before: int,
     excluded: frozenset[int] | set[int] = frozenset(),
 ) -> Speaker:
+    # "«… Рамзан Кадыров высоко ценит …», — сказал министр. Он отметил …": a name inside the
+    # quoted words is what the speaker talked about, never the pronoun's antecedent.
+    people = _outside_quotes(doc, people)
     candidates = {
         i
         for i, e in enumerate(people.entities)
         if i not in excluded
+        and any(idx == i for _, _, idx in people.mentions)
         and e.gender == gender
         and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
     }
@@ -360,6 +394,30 @@ def _by_pronoun(
     return _entity_speaker(people.entities[last])
 
 
+def _outside_quotes(doc: Doc, people: People) -> People:
+    quoted = [(q.open, q.close) for q in find_spans(doc.text) if q.depth == 0 and q.balanced]
+    if not quoted:
+        return people
+    kept = [
+        m
+        for m in people.mentions
+        if not any(a < m[0] and m[1] <= b and not _interruption(doc, a, m[0]) for a, b in quoted)
+    ]
+    if len(kept) == len(people.mentions):
+        return people
+    return replace(people, mentions=kept)
+
+
+_INTERRUPTION_RE = re.compile(r"[,.!?…]\s*[—–-]\s")
+
+
+def _interruption(doc: Doc, open_: int, mention: int) -> bool:
+    """ "«Машины мы знаем, – сказал Геннадий Тарасов. – Теперь …»": the name stands in the
+    attribution that interrupts the quote, not in the quoted words."""
+    dashes = list(_INTERRUPTION_RE.finditer(doc.text, open_, mention))
+    return bool(dashes) and has_speech_verb(doc, dashes[-1].end(), mention)
+
+
 def _role_speaker_before(doc: Doc, people: People, gender: str, before: int) -> Speaker | None:
     """ "«…», — сказал посол. Он добавил, что …": the sentence right before the pronoun's one
     attributes speech to a bare role; the pronoun continues that role's holder."""
@@ -375,7 +433,11 @@ def _role_speaker_before(doc: Doc, people: People, gender: str, before: int) -> 
         role = match_role_at(doc, words, k + 1)
         if role is None or k + 1 + len(role.lemmas) != len(words):
             continue  # only a clause that ends with the bare role ("— сказал посол.")
-        found = _by_role(people, role, set(), None, sentence.start)
+        found = _by_role(people, role, set(), gender, sentence.start)
+        if found.name is None and role.role_class != "official":
+            # The role bound to nobody: the quote itself went to the last nominative subject
+            # of the verb's gender, and the pronoun goes on with that same person.
+            found = _unbound_subject(doc, people, gender, sentence.start)
         index_found = people.find(found.name) if found.name else None
         if index_found is not None and people.entities[index_found].gender in (gender, None):
             return found
