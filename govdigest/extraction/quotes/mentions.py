@@ -40,8 +40,11 @@ def not_the_speaker(doc: Doc, start: int, stop: int) -> bool:
         # "губернатора Ивана Петрова" (apposition), but "глава Кедровии" after a nominative role
         # with a one-word place form is that role's complement, and so is a name in another case
         # ("заместитель Ивана Петрова Олег Сидоров": Петров is the deputy's chief).
-        if _cases_of(doc, prev) and _cases_of(doc, said[0]) and not (
-            _cases_of(doc, prev) & _cases_of(doc, said[0])
+        # A nominative name after an object ("— приветствовал гостей Марат Юсупов") speaks.
+        if (
+            not _has_nominative(doc, said[0])
+            and _cases_of(doc, prev)
+            and not _cases_of(doc, prev) & _cases_of(doc, said[0])
         ):
             return True
         return len(said) == 1 and _is_nominative_noun(doc, prev) and _is_place_form(said[0])
