@@ -32,6 +32,7 @@ from govdigest.extraction.organisations.forms import (
     CAPS_DATELINE_RE,
     adjectives_before,
     declined_compound,
+    nominative_keeping_place_tails,
     presence_spans,
     project_owner,
     spelled_legal_form,
@@ -110,7 +111,7 @@ def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
     """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
     "Объединения работодателей …") names one organisation: its singular genitive is preferred
     to the plural nominative that the same form also reads as."""
-    out = doc.morph.nominative_group(words)
+    out = nominative_keeping_place_tails(doc, words)
     first = words[0]
     if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
         return out

@@ -17,6 +17,7 @@ from govdigest.extraction.organisations.candidates import (
 from govdigest.extraction.organisations.forms import (
     is_generic_adjective,
     is_pronoun_adjective,
+    nominative_keeping_place_tails,
 )
 from govdigest.extraction.organisations.institutions import (
     EPONYM_WORDS,
@@ -138,7 +139,7 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
                 continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
-                name = " ".join(doc.morph.nominative_group(group))
+                name = " ".join(nominative_keeping_place_tails(doc, group))
                 if eponym_end > k:
                     name += " " + doc.text[words[k].start : stop]
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))

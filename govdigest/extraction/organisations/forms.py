@@ -174,3 +174,15 @@ def is_pronoun_adjective(doc: Doc, word: str) -> bool:
     # "Наши предприятия", "Эти заводы": pronoun adjectives never start a name.
     parses = doc.morph.parse(word.lower())
     return bool(parses) and ("Apro" in parses[0].tag or "Anph" in parses[0].tag)
+
+
+# A place compound's prepositional tail ("Комсомольский-на-Амуре", "Ростовский-на-Дону"):
+# only the adjective before it declines, the tail is written as the text has it.
+_PLACE_TAIL_RE = re.compile(r"^(\w+)(-(?:на|над|под|у)-\w+)$", re.IGNORECASE)
+
+
+def nominative_keeping_place_tails(doc: Doc, group: list[str]) -> list[str]:
+    tails = [_PLACE_TAIL_RE.match(w) for w in group]
+    heads = [m.group(1) if m else w for m, w in zip(tails, group, strict=True)]
+    out = doc.morph.nominative_group(heads)
+    return [o + m.group(2) if m else o for o, m in zip(out, tails, strict=True)]

@@ -130,3 +130,27 @@ def test_state_duma_abbreviation_is_not_company(
     found = names(run(extractor, text))
     assert not any(n == absent or n.startswith(absent) for n in found), found
     assert present in found, found
+
+
+# Rule: a place compound's prepositional tail ("…-на-Амуре", "…-на-Дону") is written as the
+# text has it; only the adjective before it takes the nominative.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Губернатор встретился с руководством Кедровского-на-Амуре авиационного завода.",
+            "Кедровский-на-Амуре авиационный завод",
+        ),
+        (
+            "Делегация осмотрела цеха Ольховского-на-Дону машиностроительного завода.",
+            "Ольховский-на-Дону машиностроительный завод",
+        ),
+        (
+            "Губернатор посетил Озёрский-на-Амуре авиационный завод и обсудил заказы.",
+            "Озёрский-на-Амуре авиационный завод",
+        ),
+    ],
+)
+def test_place_compound_tail_kept(extractor: Extractor, text: str, name: str) -> None:
+    found = {c.name for c in run(extractor, text).companies}
+    assert name in found, found
