@@ -32,6 +32,7 @@ from govdigest.extraction.organisations.forms import (
     CAPS_DATELINE_RE,
     adjectives_before,
     declined_compound,
+    former_before,
     nominative_keeping_place_tails,
     presence_spans,
     project_owner,
@@ -200,6 +201,9 @@ def _quoted(
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
             adjectives = adjectives_before(doc, des)
+            if former_before(doc, adjectives[0].start if adjectives else des.start):
+                blocked.append((des.start, span.close))
+                continue  # "перезапуск бывшего завода «Тальмаш»": a site, not a party
             head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             if adjectives and adjectives[0].text[:1].isupper():

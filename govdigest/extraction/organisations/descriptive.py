@@ -15,6 +15,7 @@ from govdigest.extraction.organisations.candidates import (
     plural_common_head,
 )
 from govdigest.extraction.organisations.forms import (
+    former_before,
     is_generic_adjective,
     is_pronoun_adjective,
     nominative_keeping_place_tails,
@@ -130,6 +131,10 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
                 continue  # "Озёрский центр" alone: a venue or a service, no named party
             eponym_end = eponym_tail(doc, k)
             start, stop = words[i].start, words[eponym_end - 1].stop
+            if former_before(doc, start):
+                blocked.append((start, stop))
+                i = eponym_end
+                continue  # "на площадке бывшего Озёрского кирпичного завода": a site
             if (
                 (partner or gated)
                 and not partner_context(doc, start)

@@ -154,3 +154,36 @@ def test_state_duma_abbreviation_is_not_company(
 def test_place_compound_tail_kept(extractor: Extractor, text: str, name: str) -> None:
     found = {c.name for c in run(extractor, text).companies}
     assert name in found, found
+
+
+# Rule: a plant after "бывший" (`former_org_adjectives`) is a site or a piece of history, never a
+# party to the mission — quoted or spelled out; the company met in the same post stays.
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Губернатор обсудил с инвестором перезапуск бывшего завода «Тальмаш» и встретился "
+            "с руководством АО «Кедр».",
+            "тальмаш",
+            "ао «кедр»",
+        ),
+        (
+            "На площадке бывшего Озёрского кирпичного завода появится технопарк, сообщил "
+            "губернатор после встречи с руководством ООО «Ольха».",
+            "кирпичн",
+            "ооо «ольха»",
+        ),
+        (
+            "Делегация осмотрела корпуса бывшей фабрики «Кедровая нить», где ООО «Тальтекс» "
+            "разместит швейное производство.",
+            "кедровая нить",
+            "ооо «тальтекс»",
+        ),
+    ],
+)
+def test_former_plant_is_not_company(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    found = names(run(extractor, text))
+    assert not any(absent in n for n in found), found
+    assert present in found, found
