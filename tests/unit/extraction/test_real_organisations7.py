@@ -55,6 +55,12 @@ def names(extraction: Extraction) -> set[str]:
             "завод «озёрмаш»",
         ),
         (
+            "Делегация посетила АО «Тальхим», сообщает ИА «Озёрпресс» со ссылкой на «Озёрскую "
+            "газету».",
+            "озёрская газета",
+            "ао «тальхим»",
+        ),
+        (
             "Губернатор открыл производство ООО «Кедрпласт». Напомним, что ранее АБН "
             "сообщало о планах расширения площадки.",
             "абн",
@@ -106,7 +112,8 @@ def test_place_or_document_in_quotes(
     assert present in found, found
 
 
-# Rule: the State Duma by its abbreviation ("ГД РФ") is never a company (`not_companies`).
+# Rule: the State Duma ("ГД РФ") and an election commission ("ЦИК") by their abbreviations are
+# never companies (`not_companies`), nor is a summit named by its forum ("АТЭС", `known_events`).
 @pytest.mark.parametrize(
     ("text", "absent", "present"),
     [
@@ -121,6 +128,16 @@ def test_place_or_document_in_quotes(
             "председателем ГД РФ.",
             "гд",
             "ао «озёрнефть»",
+        ),
+        (
+            "Председатель ЦИК встретился с коллективом холдинга «Тальсельмаш» и осмотрел цеха.",
+            "цик",
+            "холдинг «тальсельмаш»",
+        ),
+        (
+            "Губернатор примет участие в саммите АТЭС и встретится с руководством АО «Кедрпорт».",
+            "атэс",
+            "ао «кедрпорт»",
         ),
     ],
 )
