@@ -54,6 +54,7 @@ from govdigest.extraction.organisations.lists import complete_lists
 from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
     merge_bracket_aliases,
+    merge_chamber_aliases,
     merge_declined,
     merge_holding_names,
 )
@@ -420,6 +421,7 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
+    merged = merge_chamber_aliases(merged)
     merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     present = presence_spans(doc)

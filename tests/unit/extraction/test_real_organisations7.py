@@ -204,3 +204,20 @@ def test_former_plant_is_not_company(
     found = names(run(extractor, text))
     assert not any(absent in n for n in found), found
     assert present in found, found
+
+
+# Rule: one chamber named twice, by its abbreviation and spelled out after the same adjective
+# ("Озёрская ТПП" … "Озёрская торгово-промышленная палата"), is one organisation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Соглашение подписали глава города и президент Озёрской ТПП Пётр Лис. Ранее Озёрская "
+        "торгово-промышленная палата провела форум.",
+        "В состав делегации вошёл президент Кедровской ТПП Иван Рябов. На форуме Кедровская "
+        "торгово-промышленная палата подписала соглашение с АО «Ольха».",
+    ],
+)
+def test_chamber_abbreviation_merged(extractor: Extractor, text: str) -> None:
+    found = names(run(extractor, text))
+    chambers = [n for n in found if "тпп" in n or "палата" in n]
+    assert len(chambers) == 1, found
