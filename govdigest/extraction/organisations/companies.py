@@ -32,6 +32,8 @@ from govdigest.extraction.organisations.forms import (
     CAPS_DATELINE_RE,
     adjectives_before,
     declined_compound,
+    former_before,
+    nominative_keeping_place_tails,
     presence_spans,
     project_owner,
     spelled_legal_form,
@@ -52,6 +54,7 @@ from govdigest.extraction.organisations.lists import complete_lists
 from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
     merge_bracket_aliases,
+    merge_chamber_aliases,
     merge_declined,
     merge_holding_names,
 )
@@ -110,7 +113,7 @@ def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
     """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
     "Объединения работодателей …") names one organisation: its singular genitive is preferred
     to the plural nominative that the same form also reads as."""
-    out = doc.morph.nominative_group(words)
+    out = nominative_keeping_place_tails(doc, words)
     first = words[0]
     if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
         return out
@@ -199,6 +202,9 @@ def _quoted(
             found.add(Candidate(des.start, span.close, name, candidate_key(doc, name), 3))
         elif des is not None and des.kind == "kept":
             adjectives = adjectives_before(doc, des)
+            if former_before(doc, adjectives[0].start if adjectives else des.start):
+                blocked.append((des.start, span.close))
+                continue  # "перезапуск бывшего завода «Тальмаш»": a site, not a party
             head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             if adjectives and adjectives[0].text[:1].isupper():
@@ -415,6 +421,7 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
+    merged = merge_chamber_aliases(merged)
     merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     present = presence_spans(doc)

@@ -15,8 +15,10 @@ from govdigest.extraction.organisations.candidates import (
     plural_common_head,
 )
 from govdigest.extraction.organisations.forms import (
+    former_before,
     is_generic_adjective,
     is_pronoun_adjective,
+    nominative_keeping_place_tails,
 )
 from govdigest.extraction.organisations.institutions import (
     EPONYM_WORDS,
@@ -129,6 +131,10 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
                 continue  # "Озёрский центр" alone: a venue or a service, no named party
             eponym_end = eponym_tail(doc, k)
             start, stop = words[i].start, words[eponym_end - 1].stop
+            if former_before(doc, start):
+                blocked.append((start, stop))
+                i = eponym_end
+                continue  # "на площадке бывшего Озёрского кирпичного завода": a site
             if (
                 (partner or gated)
                 and not partner_context(doc, start)
@@ -138,7 +144,7 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
                 continue  # a university whose students are met is no party to the mission
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
-                name = " ".join(doc.morph.nominative_group(group))
+                name = " ".join(nominative_keeping_place_tails(doc, group))
                 if eponym_end > k:
                     name += " " + doc.text[words[k].start : stop]
                 found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))

@@ -174,3 +174,24 @@ def is_pronoun_adjective(doc: Doc, word: str) -> bool:
     # "Наши предприятия", "Эти заводы": pronoun adjectives never start a name.
     parses = doc.morph.parse(word.lower())
     return bool(parses) and ("Apro" in parses[0].tag or "Anph" in parses[0].tag)
+
+
+# A place compound's prepositional tail ("Комсомольский-на-Амуре", "Ростовский-на-Дону"):
+# only the adjective before it declines, the tail is written as the text has it.
+_PLACE_TAIL_RE = re.compile(r"^(\w+)(-(?:на|над|под|у)-\w+)$", re.IGNORECASE)
+
+
+def nominative_keeping_place_tails(doc: Doc, group: list[str]) -> list[str]:
+    tails = [_PLACE_TAIL_RE.match(w) for w in group]
+    heads = [m.group(1) if m else w for m, w in zip(tails, group, strict=True)]
+    out = doc.morph.nominative_group(heads)
+    return [o + m.group(2) if m else o for o, m in zip(out, tails, strict=True)]
+
+
+def former_before(doc: Doc, pos: int) -> bool:
+    """Whether the word right before ``pos`` marks a defunct organisation ("бывшего завода
+    «…»", "бывшего Озёрского кирпичного завода"): a site, never a party to the mission."""
+    before = doc.words_in(max(0, pos - 40), pos)
+    if not before or doc.text[before[-1].stop : pos].strip():
+        return False
+    return doc.morph.lemma(before[-1].text.lower()) in word_set("former_org_adjectives")

@@ -83,6 +83,34 @@ def merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Ca
     return merged
 
 
+# A chamber named twice, spelled out and by its abbreviation after the same adjective
+# ("Тальская торгово-промышленная палата" beside "Тальская ТПП") is one organisation.
+_CHAMBER_ABBREVIATION_RE = re.compile(r"\bТПП\b")
+
+
+def _chamber_core(name: str) -> str:
+    spelled = _CHAMBER_ABBREVIATION_RE.sub("торгово-промышленная палата", name)
+    return spelled.casefold().replace("ё", "е")
+
+
+def merge_chamber_aliases(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """ "Тальская ТПП" beside "Тальская торгово-промышленная палата": the spelled-out name."""
+    spelled = {
+        _chamber_core(max(group, key=lambda c: c.strength).name): key
+        for key, group in merged.items()
+        if "ТПП" not in max(group, key=lambda c: c.strength).name
+    }
+    for key in list(merged):
+        name = max(merged[key], key=lambda c: c.strength).name
+        if not _CHAMBER_ABBREVIATION_RE.search(name) or len(name.split()) < 2:
+            continue
+        target = spelled.get(_chamber_core(name))
+        if target is not None and target != key and target in merged:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged
+
+
 # "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
 # company's full name is the same company.
 _BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")

@@ -140,11 +140,29 @@ def is_media_name(name: str) -> bool:
     return core in _media_outlets() or bool(_DOMAIN_RE.search(core))
 
 
+_NEWS_AGENCY_TAILS = (("агентство", "информации"), ("агентство", "новостей"))
+
+
 def _media_head(doc: Doc, words: list[str]) -> bool:
-    """ "Тихореченские вести", "Озёрская правда": capitalised adjectives + a newspaper head."""
-    if len(words) < 2 or not words[-1].islower():
+    """ "Тихореченские вести", "Озёрская правда": capitalised adjectives + a newspaper head;
+    "Известия Тальщины", "Вести Озёрска": a plural newspaper head + a capitalised name;
+    "Тальское агентство информации": a news agency spelled out."""
+    if len(words) < 2:
         return False
     heads = word_set("media_heads")
+    lowered = [w.lower() for w in words]
+    if (doc.morph.lemma(lowered[-2]), lowered[-1]) in _NEWS_AGENCY_TAILS:
+        return True
+    if (
+        words[0][:1].isupper()
+        and lowered[0] in heads
+        and doc.morph.has_pos(lowered[0], frozenset({"NOUN"}), 0.3)
+        and all(w[:1].isupper() for w in words[1:])
+        and _plural_nominative(doc, lowered[0])
+    ):
+        return True
+    if not words[-1].islower():
+        return False
     last = words[-1].lower()
     return last in heads or doc.morph.lemma(last) in heads
 
@@ -173,7 +191,15 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     if _truncated_adjectives(doc, words):
         return True
     non_org = _phrases(doc, "non_org_heads")
+    if len(words) > 1 and tuple(doc.morph.lemma(w.lower()) for w in words) in non_org:
+        return True  # «Дорожная карта», «Жилой комплекс»: the head phrase itself, not a name
     return (first,) in non_org and len(words) > 1
+
+
+def _plural_nominative(doc: Doc, word: str) -> bool:
+    """ "известия", "вести", "ведомости": a plural newspaper head, not "весть" in a sentence."""
+    parses = doc.morph.parse(word)
+    return any("plur" in p.tag and "nomn" in p.tag for p in parses[:3])
 
 
 # An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
