@@ -162,9 +162,11 @@ def _role_governing(doc: Doc, words: list[Word], i: int) -> tuple[int, RolePhras
         if outer is None:
             continue
         between = words[j + len(outer.lemmas) : i]
-        if j + len(outer.lemmas) <= i and all(
-            w.text[:1].islower() and _can_be_genitive(doc, w.text) for w in between
-        ) and not _GAP_BREAK_RE.search(doc.text[words[j].stop : words[i].start]):
+        if (
+            j + len(outer.lemmas) <= i
+            and all(w.text[:1].islower() and _can_be_genitive(doc, w.text) for w in between)
+            and not _GAP_BREAK_RE.search(doc.text[words[j].stop : words[i].start])
+        ):
             return j, outer
         return None
     return None
