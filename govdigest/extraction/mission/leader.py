@@ -59,6 +59,7 @@ from govdigest.extraction.resources import lines, word_set
 HOST_RE = re.compile(
     r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
+    r"|\bпереговор\w*\s+между\s+[^.!?\n]{1,120}?\s+и\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
     re.IGNORECASE,
 )
@@ -155,6 +156,8 @@ def leader_by_cue(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            if sent is not None and _inside_other_delegation(doc, people, sent.start, m):
+                continue
             met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
             if met_by is not None:
                 # "На полях форума губернатор X встретился с делегацией … во главе с Y": Y heads
@@ -218,6 +221,25 @@ def leader_by_cue(
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
+
+
+# "губернатор в составе правительственной делегации во главе с …": the governor is a member of
+# a delegation someone else heads, right before the cue.
+_MEMBER_BEFORE_CUE_RE = re.compile(
+    r"\b(?:губернатор\w*|глав\w+\s+(?:региона|республики|края|области)|врио\s+\w+)"
+    r"(?:\s+[А-ЯЁ][\w.-]+){0,3},?\s+в\s+составе\s+(?:[\w-]+\s+){0,4}?делегаци\w+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inside_other_delegation(doc: Doc, people: People, sent_start: int, cue: re.Match) -> bool:
+    """ "Губернатор X в составе правительственной делегации во главе с премьер-министром Y":
+    Y heads the larger delegation; unless Y is a governor, the governor inside leads the
+    region's mission."""
+    if not _MEMBER_BEFORE_CUE_RE.search(doc.text[sent_start : cue.start()]):
+        return False
+    nxt = [p for p in people.mentions if cue.end() <= p[0] <= cue.end() + MAX_CUE_GAP]
+    return bool(nxt) and people.entities[nxt[0][2]].role_class != "governor"
 
 
 # "поручил вице-губернатору X возглавить …", "доверил X возглавить …": a directive verb, then
@@ -448,6 +470,7 @@ def _trip_subject(
                     for m in people.mentions
                     if sent.start <= m[0] < sent.stop and is_federal(people.entities[m[2]])
                 }
+                skip |= _receiving_heads(doc, people, sent.start, sent.stop, w)
             before = [
                 m
                 for m in people.mentions
@@ -472,6 +495,44 @@ def _trip_subject(
             if after:
                 return people.entities[after[0][2]]
     return None
+
+
+# A head of state or government by role ("президент Тавии", "Председатель Правительства",
+# "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
+_STATE_HEAD_RE = re.compile(
+    r"^(?:президент|премьер-министр|председател\w*\s+(?:правительства|кабинета\s+министров)"
+    r"|глав\w*\s+государства)",
+    re.IGNORECASE,
+)
+_REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
+
+
+def _receiving_heads(
+    doc: Doc, people: People, sent_start: int, sent_stop: int, verb: Word
+) -> set[int]:
+    """Heads of state or government who meet a region's governor without moving ("Президент
+    Тавии X встретился с губернатором Кедровской области Y", "Председатель Правительства X
+    встретился с вице-губернатором Y"): they receive him; the governor is the one travelling."""
+    after = [
+        m
+        for m in people.mentions
+        if verb.stop <= m[0] < sent_stop
+        and people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
+    ]
+    if not after or not re.match(r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]):
+        return set()
+    excluded = lines("receiving_head_exclusions")
+    out: set[int] = set()
+    for start, _stop, index in people.mentions:
+        role = (people.entities[index].role or "").lower()
+        if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
+            continue
+        if people.entities[index].role_class in _REGION_HEAD_CLASSES:
+            continue
+        if any(word in role for word in excluded):
+            continue
+        out.add(index)
+    return out
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

@@ -70,7 +70,38 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
             return " ".join([*(w.rstrip(".") + "." for w in initials), rest[0]])
     if not rest:
         return None
+    nominative = _nominative_name(doc, words)
+    if nominative is not None:
+        return nominative
     return " ".join(words) if len(words) != len(name.split()) else name
+
+
+_OBLIQUE = ("gent", "datv", "ablt", "loct", "accs")
+_OBLIQUE_END_RE = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ы|и|а|я|у|ю)$")
+
+
+def _nominative_name(doc: Doc, words: list[str]) -> str | None:
+    """ "Владимиром Сальдо", "Майи Санда": a first name with no nominative reading, in an
+    oblique case, left so because the surname does not decline; both put in the nominative."""
+    if len(words) != 2 or _initial(words[0]) or not _OBLIQUE_END_RE.search(words[0]):
+        return None
+    names = [p for p in doc.morph.parse(words[0].lower()) if "Name" in p.tag]
+    if not names or any("nomn" in p.tag for p in names):
+        return None
+    first = names[0]
+    if not any(case in first.tag for case in _OBLIQUE):
+        return None
+    surnames = [p for p in doc.morph.parse(words[1].lower()) if "Surn" in p.tag]
+    surname = words[1]
+    if surnames:
+        same = [p for p in surnames if p.tag.case == first.tag.case]
+        if not same:
+            return None
+        form = same[0].inflect({"nomn"})
+        if form is None:
+            return None
+        surname = form.word.capitalize()
+    return f"{first.normal_form.capitalize()} {surname}"
 
 
 def _entity_prefix(people: People, name: str) -> str | None:
