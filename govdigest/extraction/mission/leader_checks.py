@@ -97,7 +97,7 @@ def _nominative_name(doc: Doc, words: list[str]) -> str | None:
         same = [p for p in surnames if p.tag.case == first.tag.case]
         if not same:
             return None
-        form = same[0].inflect({"nomn"})
+        form = same[0].inflect({"Nom"})
         if form is None:
             return None
         surname = form.word.capitalize()
@@ -176,9 +176,32 @@ def role_before_leader(doc: Doc, people: People, leader: str) -> str | None:
 _ROLE_END_RE = re.compile(r"\s(?:с|со|в|во|на|по|при|от|для|и)$")
 
 
+# "заместитель губернатора господином": an honorific run into the role from the name after it.
+_HONORIFIC_TAIL_RE = re.compile(r"\s+(?:господ|госпож)\w*$", re.IGNORECASE)
+# "глава с секретарем комитета …" (from "во главе с секретарем …"): the cue, then the real role.
+_CUE_HEAD_RE = re.compile(r"^глав\w*\s+со?\s+(\w.+)$", re.IGNORECASE)
+
+
+def _nominative_head(doc: Doc, role: str) -> str | None:
+    """The role's first word put in the nominative ("секретарем комитета" → "секретарь
+    комитета"); None when it is no noun in the instrumental."""
+    first, _, rest = role.partition(" ")
+    for parse in doc.morph.parse(first.lower()):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "ablt":
+            form = parse.inflect({"Nom"})
+            if form is not None:
+                return f"{form.word} {rest}".strip()
+    return None
+
+
 def checked_role(doc: Doc, leader: str | None, role: str | None) -> str | None:
     """A role cut after a preposition ("глава с" from "во главе с …") is no role; the role word
     written inside the leader's span ("Губернатор В.Н.Горбунов") is."""
+    if role:
+        role = _HONORIFIC_TAIL_RE.sub("", role).strip() or None
+    cue = _CUE_HEAD_RE.match(role or "")
+    if role and cue:
+        role = _nominative_head(doc, cue.group(1))
     if role and not _ROLE_END_RE.search(role):
         return role
     for word in (leader or "").split():

@@ -94,3 +94,27 @@ def test_leader_nominative(extractor: Extractor, text: str, leader: str) -> None
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # An honorific between the role and the name is no part of the role.
+        (
+            "Представители правительства провинции Ланьхэ во главе с заместителем губернатора "
+            "господином Ли Вэем прибудут в Кедровск 8 мая.",
+            "заместитель губернатора",
+        ),
+        # The cue "во главе с" run into the role: the role after it, in the nominative.
+        (
+            "Сегодня состоялись переговоры с делегацией города Ланьхэ во главе с секретарем "
+            "горкома партии Ли Вэем. Это первый визит Ли Вэя в Кедровскую область.",
+            "секретарь горкома партии",
+        ),
+    ],
+)
+def test_leader_role(extractor: Extractor, text: str, role: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == "Ли Вэй"
+    assert mission.leader_role == role
