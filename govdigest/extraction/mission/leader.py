@@ -419,12 +419,34 @@ def find_leader(
             and i not in senders
             and not (outbound and _has_outside_role(doc, e))
             and _participates(doc, people, i)
+            and not _greets_guests(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
+
+
+_GREETING_RE = re.compile(
+    r"\b(?:встречал[иа]?|встретил[иа]?|принимал[иа]?|приветствовал[иа]?)\b", re.IGNORECASE
+)
+_GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
+
+
+def _greets_guests(doc: Doc, people: People, index: int) -> bool:
+    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X": the
+    host of an inbound visit, never its leader."""
+    for start, _stop, i in people.mentions:
+        if i != index:
+            continue
+        sent = doc.sentence_at(start)
+        if sent is None:
+            continue
+        text = doc.text[sent.start : sent.stop]
+        if _GREETING_RE.search(text) and _GUESTS_RE.search(text) and "во главе" not in text:
+            return True
+    return False
 
 
 def _participates(doc: Doc, people: People, index: int) -> bool:
@@ -450,6 +472,8 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
+        if _recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+            continue
         for w in doc.words_in(sent.start, sent.stop):
             lemma = doc.morph.lemma(w.text.lower())
             if lemma not in verbs:
@@ -533,6 +557,30 @@ def _receiving_heads(
             continue
         out.add(index)
     return out
+
+
+_MONTHS_IN = (
+    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+    r"|прошлом|позапрошлом|минувшем)"
+)
+# "Напомним, что в июле губернатор X посетил …": a trip told as backstory with its earlier time.
+_RECAP_RE = re.compile(
+    r"^\s*(?:напомним|как\s+сообщалось|как\s+уже\s+сообщалось)\s*,?\s*(?:что\s+)?"
+    r"(?:ещё\s+|еще\s+)?во?\s+" + _MONTHS_IN + r"\b",
+    re.IGNORECASE,
+)
+
+
+def _recalls_earlier_trip(sentence: str) -> bool:
+    """A backstory sentence: "Ранее …", "В прошлом году …" (data/recalled_sentence_openers.txt),
+    or "Напомним, что в июле …" with an earlier time; its trip is not the post's."""
+    low = sentence.lstrip(" \n\t«\"").lower()
+    if _RECAP_RE.match(low):
+        return True
+    return any(
+        low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalpha()
+        for opener in lines("recalled_sentence_openers")
+    )
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

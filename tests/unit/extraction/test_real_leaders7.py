@@ -118,3 +118,34 @@ def test_leader_role(extractor: Extractor, text: str, role: str) -> None:
     assert mission is not None
     assert mission.leader == "Ли Вэй"
     assert mission.leader_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # The host's own earlier trip told as backstory does not make him the traveller.
+        (
+            "В аэропорту гостей встречали губернатор Ольховской области Пётр Сомов и другие "
+            "официальные лица. Визит главы Кедровской Республики Тимура Ахметова начнётся с "
+            "посещения мемориала, затем он побывает на заводе «Ольхмаш». Напомним, что в "
+            "июле губернатор Пётр Сомов с рабочей поездкой посетил Кедровск.",
+            "Тимур Ахметов",
+        ),
+        (
+            "Гостей принимал губернатор Ольховской области Пётр Сомов. Глава Кедровской "
+            "Республики Тимур Ахметов осмотрит порт. Ранее губернатор Пётр Сомов посетил "
+            "Кедровск.",
+            "Тимур Ахметов",
+        ),
+        # "Напомним" about the trip under way is no backstory.
+        (
+            "Напомним, губернатор Ольховской области Пётр Сомов прибыл в Тавград с рабочим "
+            "визитом.",
+            "Пётр Сомов",
+        ),
+    ],
+)
+def test_backstory_trip(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
