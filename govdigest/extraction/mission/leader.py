@@ -124,6 +124,32 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
     return frozenset(out)
 
 
+# "Планировалось, что X возглавит делегацию, но он пока не отправился": the planned head stayed.
+_PLANNED_RE = re.compile(r"\b(?:планировал\w*|предполагал\w*|ожидал\w*),?\s+что\b", re.I)
+_STAYED_RE = re.compile(
+    r"\bно\s+(?:\w+\s+){0,3}?не\s+(?:\w+\s+)?"
+    r"(?:отправил|поехал|полетел|вылетел|прибыл|приехал|смог|отправит|поедет|полетит)\w*",
+    re.IGNORECASE,
+)
+
+
+def _did_not_go(doc: Doc, people: People) -> frozenset[int]:
+    """People named in a sentence that plans their trip and then says it did not happen."""
+    out: set[int] = set()
+    for sent in doc.sentences:
+        text = doc.text[sent.start : sent.stop]
+        planned = _PLANNED_RE.search(text)
+        stayed = _STAYED_RE.search(text)
+        if not planned or not stayed or stayed.start() < planned.end():
+            continue
+        out |= {
+            i
+            for start, _stop, i in people.mentions
+            if sent.start + planned.end() <= start < sent.start + stayed.start()
+        }
+    return frozenset(out)
+
+
 # Active participles of "возглавлять" after "<Name>,": that name heads the delegation.
 _PARTICIPLE_CUES = frozenset(
     {
@@ -332,7 +358,7 @@ def find_leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    senders = sender_indices(doc, people)
+    senders = sender_indices(doc, people) | _did_not_go(doc, people)
     found = leader_by_cue(doc, people, senders)
     if found is not None:
         cue, cue_end = found

@@ -149,3 +149,19 @@ def test_backstory_trip(extractor: Extractor, text: str, leader: str) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The planned head who did not go does not lead.
+        "Чиновники правительства Ольховской области вылетели в Тавию с официальным визитом. "
+        "«Планировалось, что Пётр Сомов возглавит делегацию, но он пока не отправился в "
+        "командировку», — отмечают источники.",
+        "Делегация Кедровской области прибыла в Тавград. Предполагалось, что её возглавит "
+        "губернатор Иван Лосев, но он не смог поехать.",
+    ],
+)
+def test_planned_head_stayed(extractor: Extractor, text: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader is None
