@@ -70,7 +70,38 @@ def checked_leader(doc: Doc, people: People, name: str | None) -> str | None:
             return " ".join([*(w.rstrip(".") + "." for w in initials), rest[0]])
     if not rest:
         return None
+    nominative = _nominative_name(doc, words)
+    if nominative is not None:
+        return nominative
     return " ".join(words) if len(words) != len(name.split()) else name
+
+
+_OBLIQUE = ("gent", "datv", "ablt", "loct", "accs")
+_OBLIQUE_END_RE = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ы|и|а|я|у|ю)$")
+
+
+def _nominative_name(doc: Doc, words: list[str]) -> str | None:
+    """ "Владимиром Сальдо", "Майи Санда": a first name with no nominative reading, in an
+    oblique case, left so because the surname does not decline; both put in the nominative."""
+    if len(words) != 2 or _initial(words[0]) or not _OBLIQUE_END_RE.search(words[0]):
+        return None
+    names = [p for p in doc.morph.parse(words[0].lower()) if "Name" in p.tag]
+    if not names or any("nomn" in p.tag for p in names):
+        return None
+    first = names[0]
+    if not any(case in first.tag for case in _OBLIQUE):
+        return None
+    surnames = [p for p in doc.morph.parse(words[1].lower()) if "Surn" in p.tag]
+    surname = words[1]
+    if surnames:
+        same = [p for p in surnames if p.tag.case == first.tag.case]
+        if not same:
+            return None
+        form = same[0].inflect({"Nom"})
+        if form is None:
+            return None
+        surname = form.word.capitalize()
+    return f"{first.normal_form.capitalize()} {surname}"
 
 
 def _entity_prefix(people: People, name: str) -> str | None:
@@ -145,9 +176,32 @@ def role_before_leader(doc: Doc, people: People, leader: str) -> str | None:
 _ROLE_END_RE = re.compile(r"\s(?:с|со|в|во|на|по|при|от|для|и)$")
 
 
+# "заместитель губернатора господином": an honorific run into the role from the name after it.
+_HONORIFIC_TAIL_RE = re.compile(r"\s+(?:господ|госпож)\w*$", re.IGNORECASE)
+# "глава с секретарем комитета …" (from "во главе с секретарем …"): the cue, then the real role.
+_CUE_HEAD_RE = re.compile(r"^глав\w*\s+со?\s+(\w.+)$", re.IGNORECASE)
+
+
+def _nominative_head(doc: Doc, role: str) -> str | None:
+    """The role's first word put in the nominative ("секретарем комитета" → "секретарь
+    комитета"); None when it is no noun in the instrumental."""
+    first, _, rest = role.partition(" ")
+    for parse in doc.morph.parse(first.lower()):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "ablt":
+            form = parse.inflect({"Nom"})
+            if form is not None:
+                return f"{form.word} {rest}".strip()
+    return None
+
+
 def checked_role(doc: Doc, leader: str | None, role: str | None) -> str | None:
     """A role cut after a preposition ("глава с" from "во главе с …") is no role; the role word
     written inside the leader's span ("Губернатор В.Н.Горбунов") is."""
+    if role:
+        role = _HONORIFIC_TAIL_RE.sub("", role).strip() or None
+    cue = _CUE_HEAD_RE.match(role or "")
+    if role and cue:
+        role = _nominative_head(doc, cue.group(1))
     if role and not _ROLE_END_RE.search(role):
         return role
     for word in (leader or "").split():
