@@ -569,7 +569,9 @@ def _receiving_heads(
         if verb.stop <= m[0] < sent_stop
         and people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
     ]
-    if not after or not re.match(r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]):
+    if not after or not re.match(
+        r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]
+    ):
         return set()
     excluded = lines("receiving_head_exclusions")
     out: set[int] = set()
@@ -600,7 +602,7 @@ _RECAP_RE = re.compile(
 def _recalls_earlier_trip(sentence: str) -> bool:
     """A backstory sentence: "Ранее …", "В прошлом году …" (data/recalled_sentence_openers.txt),
     or "Напомним, что в июле …" with an earlier time; its trip is not the post's."""
-    low = sentence.lstrip(" \n\t«\"").lower()
+    low = sentence.lstrip(' \n\t«"').lower()
     if _RECAP_RE.match(low):
         return True
     return any(

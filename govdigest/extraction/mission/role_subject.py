@@ -127,10 +127,17 @@ _RELATIVE_TRIP_RE = re.compile(
 
 def relative_traveller(doc: Doc, people: People) -> PersonEntity | None:
     """The person a relative clause of staying or arriving follows, if exactly one is."""
+    return _only_person_followed_by(doc, people, _RELATIVE_TRIP_RE)
+
+
+def _only_person_followed_by(
+    doc: Doc, people: People, pattern: re.Pattern[str]
+) -> PersonEntity | None:
+    """The one person whose mentions ``pattern`` matches right after; None for none or several."""
     found = {
         people.entities[index].name: people.entities[index]
         for _start, stop, index in people.mentions
-        if _RELATIVE_TRIP_RE.match(doc.text, stop)
+        if pattern.match(doc.text, stop)
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -146,12 +153,7 @@ _STAYING_TRIP_RE = re.compile(
 
 def staying_traveller(doc: Doc, people: People) -> PersonEntity | None:
     """The person named right before "находится … с рабочим визитом", if exactly one is."""
-    found = {
-        people.entities[index].name: people.entities[index]
-        for _start, stop, index in people.mentions
-        if _STAYING_TRIP_RE.match(doc.text, stop)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_person_followed_by(doc, people, _STAYING_TRIP_RE)
 
 
 _BACK_REFERENCE_CLASSES = frozenset({"governor", "head"})
