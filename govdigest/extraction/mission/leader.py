@@ -36,6 +36,12 @@ from govdigest.extraction.mission.leader_sides import (
     plural_signer,
     unnamed_guest_delegation,
 )
+from govdigest.extraction.mission.not_leaders import (
+    did_not_go,
+    greets_guests,
+    recalls_earlier_trip,
+    receiving_heads,
+)
 from govdigest.extraction.mission.role_subject import (
     heads_a_company,
     is_companion,
@@ -121,32 +127,6 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
         nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_SENDER_GAP]
         if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
             out.add(nxt[0][2])
-    return frozenset(out)
-
-
-# "Планировалось, что X возглавит делегацию, но он пока не отправился": the planned head stayed.
-_PLANNED_RE = re.compile(r"\b(?:планировал\w*|предполагал\w*|ожидал\w*),?\s+что\b", re.I)
-_STAYED_RE = re.compile(
-    r"\bно\s+(?:\w+\s+){0,3}?не\s+(?:\w+\s+)?"
-    r"(?:отправил|поехал|полетел|вылетел|прибыл|приехал|смог|отправит|поедет|полетит)\w*",
-    re.IGNORECASE,
-)
-
-
-def _did_not_go(doc: Doc, people: People) -> frozenset[int]:
-    """People named in a sentence that plans their trip and then says it did not happen."""
-    out: set[int] = set()
-    for sent in doc.sentences:
-        text = doc.text[sent.start : sent.stop]
-        planned = _PLANNED_RE.search(text)
-        stayed = _STAYED_RE.search(text)
-        if not planned or not stayed or stayed.start() < planned.end():
-            continue
-        out |= {
-            i
-            for start, _stop, i in people.mentions
-            if sent.start + planned.end() <= start < sent.start + stayed.start()
-        }
     return frozenset(out)
 
 
@@ -358,7 +338,7 @@ def find_leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    senders = sender_indices(doc, people) | _did_not_go(doc, people)
+    senders = sender_indices(doc, people) | did_not_go(doc, people)
     found = leader_by_cue(doc, people, senders)
     if found is not None:
         cue, cue_end = found
@@ -445,34 +425,13 @@ def find_leader(
             and i not in senders
             and not (outbound and _has_outside_role(doc, e))
             and _participates(doc, people, i)
-            and not _greets_guests(doc, people, i)
+            and not greets_guests(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
-
-
-_GREETING_RE = re.compile(
-    r"\b(?:встречал[иа]?|встретил[иа]?|принимал[иа]?|приветствовал[иа]?)\b", re.IGNORECASE
-)
-_GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
-
-
-def _greets_guests(doc: Doc, people: People, index: int) -> bool:
-    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X": the
-    host of an inbound visit, never its leader."""
-    for start, _stop, i in people.mentions:
-        if i != index:
-            continue
-        sent = doc.sentence_at(start)
-        if sent is None:
-            continue
-        text = doc.text[sent.start : sent.stop]
-        if _GREETING_RE.search(text) and _GUESTS_RE.search(text) and "во главе" not in text:
-            return True
-    return False
 
 
 def _participates(doc: Doc, people: People, index: int) -> bool:
@@ -498,7 +457,7 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
-        if _recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
             continue
         for w in doc.words_in(sent.start, sent.stop):
             lemma = doc.morph.lemma(w.text.lower())
@@ -520,7 +479,7 @@ def _trip_subject(
                     for m in people.mentions
                     if sent.start <= m[0] < sent.stop and is_federal(people.entities[m[2]])
                 }
-                skip |= _receiving_heads(doc, people, sent.start, sent.stop, w)
+                skip |= receiving_heads(doc, people, sent.start, sent.stop, w)
             before = [
                 m
                 for m in people.mentions
@@ -545,70 +504,6 @@ def _trip_subject(
             if after:
                 return people.entities[after[0][2]]
     return None
-
-
-# A head of state or government by role ("президент Тавии", "Председатель Правительства",
-# "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
-_STATE_HEAD_RE = re.compile(
-    r"^(?:президент|премьер-министр|председател\w*\s+(?:правительства|кабинета\s+министров)"
-    r"|глав\w*\s+государства)",
-    re.IGNORECASE,
-)
-_REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
-
-
-def _receiving_heads(
-    doc: Doc, people: People, sent_start: int, sent_stop: int, verb: Word
-) -> set[int]:
-    """Heads of state or government who meet a region's governor without moving ("Президент
-    Тавии X встретился с губернатором Кедровской области Y", "Председатель Правительства X
-    встретился с вице-губернатором Y"): they receive him; the governor is the one travelling."""
-    after = [
-        m
-        for m in people.mentions
-        if verb.stop <= m[0] < sent_stop
-        and people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
-    ]
-    if not after or not re.match(
-        r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]
-    ):
-        return set()
-    excluded = lines("receiving_head_exclusions")
-    out: set[int] = set()
-    for start, _stop, index in people.mentions:
-        role = (people.entities[index].role or "").lower()
-        if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
-            continue
-        if people.entities[index].role_class in _REGION_HEAD_CLASSES:
-            continue
-        if any(word in role for word in excluded):
-            continue
-        out.add(index)
-    return out
-
-
-_MONTHS_IN = (
-    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
-    r"|прошлом|позапрошлом|минувшем)"
-)
-# "Напомним, что в июле губернатор X посетил …": a trip told as backstory with its earlier time.
-_RECAP_RE = re.compile(
-    r"^\s*(?:напомним|как\s+сообщалось|как\s+уже\s+сообщалось)\s*,?\s*(?:что\s+)?"
-    r"(?:ещё\s+|еще\s+)?во?\s+" + _MONTHS_IN + r"\b",
-    re.IGNORECASE,
-)
-
-
-def _recalls_earlier_trip(sentence: str) -> bool:
-    """A backstory sentence: "Ранее …", "В прошлом году …" (data/recalled_sentence_openers.txt),
-    or "Напомним, что в июле …" with an earlier time; its trip is not the post's."""
-    low = sentence.lstrip(' \n\t«"').lower()
-    if _RECAP_RE.match(low):
-        return True
-    return any(
-        low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalpha()
-        for opener in lines("recalled_sentence_openers")
-    )
 
 
 _COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)

@@ -1,0 +1,121 @@
+"""People a post names near a trip who do not lead it: a planned head who did not go, whoever
+greets the guests, a head of state or government receiving a governor, and a trip told as
+backstory."""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.people import People
+from govdigest.extraction.resources import lines
+
+# "Планировалось, что X возглавит делегацию, но он пока не отправился": the planned head stayed.
+_PLANNED_RE = re.compile(r"\b(?:планировал\w*|предполагал\w*|ожидал\w*),?\s+что\b", re.I)
+_STAYED_RE = re.compile(
+    r"\bно\s+(?:\w+\s+){0,3}?не\s+(?:\w+\s+)?"
+    r"(?:отправил|поехал|полетел|вылетел|прибыл|приехал|смог|отправит|поедет|полетит)\w*",
+    re.IGNORECASE,
+)
+
+
+def did_not_go(doc: Doc, people: People) -> frozenset[int]:
+    """People named in a sentence that plans their trip and then says it did not happen."""
+    out: set[int] = set()
+    for sent in doc.sentences:
+        text = doc.text[sent.start : sent.stop]
+        planned = _PLANNED_RE.search(text)
+        stayed = _STAYED_RE.search(text)
+        if not planned or not stayed or stayed.start() < planned.end():
+            continue
+        out |= {
+            i
+            for start, _stop, i in people.mentions
+            if sent.start + planned.end() <= start < sent.start + stayed.start()
+        }
+    return frozenset(out)
+
+
+_GREETING_RE = re.compile(
+    r"\b(?:встречал[иа]?|встретил[иа]?|принимал[иа]?|приветствовал[иа]?)\b", re.IGNORECASE
+)
+_GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
+
+
+def greets_guests(doc: Doc, people: People, index: int) -> bool:
+    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X": the
+    host of an inbound visit, never its leader."""
+    for start, _stop, i in people.mentions:
+        if i != index:
+            continue
+        sent = doc.sentence_at(start)
+        if sent is None:
+            continue
+        text = doc.text[sent.start : sent.stop]
+        if _GREETING_RE.search(text) and _GUESTS_RE.search(text) and "во главе" not in text:
+            return True
+    return False
+
+
+# A head of state or government by role ("президент Тавии", "Председатель Правительства",
+# "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
+_STATE_HEAD_RE = re.compile(
+    r"^(?:президент|премьер-министр|председател\w*\s+(?:правительства|кабинета\s+министров)"
+    r"|глав\w*\s+государства)",
+    re.IGNORECASE,
+)
+_REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
+
+
+def receiving_heads(
+    doc: Doc, people: People, sent_start: int, sent_stop: int, verb: Word
+) -> set[int]:
+    """Heads of state or government who meet a region's governor without moving ("Президент
+    Тавии X встретился с губернатором Кедровской области Y", "Председатель Правительства X
+    встретился с вице-губернатором Y"): they receive him; the governor is the one travelling."""
+    after = [
+        m
+        for m in people.mentions
+        if verb.stop <= m[0] < sent_stop
+        and people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
+    ]
+    if not after or not re.match(
+        r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]
+    ):
+        return set()
+    excluded = lines("receiving_head_exclusions")
+    out: set[int] = set()
+    for start, _stop, index in people.mentions:
+        role = (people.entities[index].role or "").lower()
+        if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
+            continue
+        if people.entities[index].role_class in _REGION_HEAD_CLASSES:
+            continue
+        if any(word in role for word in excluded):
+            continue
+        out.add(index)
+    return out
+
+
+_MONTHS_IN = (
+    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+    r"|прошлом|позапрошлом|минувшем)"
+)
+# "Напомним, что в июле губернатор X посетил …": a trip told as backstory with its earlier time.
+_RECAP_RE = re.compile(
+    r"^\s*(?:напомним|как\s+сообщалось|как\s+уже\s+сообщалось)\s*,?\s*(?:что\s+)?"
+    r"(?:ещё\s+|еще\s+)?во?\s+" + _MONTHS_IN + r"\b",
+    re.IGNORECASE,
+)
+
+
+def recalls_earlier_trip(sentence: str) -> bool:
+    """A backstory sentence: "Ранее …", "В прошлом году …" (data/recalled_sentence_openers.txt),
+    or "Напомним, что в июле …" with an earlier time; its trip is not the post's."""
+    low = sentence.lstrip(' \n\t«"').lower()
+    if _RECAP_RE.match(low):
+        return True
+    return any(
+        low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalpha()
+        for opener in lines("recalled_sentence_openers")
+    )
