@@ -15,6 +15,11 @@ def extract_text(
     return extractor.extract(PostInput(text=text, published=published, author=author))
 
 
+def org_names(extraction: Extraction) -> set[str]:
+    """Organisation names, lower case, straight quotes as «."""
+    return {c.name.lower().replace('"', "«") for c in extraction.companies}
+
+
 def org_kinds(extraction: Extraction) -> dict[str, str]:
     """Organisation name (lower case, straight quotes as «) → kind."""
     return {c.name.lower().replace('"', "«"): c.kind for c in extraction.companies}

@@ -14,19 +14,15 @@ from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction
 from govdigest.extraction.organisations.rules import is_ministry_word
 from govdigest.extraction.pipeline import Extractor
 from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import org_names as names
 
 PUBLISHED = date(2025, 6, 10)
 
 
 run = partial(extract_text, published=PUBLISHED)
-
-
-def names(extraction: Extraction) -> set[str]:
-    return {c.name.lower().replace('"', "«") for c in extraction.companies}
 
 
 # Rule: a legislature's head word anywhere after the first word of a name ("собрание", "хурал",

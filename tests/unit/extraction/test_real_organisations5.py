@@ -14,18 +14,14 @@ from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction
 from govdigest.extraction.pipeline import Extractor
 from tests.unit.extraction.posts import extract_text, org_kinds
+from tests.unit.extraction.posts import org_names as names
 
 PUBLISHED = date(2025, 6, 10)
 
 
 run = partial(extract_text, published=PUBLISHED)
-
-
-def names(extraction: Extraction) -> set[str]:
-    return {c.name.lower().replace('"', "«") for c in extraction.companies}
 
 
 # Rule: an abbreviation made of a place's stem and capitals ("БелТПП", "ТюмГУ") keeps its
