@@ -81,7 +81,7 @@ _OBLIQUE_END_RE = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ы|и|а|я
 
 
 def _nominative_name(doc: Doc, words: list[str]) -> str | None:
-    """ "Владимиром Сальдо", "Майи Санда": a first name with no nominative reading, in an
+    """ "Вадимом Ставро", "Майи Лунда": a first name with no nominative reading, in an
     oblique case, left so because the surname does not decline; both put in the nominative."""
     if len(words) != 2 or _initial(words[0]) or not _OBLIQUE_END_RE.search(words[0]):
         return None

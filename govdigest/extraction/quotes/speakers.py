@@ -314,8 +314,8 @@ def _unbound_subject(
             for s, e_, idx in people.mentions
         )
     }
-    # The subject is the one last named in the nominative: "Ахмат Кадыров поблагодарил Рустама
-    # Минниханова … — сказал министр" means Kadyrov, though Minnikhanov was named after him.
+    # The subject is the one last named in the nominative: "Ахмед Валиев поблагодарил Рустама
+    # Зарипова … — сказал министр" means Valiev, though Zaripov was named after him.
     last = _last_nominative_mention(doc, people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
 
@@ -354,7 +354,7 @@ def _by_pronoun(
     before: int,
     excluded: frozenset[int] | set[int] = frozenset(),
 ) -> Speaker:
-    # "«… Рамзан Кадыров высоко ценит …», — сказал министр. Он отметил …": a name inside the
+    # "«… Ахмед Валиев высоко ценит …», — сказал министр. Он отметил …": a name inside the
     # quoted words is what the speaker talked about, never the pronoun's antecedent.
     people = _outside_quotes(doc, people)
     candidates = {
