@@ -64,6 +64,7 @@ SPLITS = (
     "holdout6",
     "holdout7",
     "holdout8",
+    "holdout9",
 )
 # Development posts written as structural twins of real channel and newsroom posts: scored in
 # aggregate and diffable, but not every post is expected to be perfect.
