@@ -6,9 +6,9 @@
 
 Scores per split: companies, direct and indirect quotes (precision/recall/F1), speaker and
 leader accuracy, mission detection, destination/event/date accuracy, directions, people recall.
-The holdout splits (holdout, holdout2, holdout4, holdout5, holdout6, holdout7, holdout8) are
-reported in aggregate only: their posts exist to measure generalisation, so no per-post detail of
-them is ever printed.
+The holdout splits (holdout, holdout2, holdout4, holdout5, holdout6, holdout7, holdout8,
+holdout9) are reported in aggregate only: their posts exist to measure generalisation, so no
+per-post detail of them is ever printed.
 Rules: tests/corpus/README.md.
 """
 

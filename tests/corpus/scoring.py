@@ -1,6 +1,6 @@
 """Scoring of the extractor against the hand-annotated corpus.
 
-Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout8``),
+Pure functions only: load the annotated cases (``dev``, ``seed``, ``holdout`` … ``holdout9``),
 run any callable ``PostInput -> Extraction`` over them and compare the output with the
 expectations. The rules (normalisation, quote matching, what counts as a mission) are
 documented in ``tests/corpus/README.md``; this package is their single implementation, shared

@@ -303,8 +303,10 @@ HOLDOUT4 = scoring.load_cases("holdout4")
 # Written blind from counted real structures (issue 8); aggregate scores only, so its annotations
 # are checked here as a whole, without a test id per post.
 HOLDOUT7 = scoring.load_cases("holdout7")
-# The newest blind split (holdout8/STRUCTURES.md): same checks as holdout7, as a whole.
+# A blind split (holdout8/STRUCTURES.md): same checks as holdout7, as a whole.
 HOLDOUT8 = scoring.load_cases("holdout8")
+# The newest blind split (holdout9/STRUCTURES.md): same checks as holdout8, as a whole.
+HOLDOUT9 = scoring.load_cases("holdout9")
 
 
 def test_corpus_size_and_coverage() -> None:
@@ -396,6 +398,23 @@ def test_holdout8_annotations_are_consistent() -> None:
             assert case.mission.date.year == case.published.year, case.case_id
     # About a third of the counted real texts were not missions (holdout8/STRUCTURES.md).
     without = sum(1 for case in HOLDOUT8 if case.mission is None)
+    assert 8 <= without <= 12, without
+
+
+def test_holdout9_size() -> None:
+    assert len(HOLDOUT9) == 30
+    assert all(case.split == "holdout9" for case in HOLDOUT9)
+
+
+def test_holdout9_annotations_are_consistent() -> None:
+    problems = {case.case_id: scoring.check_case(case) for case in HOLDOUT9}
+    assert not {k: v for k, v in problems.items() if v}
+    for case in HOLDOUT9:
+        if case.mission is not None and case.mission.date is not None:
+            assert case.mission.date.year == case.published.year, case.case_id
+    # About 40% of the counted real texts were not missions (holdout9/STRUCTURES.md); the split
+    # keeps a third, as the queries favoured missions.
+    without = sum(1 for case in HOLDOUT9 if case.mission is None)
     assert 8 <= without <= 12, without
 
 
