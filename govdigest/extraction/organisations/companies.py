@@ -55,9 +55,11 @@ from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
     merge_bracket_aliases,
     merge_chamber_aliases,
+    merge_chamber_places,
     merge_declined,
     merge_holding_names,
 )
+from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
@@ -402,6 +404,7 @@ def extract_companies(
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
     pending = _quoted(doc, speech_opens, found, blocked)
+    plural_chambers(doc, found)
     descriptive_names(doc, found, blocked)
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
@@ -421,7 +424,7 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
-    merged = merge_chamber_aliases(merged)
+    merged = merge_chamber_places(merge_chamber_aliases(merged))
     merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
     present = presence_spans(doc)

@@ -1,0 +1,89 @@
+"""Table-driven tests of the organisation rules of round 8 (issue 8, the real-text sweep):
+chambers of commerce named together in the plural, one chamber named by its adjective and by
+its region, and names that real posts put beside a mission but that are no organisation of it.
+
+Every sentence, person, region and organisation here is invented; each row has the shape of a
+structure counted in tests/corpus/catalog/organisations.md ("Round 8 — organisations (sweep)").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import org_kinds as kinds
+from tests.unit.extraction.posts import org_names as names
+
+PUBLISHED = date(2025, 6, 10)
+
+
+run = partial(extract_text, published=PUBLISHED)
+
+
+# Rule: chambers of commerce named together in the plural are one chamber per place — after
+# the plural ("палаты Тальской области и Республики Кедрия", "палаты ТНР и Озёрья"), two
+# adjectives sharing one region noun ("Тальской и Озёрской областей"), two adjectives before it
+# ("Тальская и Озёрская торгово-промышленные палаты"); a count of regions names none.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Торгово-промышленные палаты ТНР и Озёрья подписали сегодня соглашение о "
+            "сотрудничестве в Тальске.",
+            {"торгово-промышленная палата тнр", "торгово-промышленная палата озёрья"},
+        ),
+        (
+            "По итогам бизнес-миссии заключено соглашение между торгово-промышленными палатами "
+            "Тальской области и Республики Кедрия.",
+            {
+                "торгово-промышленная палата тальской области",
+                "торгово-промышленная палата республики кедрия",
+            },
+        ),
+        (
+            "Тальская и Озёрская торгово-промышленные палаты договорились о сотрудничестве.",
+            {"тальская торгово-промышленная палата", "озёрская торгово-промышленная палата"},
+        ),
+        (
+            "Соглашение подписали торгово-промышленные палаты Тальской и Кедровской областей.",
+            {
+                "торгово-промышленная палата тальской области",
+                "торгово-промышленная палата кедровской области",
+            },
+        ),
+    ],
+)
+def test_plural_chambers_are_one_per_place(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    got = kinds(run(extractor, text))
+    assert expected <= set(got), got
+    assert all(got[name] == "chamber" for name in expected), got
+    assert not any("палаты" in name for name in got), got
+
+
+def test_plural_chambers_without_places_name_none(extractor: Extractor) -> None:
+    text = "Торгово-промышленные палаты двух регионов подписали соглашение о сотрудничестве."
+    assert not any("палат" in name for name in names(run(extractor, text)))
+
+
+# Rule: one chamber named by its adjective and by its region ("Тальская ТПП", "Торгово-
+# промышленная палата Тальской области") is one organisation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Тальской ТПП Иван Зорин встретился с делегацией. Соглашение подписали "
+        "Торгово-промышленная палата Тальской области и Торгово-промышленная палата "
+        "Республики Кедрия.",
+        "Торгово-промышленная палата Озёрской области провела переговоры; президент Озёрской ТПП "
+        "Анна Лис рассказала о бизнес-миссии.",
+    ],
+)
+def test_chamber_by_adjective_and_by_region_is_one(extractor: Extractor, text: str) -> None:
+    got = [n for n in names(run(extractor, text)) if "тпп" in n or "палата" in n]
+    places = [n for n in got if "тальск" in n or "озёрск" in n]
+    assert len(places) == 1, got
