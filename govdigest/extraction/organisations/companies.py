@@ -263,7 +263,8 @@ def _coordinated_before_quoted(
 
 # Present-tense reporting verbs right before a quoted name make it a media outlet.
 _REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|сообщили|сообщил|рассказали|пишет|пишут|передаёт|передает"
+    r"(?:сообщает|сообщают|сообщили|сообщила|сообщило|сообщил|рассказали|пишет|пишут|писала?"
+    r"|писали|передаёт|передает"
     r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
     r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
     re.IGNORECASE,
@@ -364,8 +365,10 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
-        if _after_media_designator(doc, span.start):
-            continue  # "в эфире телеканала Кедр 24": the medium, never a party
+        if _after_media_designator(doc, span.start) or (
+            span.text.isupper() and _reported_by(doc, span.start)
+        ):
+            continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():

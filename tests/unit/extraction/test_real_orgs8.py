@@ -87,3 +87,56 @@ def test_chamber_by_adjective_and_by_region_is_one(extractor: Extractor, text: s
     got = [n for n in names(run(extractor, text)) if "тпп" in n or "палата" in n]
     places = [n for n in got if "тальск" in n or "озёрск" in n]
     assert len(places) == 1, got
+
+
+# Rule: what real posts name beside a mission but is no organisation of it — a medium that
+# reports the story right after the verb ("сообщил ТКН", "писала «Тальщина»"), a penal
+# colony by its number and its federal service ("ИК-14", "ГУФСИН"), a venue in quotes
+# ("культурно-спортивный комплекс «…»") and a government seat by nickname ("«Белый дом»"); the
+# company of the same post stays.
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Губернатор Тальской области Пётр Лис подписал соглашение с компанией «Озёрагро». "
+            "Об этом у себя в телеграм-канале сообщил ТКН.",
+            "ткн",
+            "озёрагро",
+        ),
+        (
+            "Губернатор посетил ООО «Тальмаш». Завод, о проблемах которого не раз писала "
+            "«Тальщина», вышел на безубыточность.",
+            "тальщина",
+            "ооо «тальмаш»",
+        ),
+        (
+            "Губернатор Пётр Лис посетил ИК-14, где осуждённые шьют спецодежду для "
+            "АО «Тальтекс»; в форме ГУФСИН его встретил начальник колонии.",
+            "ик-14",
+            "ао «тальтекс»",
+        ),
+        (
+            "Губернатор посетил СИЗО-2 и швейный цех ООО «Кедрошвей».",
+            "сизо-2",
+            "ооо «кедрошвей»",
+        ),
+        (
+            "Делегация аймака посетила культурно-спортивный комплекс «Озёрный» и компанию "
+            "«Тальлес».",
+            "озёрный",
+            "тальлес",
+        ),
+        (
+            "Гостей приветствовал вице-губернатор. В «Белом доме» уверены, что АО «Кедрлес» "
+            "станет партнёром.",
+            "белый дом",
+            "ао «кедрлес»",
+        ),
+    ],
+)
+def test_not_an_organisation_of_the_mission(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    got = names(run(extractor, text))
+    assert not any(absent in name for name in got), got
+    assert any(present in name for name in got), got
