@@ -60,6 +60,7 @@ from govdigest.extraction.organisations.merges import (
     merge_holding_names,
 )
 from govdigest.extraction.organisations.plural_chambers import plural_chambers
+from govdigest.extraction.organisations.recalled import recalled_news_spans
 from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
@@ -430,13 +431,13 @@ def extract_companies(
     merged = merge_chamber_places(merge_chamber_aliases(merged))
     merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
-    present = presence_spans(doc)
+    present = presence_spans(doc) + recalled_news_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
-            continue  # "в присутствии директора Госкорпорации «…»": only present, no party
+            continue  # "в присутствии директора …", "Ранее сообщалось, что …": no party
         best = max(group, key=lambda c: (c.strength, _legal_first(c.name), -c.start))
         mentions: list[str] = []
         for c in group:

@@ -140,3 +140,63 @@ def test_not_an_organisation_of_the_mission(
     got = names(run(extractor, text))
     assert not any(absent in name for name in got), got
     assert any(present in name for name in got), got
+
+
+# Rule: a regional chamber in its legal shape ("Союз «Торгово-промышленная палата …»") is a
+# chamber; a public chamber ("Общественная палата …") is a civic council, an association.
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "В мероприятиях принял участие президент Союза «Торгово-промышленная палата "
+            "Тальского края» Иван Зорин.",
+            "союз «торгово-промышленная палата тальского края»",
+            "chamber",
+        ),
+        (
+            "Союз промышленников Озёрской области подписал соглашение с Общественной палатой "
+            "Озёрской области.",
+            "общественная палата озёрской области",
+            "association",
+        ),
+    ],
+)
+def test_chamber_kinds(extractor: Extractor, text: str, name: str, kind: str) -> None:
+    got = kinds(run(extractor, text))
+    assert got.get(name) == kind, got
+
+
+# Rule: an organisation named only in a sentence that recalls earlier news ("Ранее сообщалось,
+# что …", "Напомним, что ранее ИА … сообщало, что …") is no party; a recalled action ("Ранее
+# губернатор подписал соглашение с …") keeps its counterparty.
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Губернатор Пётр Лис открыл завод ООО «Тальэнерго». Напомним, что ранее ИА «Озёр» "
+            "сообщало, что завод «Кедровка» хотят признать банкротом.",
+            "кедровка",
+            "ооо «тальэнерго»",
+        ),
+        (
+            "Делегация посетила АО «Озёрхим». Ранее сообщалось, что комбинат «Тальсоль» "
+            "сменил владельца.",
+            "тальсоль",
+            "ао «озёрхим»",
+        ),
+    ],
+)
+def test_recalled_news_names_no_party(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    got = names(run(extractor, text))
+    assert not any(absent in name for name in got), got
+    assert any(present in name for name in got), got
+
+
+def test_recalled_action_keeps_its_counterparty(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Пётр Лис посетил Озёрский район. Ранее губернатор подписал соглашение с "
+        "АО «Тальмолоко» о строительстве фермы."
+    )
+    assert any("тальмолоко" in name for name in names(run(extractor, text)))
