@@ -57,8 +57,9 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
     """
     words = content.split()
     if len(words) == 1:
-        if CAMEL_RE.search(content):
-            return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
+        if CAMEL_RE.search(content) or (content.isupper() and len(content) > 2):
+            # "ЮгАгроЛогистик", "ЭлМетро", "с «ТАЛЬМАШ»": brand and capital spellings never decline
+            return content
         head, sep, last = content.rpartition("-")
         if sep and _SHORT_CODE_RE.fullmatch(last):
             # "с «Синергией-К»", "«Кедрсталью-2»": a code after the hyphen never declines.

@@ -70,7 +70,7 @@ from govdigest.extraction.organisations.surroundings import (
     DATELINE_RE,
     crosses_paragraph,
     ner_bounds,
-    reported_source,
+    reported_by,
 )
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
@@ -194,7 +194,7 @@ def _quoted(
             continue
         if not _looks_like_name(content) or found.overlaps(span.open, span.close):
             continue
-        if (des is None or des.kind == "legal") and _reported_by(doc, span.open):
+        if (des is None or des.kind == "legal") and reported_by(doc, span.open):
             blocked.append((span.open, span.close))
             continue  # "сообщает «Лесогорская правда»": a media outlet reporting
         if des is None and _slogan_start(doc, content):
@@ -262,16 +262,6 @@ def _coordinated_before_quoted(
                 break
 
 
-# Present-tense reporting verbs right before a quoted name make it a media outlet.
-_REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|сообщили|сообщила|сообщило|сообщил|рассказали|пишет|пишут|писала?"
-    r"|писали|передаёт|передает"
-    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
-    r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
-    re.IGNORECASE,
-)
-
-
 def _slogan_start(doc: Doc, content: str) -> bool:
     """A quoted text that starts with a verb, a particle or an adverb is speech, a slogan or a
     scare quote ("«Не просто бумага»", "\"Приземлили\""), never an organisation's name."""
@@ -290,11 +280,6 @@ def truncated_at(doc: Doc, stop: int) -> bool:
     """A name cut off by a preview: followed by "…"/"..." or by the end of the text."""
     after = doc.text[stop : stop + 3]
     return after.startswith(("…", "...")) or not doc.text[stop:].strip()
-
-
-def _reported_by(doc: Doc, open_pos: int) -> bool:
-    near = _REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos])
-    return bool(near) or reported_source(doc, open_pos)
 
 
 def _nested_legal(doc: Doc, found: Found) -> None:
@@ -367,7 +352,7 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
         if _after_media_designator(doc, span.start) or (
-            span.text.isupper() and _reported_by(doc, span.start)
+            span.text.isupper() and reported_by(doc, span.start)
         ):
             continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
         if doc.text[max(0, span.start - 1) : span.start] == "#":

@@ -200,3 +200,51 @@ def test_recalled_action_keeps_its_counterparty(extractor: Extractor) -> None:
         "АО «Тальмолоко» о строительстве фермы."
     )
     assert any("тальмолоко" in name for name in names(run(extractor, text)))
+
+
+# Rule: a name in capitals is never declined ("с «ТАЛЬМАШ»" stays "ТАЛЬМАШ"); a political party
+# and its central committee ("член ЦК Коммунистической партии …") and a generic "ЛПК" are no
+# organisations of the mission.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Подписано несколько документов о сотрудничестве, в частности с «КЕДРОМАШ» и "
+            "Озёрским тракторным заводом.",
+            "кедромаш",
+        ),
+        ('Соглашение подписано с "ТАЛЬДОР" о поставках погрузчиков.', "тальдор"),
+    ],
+)
+def test_capital_names_keep_their_spelling(extractor: Extractor, text: str, expected: str) -> None:
+    assert expected in names(run(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Губернатор встретил делегацию провинции Кедрань во главе с Ли Мином, членом ЦК "
+            "Коммунистической партии Кедрании. Гости посетили АО «Тальприбор».",
+            "парти",
+            "ао «тальприбор»",
+        ),
+        (
+            "Губернатор встретил делегацию во главе с членом ЦК партии Ван Ли. Гости посетили "
+            "АО «Тальприбор».",
+            "цк",
+            "ао «тальприбор»",
+        ),
+        (
+            "Основными проектами губернатор назвал ООО «Тальлес» и создание ЛПК в Озёрске.",
+            "лпк",
+            "ооо «тальлес»",
+        ),
+    ],
+)
+def test_parties_and_generic_complexes_are_no_parties(
+    extractor: Extractor, text: str, absent: str, present: str
+) -> None:
+    got = names(run(extractor, text))
+    assert not any(absent in name for name in got), got
+    assert any(present in name for name in got), got
