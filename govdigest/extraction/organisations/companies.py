@@ -106,6 +106,8 @@ def _declined_known_org(word: str) -> str:
         return ""
     low = word.lower().replace("ё", "е")
     known = word_set("known_orgs")
+    if low in known:
+        return word  # "корпорации Ростех": already the name, never read as a plural genitive
     for ending in _KNOWN_ORG_ENDINGS:
         if low.endswith(ending) and low[: -len(ending)] in known:
             return word[: -len(ending)]

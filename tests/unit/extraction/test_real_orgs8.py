@@ -248,3 +248,28 @@ def test_parties_and_generic_complexes_are_no_parties(
     got = names(run(extractor, text))
     assert not any(absent in name for name in got), got
     assert any(present in name for name in got), got
+
+
+# Rule: a known organisation written as its name stays so ("госкорпорации Тальтех" →
+# "Тальтех"-shaped "Ростех", never a plural genitive); a transliterated foreign name in the
+# genitive after a role takes its nominative ("гендиректор «Кедралии Ру»" → "Кедралия Ру").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор встретился с генеральным директором государственной корпорации Ростех "
+            "Иваном Зориным.",
+            "ростех",
+        ),
+        (
+            "На встречу пришли гендиректор «Кедралии Ру» Марко Лис и директор ООО «Тальпром».",
+            "кедралия ру",
+        ),
+        (
+            "В переговорах участвовал директор «Озеварии Рус» Паоло Кедр.",
+            "озевария рус",
+        ),
+    ],
+)
+def test_names_in_their_nominative(extractor: Extractor, text: str, expected: str) -> None:
+    assert expected in names(run(extractor, text))
