@@ -273,3 +273,24 @@ def test_parties_and_generic_complexes_are_no_parties(
 )
 def test_names_in_their_nominative(extractor: Extractor, text: str, expected: str) -> None:
     assert expected in names(run(extractor, text))
+
+
+# Rule: a republic's abbreviation closes a head-first name ("Корпорация развития ТР").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Делегация провела встречу в Тальске: соглашения с Корпорацией развития ЧР "
+            "заключили ООО «Кедрпром» и АО «Озёрмост».",
+            "корпорация развития чр",
+        ),
+        (
+            "Соглашение подписали Фонд развития промышленности РТ и ООО «Тальсталь».",
+            "фонд развития промышленности рт",
+        ),
+    ],
+)
+def test_republic_abbreviation_closes_a_name(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert expected in names(run(extractor, text))
