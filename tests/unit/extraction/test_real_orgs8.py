@@ -294,3 +294,16 @@ def test_republic_abbreviation_closes_a_name(
     extractor: Extractor, text: str, expected: str
 ) -> None:
     assert expected in names(run(extractor, text))
+
+
+# Rule: an abbreviation that leaves out the closing region ("СПП" for "Союз промышленников и
+# предпринимателей Тальской области") is the same organisation.
+def test_abbreviation_without_its_region_is_the_same(extractor: Extractor) -> None:
+    text = (
+        "Союз промышленников и предпринимателей Тальской области подписал соглашение с "
+        "АО «Кедрмост». Подписи поставили исполнительный директор СПП Иван Лис и "
+        "гендиректор компании Пётр Зорин."
+    )
+    got = names(run(extractor, text))
+    assert "спп" not in got, got
+    assert "союз промышленников и предпринимателей тальской области" in got, got
