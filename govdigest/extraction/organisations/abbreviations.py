@@ -25,9 +25,24 @@ def _is_subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
+# A region closing a name, often left out of its abbreviation: "Союз промышленников и
+# предпринимателей Тальской области" is "СПП" as often as "СПП ТО".
+_PLACE_TAIL_RE = re.compile(
+    r"\s+(?:[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|округа|республики)|России|РФ)$"
+)
+
+
 def abbreviates(abbreviation: str, name: str) -> bool:
-    """Whether ``abbreviation`` is built from ``name``: it starts with the name's first letter,
-    ends with its last word's initial, and spells every word's initial in order."""
+    """Whether ``abbreviation`` is built from ``name`` (or from it without a closing region)."""
+    short = _PLACE_TAIL_RE.sub("", name)
+    return _abbreviates(abbreviation, name) or (
+        short != name and _abbreviates(abbreviation, short)
+    )
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """It starts with the name's first letter, ends with its last word's initial, and spells
+    every word's initial in order."""
     words = [w for w in _WORD_RE.findall(name) if len(w) >= MIN_INITIAL_WORD]
     letters = abbreviation.upper()
     if len(words) < 2 or len(letters) < 2:

@@ -57,8 +57,9 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
     """
     words = content.split()
     if len(words) == 1:
-        if CAMEL_RE.search(content):
-            return content  # "ЮгАгроЛогистик", "ЭлМетро": brand spellings are never declined
+        if CAMEL_RE.search(content) or (content.isupper() and len(content) > 2):
+            # "ЮгАгроЛогистик", "ЭлМетро", "с «ТАЛЬМАШ»": brand and capital spellings never decline
+            return content
         head, sep, last = content.rpartition("-")
         if sep and _SHORT_CODE_RE.fullmatch(last):
             # "с «Синергией-К»", "«Кедрсталью-2»": a code after the hyphen never declines.
@@ -89,6 +90,9 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
                 if lemma[:3] == content[:3].lower():
                     return content[:1] + lemma[1:]
         return content
+    foreign = _foreign_genitive(doc, words, open_pos)
+    if foreign:
+        return foreign
     inner = _INNER_QUOTED_RE.fullmatch(content)
     if inner and doc.morph.lemma(inner.group(1).lower()) in word_set("org_designators"):
         # "«Концерна „Кедр“»": a designator declined inside the outer quotes
@@ -101,6 +105,22 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
     if len(words) == 2 and _declined_adjective_pair(doc, words):
         return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
     return content
+
+
+# A transliterated foreign head in the genitive: "гендиректор «Кедралии Ру»" → "Кедралия Ру".
+_FOREIGN_GENITIVE_RE = re.compile(r"^([А-ЯЁ][а-яё]{2,})ии$")
+
+
+def _foreign_genitive(doc: Doc, words: list[str], open_pos: int) -> str:
+    """ "«Марчелии Рус»" after a noun that governs the genitive: an unknown first word in "-ии"
+    before foreign tails (unknown words or holding suffixes) takes "-ия"."""
+    m = _FOREIGN_GENITIVE_RE.match(words[0])
+    if not m or doc.morph.is_known(words[0].lower()) or not genitive_governed(doc, open_pos):
+        return ""
+    tails = word_set("holding_suffixes")
+    if not all(w.lower() in tails or not doc.morph.is_known(w.lower()) for w in words[1:]):
+        return ""
+    return " ".join([m.group(1) + "ия", *words[1:]])
 
 
 def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:

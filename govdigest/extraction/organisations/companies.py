@@ -55,9 +55,12 @@ from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
     merge_bracket_aliases,
     merge_chamber_aliases,
+    merge_chamber_places,
     merge_declined,
     merge_holding_names,
 )
+from govdigest.extraction.organisations.plural_chambers import plural_chambers
+from govdigest.extraction.organisations.recalled import recalled_news_spans
 from govdigest.extraction.organisations.rules import (
     designator_before,
     is_excluded_name,
@@ -67,7 +70,7 @@ from govdigest.extraction.organisations.surroundings import (
     DATELINE_RE,
     crosses_paragraph,
     ner_bounds,
-    reported_source,
+    reported_by,
 )
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
@@ -103,6 +106,8 @@ def _declined_known_org(word: str) -> str:
         return ""
     low = word.lower().replace("ё", "е")
     known = word_set("known_orgs")
+    if low in known:
+        return word  # "корпорации Ростех": already the name, never read as a plural genitive
     for ending in _KNOWN_ORG_ENDINGS:
         if low.endswith(ending) and low[: -len(ending)] in known:
             return word[: -len(ending)]
@@ -191,7 +196,7 @@ def _quoted(
             continue
         if not _looks_like_name(content) or found.overlaps(span.open, span.close):
             continue
-        if (des is None or des.kind == "legal") and _reported_by(doc, span.open):
+        if (des is None or des.kind == "legal") and reported_by(doc, span.open):
             blocked.append((span.open, span.close))
             continue  # "сообщает «Лесогорская правда»": a media outlet reporting
         if des is None and _slogan_start(doc, content):
@@ -259,15 +264,6 @@ def _coordinated_before_quoted(
                 break
 
 
-# Present-tense reporting verbs right before a quoted name make it a media outlet.
-_REPORTING_RE = re.compile(
-    r"(?:сообщает|сообщают|сообщили|сообщил|рассказали|пишет|пишут|передаёт|передает"
-    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
-    r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
-    re.IGNORECASE,
-)
-
-
 def _slogan_start(doc: Doc, content: str) -> bool:
     """A quoted text that starts with a verb, a particle or an adverb is speech, a slogan or a
     scare quote ("«Не просто бумага»", "\"Приземлили\""), never an organisation's name."""
@@ -286,11 +282,6 @@ def truncated_at(doc: Doc, stop: int) -> bool:
     """A name cut off by a preview: followed by "…"/"..." or by the end of the text."""
     after = doc.text[stop : stop + 3]
     return after.startswith(("…", "...")) or not doc.text[stop:].strip()
-
-
-def _reported_by(doc: Doc, open_pos: int) -> bool:
-    near = _REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos])
-    return bool(near) or reported_source(doc, open_pos)
 
 
 def _nested_legal(doc: Doc, found: Found) -> None:
@@ -362,8 +353,10 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             continue
         if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
             continue
-        if _after_media_designator(doc, span.start):
-            continue  # "в эфире телеканала Кедр 24": the medium, never a party
+        if _after_media_designator(doc, span.start) or (
+            span.text.isupper() and reported_by(doc, span.start)
+        ):
+            continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():
@@ -402,6 +395,7 @@ def extract_companies(
     blocked: list[tuple[int, int]] = []
     _nested_legal(doc, found)
     pending = _quoted(doc, speech_opens, found, blocked)
+    plural_chambers(doc, found)
     descriptive_names(doc, found, blocked)
     head_first(doc, found, blocked)
     university_abbreviations(doc, found, blocked)
@@ -421,16 +415,16 @@ def extract_companies(
         merged.setdefault(cand.key, []).append(cand)
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
-    merged = merge_chamber_aliases(merged)
+    merged = merge_chamber_places(merge_chamber_aliases(merged))
     merged = merge_bracket_aliases(doc, merged)
     events = event_names(doc)
-    present = presence_spans(doc)
+    present = presence_spans(doc) + recalled_news_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
-            continue  # "в присутствии директора Госкорпорации «…»": only present, no party
+            continue  # "в присутствии директора …", "Ранее сообщалось, что …": no party
         best = max(group, key=lambda c: (c.strength, _legal_first(c.name), -c.start))
         mentions: list[str] = []
         for c in group:

@@ -20,7 +20,10 @@ from govdigest.extraction.resources import pairs, word_set
 
 # Region nouns of a genitive place tail: "… Озёрской области", "… Тальского края".
 _REGION_NOUNS = frozenset({"область", "край", "республика", "округ", "район"})
-_COUNTRY_ABBREVIATIONS = frozenset({"РФ"})
+# A country or a republic by its abbreviation closing a name: "Корпорация развития ЧР".
+_COUNTRY_ABBREVIATIONS = frozenset(
+    {"РФ", "ЧР", "РТ", "РБ", "РД", "РК", "РМ", "РА", "РХ", "УР", "КБР", "КЧР", "ДНР", "ЛНР", "РСО"}
+)
 # Genitive endings of an unknown town or a colloquial region: "Кедровска", "Озёрья".
 _UNKNOWN_PLACE_GENITIVES = ("ска", "ова", "ева", "ина", "ья")
 # Academies whose abbreviation completes a research centre's name: "научный центр РАН".

@@ -18,6 +18,9 @@ MIN_UNIVERSITY_ABBR = 3
 _RESEARCH_NAME_RE = re.compile(r"«\s*НИИ")
 # A chamber's abbreviation with its place's stem glued in front: "БелТПП", "МосТПП".
 _CHAMBER_ABBR_RE = re.compile(r"^[А-ЯЁ][а-яё]*ТПП$")
+# A chamber of commerce spelled out anywhere in the name, the quoted part too.
+_CHAMBER_NAME_RE = re.compile(r"торгово-промышленн\w*\s+палат", re.IGNORECASE)
+_PUBLIC_CHAMBER_RE = re.compile(r"^Общественн\w+\s+палат", re.IGNORECASE)
 # A centre named head first by its public task ("Центр поддержки экспорта", "Центр развития
 # экспорта … области") is a development institution, not a business; a business centre is named
 # by an adjective first ("Северный центр судостроения"), carries a legal form or is quoted
@@ -50,8 +53,10 @@ def org_kind(doc: Doc, name: str) -> OrgKind:
     words = re.findall(r"[\w-]+", name)
     if len(words) == 1 and is_university_abbreviation(words[0]):
         return "university"
-    if any(_CHAMBER_ABBR_RE.match(w) for w in words):
-        return "chamber"
+    if _PUBLIC_CHAMBER_RE.match(name):
+        return "association"  # "Общественная палата …": a civic council, no chamber of commerce
+    if any(_CHAMBER_ABBR_RE.match(w) for w in words) or _CHAMBER_NAME_RE.search(name):
+        return "chamber"  # "Союз «Торгово-промышленная палата …»": a chamber's legal shape
     table = _kind_table()
     for word in words:
         low = word.lower()

@@ -93,6 +93,42 @@ def _chamber_core(name: str) -> str:
     return spelled.casefold().replace("ё", "е")
 
 
+# "Тальская ТПП" and "Торгово-промышленная палата Тальской области": one chamber by its place.
+_CHAMBER_BY_ADJECTIVE_RE = re.compile(
+    r"^([А-ЯЁ][а-яё-]+?)(?:ая)\s+(?:ТПП|торгово-промышленная палата)$", re.IGNORECASE
+)
+_CHAMBER_BY_REGION_RE = re.compile(
+    r"^(?:ТПП|торгово-промышленная палата)\s+([А-ЯЁ][а-яё-]+?)(?:ой)\s+(?:области|края)$",
+    re.IGNORECASE,
+)
+
+
+def _chamber_place(name: str) -> str:
+    m = _CHAMBER_BY_ADJECTIVE_RE.match(name) or _CHAMBER_BY_REGION_RE.match(name)
+    return m.group(1).casefold().replace("ё", "е") if m else ""
+
+
+def merge_chamber_places(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """ "Тальская ТПП" beside "Торгово-промышленная палата Тальской области": the name with the
+    region spelled out."""
+    by_region = {
+        place: key
+        for key, group in merged.items()
+        if (name := max(group, key=lambda c: c.strength).name)
+        and _CHAMBER_BY_REGION_RE.match(name)
+        and (place := _chamber_place(name))
+    }
+    for key in list(merged):
+        name = max(merged[key], key=lambda c: c.strength).name
+        if not _CHAMBER_BY_ADJECTIVE_RE.match(name):
+            continue
+        target = by_region.get(_chamber_place(name))
+        if target is not None and target != key and target in merged:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged
+
+
 def merge_chamber_aliases(merged: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
     """ "Тальская ТПП" beside "Тальская торгово-промышленная палата": the spelled-out name."""
     spelled = {

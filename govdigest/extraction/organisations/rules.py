@@ -167,10 +167,15 @@ def _media_head(doc: Doc, words: list[str]) -> bool:
     return last in heads or doc.morph.lemma(last) in heads
 
 
+# A penal institution by its number ("ИК-27", "СИЗО-1", "ЛИУ-3"): a place of the federal prison
+# service, never a party to a mission even when it runs a workshop.
+_PENAL_RE = re.compile(r"^(?:ФКУ\s+)?(?:ИК|ИУ|СИЗО|ЛИУ|КП|ВК|ИЦ)[-–]\s?\d+\b")
+
+
 def is_excluded_name(doc: Doc, name: str) -> bool:
     """Government bodies, media, mis-tagged tokens ("IT") are never companies."""
     words = re.findall(r"[\w-]+", name)
-    if not words or is_media_name(name) or _media_head(doc, words):
+    if not words or is_media_name(name) or _media_head(doc, words) or _PENAL_RE.match(name):
         return True
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():

@@ -79,3 +79,18 @@ def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
         return None
     suffix = _DOMAIN_SUFFIX_RE.match(doc.text, words[-1].stop)
     return words[0].start, suffix.end() if suffix else words[-1].stop
+
+
+# Reporting verbs right before a name make it a media outlet ("пишет «…»", "сообщил ТКН").
+REPORTING_RE = re.compile(
+    r"(?:сообщает|сообщают|сообщили|сообщила|сообщило|сообщил|рассказали|пишет|пишут|писала?"
+    r"|писали|передаёт|передает"
+    r"|подпишитесь\s+на|подписывайтесь\s+на|читайте\s+нас\s+в"
+    r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
+    re.IGNORECASE,
+)
+
+
+def reported_by(doc: Doc, open_pos: int) -> bool:
+    near = REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos])
+    return bool(near) or reported_source(doc, open_pos)
