@@ -42,6 +42,11 @@ from govdigest.extraction.mission.not_leaders import (
     recalls_earlier_trip,
     receiving_heads,
 )
+from govdigest.extraction.mission.received import (
+    guest_met_at_home,
+    other_national_delegation,
+    received_delegation,
+)
 from govdigest.extraction.mission.role_subject import (
     heads_a_company,
     is_companion,
@@ -158,10 +163,30 @@ def leader_by_cue(
             if heads_a_company(doc, m.start()):
                 continue  # "группы компаний, которую возглавляет предприниматель X"
             sent = doc.sentence_at(m.start())
+            if sent is not None and received_delegation(doc, sent.start, m.start()):
+                # "Аким X принял делегацию России во главе с послом Y": Y heads the guests.
+                received = [
+                    p
+                    for p in people.mentions
+                    if m.end() <= p[0] <= m.end() + MAX_CUE_GAP and p[2] not in senders
+                ]
+                if received:
+                    return people.entities[received[0][2]], m.end()
             if sent is not None and _FEDERAL_DELEGATION_RE.search(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
+            other = (
+                other_national_delegation(
+                    doc, people, sent.start, sent.stop, _FEDERAL_DELEGATION_RE
+                )
+                if sent is not None
+                else None
+            )
+            if other is not None:
+                # "Делегацию Тавании под руководством вице-премьера W …" after Russia's, which
+                # has governor X among its members: X leads the region's mission.
+                return other, m.end()
             if sent is not None and _inside_other_delegation(doc, people, sent.start, m):
                 continue
             met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
@@ -407,6 +432,9 @@ def find_leader(
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
     )
+    visitor = guest_met_at_home(doc, people, subject) if subject is not None else None
+    if visitor is not None:
+        subject = visitor  # "X встретился с губернатором Y … в Туле" (X's own region)
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.

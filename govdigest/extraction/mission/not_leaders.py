@@ -42,9 +42,19 @@ _GREETING_RE = re.compile(
 _GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
 
 
+# The host's own words in a quote: "ваш приезд", "мы, как хорошие хозяева", "рады приветствовать
+# вас", "добро пожаловать", "у нас в гостях" (a guest thanks "хозяев": not these forms).
+_HOST_WORDS_RE = re.compile(
+    r"\bваш\w*\s+(?:\w+\s+)?(?:приезд|визит)|\bхозя(?:ева|ин|йка)\b|\bдобро\s+пожаловать"
+    r"|\bрад\w*\s+(?:вас\s+|вам\s+)?приветствова|\bу\s+нас\s+в\s+гостях",
+    re.IGNORECASE,
+)
+
+
 def greets_guests(doc: Doc, people: People, index: int) -> bool:
-    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X": the
-    host of an inbound visit, never its leader."""
+    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X", or X
+    welcoming in his quote ("«Ваш приезд для нас — событие», — сказал X"): the host of an
+    inbound visit, never its leader."""
     for start, _stop, i in people.mentions:
         if i != index:
             continue
@@ -52,7 +62,9 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
         if sent is None:
             continue
         text = doc.text[sent.start : sent.stop]
-        if _GREETING_RE.search(text) and _GUESTS_RE.search(text) and "во главе" not in text:
+        if "во главе" in text:
+            continue
+        if (_GREETING_RE.search(text) and _GUESTS_RE.search(text)) or _HOST_WORDS_RE.search(text):
             return True
     return False
 

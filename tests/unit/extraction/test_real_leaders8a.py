@@ -1,0 +1,112 @@
+"""Table-driven tests of the round-8 leader rules (issue 8) for inbound visits and sent
+delegations, learned from a sweep of real posts (tests/corpus/catalog/missions.md, «Round 8 —
+inbound visits and sent delegations (sweep)»): the head of a delegation a host receives leads,
+even a federal one; a head who meets a visitor in his own region hosts; the host's welcoming
+words in his quote make him the host; in a council of two national delegations the governor
+inside Russia's leads, never the other side's head.
+
+Every sentence, person and region is invented; each row has the shape of a structure counted in
+the catalog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A foreign regional head receives a Russian delegation headed by the ambassador.
+        (
+            "В минувшую пятницу в Ланграде аким области Ерлан Сапаров принял делегацию "
+            "Российской Федерации во главе с Чрезвычайным и Полномочным Послом РФ в Тавании "
+            "Игорем Лосевым. Стороны обсудили торговлю и туризм.",
+            "Игорь Лосев",
+        ),
+        # The same shape with a region's delegation received abroad.
+        (
+            "Председатель облисполкома Павел Кротов принял делегацию Кедровской области во "
+            "главе с вице-губернатором Ниной Клёновой. Обсудили поставки техники.",
+            "Нина Клёнова",
+        ),
+        # A governor receives a province's delegation headed by its vice-governor.
+        (
+            "Губернатор Ольховской области Пётр Сомов встретил делегацию провинции Ланьхэ во "
+            "главе с вице-губернатором Ли Вэем. Гости посетят завод и университет.",
+            "Ли Вэй",
+        ),
+        # Two governors meet; the place named is the first one's region: the second visits.
+        (
+            "12 марта губернатор Ольховской области Пётр Сомов встретился с губернатором "
+            "Кленовской области Андреем Таранским. Визит прошёл в рамках выездного заседания "
+            "комиссии в Ольховске. Губернаторы обсудили обмен опытом.",
+            "Андрей Таранский",
+        ),
+        # "провёл встречу с …" in the host's city, told by the host region's newsroom.
+        (
+            "Губернатор Рябинского края Олег Дёмин провёл рабочую встречу с главой Кедровской "
+            "Республики Тимуром Ахметовым. Переговоры прошли в Рябинске, стороны подписали "
+            "соглашение о сотрудничестве.",
+            "Тимур Ахметов",
+        ),
+        # The place is the OTHER head's region: the subject travelled and leads.
+        (
+            "В рамках рабочей поездки в Кленовск губернатор Ольховской области Пётр Сомов "
+            "провёл встречу с губернатором Кленовской области Андреем Таранским. По итогам "
+            "губернаторы подписали соглашение.",
+            "Пётр Сомов",
+        ),
+        # The host welcomes the visitor in his quote; the visiting head leads.
+        (
+            "В рамках встречи делегаций Ольховской области и Кедровской Республики губернатор "
+            "Пётр Сомов и глава республики Тимур Ахметов обсуждают сотрудничество. «Для нас "
+            "ваш приезд — большое событие, мы, как хорошие хозяева, покажем всё лучшее», — "
+            "подчеркнул Пётр Сомов.",
+            "Тимур Ахметов",
+        ),
+        # A council of two national delegations: the governor among Russia's members leads.
+        (
+            "Губернатор Ольховской области Пётр Сомов поучаствовал во втором Совете регионов "
+            "России и Тавании в Кедровской области. Российскую делегацию возглавил первый "
+            "вице-премьер России Юрий Громов, в делегацию вошли главы 17 регионов России, "
+            "включая Сомова. В состав делегации Тавании под руководством заместителя "
+            "премьер-министра Республики Тавания Марка Орелли вошли главы всех регионов страны.",
+            "Пётр Сомов",
+        ),
+    ],
+)
+def test_leader(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A guest who thanks the hosts ("хозяев") is not made a host by it.
+        (
+            "Делегация Ольховской области во главе с губернатором Петром Сомовым прибыла в "
+            "Тавград. «Благодарю хозяев за тёплый приём», — сказал Пётр Сомов.",
+            "Пётр Сомов",
+        ),
+        # A meeting in the capital is neutral ground: the subject who travelled still leads.
+        (
+            "Губернатор Ольховской области Пётр Сомов в Москве встретился с губернатором "
+            "Кленовской области Андреем Таранским. Обсудили поставки зерна.",
+            "Пётр Сомов",
+        ),
+    ],
+)
+def test_leader_kept(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
