@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.mission.cue_sides import MAX_CUE_GAP
 from govdigest.extraction.mission.federal_side import member_governor
 from govdigest.extraction.people import People, PersonEntity
 
@@ -26,11 +27,20 @@ _RECEIVED_BEFORE_CUE_RE = re.compile(
 )
 
 
-def received_delegation(doc: Doc, sent_start: int, cue_start: int) -> bool:
-    """Whether the cue at ``cue_start`` heads a delegation someone receives in that sentence
-    ("X принял делегацию Российской Федерации во главе с …"): its head is the guest, even a
-    federal one (an ambassador), and the receiver hosts."""
-    return bool(_RECEIVED_BEFORE_CUE_RE.search(doc.text[sent_start:cue_start]))
+def received_head(
+    doc: Doc, people: People, sent_start: int, cue: re.Match[str], senders: frozenset[int]
+) -> PersonEntity | None:
+    """The head named after a cue that heads a delegation someone receives in that sentence
+    ("X принял делегацию Российской Федерации во главе с Y"): Y is the guest, even a federal
+    one (an ambassador), and the receiver hosts."""
+    if not _RECEIVED_BEFORE_CUE_RE.search(doc.text[sent_start : cue.start()]):
+        return None
+    after = [
+        p
+        for p in people.mentions
+        if cue.end() <= p[0] <= cue.end() + MAX_CUE_GAP and p[2] not in senders
+    ]
+    return people.entities[after[0][2]] if after else None
 
 
 # "делегация Узбекистана", "делегации Тавании под руководством …": a delegation named by a
