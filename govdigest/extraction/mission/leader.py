@@ -31,6 +31,7 @@ from govdigest.extraction.mission.host_side import (
     delegation_home_official,
     event_meeting_subject,
     nominative_at,
+    outside_named_delegation,
     plural_visit_guest,
 )
 from govdigest.extraction.mission.leader_checks import (
@@ -49,6 +50,7 @@ from govdigest.extraction.mission.not_leaders import (
     greets_guests,
     recalls_earlier_trip,
     receiving_heads,
+    region_show_visitors,
 )
 from govdigest.extraction.mission.received import (
     guest_met_at_home,
@@ -262,7 +264,9 @@ def find_leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    senders = sender_indices(doc, people) | did_not_go(doc, people)
+    senders = (
+        sender_indices(doc, people) | did_not_go(doc, people) | region_show_visitors(doc, people)
+    )
     found = leader_by_cue(doc, people, senders)
     if found is not None:
         cue, cue_end = found
@@ -349,6 +353,7 @@ def find_leader(
             if e.role_class in LEADER_ROLE_RANK
             and i not in senders
             and not (outbound and has_outside_role(doc, e))
+            and not outside_named_delegation(doc, people, i)
             and _participates(doc, people, i)
             and not greets_guests(doc, people, i)
         ),

@@ -3,7 +3,8 @@ delegations, learned from a sweep of real posts (tests/corpus/catalog/missions.m
 inbound visits and sent delegations (sweep)»): the head of a delegation a host receives leads,
 even a federal one; a head who meets a visitor in his own region hosts; the host's welcoming
 words in his quote make him the host; in a council of two national delegations the governor
-inside Russia's leads, never the other side's head.
+inside Russia's leads, never the other side's head; the heads a named regional delegation meets
+host it; a federal official visiting a region's presentation or stand is its guest.
 
 Every sentence, person and region is invented; each row has the shape of a structure counted in
 the catalog.
@@ -107,6 +108,54 @@ def test_leader(extractor: Extractor, text: str, leader: str) -> None:
     ],
 )
 def test_leader_kept(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A region's delegation, its head unnamed, meets the host's heads: none of them leads.
+        (
+            "Делегация Ольховской области посетила с рабочим визитом Кленовскую Республику. В "
+            "рамках визита состоялись встречи с главой Кленовской Республики Артуром Зыряновым, "
+            "председателем правительства Сергеем Грачёвым, министром сельского хозяйства Ниной "
+            "Клёновой. Обсудили поставки семян."
+        ),
+        # A federal minister visits a region's presentation in Moscow: he is its guest.
+        (
+            "Министр иностранных дел России Юрий Громов посетил презентацию Кедровской области, "
+            "проходившую в Москве, и высоко оценил регион. Помогали представить область "
+            "артисты и спортсмены."
+        ),
+    ],
+)
+def test_no_leader(extractor: Extractor, text: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # The named delegation's own governor still leads it when he meets the hosts.
+        (
+            "Делегация Ольховской области посетила Кленовскую Республику. Губернатор "
+            "Ольховской области Пётр Сомов провёл встречи с главой Кленовской Республики "
+            "Артуром Зыряновым и председателем правительства Сергеем Грачёвым.",
+            "Пётр Сомов",
+        ),
+        # The region's governor presents his region; a federal guest of the show does not lead.
+        (
+            "Губернатор Кедровской области Олег Дёмин принял участие в выставке «Край» в "
+            "Москве. Министр иностранных дел России Юрий Громов посетил стенд Кедровской "
+            "области.",
+            "Олег Дёмин",
+        ),
+    ],
+)
+def test_hosts_not_leaders(extractor: Extractor, text: str, leader: str) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
