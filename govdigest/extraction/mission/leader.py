@@ -76,12 +76,15 @@ from govdigest.extraction.mission.visits import (
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
 
-# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
+# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию",
+# "Делегацию принял губернатор …".
 HOST_RE = re.compile(
     r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\bпереговор\w*\s+между\s+[^.!?\n]{1,120}?\s+и\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
-    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
+    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]"
+    r"|\bделегаци[юи]\s+(?:\w+\s+){0,2}(?:принял|принимал|встретил|встречал)[аи]?\b"
+    r"(?!\s+участи)",
     re.IGNORECASE,
 )
 

@@ -52,10 +52,19 @@ _HOST_WORDS_RE = re.compile(
 )
 
 
+# "делегацию сопровождает министр X", "сопровождал гостей": the host's escort.
+_ESCORT_RE = re.compile(
+    r"\b(?:делегаци[юи]|гостей)\s+(?:[\w-]+\s+){0,2}сопровожда\w*"
+    r"|\bсопровожда\w*\s+(?:[\w-]+\s+){0,2}(?:делегаци[юи]|гостей)\b",
+    re.IGNORECASE,
+)
+
+
 def greets_guests(doc: Doc, people: People, index: int) -> bool:
-    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X", or X
-    welcoming in his quote ("«Ваш приезд для нас — событие», — сказал X"): the host of an
-    inbound visit, never its leader."""
+    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X", X
+    welcoming in his quote ("«Ваш приезд для нас — событие», — сказал X"), or escorting the
+    guests ("делегацию сопровождает министр X"): the host of an inbound visit, never its
+    leader."""
     for start, _stop, i in people.mentions:
         if i != index:
             continue
@@ -66,6 +75,8 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
         if "во главе" in text:
             continue
         if (_GREETING_RE.search(text) and _GUESTS_RE.search(text)) or _HOST_WORDS_RE.search(text):
+            return True
+        if _ESCORT_RE.search(text):
             return True
     return False
 

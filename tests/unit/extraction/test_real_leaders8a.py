@@ -4,7 +4,8 @@ inbound visits and sent delegations (sweep)»): the head of a delegation a host 
 even a federal one; a head who meets a visitor in his own region hosts; the host's welcoming
 words in his quote make him the host; in a council of two national delegations the governor
 inside Russia's leads, never the other side's head; the heads a named regional delegation meets
-host it; a federal official visiting a region's presentation or stand is its guest.
+host it, and so do the one who receives the delegation ("Делегацию принял …") and the host's
+escort; a federal official visiting a region's presentation or stand is its guest.
 
 Every sentence, person and region is invented; each row has the shape of a structure counted in
 the catalog.
@@ -123,6 +124,12 @@ def test_leader_kept(extractor: Extractor, text: str, leader: str) -> None:
             "председателем правительства Сергеем Грачёвым, министром сельского хозяйства Ниной "
             "Клёновой. Обсудили поставки семян."
         ),
+        # A delegation of ambassadors, its head unnamed; the host's minister escorts it.
+        (
+            "В понедельник в Ольховскую область прибыла делегация послов. Делегацию уже принял "
+            "губернатор Пётр Сомов. По распоряжению губернатора делегацию сопровождает "
+            "министр внешних связей Нина Клёнова."
+        ),
         # A federal minister visits a region's presentation in Moscow: he is its guest.
         (
             "Министр иностранных дел России Юрий Громов посетил презентацию Кедровской области, "
@@ -145,6 +152,18 @@ def test_no_leader(extractor: Extractor, text: str) -> None:
             "Ольховской области Пётр Сомов провёл встречи с главой Кленовской Республики "
             "Артуром Зыряновым и председателем правительства Сергеем Грачёвым.",
             "Пётр Сомов",
+        ),
+        # Members escorting their own governor do not make him the host's escort.
+        (
+            "Губернатор Кедровской области Олег Дёмин прибыл в Тавград с рабочим визитом. "
+            "Губернатора сопровождают члены делегации: министры и предприниматели.",
+            "Олег Дёмин",
+        ),
+        # "Члены делегации приняли участие …" is taking part, not receiving a delegation.
+        (
+            "Губернатор Кедровской области Олег Дёмин прибыл в Тавград. Члены делегации "
+            "приняли участие в форуме и встретились с предпринимателями.",
+            "Олег Дёмин",
         ),
         # The region's governor presents his region; a federal guest of the show does not lead.
         (
