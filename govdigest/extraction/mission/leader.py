@@ -54,6 +54,7 @@ from govdigest.extraction.mission.not_leaders import (
 )
 from govdigest.extraction.mission.received import (
     guest_met_at_home,
+    guest_of_joined_meeting,
     other_national_delegation,
     received_head,
 )
@@ -336,7 +337,11 @@ def find_leader(
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
     )
-    visitor = guest_met_at_home(doc, people, subject) if subject is not None else None
+    visitor = (
+        guest_met_at_home(doc, people, subject) or guest_of_joined_meeting(doc, people, subject)
+        if subject is not None
+        else None
+    )
     if visitor is not None:
         subject = visitor  # "X встретился с губернатором Y … в Туле" (X's own region)
     signer = plural_signer(doc, people, senders)

@@ -133,3 +133,31 @@ def guest_met_at_home(doc: Doc, people: People, subject: PersonEntity) -> Person
                 return other
             break
     return None
+
+
+# "принял участие во встрече генерального консула Тавании X с главой города Y"
+_JOINED_MEETING_RE = re.compile(r"\bучасти\w*\s+во\s+встреч\w+\s+", re.IGNORECASE)
+MAX_JOINED_GAP = 120
+
+
+def guest_of_joined_meeting(
+    doc: Doc, people: People, subject: PersonEntity
+) -> PersonEntity | None:
+    """ "Спикер думы X принял участие во встрече генконсула Тавании Y с мэром Z": X joins a
+    meeting the guest Y holds with the host; Y, named first with an ambassador's or consul's
+    role, is the visitor."""
+    for start, _stop, index in people.mentions:
+        if people.entities[index] is not subject:
+            continue
+        sent = doc.sentence_at(start)
+        joined = _JOINED_MEETING_RE.search(doc.text, start, sent.stop) if sent else None
+        if joined is None:
+            continue
+        after = [
+            m
+            for m in people.mentions
+            if joined.end() <= m[0] <= joined.end() + MAX_JOINED_GAP and m[0] < sent.stop
+        ]
+        if after and people.entities[after[0][2]].role_class == "ambassador":
+            return people.entities[after[0][2]]
+    return None

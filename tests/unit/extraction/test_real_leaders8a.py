@@ -5,7 +5,8 @@ even a federal one; a head who meets a visitor in his own region hosts; the host
 words in his quote make him the host; in a council of two national delegations the governor
 inside Russia's leads, never the other side's head; the heads a named regional delegation meets
 host it, and so do the one who receives the delegation ("Делегацию принял …") and the host's
-escort; a federal official visiting a region's presentation or stand is its guest.
+escort; a federal official visiting a region's presentation or stand is its guest; one who
+joins a consul's meeting with the host is the host's side.
 
 Every sentence, person and region is invented; each row has the shape of a structure counted in
 the catalog.
@@ -73,6 +74,13 @@ PUBLISHED = date(2026, 5, 14)
             "ваш приезд — большое событие, мы, как хорошие хозяева, покажем всё лучшее», — "
             "подчеркнул Пётр Сомов.",
             "Тимур Ахметов",
+        ),
+        # A host-side official joins the meeting a consul holds with the mayor: the consul leads.
+        (
+            "Председатель городской думы Кленовска Игорь Лесков принял участие во встрече "
+            "нового Генерального консула Тавании Марко Орелли с главой Кленовска Ниной "
+            "Клёновой. Стороны обсудили связи с городами-побратимами.",
+            "Марко Орелли",
         ),
         # A council of two national delegations: the governor among Russia's members leads.
         (
