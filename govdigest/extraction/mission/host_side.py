@@ -332,3 +332,26 @@ def event_meeting_subject(doc: Doc, people: People, start: int, stop: int) -> Pe
     ):
         return None
     return entity
+
+
+_MET_WITH_RE = re.compile(r"\bвстре[чт]\w*\s+(?:[\w-]+\s+){0,3}?с(?:о)?\s", re.IGNORECASE)
+
+
+def outside_named_delegation(doc: Doc, people: People, index: int) -> bool:
+    """Someone the post's named regional delegation meets ("Делегация Ольховской области
+    посетила Кленовскую Республику … встречи с главой республики X, председателем
+    правительства Y"): a head of another territory, or one named only after "встреча с", who
+    hosts the delegation and never leads it."""
+    home = _delegation_home(doc)
+    entity = people.entities[index]
+    if not home or _belongs_to(entity, home):
+        return False
+    stem = _ROLE_STEM_RE.search(entity.role or "")
+    if stem is not None and len(stem.group(1)) >= MIN_STEM:
+        return True
+    starts = [m[0] for m in people.mentions if m[2] == index]
+    for start in starts:
+        sent = doc.sentence_at(start)
+        if sent is None or not _MET_WITH_RE.search(doc.text, sent.start, start):
+            return False
+    return bool(starts)

@@ -9,13 +9,21 @@ from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import (
     is_past_singular,
     lemmas_in,
-    role_has,
     verb_lemma,
 )
 from govdigest.extraction.mission.agreements import (
     AGREEMENT_VERBS,
 )
 from govdigest.extraction.mission.author import channel_role, visitor_to_author
+from govdigest.extraction.mission.cue_sides import (
+    MAX_CUE_GAP,
+    directed_infinitive,
+    federal_head_beside_governor,
+    federal_or_national,
+    has_outside_role,
+    inside_other_delegation,
+    regional_head_beside,
+)
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
@@ -23,6 +31,7 @@ from govdigest.extraction.mission.host_side import (
     delegation_home_official,
     event_meeting_subject,
     nominative_at,
+    outside_named_delegation,
     plural_visit_guest,
 )
 from govdigest.extraction.mission.leader_checks import (
@@ -41,6 +50,13 @@ from govdigest.extraction.mission.not_leaders import (
     greets_guests,
     recalls_earlier_trip,
     receiving_heads,
+    region_show_visitors,
+)
+from govdigest.extraction.mission.received import (
+    guest_met_at_home,
+    guest_of_joined_meeting,
+    other_national_delegation,
+    received_head,
 )
 from govdigest.extraction.mission.role_subject import (
     heads_a_company,
@@ -61,12 +77,15 @@ from govdigest.extraction.mission.visits import (
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
 
-# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию".
+# The host meets a guest delegation: "встреча губернатора … с делегацией …", "принял делегацию",
+# "Делегацию принял губернатор …".
 HOST_RE = re.compile(
     r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\bпереговор\w*\s+между\s+[^.!?\n]{1,120}?\s+и\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
-    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]",
+    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]"
+    r"|\bделегаци[юи]\s+(?:\w+\s+){0,2}(?:принял|принимал|встретил|встречал)[аи]?\b"
+    r"(?!\s+участи)",
     re.IGNORECASE,
 )
 
@@ -114,7 +133,6 @@ _FEDERAL_DELEGATION_RE = re.compile(
     + r")\b|российск\w*\s+(?:\w+\s+)?делегаци",
     re.IGNORECASE,
 )
-MAX_CUE_GAP = 120
 # "делегация …, в которую, помимо президента республики X, вошли …": the one named after
 # "помимо" in a delegation's composition heads it.
 _MEMBERS_RE = re.compile(r"\b(?:вошл[иа]|входил[иа]?|входят|в\s+составе?)\b", re.IGNORECASE)
@@ -158,11 +176,25 @@ def leader_by_cue(
             if heads_a_company(doc, m.start()):
                 continue  # "группы компаний, которую возглавляет предприниматель X"
             sent = doc.sentence_at(m.start())
+            received = received_head(doc, people, sent.start, m, senders) if sent else None
+            if received is not None:
+                return received, m.end()  # "Аким X принял делегацию России во главе с послом Y"
             if sent is not None and _FEDERAL_DELEGATION_RE.search(
                 doc.text[sent.start : sent.stop]
             ):
                 continue
-            if sent is not None and _inside_other_delegation(doc, people, sent.start, m):
+            other = (
+                other_national_delegation(
+                    doc, people, sent.start, sent.stop, _FEDERAL_DELEGATION_RE
+                )
+                if sent is not None
+                else None
+            )
+            if other is not None:
+                # "Делегацию Тавании под руководством вице-премьера W …" after Russia's, which
+                # has governor X among its members: X leads the region's mission.
+                return other, m.end()
+            if sent is not None and inside_other_delegation(doc, people, sent.start, m):
                 continue
             met_by = met_delegation_subject(doc, people, m.start(), sent) if sent else None
             if met_by is not None:
@@ -194,7 +226,7 @@ def leader_by_cue(
                 and prev
                 and not doc.text[prev[-1][1] : m.start()].strip()
                 and (
-                    is_past_singular(doc, m.group()) or _directed_infinitive(doc, people, prev[-1])
+                    is_past_singular(doc, m.group()) or directed_infinitive(doc, people, prev[-1])
                 )
                 and prev[-1][2] not in senders
             ):
@@ -212,7 +244,7 @@ def leader_by_cue(
             member = member_governor(doc, people, nxt[0][2]) if nxt else None
             if member is not None and national_head(people.entities[nxt[0][2]]):
                 return member, m.end()  # "во главе с вице-премьером …, в её составе губернатор X"
-            if nxt and _federal_head_beside_governor(people, nxt[0][2]):
+            if nxt and federal_head_beside_governor(people, nxt[0][2]):
                 # "Делегацию возглавляет полпред Президента …, — рассказал губернатор X": the
                 # governor inside the delegation the federal official heads leads the region's.
                 governors = [e for e in people.entities if e.role_class == "governor"]
@@ -220,115 +252,13 @@ def leader_by_cue(
                     return governors[0], m.end()
                 continue
             if nxt and not (
-                _federal_or_national(people.entities[nxt[0][2]])
+                federal_or_national(people.entities[nxt[0][2]])
                 and _FEDERAL_DELEGATION_RE.search(doc.text)
             ):
                 # "Делегацию возглавлял первый вице-премьер правительства РФ" in a post about a
                 # governor inside the federal delegation: the federal head does not lead it.
                 return people.entities[nxt[0][2]], m.end()
     return None
-
-
-# "губернатор в составе правительственной делегации во главе с …": the governor is a member of
-# a delegation someone else heads, right before the cue.
-_MEMBER_BEFORE_CUE_RE = re.compile(
-    r"\b(?:губернатор\w*|глав\w+\s+(?:региона|республики|края|области)|врио\s+\w+)"
-    r"(?:\s+[А-ЯЁ][\w.-]+){0,3},?\s+в\s+составе\s+(?:[\w-]+\s+){0,4}?делегаци\w+\s*$",
-    re.IGNORECASE,
-)
-
-
-def _inside_other_delegation(doc: Doc, people: People, sent_start: int, cue: re.Match) -> bool:
-    """ "Губернатор X в составе правительственной делегации во главе с премьер-министром Y":
-    Y heads the larger delegation; unless Y is a governor, the governor inside leads the
-    region's mission."""
-    if not _MEMBER_BEFORE_CUE_RE.search(doc.text[sent_start : cue.start()]):
-        return False
-    nxt = [p for p in people.mentions if cue.end() <= p[0] <= cue.end() + MAX_CUE_GAP]
-    return bool(nxt) and people.entities[nxt[0][2]].role_class != "governor"
-
-
-# "поручил вице-губернатору X возглавить …", "доверил X возглавить …": a directive verb, then
-# its dative object, then the infinitive cue.
-_DIRECTIVE_RE = re.compile(
-    r"\b(?:поручил|поручила|доверил|доверила|предложил|предложила|попросил|попросила)\s+"
-    r"(?:[\w-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-MAX_DIRECTIVE_LOOKBACK = 80
-
-
-def _directed_infinitive(doc: Doc, people: People, mention: tuple[int, int, int]) -> bool:
-    """Whether the person right before an infinitive cue is the object of a directive verb."""
-    start = mention[0]
-    for span in people.role_spans:
-        if span[1] <= start and start - span[1] <= 2:
-            start = span[0]
-    window = doc.text[max(0, start - MAX_DIRECTIVE_LOOKBACK) : start]
-    return bool(_DIRECTIVE_RE.search(window)) and not re.search(r"[.!?\n]", window[-40:])
-
-
-# A federal official who heads a delegation a governor is part of: the President's envoy, a
-# vice-premier, a federal minister (never an ambassador, who is a guest).
-_FEDERAL_HEAD_RE = re.compile(
-    r"полпред|полномочн\w*\s+представител|вице-премьер|министр|председател\w*\s+правительства"
-    r"|\bв\s+[А-ЯЁ]{1,3}ФО\b",
-    re.IGNORECASE,
-)
-
-
-def _federal_or_national(entity: PersonEntity) -> bool:
-    """A federal official, or a national office named without a territory ("вице-премьер"; a
-    bare "министр" may be a region's, so it does not count)."""
-    role = (entity.role or "").lower()
-    return is_federal(entity) or (national_head(entity) and not role.startswith("министр"))
-
-
-def _federal_head_beside_governor(people: People, index: int) -> bool:
-    entity = people.entities[index]
-    if entity.role_class == "ambassador" or not is_federal(entity):
-        return False
-    if not _FEDERAL_HEAD_RE.search(entity.role or ""):
-        return False
-    return any(e.role_class == "governor" for i, e in enumerate(people.entities) if i != index)
-
-
-_REGIONAL_HEAD_RE = re.compile(
-    r"^(?:председател\w*|губернатор\w*|глав\w*|хоким\w*|аким\w*)\s+"
-    r"(?:\w+\s+){0,2}?(?:\w+(?:ого|его|ой|ей)\s+(?:областн\w+\s+)?"
-    r"(?:област|кра|республик|округ|облисполком|исполнительн)|провинци)",
-    re.IGNORECASE,
-)
-
-
-def _regional_head_beside(doc: Doc, people: People, guest: GuestVisit) -> PersonEntity | None:
-    """The one other person in the guest's sentence whose role heads a region (председатель
-    облисполкома, хоким области, губернатор провинции), not of the host's own side."""
-    guest_stops = [
-        stop
-        for start, stop, index in people.mentions
-        if people.entities[index] is guest.guest and guest.sent_start <= start < guest.sent_stop
-    ]
-    if not guest_stops:
-        return None
-    found = {}
-    for start, _stop, index in people.mentions:
-        entity = people.entities[index]
-        if not guest_stops[0] < start < guest.sent_stop or entity is guest.guest:
-            continue
-        between = doc.text[guest_stops[0] : start]
-        listed = re.search(r"\bа\s+также\b|\bи\b", between) and not any(
-            doc.morph.has_pos(w.text.lower(), frozenset({"VERB"}), 0.3)
-            for w in doc.words_in(guest_stops[0], start)
-        )
-        if listed and entity.name != doc.author and _REGIONAL_HEAD_RE.search(entity.role or ""):
-            found[entity.name] = entity
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
-    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
-    return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
 
 
 def find_leader(
@@ -338,7 +268,9 @@ def find_leader(
     guest: GuestVisit | None = None,
     headline: PersonEntity | None = None,
 ) -> tuple[str | None, str | None]:
-    senders = sender_indices(doc, people) | did_not_go(doc, people)
+    senders = (
+        sender_indices(doc, people) | did_not_go(doc, people) | region_show_visitors(doc, people)
+    )
     found = leader_by_cue(doc, people, senders)
     if found is not None:
         cue, cue_end = found
@@ -357,7 +289,7 @@ def find_leader(
             # встретились с председателем провинции Y": the governor inside it leads, Y hosts.
             return member.name, member.role
     if guest is not None and guest.guest.role_class == "ambassador":
-        regional = _regional_head_beside(doc, people, guest)
+        regional = regional_head_beside(doc, people, guest)
         if regional is not None:
             # "Край посетили посол Тавии Y, а также председатель Ланьского облисполкома Z": the
             # regional head leads the guests; the ambassador accompanies them.
@@ -378,9 +310,7 @@ def find_leader(
             return member.name, member.role
         # "на встрече с делегацией провинции … переговоры с вице-губернатором провинции X":
         # the first person with an outside role is the guests' head.
-        outside = [
-            e for e in people.entities if e.name != doc.author and _has_outside_role(doc, e)
-        ]
+        outside = [e for e in people.entities if e.name != doc.author and has_outside_role(doc, e)]
         if outside and outside[0].role_class != "ambassador":
             return outside[0].name, outside[0].role
         return None, None
@@ -407,6 +337,13 @@ def find_leader(
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
     )
+    visitor = (
+        guest_met_at_home(doc, people, subject) or guest_of_joined_meeting(doc, people, subject)
+        if subject is not None
+        else None
+    )
+    if visitor is not None:
+        subject = visitor  # "X встретился с губернатором Y … в Туле" (X's own region)
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
@@ -423,7 +360,8 @@ def find_leader(
             for i, e in enumerate(people.entities)
             if e.role_class in LEADER_ROLE_RANK
             and i not in senders
-            and not (outbound and _has_outside_role(doc, e))
+            and not (outbound and has_outside_role(doc, e))
+            and not outside_named_delegation(doc, people, i)
             and _participates(doc, people, i)
             and not greets_guests(doc, people, i)
         ),

@@ -1,12 +1,13 @@
 """People a post names near a trip who do not lead it: a planned head who did not go, whoever
-greets the guests, a head of state or government receiving a governor, and a trip told as
-backstory."""
+greets the guests, a head of state or government receiving a governor, a trip told as
+backstory, and a federal official visiting a region's show."""
 
 from __future__ import annotations
 
 import re
 
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.mission.federal_side import federal_side
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import lines
 
@@ -42,9 +43,28 @@ _GREETING_RE = re.compile(
 _GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
 
 
+# The host's own words in a quote: "ваш приезд", "мы, как хорошие хозяева", "рады приветствовать
+# вас", "добро пожаловать", "у нас в гостях" (a guest thanks "хозяев": not these forms).
+_HOST_WORDS_RE = re.compile(
+    r"\bваш\w*\s+(?:\w+\s+)?(?:приезд|визит)|\bхозя(?:ева|ин|йка)\b|\bдобро\s+пожаловать"
+    r"|\bрад\w*\s+(?:вас\s+|вам\s+)?приветствова|\bу\s+нас\s+в\s+гостях",
+    re.IGNORECASE,
+)
+
+
+# "делегацию сопровождает министр X", "сопровождал гостей": the host's escort.
+_ESCORT_RE = re.compile(
+    r"\b(?:делегаци[юи]|гостей)\s+(?:[\w-]+\s+){0,2}сопровожда\w*"
+    r"|\bсопровожда\w*\s+(?:[\w-]+\s+){0,2}(?:делегаци[юи]|гостей)\b",
+    re.IGNORECASE,
+)
+
+
 def greets_guests(doc: Doc, people: People, index: int) -> bool:
-    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X": the
-    host of an inbound visit, never its leader."""
+    """ "В аэропорту гостей встречали губернатор X и …", "Гостей принимал губернатор X", X
+    welcoming in his quote ("«Ваш приезд для нас — событие», — сказал X"), or escorting the
+    guests ("делегацию сопровождает министр X"): the host of an inbound visit, never its
+    leader."""
     for start, _stop, i in people.mentions:
         if i != index:
             continue
@@ -52,7 +72,11 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
         if sent is None:
             continue
         text = doc.text[sent.start : sent.stop]
-        if _GREETING_RE.search(text) and _GUESTS_RE.search(text) and "во главе" not in text:
+        if "во главе" in text:
+            continue
+        if (_GREETING_RE.search(text) and _GUESTS_RE.search(text)) or _HOST_WORDS_RE.search(text):
+            return True
+        if _ESCORT_RE.search(text):
             return True
     return False
 
@@ -119,3 +143,28 @@ def recalls_earlier_trip(sentence: str) -> bool:
         low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalpha()
         for opener in lines("recalled_sentence_openers")
     )
+
+
+# "посетил презентацию Кедровской области", "осмотрел стенд Ольховской области": a visitor of a
+# region's own show (in Moscow, at a forum), not a traveller for that region.
+_REGION_SHOW_RE = re.compile(
+    r"\b(?:посетил\w*|осмотрел\w*|побывал\w*\s+на)\s+(?:\w+\s+){0,2}?"
+    r"(?:презентаци|стенд|экспозици|павильон|выставк|дн[еия])\w*\s+(?:\w+\s+){0,2}?"
+    r"[А-ЯЁ][а-яё-]+(?:ой|ей|ого|его)\s+(?:област|кра|республик|округ)",
+    re.IGNORECASE,
+)
+
+
+def region_show_visitors(doc: Doc, people: People) -> frozenset[int]:
+    """Federal officials who visit a region's presentation or stand ("Министр иностранных дел
+    России X посетил презентацию Кедровской области"): guests of the region's show, never the
+    leader of its mission."""
+    out: set[int] = set()
+    for m in _REGION_SHOW_RE.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        for start, _stop, index in people.mentions:
+            if sent.start <= start < m.start() and federal_side(people.entities[index]):
+                out.add(index)
+    return frozenset(out)
