@@ -150,7 +150,9 @@ def guest_of_joined_meeting(
         if people.entities[index] is not subject:
             continue
         sent = doc.sentence_at(start)
-        joined = _JOINED_MEETING_RE.search(doc.text, start, sent.stop) if sent else None
+        if sent is None:
+            continue
+        joined = _JOINED_MEETING_RE.search(doc.text, start, sent.stop)
         if joined is None:
             continue
         after = [
