@@ -1,0 +1,117 @@
+"""Table-driven tests of speaker rules from the round-8 real-text sweep (issue 8).
+
+Every sentence here is invented; the shapes are those counted in the "Round 8 — quotes and
+speakers (sweep)" section of tests/corpus/catalog/quotes.md. A wrong speaker is the worst defect,
+so rows also pin where the speaker must stay unresolved (None).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.models import Extraction
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 5, 20)
+
+run = partial(extract_text, published=PUBLISHED)
+
+
+def _speakers(result: Extraction) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in result.quotes]
+
+
+def _speaker_of(result: Extraction, starts: str) -> str | None:
+    found = [q for q in result.quotes if q.text.startswith(starts)]
+    assert found, f"no quote starting {starts!r} in {_speakers(result)}"
+    return found[0].speaker
+
+
+# (text, first words of a quote, its expected speaker)
+SPEAKERS = [
+    # A dash paragraph with no attribution of its own runs on into the next plain paragraph,
+    # whose closing dash attribution names the speaker of both — not the person the lead
+    # sentence before congratulated.
+    pytest.param(
+        "Мэр Кедровска поздравил Аяну Тумэн с назначением.\n\n"
+        "– Кедровск и Тавия всегда были добрыми соседями. Я убежден, так будет и дальше.\n\n"
+        "Развиваются и торговые связи между нашими городами, – заявил Олег Ветров.\n",
+        "Кедровск и Тавия",
+        "Олег Ветров",
+        id="dash-paragraph-closed-by-next-paragraph",
+    ),
+    pytest.param(
+        "Губернатор Павел Журавин встретился с делегацией Тавии.\n\n"
+        "– Мы рады гостям и готовы к совместным проектам в туризме.\n\n"
+        "Делегация также посетила сыроварню, – отметил Илья Седов, глава делегации.\n",
+        "Мы рады гостям",
+        "Илья Седов",
+        id="dash-paragraph-closed-by-next-paragraph-with-role-after",
+    ),
+    # A name right after a preposition ("на встрече с X") is not the holder of the role before
+    # it; the pronoun then goes on with the role-holder the report takes up as the subject.
+    pytest.param(
+        "Губернатор Кедровского края на встрече с Седовым рассказал об урожае\n"
+        "Российский лидер Илья Седов 5 декабря провёл встречу с губернатором Кедровского края "
+        "Павлом Журавиным, на которой глава региона рассказал президенту об успехах края.\n"
+        "В первую очередь он отметил рекордный урожай.\n"
+        "«Урожай у нас третий по рекордности, всё убрали вовремя», — сообщил он президенту.",
+        "Урожай у нас",
+        "Павел Журавин",
+        id="headline-role-before-preposition-and-role-subject-after-object",
+    ),
+    pytest.param(
+        "Российский лидер Илья Седов 5 декабря провёл встречу с губернатором Кедровского края "
+        "Павлом Журавиным, на которой глава региона рассказал президенту об успехах края.\n"
+        "В первую очередь он отметил рекордный урожай.\n"
+        "«Урожай у нас третий по рекордности, всё убрали вовремя», — сообщил он президенту.",
+        "Урожай у нас",
+        "Павел Журавин",
+        id="role-subject-after-oblique-mention-beats-earlier-nominative",
+    ),
+    # A first name that also reads as an oblique form of a man's name ("Арина") keeps the
+    # gender of its nominative: "она" finds her.
+    pytest.param(
+        "Министр культуры Кедровской области Арина Ветрова извинилась перед коллегами.\n\n"
+        "«Будем работать дальше над проектами», — сказала она.",
+        "Будем работать",
+        "Арина Ветрова",
+        id="feminine-pronoun-first-name-with-masculine-oblique-reading",
+    ),
+    pytest.param(
+        "Министр культуры Кедровской области Арина Ветрова и вице-губернатор Олег Ветров "
+        "открыли выставку.\n\n«Будем работать дальше над проектами», — сказал он.",
+        "Будем работать",
+        "Олег Ветров",
+        id="masculine-pronoun-skips-arina",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
+def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert _speaker_of(run(extractor, text), starts) == speaker
+
+
+def test_preposition_name_takes_no_role(extractor: Extractor) -> None:
+    result = run(
+        extractor,
+        "Губернатор Кедровского края на встрече с Ильёй Седовым обсудил поставки сыра.",
+    )
+    assert result.mission.leader != "Илья Седов"
+
+
+def test_no_run_on_into_quoted_paragraph(extractor: Extractor) -> None:
+    """A quotation-marked next paragraph is a speech of its own: its attribution does not
+    reach back to the dash paragraph before it."""
+    result = run(
+        extractor,
+        "Мэр Кедровска поздравил коллег с праздником.\n\n"
+        "– Кедровск и Тавия всегда были добрыми соседями. Я убежден, так будет и дальше.\n\n"
+        "«Развиваются и торговые связи», – заявил Олег Ветров.\n",
+    )
+    assert all(q.speaker != "Олег Ветров" for q in result.quotes if q.text.startswith("Кедр"))
