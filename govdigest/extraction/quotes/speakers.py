@@ -135,7 +135,12 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
                 found = _unbound_subject(
-                    doc, people, gender, min(start, anchor), _talked_about(people, anchor, start)
+                    doc,
+                    people,
+                    gender,
+                    min(start, anchor),
+                    _talked_about(people, anchor, start),
+                    sole=bool(region),
                 )
             return found
         if low in _PRONOUNS:
@@ -298,7 +303,12 @@ def _talked_about(people: People, anchor: int, start: int) -> set[int]:
 
 
 def _unbound_subject(
-    doc: Doc, people: People, gender: str, before: int, excluded: set[int] | None = None
+    doc: Doc,
+    people: People,
+    gender: str,
+    before: int,
+    excluded: set[int] | None = None,
+    sole: bool = False,
 ) -> Speaker:
     """The nearest person of the verb's gender with no role of their own who was named at least
     once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
@@ -314,6 +324,11 @@ def _unbound_subject(
             for s, e_, idx in people.mentions
         )
     }
+    if sole and len(candidates) > 1:
+        # "Губернатор Кедровской области рассказал …" after "Павел Журавин: …" and "Илья Седов
+        # обратился к жителям": a role naming its region, yet bound to nobody, may be either
+        # of them; nobody rather than a guess.
+        return NOBODY
     # The subject is the one last named in the nominative: "Ахмед Валиев поблагодарил Рустама
     # Зарипова … — сказал министр" means Valiev, though Zaripov was named after him.
     last = _last_nominative_mention(doc, people, candidates, before)

@@ -89,6 +89,34 @@ SPEAKERS = [
         "Олег Ветров",
         id="masculine-pronoun-skips-arina",
     ),
+    # A quotation that ends its line, then a lower-case line with a verb of saying and no dash:
+    # the line attributes the quotation.
+    pytest.param(
+        "Губернатор Павел Журавин поздравил жителей с Днём края.\n\n"
+        "«Всё это — ваша заслуга. Желаю вам здоровья и счастья!»\n"
+        "сказал губернатор Кедровского края Павел Журавин.",
+        "Всё это",
+        "Павел Журавин",
+        id="next-line-lowercase-attribution",
+    ),
+    pytest.param(
+        "Олег Ветров открыл выставку.\n\n«Приходите всей семьёй, вход свободный!»\n"
+        "написала в своём канале министр культуры Арина Седова.",
+        "Приходите всей семьёй",
+        "Арина Седова",
+        id="next-line-lowercase-attribution-written",
+    ),
+    # A role naming its region but bound to nobody, with two people named in the nominative
+    # before it: nobody rather than the nearer one.
+    pytest.param(
+        "Павел Журавин: «Кедровская область понимает важность решений»\n\n"
+        "Сегодня утром Илья Седов обратился к жителям страны.\n\n"
+        "Губернатор Кедровской области рассказал в своём канале, что в регионе уже приступили "
+        "к работе.",
+        "в регионе уже приступили",
+        None,
+        id="region-role-unbound-two-nominative-candidates",
+    ),
 ]
 
 
@@ -115,3 +143,15 @@ def test_no_run_on_into_quoted_paragraph(extractor: Extractor) -> None:
         "«Развиваются и торговые связи», – заявил Олег Ветров.\n",
     )
     assert all(q.speaker != "Олег Ветров" for q in result.quotes if q.text.startswith("Кедр"))
+
+
+def test_media_citation_is_not_the_speaker(extractor: Extractor) -> None:
+    """ "Как пишет «Кедр-Информ», глава региона отметил …": the outlet is where the report was
+    read, not who spoke."""
+    result = run(
+        extractor,
+        "Губернатор Павел Журавин поздравил жителей Кедровской области с Днём края.\n\n"
+        "Как пишет «Кедр-Информ», глава региона отметил одну из главных особенностей края — "
+        "гостеприимство и отзывчивость жителей.",
+    )
+    assert all(q.speaker != "Кедр-Информ" for q in result.quotes), _speakers(result)
