@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
@@ -18,7 +18,7 @@ from govdigest.extraction.quotes.org_speakers import (
     Speaker,
     organisation_speaker,
 )
-from govdigest.extraction.quotes.role_regions import role_holders
+from govdigest.extraction.quotes.role_regions import role_holders, stem_overlap
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.roles import RolePhrase, match_role_at
 
@@ -121,6 +121,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if role is not None:
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
+            region |= _region_adjective(doc, words[i - 1] if i > 0 else None)
             found = _by_role(people, role, region, gender, min(start, anchor))
             if (
                 not region
@@ -209,6 +210,12 @@ def _by_role(
             return _entity_speaker(matching[0][1])
         if matching:
             holders = matching
+        else:
+            # "— заключил курский губернатор" when the only governor introduced is "губернатор
+            # Запорожской области Y": a holder whose role names another region is not meant.
+            holders = [(i, e) for i, e in holders if not _elsewhere(region, e.role_lemmas)]
+            if not holders:
+                return NOBODY
     if len(holders) > 1:
         # "глава республики" names the holder introduced with that very phrase, not the
         # governor of the other region.
@@ -220,6 +227,24 @@ def _by_role(
     # Several holders (two governors): the nearest one mentioned before the quote.
     last = _last_mention(people, {i for i, _ in holders}, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+_REGION_ADJECTIVE_RE = re.compile(r"[а-яё]{3,}(?:ск|цк)(?:ий|ая|ой|ого|ую|ом|ому|ей)$")
+
+
+def _region_adjective(doc: Doc, word: Word | None) -> set[str]:
+    """ "курский губернатор", "нижегородского главы": a place adjective right before the role
+    word names the role's region, as "губернатор Курской области" does after it."""
+    if word is None or not _REGION_ADJECTIVE_RE.fullmatch(word.text):
+        return set()
+    return {doc.morph.lemma(word.text.lower())}
+
+
+def _elsewhere(region: set[str], lemmas: frozenset[str]) -> bool:
+    """Both name a region by a place adjective, and the two share no stem."""
+    named = {x for x in region if _REGION_ADJECTIVE_RE.fullmatch(x)}
+    places = {x for x in lemmas if _REGION_ADJECTIVE_RE.fullmatch(x)}
+    return bool(named and places) and stem_overlap(named, places) == 0
 
 
 def _by_official(doc: Doc, people: People, gender: str | None, before: int) -> Speaker:

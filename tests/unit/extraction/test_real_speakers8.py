@@ -117,6 +117,25 @@ SPEAKERS = [
         None,
         id="region-role-unbound-two-nominative-candidates",
     ),
+    # A place adjective before the role ("кедровский губернатор") names its region: the only
+    # governor introduced is of another region, so nobody rather than him.
+    pytest.param(
+        "Слова губернатора Тавской области Олега Ветрова о жителях Кедровской области "
+        "неприемлемы, заявил кедровский глава Павел Журавин.\n"
+        "«Надеюсь, у коллеги хватит мужества извиниться перед жителями!» — заключил "
+        "кедровский губернатор.",
+        "Надеюсь, у коллеги",
+        None,
+        id="region-adjective-role-not-the-other-regions-governor",
+    ),
+    pytest.param(
+        "Губернатор Кедровской области Павел Журавин и губернатор Тавской области Олег Ветров "
+        "подписали соглашение.\n"
+        "«Надеюсь, это только начало нашей общей работы», — отметил кедровский губернатор.",
+        "Надеюсь, это только",
+        "Павел Журавин",
+        id="region-adjective-picks-that-regions-governor",
+    ),
 ]
 
 
@@ -155,3 +174,14 @@ def test_media_citation_is_not_the_speaker(extractor: Extractor) -> None:
         "гостеприимство и отзывчивость жителей.",
     )
     assert all(q.speaker != "Кедр-Информ" for q in result.quotes), _speakers(result)
+
+
+def test_as_said_by_a_named_person_stays_indirect(extractor: Extractor) -> None:
+    """ "Как рассказал … глава региона X, он лично поприветствовал …": a person named in the
+    "как" clause is the speaker, even though a verb of greeting follows."""
+    result = run(
+        extractor,
+        "Как рассказал в своём канале глава региона Павел Журавин, он лично поприветствовал "
+        "нового консула Тавии.",
+    )
+    assert [q.speaker for q in result.quotes if q.kind == "indirect"] == ["Павел Журавин"]
