@@ -114,12 +114,19 @@ def attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         and names_someone(doc, start, stop)
     ):
         return start, stop  # "Андрей Велихов: «…»" — a headline's or a block's attribution
-    if has_speech_verb(doc, start, stop):
+    if has_speech_verb(doc, start, stop) or (before.endswith(":") and _names_it(doc, start, stop)):
         return start, stop
     # "Программа, по словам главы региона, «не формальность…»": a quoted fragment inside
     # reported speech is the speaker's own words.
     according = _ACCORDING_LEAD_RE.search(doc.text, start, stop)
     return (according.start(1), according.end(1)) if according else None
+
+
+def _names_it(doc: Doc, start: int, stop: int) -> bool:
+    """ "X назвал соглашение знаковым: «…»": a verb of naming or characterising before a colon
+    leads in the words that explain it (data/colon_lead_verbs.txt)."""
+    verbs = word_set("colon_lead_verbs")
+    return any(doc.morph.lemma(w.text.lower()) in verbs for w in doc.words_in(start, stop))
 
 
 _ACCORDING_LEAD_RE = re.compile(r"\b[Пп]о\s+(?:словам|мнению)\s+([^,«»]{2,80}),\s*$")
