@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.nlp import NerSpan
+from govdigest.extraction.people_roles import bind_role
 from govdigest.extraction.roles import (
-    role_after,
     role_before,
-    role_text,
     roles_by_first_lemma,
 )
 
@@ -51,10 +50,6 @@ class People:
             if e.name == name:
                 return i
         return None
-
-
-def _complement_lemmas(doc: Doc, complement: str) -> frozenset[str]:
-    return frozenset(doc.morph.lemma(w.lower()) for w in re.findall(r"\w+", complement))
 
 
 def _name_words(text: str) -> list[str]:
@@ -191,7 +186,7 @@ def extract_people(doc: Doc) -> People:
         if index is None:
             index = len(entities)
             entities.append(PersonEntity(name=name, gender=gender))
-        _bind_role(doc, entities[index], span.start, span.stop, role_spans)
+        bind_role(doc, entities[index], span.start, span.stop, role_spans)
         mentions.append((span.start, span.stop, index))
     for start, stop, words in pending_patronymic:
         first_name = doc.morph.nominative_name([words[0]])[0][0]
@@ -219,7 +214,7 @@ def extract_people(doc: Doc) -> People:
             if index is None:
                 index = len(entities)
                 entities.append(PersonEntity(name=name, gender=gender))
-            _bind_role(doc, entities[index], start, stop, role_spans)
+            bind_role(doc, entities[index], start, stop, role_spans)
             mentions.append((start, stop, index))
     for start, stop, word in pending_single:
         index = next((i for i, e in enumerate(entities) if surname_matches(word, e.surname)), None)
@@ -236,7 +231,7 @@ def extract_people(doc: Doc) -> People:
             if index is None:
                 index = len(entities)
                 entities.append(PersonEntity(name=name, gender=gender))
-        _bind_role(doc, entities[index], start, stop, role_spans)
+        bind_role(doc, entities[index], start, stop, role_spans)
         mentions.append((start, stop, index))
     mentions.extend(_bare_surname_mentions(doc, entities, mentions))
     mentions.sort()
@@ -414,53 +409,3 @@ def _hint_before(doc: Doc, start: int) -> frozenset[str]:
     if i < 0 or doc.text[doc.words[i].stop : start].strip():
         return frozenset()
     return doc.morph.governed_hint(doc.words[i].text)
-
-
-def _case_clash(doc: Doc, role_start: int, start: int, stop: int) -> bool:
-    """The role word reads only in an oblique case, the name's first word reads best as a
-    nominative and its last word shares no case with the role word."""
-    role_words = doc.text[role_start:start].split()
-    name_words = doc.text[start:stop].split()
-    if not role_words or len(name_words) < 2:
-        return False
-    head = {p.tag.case for p in doc.morph.parse(role_words[0].lower()) if p.tag.case}
-    first = doc.morph.parse(name_words[0].lower())
-    last = {p.tag.case for p in doc.morph.parse(name_words[-1].lower()) if p.tag.case}
-    if not head or "nomn" in head or not first or not last:
-        return False
-    return first[0].tag.case == "nomn" and not head & last
-
-
-_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
-
-
-def _bind_role(
-    doc: Doc, entity: PersonEntity, start: int, stop: int, spans: list[tuple[int, int]]
-) -> None:
-    before = role_before(doc, start)
-    match = before or role_after(doc, stop)
-    if match is None:
-        return
-    if match.complement.split()[:1] and match.complement.split()[0].lower() in _TOPIC_PREPOSITIONS:
-        # "Губернатор об увольнении своего заместителя Константина Полежаева:": the name is
-        # what the role-holder talks about, not the role-holder.
-        return
-    if before is not None and _case_clash(doc, before.start, start, stop):
-        # "отметил в рамках встречи с послом Арман Абенов": an instrumental role and a
-        # nominative name do not agree; the role belongs to somebody else (or nobody).
-        return
-    if before is not None:
-        spans.append((before.start, start))
-    else:
-        spans.append((match.start, match.stop + len(match.complement) + 2))
-    text = role_text(match)
-    lemmas = _complement_lemmas(doc, match.complement)
-    if entity.role is None:
-        entity.role, entity.role_class, entity.role_lemmas = text, match.phrase.role_class, lemmas
-        entity.role_phrase = match.phrase.canonical
-    elif entity.role_class == match.phrase.role_class:
-        # "Губернатор Алексей Текслер" then "Губернатор Челябинской области Алексей Текслер":
-        # the fuller statement of the same role wins; region words accumulate for matching.
-        if len(text) > len(entity.role):
-            entity.role = text
-        entity.role_lemmas = entity.role_lemmas | lemmas

@@ -8,7 +8,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
-from govdigest.extraction.quotes.speakers import has_speech_verb
+from govdigest.extraction.quotes.speakers import has_speech_verb, speech_verb_lemmas
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.roles import match_role_at
 
@@ -32,7 +32,7 @@ ATTR_END_RE = re.compile(
 
 def attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     """The clause after a quotation if it attributes it (", — отметил губернатор")."""
-    m = AFTER_ATTR_RE.match(doc.text, pos) or comma_attribution(doc, pos)
+    m = AFTER_ATTR_RE.match(doc.text, pos) or comma_attribution(doc, pos) or _next_line(doc, pos)
     if not m:
         return None
     line_end = doc.text.find("\n", m.end())
@@ -55,6 +55,18 @@ def attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
 _IMPERSONAL_SOURCE_RE = re.compile(
     r"(?:отмечается|сообщается|подчеркивается|подчёркивается|уточняется|указывается)\s+в\s+"
 )
+
+
+# "«…Желаю вам счастья!»" ⏎ "сказал губернатор X.": a quotation that ends its line, then a line
+# that opens in lower case with a verb of saying (no dash, no comma).
+_NEXT_LINE_ATTR_RE = re.compile(r"[ \t]*\n[ \t]*(?=([а-яё]+)\s)")
+
+
+def _next_line(doc: Doc, pos: int) -> re.Match[str] | None:
+    m = _NEXT_LINE_ATTR_RE.match(doc.text, pos)
+    if m is None or doc.morph.best_pos(m.group(1)) != "VERB":
+        return None
+    return m if doc.morph.lemma(m.group(1)) in speech_verb_lemmas() else None
 
 
 def comma_attribution(doc: Doc, pos: int) -> re.Match[str] | None:
@@ -102,12 +114,19 @@ def attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         and names_someone(doc, start, stop)
     ):
         return start, stop  # "Андрей Велихов: «…»" — a headline's or a block's attribution
-    if has_speech_verb(doc, start, stop):
+    if has_speech_verb(doc, start, stop) or (before.endswith(":") and _names_it(doc, start, stop)):
         return start, stop
     # "Программа, по словам главы региона, «не формальность…»": a quoted fragment inside
     # reported speech is the speaker's own words.
     according = _ACCORDING_LEAD_RE.search(doc.text, start, stop)
     return (according.start(1), according.end(1)) if according else None
+
+
+def _names_it(doc: Doc, start: int, stop: int) -> bool:
+    """ "X назвал соглашение знаковым: «…»": a verb of naming or characterising before a colon
+    leads in the words that explain it (data/colon_lead_verbs.txt)."""
+    verbs = word_set("colon_lead_verbs")
+    return any(doc.morph.lemma(w.text.lower()) in verbs for w in doc.words_in(start, stop))
 
 
 _ACCORDING_LEAD_RE = re.compile(r"\b[Пп]о\s+(?:словам|мнению)\s+([^,«»]{2,80}),\s*$")

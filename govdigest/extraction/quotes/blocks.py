@@ -14,6 +14,7 @@ from govdigest.extraction.quotes.attribution import (
     clause_start,
     comma_attribution,
 )
+from govdigest.extraction.quotes.layouts import closed_below
 from govdigest.extraction.quotes.raw import (
     MIN_SPEECH_WORDS,
     SPEECH_DASH,
@@ -133,6 +134,10 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
         if not attributed and line_start in interview:
             speaker, attributed = interview[line_start], True
         continued = False
+        if not attributed:
+            closer = closed_below(doc, people, line_start + len(line))
+            if closer is not None and len(re.findall(r"\w+", body)) >= MIN_SPEECH_WORDS:
+                speaker, attributed = closer, True
         if not attributed:
             lead = attribution_before(doc, line_start) or _lead_sentence(doc, people, line_start)
             words = re.findall(r"\w+", body)

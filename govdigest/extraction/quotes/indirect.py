@@ -58,6 +58,24 @@ def _gerund_tail(
     return RawQuote(end, sent.stop, text, speaker, True)
 
 
+MAX_CITED_SUBJECT_WORDS = 5
+
+
+def _cited_report(doc: Doc, people: People, lead: int, start: int, stop: int) -> bool:
+    """ "Как пишет «Кедр-Информ», глава региона отметил …": the rest of the sentence has a
+    subject and a speech verb of its own, so the "как" clause names where the report was read,
+    not who spoke. Only a verb among the first words (after its subject) counts: one deep in the
+    sentence ("…: консул передал приветствие") belongs to the report itself, and a person
+    named in the "как" clause ("Как рассказал глава региона X, он …") is the speaker."""
+    if any(lead <= m_start < start for m_start, _, _ in people.mentions):
+        return False
+    return any(
+        doc.morph.lemma(w.text.lower()) in speech_verb_lemmas()
+        and doc.morph.best_pos(w.text.lower()) == "VERB"
+        for w in doc.words_in(start, stop)[1:MAX_CITED_SUBJECT_WORDS]
+    )
+
+
 def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
     verbs = speech_verb_lemmas()
     out: list[RawQuote] = []
@@ -78,7 +96,11 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
             found = (base + m.start(who), base + m.end(who), base + m.end())
         if found is None:
             m2 = _AS_SAID_RE.search(s)
-            if m2 and doc.morph.lemma(m2.group(1).lower()) in verbs:
+            if (
+                m2
+                and doc.morph.lemma(m2.group(1).lower()) in verbs
+                and not _cited_report(doc, people, base + m2.start(1), base + m2.end(), sent.stop)
+            ):
                 found = (base + m2.start(1), base + m2.end(2), base + m2.end())
         if found is None:
             for w in doc.words_in(sent.start, sent.stop):

@@ -183,3 +183,29 @@ def signed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) 
             break
         out.append((a, b, body, speaker))
     return out[::-1]
+
+
+# A dash paragraph with no attribution of its own whose speech runs on into plain paragraphs,
+# the next of which closes it: "– Россия и Тавия — давние соседи." ⏎ "Развиваются и
+# торговые связи, – заявил Руслан Ковалёв." The closing attribution names the speaker of both.
+MAX_RUN_ON_PARAGRAPHS = 1
+
+
+def closed_below(doc: Doc, people: People, line_stop: int) -> Speaker | None:
+    """The speaker named by a closing dash attribution of the next plain paragraph."""
+    lines = [(s, e) for s, e in _lines(doc.text) if s > line_stop and doc.text[s:e].strip()]
+    for start, stop in lines[:MAX_RUN_ON_PARAGRAPHS]:
+        line = doc.text[start:stop]
+        if _MARKED_RE.match(line) or re.search(r"[«»\"„“]", line):
+            return None
+        dashes = list(_CLOSING_ATTR_RE.finditer(doc.text, start, stop))
+        closing = dashes[-1] if dashes else None
+        if closing is None or stop - closing.end() > MAX_CLOSING_ATTR_CHARS:
+            continue
+        if not doc.text[closing.end() : stop].rstrip().endswith((".", "!", "…")):
+            continue
+        if not has_speech_verb(doc, closing.end(), stop):
+            continue
+        speaker = resolve(doc, people, closing.end(), stop, start)
+        return speaker if speaker.name is not None else None
+    return None

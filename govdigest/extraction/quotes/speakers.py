@@ -8,9 +8,8 @@ press service. Anything else stays unresolved (None) — we never guess.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
@@ -19,8 +18,7 @@ from govdigest.extraction.quotes.org_speakers import (
     Speaker,
     organisation_speaker,
 )
-from govdigest.extraction.quotes.role_regions import role_holders
-from govdigest.extraction.quotes.spans import find_spans
+from govdigest.extraction.quotes.role_regions import role_holders, stem_overlap
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.roles import RolePhrase, match_role_at
 
@@ -123,6 +121,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if role is not None:
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
+            region |= _region_adjective(doc, words[i - 1] if i > 0 else None)
             found = _by_role(people, role, region, gender, min(start, anchor))
             if (
                 not region
@@ -137,14 +136,21 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
                 found = _unbound_subject(
-                    doc, people, gender, min(start, anchor), _talked_about(people, anchor, start)
+                    doc,
+                    people,
+                    gender,
+                    min(start, anchor),
+                    _talked_about(people, anchor, start),
+                    sole=bool(region),
                 )
             return found
         if low in _PRONOUNS:
             # "— обратился он к Олегу Ранцеву": whom the pronoun addresses is not its referent.
             addressed = {i for s_, e_, i in people.mentions if start <= s_ and e_ <= stop}
             addressed |= _talked_about(people, anchor, start)
-            return _by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
+            from govdigest.extraction.quotes.pronouns import by_pronoun
+
+            return by_pronoun(doc, people, _PRONOUNS[low], min(start, anchor), addressed)
     organisation = ner_organisation(doc, start, stop)
     if organisation is not None:
         return organisation
@@ -204,6 +210,12 @@ def _by_role(
             return _entity_speaker(matching[0][1])
         if matching:
             holders = matching
+        else:
+            # "— заключил курский губернатор" when the only governor introduced is "губернатор
+            # Запорожской области Y": a holder whose role names another region is not meant.
+            holders = [(i, e) for i, e in holders if not _elsewhere(region, e.role_lemmas)]
+            if not holders:
+                return NOBODY
     if len(holders) > 1:
         # "глава республики" names the holder introduced with that very phrase, not the
         # governor of the other region.
@@ -215,6 +227,24 @@ def _by_role(
     # Several holders (two governors): the nearest one mentioned before the quote.
     last = _last_mention(people, {i for i, _ in holders}, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+_REGION_ADJECTIVE_RE = re.compile(r"[а-яё]{3,}(?:ск|цк)(?:ий|ая|ой|ого|ую|ом|ому|ей)$")
+
+
+def _region_adjective(doc: Doc, word: Word | None) -> set[str]:
+    """ "курский губернатор", "нижегородского главы": a place adjective right before the role
+    word names the role's region, as "губернатор Курской области" does after it."""
+    if word is None or not _REGION_ADJECTIVE_RE.fullmatch(word.text):
+        return set()
+    return {doc.morph.lemma(word.text.lower())}
+
+
+def _elsewhere(region: set[str], lemmas: frozenset[str]) -> bool:
+    """Both name a region by a place adjective, and the two share no stem."""
+    named = {x for x in region if _REGION_ADJECTIVE_RE.fullmatch(x)}
+    places = {x for x in lemmas if _REGION_ADJECTIVE_RE.fullmatch(x)}
+    return bool(named and places) and stem_overlap(named, places) == 0
 
 
 def _by_official(doc: Doc, people: People, gender: str | None, before: int) -> Speaker:
@@ -298,7 +328,12 @@ def _talked_about(people: People, anchor: int, start: int) -> set[int]:
 
 
 def _unbound_subject(
-    doc: Doc, people: People, gender: str, before: int, excluded: set[int] | None = None
+    doc: Doc,
+    people: People,
+    gender: str,
+    before: int,
+    excluded: set[int] | None = None,
+    sole: bool = False,
 ) -> Speaker:
     """The nearest person of the verb's gender with no role of their own who was named at least
     once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
@@ -314,6 +349,11 @@ def _unbound_subject(
             for s, e_, idx in people.mentions
         )
     }
+    if sole and len(candidates) > 1:
+        # "Губернатор Кедровской области рассказал …" after "Павел Журавин: …" and "Илья Седов
+        # обратился к жителям": a role naming its region, yet bound to nobody, may be either
+        # of them; nobody rather than a guess.
+        return NOBODY
     # The subject is the one last named in the nominative: "Ахмед Валиев поблагодарил Рустама
     # Зарипова … — сказал министр" means Valiev, though Zaripov was named after him.
     last = _last_nominative_mention(doc, people, candidates, before)
@@ -340,158 +380,6 @@ def _by_gender(people: People, gender: str, before: int, unbound_only: bool = Fa
     }
     last = _last_mention(people, candidates, before)
     return _entity_speaker(people.entities[last]) if last is not None else NOBODY
-
-
-# Sentences before the pronoun's own one in which a second person of the same gender makes the
-# reference uncertain ("X встретился с Y. По его словам, …"): then no speaker rather than a guess.
-PRONOUN_WINDOW_SENTENCES = 0
-
-
-def _by_pronoun(
-    doc: Doc,
-    people: People,
-    gender: str,
-    before: int,
-    excluded: frozenset[int] | set[int] = frozenset(),
-) -> Speaker:
-    # "«… Ахмед Валиев высоко ценит …», — сказал министр. Он отметил …": a name inside the
-    # quoted words is what the speaker talked about, never the pronoun's antecedent.
-    people = _outside_quotes(doc, people)
-    candidates = {
-        i
-        for i, e in enumerate(people.entities)
-        if i not in excluded
-        and any(idx == i for _, _, idx in people.mentions)
-        and e.gender == gender
-        and doc.morph.gender_of_first_name(e.name.split()[0]) in (gender, None)
-    }
-    index = doc.sentence_index(before)
-    window_start = (
-        doc.sentences[max(0, index - PRONOUN_WINDOW_SENTENCES)].start if index >= 0 else 0
-    )
-    near = {
-        i for m_start, _, i in people.mentions if window_start <= m_start < before
-    } & candidates
-    if len(near) > 1:
-        return NOBODY
-    said = _role_speaker_before(doc, people, gender, before)
-    if said is not None:
-        return said
-    last = _last_mention(people, candidates, before)
-    if last is None:
-        return NOBODY
-    subject = _role_subject_since(doc, people, last, gender, before)
-    if subject is not None:
-        return subject
-    # A nominative subject whose gender the name does not tell ("Цэрэн Ганболд") still
-    # competes with an oblique mention of the pronoun's gender.
-    unknown = {i for i, e in enumerate(people.entities) if e.gender is None and i not in excluded}
-    rivals = _nominative_rivals(doc, people, candidates | unknown, last, before)
-    if len(rivals) == 1:
-        return _entity_speaker(people.entities[rivals.pop()])
-    if rivals:
-        return NOBODY
-    return _entity_speaker(people.entities[last])
-
-
-def _outside_quotes(doc: Doc, people: People) -> People:
-    quoted = [(q.open, q.close) for q in find_spans(doc.text) if q.depth == 0 and q.balanced]
-    if not quoted:
-        return people
-    kept = [
-        m
-        for m in people.mentions
-        if not any(a < m[0] and m[1] <= b and not _interruption(doc, a, m[0]) for a, b in quoted)
-    ]
-    if len(kept) == len(people.mentions):
-        return people
-    return replace(people, mentions=kept)
-
-
-_INTERRUPTION_RE = re.compile(r"[,.!?…]\s*[—–-]\s")
-
-
-def _interruption(doc: Doc, open_: int, mention: int) -> bool:
-    """ "«Машины мы знаем, – сказал Геннадий Тарасов. – Теперь …»": the name stands in the
-    attribution that interrupts the quote, not in the quoted words."""
-    dashes = list(_INTERRUPTION_RE.finditer(doc.text, open_, mention))
-    return bool(dashes) and has_speech_verb(doc, dashes[-1].end(), mention)
-
-
-def _role_speaker_before(doc: Doc, people: People, gender: str, before: int) -> Speaker | None:
-    """ "«…», — сказал посол. Он добавил, что …": the sentence right before the pronoun's one
-    attributes speech to a bare role; the pronoun continues that role's holder."""
-    index = doc.sentence_index(before) - 1
-    if index < 0:
-        return None
-    sentence = doc.sentences[index]
-    words = doc.words_in(sentence.start, sentence.stop)
-    verbs = speech_verb_lemmas()
-    for k in range(len(words) - 1):
-        if doc.morph.lemma(words[k].text.lower()) not in verbs:
-            continue
-        role = match_role_at(doc, words, k + 1)
-        if role is None or k + 1 + len(role.lemmas) != len(words):
-            continue  # only a clause that ends with the bare role ("— сказал посол.")
-        found = _by_role(people, role, set(), gender, sentence.start)
-        if found.name is None and role.role_class != "official":
-            # The role bound to nobody: the quote itself went to the last nominative subject
-            # of the verb's gender, and the pronoun goes on with that same person.
-            found = _unbound_subject(doc, people, gender, sentence.start)
-        index_found = people.find(found.name) if found.name else None
-        if index_found is not None and people.entities[index_found].gender in (gender, None):
-            return found
-    return None
-
-
-def _role_subject_since(
-    doc: Doc, people: People, last: int, gender: str, before: int
-) -> Speaker | None:
-    """ "… Руслан Ахметов отметил … Мэр поддержал это. «…», – обратился он": a sentence that
-    opens with a bare role after the last named person makes that role's holder the nearer
-    subject. Returns that holder, NOBODY when the role binds to nobody, None when no such
-    sentence stands between."""
-    last_mention = max(s for s, _, i in people.mentions if i == last and s < before)
-    index = doc.sentence_index(before) - 1
-    if index < 0 or doc.sentence_index(last_mention) >= index:
-        return None
-    # Only the sentence right before the quote, opening with the bare role and its verb.
-    words = doc.words_in(doc.sentences[index].start, doc.sentences[index].stop)
-    role = match_role_at(doc, words, 0) if words else None
-    if role is None or len(words) <= len(role.lemmas):
-        return None
-    verb = words[len(role.lemmas)].text.lower()
-    if doc.morph.best_pos(verb) != "VERB" or doc.morph.verb_gender(verb) not in (gender, None):
-        return None
-    found = _by_role(people, role, set(), gender, before)
-    if found.name == people.entities[last].name:
-        return None
-    return found
-
-
-# "Губернатор X заявил … Об этом он сказал на переговорах с Y-ом. По его словам, …": the nearest
-# person of the gender is only an object (an oblique form), while another one was the subject
-# of a recent sentence; the pronoun continues the subject. Two such subjects: nobody.
-RIVAL_WINDOW_SENTENCES = 2
-
-
-def _nominative_rivals(
-    doc: Doc, people: People, candidates: set[int], last: int, before: int
-) -> set[int]:
-    """Other candidates named in the nominative within the window, when the last one is oblique."""
-    mentions = [(s, e, i) for s, e, i in people.mentions if s < before and i in candidates]
-    if not mentions:
-        return set()
-    s, e, _ = max((m for m in mentions if m[2] == last), key=lambda m: m[0])
-    if _is_nominative_mention(doc, people, s, e, last):
-        return set()
-    index = doc.sentence_index(before)
-    window_start = doc.sentences[max(0, index - RIVAL_WINDOW_SENTENCES)].start
-    return {
-        i
-        for ms, me, i in mentions
-        if i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
-    }
 
 
 def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
