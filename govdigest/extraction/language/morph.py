@@ -281,8 +281,48 @@ class Morph:
         if best is None or best[0][0] < len(words):
             # No reading declines every word: try a surname that ignores the name's gender.
             unagreeing = self._name_with_unagreeing_surname(words, order, fallback_gender)
-            best = unagreeing or best
+            best = unagreeing or self._name_with_foreign_surname(words, order) or best
+        if (
+            best is not None
+            and len(words) > 1
+            and best[1][0] == words[0]
+            and best[1][-1] != words[-1]
+            and self._nominative_given_name(words[0])
+        ):
+            # "Майя Санду": a given name plainly in the nominative keeps its surname as written
+            # (an indeclinable given name read as accusative would turn it into "Санда").
+            return (len(words), 0.0, 0), list(words), best[2]
         return best
+
+    def _nominative_given_name(self, word: str) -> bool:
+        # Only "-а/-я" given names: their indeclinable readings lend any case to the name.
+        return word[-1:].lower() in ("а", "я") and any(
+            "Name" in p.tag and p.tag.case == "nomn" and p.tag.number != "plur"
+            for p in self.parse(word)
+        )
+
+    def _name_with_foreign_surname(
+        self, words: list[str], order: list[str]
+    ) -> tuple[tuple[int, float, int], list[str], str | None] | None:
+        """A known given name followed by a surname with no form in the given name's case.
+
+        "Майя Санду", "во главе с Майей Санду": the given name shows the case, and a foreign
+        surname that has no form in it never declines ("Санду" is not the accusative of
+        "Санда"). Tried only when no reading declines every word.
+        """
+        if len(words) < 2 or words[-1][-1:].lower() not in VOWELS:
+            return None  # a consonant-final man's surname declines ("Ли Вэем")
+        for rank, case in enumerate(order):
+            for p in self.parse(words[0]):
+                if "Name" not in p.tag or p.tag.case != case or p.tag.number == "plur":
+                    continue
+                gender = p.tag.gender if p.tag.gender in ("masc", "femn") else None
+                first = self._scored_name_form(words[0], case, gender)
+                if first is None or self._scored_name_form(words[-1], case, gender) is not None:
+                    continue
+                middle = [self._name_form(w, case, gender) or w for w in words[1:-1]]
+                return (len(words), 0.0, -rank), [first[0], *middle, words[-1]], gender
+        return None
 
     def _name_with_unagreeing_surname(
         self, words: list[str], order: list[str], fallback_gender: str | None

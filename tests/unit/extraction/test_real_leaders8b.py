@@ -1,0 +1,76 @@
+"""Table-driven tests of the round-8 leader rules for forum reports, title leads and name forms
+(issue 8), learned from a sweep of real posts (tests/corpus/catalog/missions.md, «Round 8 —
+forum reports, title leads, name forms (sweep)»): a head "находится в служебной командировке"
+travels; a plainly nominative given name keeps a foreign surname as written.
+
+Every sentence, person and region is invented; each row has the shape of a structure counted in
+the catalog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 4, 20)
+
+
+def _mission(extractor: Extractor, text: str, author: str | None = None):
+    return extract_text(extractor, text, author, published=PUBLISHED).mission
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A head staying "в служебной командировке" at a forum travels; the federal official he
+        # is to meet there does not lead.
+        (
+            "Глава Рябинии встретится с Юрием Громовым в Лазурске\n"
+            "Пётр Сомов находится в служебной командировке в Приморском крае.\n"
+            "С 3 по 5 октября в Лазурске проходит инвестиционный форум «Лазурск-2026». "
+            "Юрий Громов встретится с главами регионов.",
+            "Пётр Сомов",
+        ),
+        (
+            "Губернатор Кедровской области Олег Дёмин находится в рабочей поездке в Тавании. "
+            "В программе — переговоры о поставках зерна.",
+            "Олег Дёмин",
+        ),
+    ],
+)
+def test_staying_on_a_trip(extractor: Extractor, text: str, leader: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A foreign surname with no nominative form after a nominative given name stays as
+        # written ("Санду" is no accusative of "Санда").
+        (
+            "Майя Лунду отправилась с рабочим визитом в Тавгород. В составе делегации — "
+            "министр экономики.",
+            "Майя Лунду",
+        ),
+        (
+            "Делегация Ланьской республики во главе с Майей Лунду прибыла в Тавгород. "
+            "Стороны обсудили торговлю.",
+            "Майя Лунду",
+        ),
+        # A Russian name still declines: the rule does not fire.
+        (
+            "Делегация Кедровской области во главе с Иваном Прониным прибыла в Тавгород.",
+            "Иван Пронин",
+        ),
+    ],
+)
+def test_foreign_surname_kept(extractor: Extractor, text: str, leader: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
