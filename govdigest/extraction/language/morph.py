@@ -310,8 +310,10 @@ class Morph:
         surname that has no form in it never declines ("Санду" is not the accusative of
         "Санда"). Tried only when no reading declines every word.
         """
-        if len(words) < 2 or words[-1][-1:].lower() not in VOWELS:
-            return None  # a consonant-final man's surname declines ("Ли Вэем")
+        if len(words) < 2 or words[-1][-1:].lower() not in VOWELS or not self._is_known(words[0]):
+            # A consonant-final man's surname declines ("Ли Вэем"); a given name pymorphy only
+            # guesses ("Такахаси") shows no case.
+            return None
         for rank, case in enumerate(order):
             for p in self.parse(words[0]):
                 if "Name" not in p.tag or p.tag.case != case or p.tag.number == "plur":

@@ -17,6 +17,7 @@ from govdigest.extraction.mission.agreements import (
 )
 from govdigest.extraction.mission.author import channel_role, visitor_to_author
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
+from govdigest.extraction.mission.forum_head import forum_reporting_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
@@ -406,6 +407,7 @@ def find_leader(
         or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
+        or forum_reporting_head(doc, people)  # "…, рассказал губернатор X" at a forum
     )
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):

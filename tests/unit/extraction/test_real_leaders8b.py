@@ -74,3 +74,58 @@ def test_foreign_surname_kept(extractor: Extractor, text: str, leader: str) -> N
     mission = _mission(extractor, text)
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A forum report without a trip verb: the one regional head who tells of it leads.
+        (
+            "Итоги: соглашений больше чем на 40 миллиардов\n"
+            "На Лазурском экономическом форуме подписание соглашений на стенде Рябинской "
+            "области идёт с утра. Всего на форуме регион планирует заключить 15 договоров. Об этом "
+            "журналистам рассказал губернатор Рябинской области Олег Дёмин.",
+            "Олег Дёмин",
+        ),
+        # "…, сообщил губернатор X" closing a sentence about a forum abroad.
+        (
+            "Кедровские компании заключили контракты на 12 млн долларов\n"
+            "Правительство Кедровской области подписало контракты с партнёрами из Тавии в "
+            "ходе форума «Дни Кедровской области в Тавии». Самые крупные — по строительству "
+            "завода лифтов, сообщил губернатор Кедровской области Олег Сомов.",
+            "Олег Сомов",
+        ),
+        # The head named only in the title; the body gives his role alone.
+        (
+            "Семён Кротов представляет Рябинию на Лазурском форуме\n"
+            "Губернатор Рябинской области принимает участие в работе форума, который проходит "
+            "в Лазурске. Об этом глава региона сообщил в своём канале.\n"
+            "– Планируем заключить соглашения в сфере транспорта, – написал Семён Кротов.",
+            "Семён Кротов",
+        ),
+        # Signing at a forum told as "продолжает заключать инвестсоглашения".
+        (
+            "Лазурский форум: итоги дня\n"
+            "Президент России выступил на пленарном заседании. В свою очередь, глава Рябинии "
+            "Пётр Сомов в рамках форума продолжает заключать инвестсоглашения.",
+            "Пётр Сомов",
+        ),
+    ],
+)
+def test_forum_reporting_head(extractor: Extractor, text: str, leader: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A head only quoted after a forum report ("— отметил …") is not made its leader.
+        "Делегация Рябинской области заключила на Лазурском форуме 23 соглашения.\n"
+        "«Это рекорд», — отметил заместитель губернатора Иван Лосев.",
+    ],
+)
+def test_forum_no_single_head(extractor: Extractor, text: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is None or mission.leader is None
