@@ -129,3 +129,33 @@ def test_forum_reporting_head(extractor: Extractor, text: str, leader: str) -> N
 def test_forum_no_single_head(extractor: Extractor, text: str) -> None:
     mission = _mission(extractor, text)
     assert mission is None or mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # A colloquial region name in the leader's role is given in its official form (the
+        # mapping is a dictionary of real regions; the people are invented).
+        (
+            "Лазурский форум: итоги дня\n"
+            "В свою очередь, глава Приморья Пётр Сомов в рамках форума продолжает заключать "
+            "инвестсоглашения.",
+            "Приморский край",
+        ),
+        (
+            "Губернатор Кубани Олег Дёмин прибыл на Лазурский форум. В программе — переговоры "
+            "с инвесторами.",
+            "Краснодарский край",
+        ),
+        # "Итоги работы донской делегации …": the adjective names its region.
+        (
+            "Итоги работы донской делегации на Лазурском форуме подвёл сегодня глава региона "
+            "Семён Кротов. За два дня подписано 20 соглашений.",
+            "Ростовская область",
+        ),
+    ],
+)
+def test_colloquial_region(extractor: Extractor, text: str, region: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.delegation_region == region
