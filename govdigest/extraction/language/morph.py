@@ -146,7 +146,25 @@ class Morph:
                 gender = gender or part_gender
             return parts, gender
         out, gender = self._name_cache(words, hint)
-        return list(out), gender
+        out = list(out)
+        last = words[-1]
+        if (
+            len(words) > 1
+            and out[-1] != last
+            and last[-1:].lower() in ("у", "ю")
+            and not hint & {"datv", "accs"}
+            and not self._is_known(last)
+        ):
+            if not any(self._is_known(w) for w in words):
+                # "Хамаути Томиясу": no word of the name is Russian; none declines.
+                return list(words), gender
+            if out[0] != words[0]:
+                return out, gender  # a given name that declined ("Олегу") shows the case
+            # "Навагути Есиясу", "Нику Попеску": a foreign surname pymorphy only guesses and
+            # reads as a dative of "Есияс" stays as written unless the context asks for a
+            # dative or accusative.
+            out[-1] = last
+        return out, gender
 
     def _nominative_group(
         self, words: Sequence[str], cases: tuple[str, ...] = CASE_ORDER
