@@ -44,6 +44,13 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     "при": frozenset({"loct"}),
 }
 NOUN_POS = frozenset({"NOUN"})
+# Genitive endings of a place adjective → its nominative ending and the noun's gender.
+_GUESSED_ADJ_ENDINGS = {
+    "ской": ("ская", "femn"),
+    "цкой": ("цкая", "femn"),
+    "ского": ("ский", "masc"),
+    "цкого": ("цкий", "masc"),
+}
 
 
 class Morph:
@@ -175,6 +182,9 @@ class Morph:
         the head is the first noun after leading adjectives; the genitive tail stays as it is.
         """
         words = list(words)
+        guessed = self._guessed_adjective_group(words)
+        if guessed is not None:
+            return guessed
         head = 0
         # A word with an adjective reading is an adjective when a noun follows it, even if
         # pymorphy ranks a noun reading first ("Атырауской области" is not "Атырауска").
@@ -214,6 +224,25 @@ class Morph:
                     continue
                 return self._inflect_group(words, head, noun, adjs, number, gender)
         return words
+
+    def _guessed_adjective_group(self, words: list[str]) -> list[str] | None:
+        """ "Рябинской области" → "Рябинская область": a place adjective pymorphy knows only as
+        a surname ("Рябинской" as the genitive of "Рябинская") before a genitive noun."""
+        if len(words) < 2 or not words[0][:1].isupper() or self._forms(words[0], ADJ_POS):
+            return None
+        low = words[0].lower()
+        ending = next((e for e in _GUESSED_ADJ_ENDINGS if low.endswith(e)), None)
+        if ending is None:
+            return None
+        stem_end, gender = _GUESSED_ADJ_ENDINGS[ending]
+        for noun in self._forms(words[1], NOUN_POS):
+            if noun.tag.case == "gent" and noun.tag.number == "sing" and noun.tag.gender == gender:
+                nominative = inflect(noun, {"nomn", "sing"})
+                if nominative is None:
+                    return None
+                adjective = words[0][: -len(ending)] + stem_end
+                return [adjective, match_case(words[1], nominative.word), *words[2:]]
+        return None
 
     def _inflect_group(
         self,
