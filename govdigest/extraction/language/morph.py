@@ -25,6 +25,7 @@ from govdigest.extraction.language.name_forms import (
     match_case,
     surname_by_suffix,
 )
+from govdigest.extraction.resources import lines
 
 # Preference when a group is ambiguous between cases: names in governors' posts are most often
 # in the nominative or genitive ("делегация Челябинского завода"), then the rest.
@@ -51,6 +52,16 @@ _GUESSED_ADJ_ENDINGS = {
     "ского": ("ский", "masc"),
     "цкого": ("цкий", "masc"),
 }
+
+
+@lru_cache(maxsize=1)
+def _foreign_given_names() -> frozenset[str]:
+    return frozenset(lines("foreign_given_names"))
+
+
+def is_foreign_given_name(word: str) -> bool:
+    """ "Акира": a foreign given name in "-а" that is nominative as written."""
+    return word in _foreign_given_names()
 
 
 class Morph:
@@ -131,6 +142,8 @@ class Morph:
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
         words = tuple(words)
+        if words[0] in _foreign_given_names():
+            return list(words), "masc"  # "Акира Куросава" is not "Акир Куросав"
         if len(words) > 1 and words[0] in indeclinable_surnames():
             # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
             # "с Чжан Хунвэем" still declines its consonant-final given name.

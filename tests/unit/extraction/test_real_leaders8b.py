@@ -69,6 +69,12 @@ def test_staying_on_a_trip(extractor: Extractor, text: str, leader: str) -> None
             "Хамаути Томиясу. Он побывал в университете.",
             "Хамаути Томиясу",
         ),
+        # A foreign given name in "-а" listed in foreign_given_names.txt is not a genitive.
+        (
+            "Губернатор префектуры Тавасима Акира Мориноки прибыл в Кедровск с делегацией. "
+            "Стороны обсудили туризм.",
+            "Акира Мориноки",
+        ),
         # A Russian name still declines: the rule does not fire.
         (
             "Делегация Кедровской области во главе с Иваном Прониным прибыла в Тавгород.",
