@@ -233,6 +233,8 @@ def territory_in_role(doc: Doc, role: str) -> str | None:
         lemma = str(geo[0].normal_form)
         if lemma in _TERRITORY_SKIP:
             return None
+        if lemma in _colloquial_regions():
+            return _colloquial_regions()[lemma]  # "глава Приморья" → "Приморский край"
         group = doc.morph.nominative_group([word], ("gent",))
         return " ".join(group) if group else lemma.capitalize()
     return None
@@ -245,6 +247,11 @@ _ADJECTIVAL_DELEGATION_RE = re.compile(
 )
 _REGION_PHRASE_NOUNS = r"(?:област|кра[яею]|республик|округ)\w*"
 STEM_CHARS = 4
+
+
+@cache
+def _colloquial_regions() -> dict[str, str]:
+    return dict(pairs("region_colloquial"))
 
 
 @cache

@@ -25,6 +25,7 @@ from govdigest.extraction.language.name_forms import (
     match_case,
     surname_by_suffix,
 )
+from govdigest.extraction.resources import lines
 
 # Preference when a group is ambiguous between cases: names in governors' posts are most often
 # in the nominative or genitive ("делегация Челябинского завода"), then the rest.
@@ -44,6 +45,23 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     "при": frozenset({"loct"}),
 }
 NOUN_POS = frozenset({"NOUN"})
+# Genitive endings of a place adjective → its nominative ending and the noun's gender.
+_GUESSED_ADJ_ENDINGS = {
+    "ской": ("ская", "femn"),
+    "цкой": ("цкая", "femn"),
+    "ского": ("ский", "masc"),
+    "цкого": ("цкий", "masc"),
+}
+
+
+@lru_cache(maxsize=1)
+def _foreign_given_names() -> frozenset[str]:
+    return frozenset(lines("foreign_given_names"))
+
+
+def is_foreign_given_name(word: str) -> bool:
+    """ "Акира": a foreign given name in "-а" that is nominative as written."""
+    return word in _foreign_given_names()
 
 
 class Morph:
@@ -124,6 +142,8 @@ class Morph:
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
         words = tuple(words)
+        if words[0] in _foreign_given_names():
+            return list(words), "masc"  # "Акира Куросава" is not "Акир Куросав"
         if len(words) > 1 and words[0] in indeclinable_surnames():
             # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
             # "с Чжан Хунвэем" still declines its consonant-final given name.
@@ -146,7 +166,25 @@ class Morph:
                 gender = gender or part_gender
             return parts, gender
         out, gender = self._name_cache(words, hint)
-        return list(out), gender
+        out = list(out)
+        last = words[-1]
+        if (
+            len(words) > 1
+            and out[-1] != last
+            and last[-1:].lower() in ("у", "ю")
+            and not hint & {"datv", "accs"}
+            and not self._is_known(last)
+        ):
+            if not any(self._is_known(w) for w in words):
+                # "Хамаути Томиясу": no word of the name is Russian; none declines.
+                return list(words), gender
+            if out[0] != words[0]:
+                return out, gender  # a given name that declined ("Олегу") shows the case
+            # "Навагути Есиясу", "Нику Попеску": a foreign surname pymorphy only guesses and
+            # reads as a dative of "Есияс" stays as written unless the context asks for a
+            # dative or accusative.
+            out[-1] = last
+        return out, gender
 
     def _nominative_group(
         self, words: Sequence[str], cases: tuple[str, ...] = CASE_ORDER
@@ -157,6 +195,9 @@ class Morph:
         the head is the first noun after leading adjectives; the genitive tail stays as it is.
         """
         words = list(words)
+        guessed = self._guessed_adjective_group(words)
+        if guessed is not None:
+            return guessed
         head = 0
         # A word with an adjective reading is an adjective when a noun follows it, even if
         # pymorphy ranks a noun reading first ("Атырауской области" is not "Атырауска").
@@ -196,6 +237,25 @@ class Morph:
                     continue
                 return self._inflect_group(words, head, noun, adjs, number, gender)
         return words
+
+    def _guessed_adjective_group(self, words: list[str]) -> list[str] | None:
+        """ "Рябинской области" → "Рябинская область": a place adjective pymorphy knows only as
+        a surname ("Рябинской" as the genitive of "Рябинская") before a genitive noun."""
+        if len(words) < 2 or not words[0][:1].isupper() or self._forms(words[0], ADJ_POS):
+            return None
+        low = words[0].lower()
+        ending = next((e for e in _GUESSED_ADJ_ENDINGS if low.endswith(e)), None)
+        if ending is None:
+            return None
+        stem_end, gender = _GUESSED_ADJ_ENDINGS[ending]
+        for noun in self._forms(words[1], NOUN_POS):
+            if noun.tag.case == "gent" and noun.tag.number == "sing" and noun.tag.gender == gender:
+                nominative = inflect(noun, {"nomn", "sing"})
+                if nominative is None:
+                    return None
+                adjective = words[0][: -len(ending)] + stem_end
+                return [adjective, match_case(words[1], nominative.word), *words[2:]]
+        return None
 
     def _inflect_group(
         self,
@@ -281,8 +341,50 @@ class Morph:
         if best is None or best[0][0] < len(words):
             # No reading declines every word: try a surname that ignores the name's gender.
             unagreeing = self._name_with_unagreeing_surname(words, order, fallback_gender)
-            best = unagreeing or best
+            best = unagreeing or self._name_with_foreign_surname(words, order) or best
+        if (
+            best is not None
+            and len(words) > 1
+            and best[1][0] == words[0]
+            and best[1][-1] != words[-1]
+            and self._nominative_given_name(words[0])
+        ):
+            # "Майя Санду": a given name plainly in the nominative keeps its surname as written
+            # (an indeclinable given name read as accusative would turn it into "Санда").
+            return (len(words), 0.0, 0), list(words), best[2]
         return best
+
+    def _nominative_given_name(self, word: str) -> bool:
+        # Only "-а/-я" given names: their indeclinable readings lend any case to the name.
+        return word[-1:].lower() in ("а", "я") and any(
+            "Name" in p.tag and p.tag.case == "nomn" and p.tag.number != "plur"
+            for p in self.parse(word)
+        )
+
+    def _name_with_foreign_surname(
+        self, words: list[str], order: list[str]
+    ) -> tuple[tuple[int, float, int], list[str], str | None] | None:
+        """A known given name followed by a surname with no form in the given name's case.
+
+        "Майя Санду", "во главе с Майей Санду": the given name shows the case, and a foreign
+        surname that has no form in it never declines ("Санду" is not the accusative of
+        "Санда"). Tried only when no reading declines every word.
+        """
+        if len(words) < 2 or words[-1][-1:].lower() not in VOWELS or not self._is_known(words[0]):
+            # A consonant-final man's surname declines ("Ли Вэем"); a given name pymorphy only
+            # guesses ("Такахаси") shows no case.
+            return None
+        for rank, case in enumerate(order):
+            for p in self.parse(words[0]):
+                if "Name" not in p.tag or p.tag.case != case or p.tag.number == "plur":
+                    continue
+                gender = p.tag.gender if p.tag.gender in ("masc", "femn") else None
+                first = self._scored_name_form(words[0], case, gender)
+                if first is None or self._scored_name_form(words[-1], case, gender) is not None:
+                    continue
+                middle = [self._name_form(w, case, gender) or w for w in words[1:-1]]
+                return (len(words), 0.0, -rank), [first[0], *middle, words[-1]], gender
+        return None
 
     def _name_with_unagreeing_surname(
         self, words: list[str], order: list[str], fallback_gender: str | None

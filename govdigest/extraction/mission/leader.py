@@ -25,6 +25,7 @@ from govdigest.extraction.mission.cue_sides import (
     regional_head_beside,
 )
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
+from govdigest.extraction.mission.forum_head import forum_reporting_head
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
@@ -336,6 +337,7 @@ def find_leader(
         or own_channel_reporter(doc, people)  # "Об этом губернатор X сообщил в своём канале"
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
+        or forum_reporting_head(doc, people)  # "…, рассказал губернатор X" at a forum
     )
     visitor = (
         guest_met_at_home(doc, people, subject) or guest_of_joined_meeting(doc, people, subject)

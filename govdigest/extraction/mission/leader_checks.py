@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.language.morph import is_foreign_given_name
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import pairs, word_set
 from govdigest.extraction.roles import match_role_at
@@ -85,6 +86,8 @@ def _nominative_name(doc: Doc, words: list[str]) -> str | None:
     oblique case, left so because the surname does not decline; both put in the nominative."""
     if len(words) != 2 or _initial(words[0]) or not _OBLIQUE_END_RE.search(words[0]):
         return None
+    if is_foreign_given_name(words[0]):
+        return None  # "Акира Мориноки" is nominative as written
     names = [p for p in doc.morph.parse(words[0].lower()) if "Name" in p.tag]
     if not names or any("nomn" in p.tag for p in names):
         return None
