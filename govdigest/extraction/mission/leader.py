@@ -69,6 +69,7 @@ from govdigest.extraction.mission.role_subject import (
     role_word_subject,
     staying_traveller,
 )
+from govdigest.extraction.mission.trip_objects import not_inverted_subject, relative_head
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     first_delegation_member,
@@ -272,6 +273,10 @@ def find_leader(
         sender_indices(doc, people) | did_not_go(doc, people) | region_show_visitors(doc, people)
     )
     found = leader_by_cue(doc, people, senders)
+    relative = relative_head(doc, people, senders, _FEDERAL_DELEGATION_RE) if not found else None
+    if relative is not None:
+        # "… с директором ассоциации X, находящимся в поездке во главе делегации": X leads.
+        return relative.name, relative.role
     if found is not None:
         cue, cue_end = found
         return cue.name, cue.role or cue_role(doc, cue_end)
@@ -435,7 +440,10 @@ def _trip_subject(
                 if w.stop <= m[0]
                 and m[1] <= sent.stop
                 and m[2] not in skip
-                and (hosted_by_federal or nominative_at(doc, m[0]))
+                and (
+                    hosted_by_federal
+                    or (nominative_at(doc, m[0]) and not not_inverted_subject(doc, w.stop, m[0]))
+                )
             ]
             if before:
                 return people.entities[before[-1][2]]

@@ -1,0 +1,76 @@
+"""Who is NOT the trip's subject after its verb, and who heads a delegation by a relative clause
+(issue 8, round 9 sweep of real posts).
+
+* "Губернатор … встретился с председателем Совфеда Валентиной Матвиенко во время поездки в
+  Москву": the one after "с <role>" is met, not the traveller (an indeclinable surname reads
+  as nominative).
+* "Глава края прилетел в Кольцово, где его встретили … вице-губернатор Y": Y stands in a
+  subordinate clause of another subject; he meets the guest.
+* "… встречу с директором ассоциации X, находящимся в поездке в регион во главе делегации" and
+  "… с помощником премьер-министра X, который возглавил рабочую группу": X heads the visiting
+  delegation or group, not the host who met him.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdigest.extraction.doc import Doc
+from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import pairs
+
+# ", где его встретили …", ", когда …", ", который …": a clause with its own subject.
+_SUBORDINATE_RE = re.compile(r",\s*(?:где|куда|когда|котор\w+)\b", re.IGNORECASE)
+# "с председателем …", "со своим коллегой …": a preposition before the met person's role, in
+# the instrumental ("с визитом губернатор X" has a nominative role: X is the subject).
+_WITH_RE = re.compile(r"\bсо?\s+([а-яё-]+)(?:\s+([а-яё-]+))?(?=[^,.;!?\n]*$)", re.IGNORECASE)
+_BARE_WITH_RE = re.compile(r"\bсо?\s*$", re.IGNORECASE)  # "встретился с Матвиенко"
+_INSTRUMENTAL_RE = re.compile(r"(?:ом|ем|ём|ой|ей|ёй|ью|ами|ями)$")
+
+
+def _role_nouns() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase, _cls in pairs("roles"))
+
+
+_ROLE_NOUNS = _role_nouns() | {"коллега", "представитель", "помощник", "сенатор"}
+
+
+def not_inverted_subject(doc: Doc, verb_stop: int, mention_start: int) -> bool:
+    """Whether a person named after a trip verb is not its (inverted) subject: he is met "с
+    <role> …" or stands in a subordinate clause ("…, где его встретили …")."""
+    between = doc.text[verb_stop:mention_start]
+    if _SUBORDINATE_RE.search(between) or _BARE_WITH_RE.search(between):
+        return True
+    for m in _WITH_RE.finditer(between):
+        for word in (m.group(1), m.group(2)):
+            word = (word or "").lower()
+            if _INSTRUMENTAL_RE.search(word) and doc.morph.lemma(word) in _ROLE_NOUNS:
+                return True
+    return False
+
+
+# "<Name>, который возглавил рабочую группу …", "<Name>, находящимся в поездке в регион во
+# главе делегации …": the clause right after the name says he heads the delegation or group.
+_RELATIVE_HEAD_RE = re.compile(
+    r"\s*,\s*(?:котор(?:ый|ая|ого|ому|ым|ой)\s+(?:\w+\s+){0,2}?"
+    r"(?:возглавил[аи]?|возглавляет|возглавлял[аи]?|возглавит)\s+(?:\w+\s+){0,2}?"
+    r"(?:делегаци\w*|групп\w*)"
+    r"|[а-яё]+(?:щи[йм]|щая|щего|щей|вши[йм]|вшая|вшего|вшей)(?:ся)?\s+[^,.;!?\n]{0,80}?"
+    r"во\s+главе\s+(?:\w+\s+){0,2}?(?:делегаци\w*|групп\w*))",
+    re.IGNORECASE,
+)
+
+
+def relative_head(
+    doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
+) -> PersonEntity | None:
+    """The person a relative or participial clause right after his name makes the head of a
+    delegation or a working group; not in a sentence about a federal delegation."""
+    for start, stop, index in people.mentions:
+        if index in senders or not _RELATIVE_HEAD_RE.match(doc.text, stop):
+            continue
+        sent = doc.sentence_at(start)
+        if sent is not None and federal.search(doc.text, sent.start, sent.stop):
+            continue
+        return people.entities[index]
+    return None
