@@ -69,7 +69,11 @@ from govdigest.extraction.mission.role_subject import (
     role_word_subject,
     staying_traveller,
 )
-from govdigest.extraction.mission.trip_objects import not_inverted_subject, relative_head
+from govdigest.extraction.mission.trip_objects import (
+    federal_delegation_heads,
+    named_head,
+    not_inverted_subject,
+)
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     first_delegation_member,
@@ -273,7 +277,7 @@ def find_leader(
         sender_indices(doc, people) | did_not_go(doc, people) | region_show_visitors(doc, people)
     )
     found = leader_by_cue(doc, people, senders)
-    relative = relative_head(doc, people, senders, _FEDERAL_DELEGATION_RE) if not found else None
+    relative = named_head(doc, people, senders, _FEDERAL_DELEGATION_RE) if not found else None
     if relative is not None:
         # "… с директором ассоциации X, находящимся в поездке во главе делегации": X leads.
         return relative.name, relative.role
@@ -359,6 +363,7 @@ def find_leader(
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
     outbound = guest is None and not HOST_RE.search(doc.text)
+    senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
     ranked = sorted(
         (
             e

@@ -74,3 +74,52 @@ def relative_head(
             continue
         return people.entities[index]
     return None
+
+
+# "С руководителем делегации – заместителем хокима X наметили …", "Руководитель делегации,
+# вице-губернатор X, отметил …": the one named right after heads the delegation.
+_HEAD_NOUN_RE = re.compile(
+    r"\bруководител\w*\s+(?:[\w-]+\s+){0,2}?делегаци\w*(?:\s+[А-ЯЁ][\w-]+){0,3}\s*[–—,-]?\s*",
+    re.IGNORECASE,
+)
+# "приземлился самолёт Як-40 президента республики X", "борт губернатора X": the one whose
+# plane lands travels.
+_PLANE_RE = re.compile(
+    r"\b(?:приземлил\w*|прибыл\w*|сел[аи]?)\s+(?:[\w-]+\s+){0,2}?(?:самол[её]т|борт)\w*\s+",
+    re.IGNORECASE,
+)
+_HEAD_GAP = 70
+
+
+def named_head(
+    doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
+) -> PersonEntity | None:
+    """The head of the delegation named by "руководитель делегации" or by the plane that lands
+    with him, or by a relative clause right after his name (``relative_head``)."""
+    for pattern in (_HEAD_NOUN_RE, _PLANE_RE):
+        for m in pattern.finditer(doc.text):
+            sent = doc.sentence_at(m.start())
+            if sent is None or federal.search(doc.text, sent.start, sent.stop):
+                continue
+            nxt = [
+                p
+                for p in people.mentions
+                if m.end() <= p[0] <= min(m.end() + _HEAD_GAP, sent.stop) and p[2] not in senders
+            ]
+            if nxt:
+                return people.entities[nxt[0][2]]
+    return relative_head(doc, people, senders, federal)
+
+
+def federal_delegation_heads(doc: Doc, people: People, federal: re.Pattern[str]) -> frozenset[int]:
+    """People named right after "во главе с" in a sentence about a federal delegation
+    ("делегация Совета Федерации во главе с X"): never the region's fallback leader."""
+    out: set[int] = set()
+    for m in re.finditer(r"\bво\s+главе\s+со?\s+", doc.text, re.IGNORECASE):
+        sent = doc.sentence_at(m.start())
+        if sent is None or not federal.search(doc.text, sent.start, sent.stop):
+            continue
+        nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + _HEAD_GAP]
+        if nxt:
+            out.add(nxt[0][2])
+    return frozenset(out)

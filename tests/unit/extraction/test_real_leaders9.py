@@ -3,7 +3,9 @@ posts (tests/corpus/catalog/missions.md, «Round 9 — leaders, second sweep»):
 after a trip verb is not its inverted subject when he is met "с <role> …" or stands in a
 subordinate clause ("…, где его встретили …"); a relative or participial clause right after a
 name ("…, который возглавил рабочую группу", "…, находящимся в поездке во главе делегации")
-makes that person the head of the visiting delegation, not the host who met him.
+makes that person the head of the visiting delegation, not the host who met him; so do
+"руководитель делегации – <role> X" and the plane that lands "самолёт <role> X"; the head of a
+federal delegation ("делегация Совета Федерации во главе с X") is never the fallback leader.
 
 Every sentence, person and region is invented; each row has the shape of a structure counted in
 the catalog.
@@ -57,6 +59,22 @@ PUBLISHED = date(2026, 5, 14)
             "премьер-министра России Ивана Громова.",
             "Руслан Гаджиев",
         ),
+        # The host's first-person post names the guests' head after "руководителем делегации –".
+        (
+            "Кедровскую область впервые посетила делегация Ланьской провинции. Об этом сообщил "
+            "губернатор Кедровской области Олег Дёмин. «Это ответный визит коллег после нашей "
+            "поездки в Ланьхэ в мае. С руководителем делегации – заместителем губернатора "
+            "провинции Ли Вэем наметили перспективы сотрудничества», — написал он.",
+            "Ли Вэй",
+        ),
+        # The guest named only in a possessive: the plane of the visiting head lands.
+        (
+            "Глава Рябинской Республики прибыл в Кленовск\n"
+            "Сегодня в аэропорту Кленовска приземлился самолёт Ан-148 главы Рябинской "
+            "Республики Тимура Ахметова. В составе делегации 12 человек. Гостей встречал "
+            "губернатор Кленовской области Пётр Сомов.",
+            "Тимур Ахметов",
+        ),
     ],
 )
 def test_leader(extractor: Extractor, text: str, leader: str) -> None:
@@ -98,3 +116,19 @@ def test_leader_kept(extractor: Extractor, text: str, leader: str) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The head of a federal delegation at a forum is no fallback leader of the region's
+        # governor who only spoke there.
+        "Губернатор Ольховской области Пётр Сомов предложил провести следующий форум регионов "
+        "в Ольховске. Своё предложение он озвучил на пленарной сессии в Тавграде. Форум "
+        "проходит 27–28 июня. В Тавграде находится делегация Совета Федерации во главе с "
+        "Ниной Ширяго.",
+    ],
+)
+def test_not_federal_head(extractor: Extractor, text: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader != "Нина Ширяго"
