@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import (
     is_past_singular,
-    lemmas_in,
     verb_lemma,
 )
 from govdigest.extraction.mission.agreements import (
@@ -70,9 +69,11 @@ from govdigest.extraction.mission.role_subject import (
     staying_traveller,
 )
 from govdigest.extraction.mission.trip_objects import (
+    companion_subject,
     federal_delegation_heads,
     named_head,
     not_inverted_subject,
+    participates,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -372,7 +373,7 @@ def find_leader(
             and i not in senders
             and not (outbound and has_outside_role(doc, e))
             and not outside_named_delegation(doc, people, i)
-            and _participates(doc, people, i)
+            and participates(doc, people, i)
             and not greets_guests(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
@@ -380,18 +381,6 @@ def find_leader(
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
-
-
-def _participates(doc: Doc, people: People, index: int) -> bool:
-    """Whether a sentence mentioning the person has a movement or participation cue."""
-    cues = word_set("leader_participation_cues")
-    for start, _stop, i in people.mentions:
-        if i != index:
-            continue
-        sent = doc.sentence_at(start)
-        if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
-            return True
-    return False
 
 
 def _trip_subject(
@@ -414,7 +403,7 @@ def _trip_subject(
             if lemma not in verbs:
                 continue
             if not is_past_singular(doc, w.text):
-                companion = _companion_subject(doc, people, sent.start, w, senders)
+                companion = companion_subject(doc, people, sent.start, w, senders)
                 if companion is not None:
                     return companion
                 continue
@@ -454,28 +443,4 @@ def _trip_subject(
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
-    return None
-
-
-_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
-
-
-def _companion_subject(
-    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
-) -> PersonEntity | None:
-    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
-    вместе с …" has X as its subject."""
-    if not any(
-        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
-    ):
-        return None
-    before = [
-        m
-        for m in people.mentions
-        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
-    ]
-    for m in before:
-        between = doc.text[m[1] : verb.start]
-        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
-            return people.entities[m[2]]
     return None

@@ -8,16 +8,21 @@
   subordinate clause of another subject; he meets the guest.
 * "… встречу с директором ассоциации X, находящимся в поездке в регион во главе делегации" and
   "… с помощником премьер-министра X, который возглавил рабочую группу": X heads the visiting
-  delegation or group, not the host who met him.
+  delegation or group, not the host who met him; so does "С руководителем делегации –
+  заместителем хокима X …" and the plane that lands ("приземлился самолёт президента X").
+
+Also the trip subject's helpers moved out of ``leader.py``: the companion of a plural verb
+("X вместе с делегацией прибыли …") and whether a person's sentence tells he takes part.
 """
 
 from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.people import People, PersonEntity
-from govdigest.extraction.resources import pairs
+from govdigest.extraction.resources import pairs, word_set
 
 # ", где его встретили …", ", когда …", ", который …": a clause with its own subject.
 _SUBORDINATE_RE = re.compile(r",\s*(?:где|куда|когда|котор\w+)\b", re.IGNORECASE)
@@ -123,3 +128,39 @@ def federal_delegation_heads(doc: Doc, people: People, federal: re.Pattern[str])
         if nxt:
             out.add(nxt[0][2])
     return frozenset(out)
+
+
+_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
+
+
+def companion_subject(
+    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
+) -> PersonEntity | None:
+    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
+    вместе с …" has X as its subject."""
+    if not any(
+        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
+    ):
+        return None
+    before = [
+        m
+        for m in people.mentions
+        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
+    ]
+    for m in before:
+        between = doc.text[m[1] : verb.start]
+        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
+            return people.entities[m[2]]
+    return None
+
+
+def participates(doc: Doc, people: People, index: int) -> bool:
+    """Whether a sentence mentioning the person has a movement or participation cue."""
+    cues = word_set("leader_participation_cues")
+    for start, _stop, i in people.mentions:
+        if i != index:
+            continue
+        sent = doc.sentence_at(start)
+        if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
+            return True
+    return False
