@@ -74,6 +74,7 @@ from govdigest.extraction.mission.trip_objects import (
     named_head,
     not_inverted_subject,
     participates,
+    serves_guests,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -394,7 +395,8 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
-        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+        text = doc.text[sent.start : sent.stop]
+        if recalls_earlier_trip(text) or serves_guests(text):
             continue
         for w in doc.words_in(sent.start, sent.stop):
             lemma = doc.morph.lemma(w.text.lower())

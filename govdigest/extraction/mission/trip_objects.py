@@ -164,3 +164,16 @@ def participates(doc: Doc, people: People, index: int) -> bool:
         if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
             return True
     return False
+
+
+# "… провёл экскурсию для высокопоставленных гостей", "показал гостям цех": the sentence's
+# subject serves the guests; he hosts them and travels nowhere.
+_FOR_GUESTS_RE = re.compile(
+    r"\bдля\s+(?:[\w-]+\s+){0,2}?гост(?:ей|я)\b|\b(?:показал|рассказал|представил)\w*\s+гостям\b",
+    re.IGNORECASE,
+)
+
+
+def serves_guests(sentence: str) -> bool:
+    """Whether a sentence tells its subject does something for the guests (he hosts them)."""
+    return bool(_FOR_GUESTS_RE.search(sentence))

@@ -5,7 +5,8 @@ subordinate clause ("…, где его встретили …"); a relative or 
 name ("…, который возглавил рабочую группу", "…, находящимся в поездке во главе делегации")
 makes that person the head of the visiting delegation, not the host who met him; so do
 "руководитель делегации – <role> X" and the plane that lands "самолёт <role> X"; the head of a
-federal delegation ("делегация Совета Федерации во главе с X") is never the fallback leader.
+federal delegation ("делегация Совета Федерации во главе с X") is never the fallback leader;
+one who does something for the guests ("провёл экскурсию для гостей") hosts them.
 
 Every sentence, person and region is invented; each row has the shape of a structure counted in
 the catalog.
@@ -74,6 +75,14 @@ PUBLISHED = date(2026, 5, 14)
             "Республики Тимура Ахметова. В составе делегации 12 человек. Гостей встречал "
             "губернатор Кленовской области Пётр Сомов.",
             "Тимур Ахметов",
+        ),
+        # The host who gives the guests a tour after the arrival is no traveller.
+        (
+            "Губернатор Ольховского края Иван Зарецкий сегодня с рабочим визитом посещает "
+            "Кленовск. Директор аэропорта «Северный» Сергей Пахомов провёл экскурсию для "
+            "высокопоставленных гостей. Завершится поездка встречей с губернатором Кленовской "
+            "области Петром Сомовым.",
+            "Иван Зарецкий",
         ),
     ],
 )
