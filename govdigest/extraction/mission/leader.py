@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import (
     is_past_singular,
-    lemmas_in,
     verb_lemma,
 )
 from govdigest.extraction.mission.agreements import (
@@ -69,6 +68,14 @@ from govdigest.extraction.mission.role_subject import (
     reporting_official,
     role_word_subject,
     staying_traveller,
+)
+from govdigest.extraction.mission.trip_objects import (
+    companion_subject,
+    federal_delegation_heads,
+    named_head,
+    not_inverted_subject,
+    participates,
+    serves_guests,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -273,6 +280,10 @@ def find_leader(
         sender_indices(doc, people) | did_not_go(doc, people) | region_show_visitors(doc, people)
     )
     found = leader_by_cue(doc, people, senders)
+    relative = named_head(doc, people, senders, _FEDERAL_DELEGATION_RE) if not found else None
+    if relative is not None:
+        # "… с директором ассоциации X, находящимся в поездке во главе делегации": X leads.
+        return relative.name, relative.role
     if found is not None:
         cue, cue_end = found
         return cue.name, cue.role or cue_role(doc, cue_end)
@@ -356,6 +367,7 @@ def find_leader(
         # "Рабочая поездка в Кунгурский округ. Сегодня в Кунгурском округе." — nobody else.
         return doc.author, None
     outbound = guest is None and not HOST_RE.search(doc.text)
+    senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
     ranked = sorted(
         (
             e
@@ -364,7 +376,7 @@ def find_leader(
             and i not in senders
             and not (outbound and has_outside_role(doc, e))
             and not outside_named_delegation(doc, people, i)
-            and _participates(doc, people, i)
+            and participates(doc, people, i)
             and not greets_guests(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
@@ -372,18 +384,6 @@ def find_leader(
     if ranked and ALLOW_RANKED_FALLBACK:
         return ranked[0].name, ranked[0].role
     return None, None
-
-
-def _participates(doc: Doc, people: People, index: int) -> bool:
-    """Whether a sentence mentioning the person has a movement or participation cue."""
-    cues = word_set("leader_participation_cues")
-    for start, _stop, i in people.mentions:
-        if i != index:
-            continue
-        sent = doc.sentence_at(start)
-        if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
-            return True
-    return False
 
 
 def _trip_subject(
@@ -397,7 +397,8 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
-        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+        text = doc.text[sent.start : sent.stop]
+        if recalls_earlier_trip(text) or serves_guests(text):
             continue
         for w in doc.words_in(sent.start, sent.stop):
             lemma = doc.morph.lemma(w.text.lower())
@@ -406,7 +407,7 @@ def _trip_subject(
             if lemma not in verbs:
                 continue
             if not is_past_singular(doc, w.text):
-                companion = _companion_subject(doc, people, sent.start, w, senders)
+                companion = companion_subject(doc, people, sent.start, w, senders)
                 if companion is not None:
                     return companion
                 continue
@@ -437,34 +438,13 @@ def _trip_subject(
                 if w.stop <= m[0]
                 and m[1] <= sent.stop
                 and m[2] not in skip
-                and (hosted_by_federal or nominative_at(doc, m[0]))
+                and (
+                    hosted_by_federal
+                    or (nominative_at(doc, m[0]) and not not_inverted_subject(doc, w.stop, m[0]))
+                )
             ]
             if before:
                 return people.entities[before[-1][2]]
             if after:
                 return people.entities[after[0][2]]
-    return None
-
-
-_COMPANION_RE = re.compile(r"\b(?:вместе|совместно)\s+с(?:о)?\b", re.IGNORECASE)
-
-
-def _companion_subject(
-    doc: Doc, people: People, sent_start: int, verb: Word, senders: frozenset[int]
-) -> PersonEntity | None:
-    """ "Губернатор X вместе с делегацией прибыли в Минск": a plural verb agreeing with "X
-    вместе с …" has X as its subject."""
-    if not any(
-        p.tag.POS == "VERB" and "past" in p.tag for p in doc.morph.parse(verb.text.lower())
-    ):
-        return None
-    before = [
-        m
-        for m in people.mentions
-        if sent_start <= m[0] and m[1] <= verb.start and m[2] not in senders
-    ]
-    for m in before:
-        between = doc.text[m[1] : verb.start]
-        if _COMPANION_RE.match(between.lstrip(" ,")) and not re.search(r"[.!?;:]", between):
-            return people.entities[m[2]]
     return None
