@@ -151,3 +151,30 @@ def test_abbreviation_beside_patron_name_is_one_university(
     got = kinds(run(extractor, text))
     assert full in got and got[full] == "university", got
     assert len([n for n in got if got[n] == "university"]) == 1, got
+
+
+# Rule: a dateline may name the region after the city ("ОЗЁРСК-ТАЛЬСКИЙ, Тальская область,
+# 4 февраля — «ТИК»."): the agency closing it reports, it takes no part.
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "ОЗЁРСК-ТАЛЬСКИЙ, Тальская область, 4 февраля — «ТИК». Заместитель губернатора "
+            "Пётр Лисов посетил ОАО «Озёрское стекло».",
+            "озёрское стекло",
+            "тик",
+        ),
+        (
+            "КЕДРОГОРСК, Республика Кедрия, 12 марта — «Кедр-пресс». Глава республики Иван "
+            "Зорин побывал на ООО «Кедрмаш».",
+            "кедрмаш",
+            "кедр-пресс",
+        ),
+    ],
+)
+def test_dateline_with_region_names_no_party(
+    extractor: Extractor, text: str, kept: str, dropped: str
+) -> None:
+    got = names(run(extractor, text))
+    assert any(kept in name for name in got), got
+    assert not any(dropped in name for name in got), got
