@@ -59,6 +59,7 @@ from govdigest.extraction.organisations.merges import (
     merge_chamber_places,
     merge_declined,
     merge_holding_names,
+    merge_spelling_variants,
 )
 from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.recalled import recalled_news_spans
@@ -421,7 +422,7 @@ def extract_companies(
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
     merged = merge_chamber_places(merge_chamber_aliases(merged))
-    merged = merge_bracket_aliases(doc, merged)
+    merged = merge_spelling_variants(merge_bracket_aliases(doc, merged), legal_forms())
     events = event_names(doc)
     present = presence_spans(doc) + recalled_news_spans(doc) + topic_spans(doc)
     out: list[Company] = []

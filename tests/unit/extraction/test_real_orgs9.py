@@ -178,3 +178,28 @@ def test_dateline_with_region_names_no_party(
     got = names(run(extractor, text))
     assert any(kept in name for name in got), got
     assert not any(dropped in name for name in got), got
+
+
+# Rule: one name written with and without its space or hyphen ("Тальнефть Восток",
+# "Тальнефтьвосток") is one organisation.
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        (
+            "Спонсорами клуба станут компании «Кедрнефть» и «Озёргаз». Документ подписали "
+            "губернатор Иван Зорин и генеральный директор ОАО «Кедр нефть» Пётр Лисов.",
+            "кедрнефть",
+        ),
+        (
+            "Губернатор Иван Зорин встретился с руководством ООО «Таль-Агро». Компания "
+            "«ТальАгро» построит в области новый элеватор.",
+            "тальагро",
+        ),
+    ],
+)
+def test_spelling_variants_are_one_organisation(
+    extractor: Extractor, text: str, core: str
+) -> None:
+    got = names(run(extractor, text))
+    cores = [n for n in got if core in n.replace(" ", "").replace("-", "")]
+    assert len(cores) == 1, got
