@@ -32,12 +32,22 @@ _PLACE_TAIL_RE = re.compile(
 )
 
 
+# A patron closing a university's or a plant's name never enters its abbreviation:
+# "Тальский государственный университет имени А.Б. Кедрова" is "ТГУ".
+_PATRON_TAIL_RE = re.compile(r"\s+(?:имени|им\.)\s+.*$")
+
+
 def abbreviates(abbreviation: str, name: str) -> bool:
-    """Whether ``abbreviation`` is built from ``name`` (or from it without a closing region)."""
-    short = _PLACE_TAIL_RE.sub("", name)
-    return _abbreviates(abbreviation, name) or (
-        short != name and _abbreviates(abbreviation, short)
-    )
+    """Whether ``abbreviation`` is built from ``name`` (or from it without a closing region or
+    a patron's name)."""
+    bare = _PATRON_TAIL_RE.sub("", name)
+    for full in dict.fromkeys((name, bare)):
+        short = _PLACE_TAIL_RE.sub("", full)
+        if _abbreviates(abbreviation, full) or (
+            short != full and _abbreviates(abbreviation, short)
+        ):
+            return True
+    return False
 
 
 def _abbreviates(abbreviation: str, name: str) -> bool:

@@ -50,6 +50,7 @@ from govdigest.extraction.organisations.kinds import (
     is_university_abbreviation,
     org_kind,
 )
+from govdigest.extraction.organisations.known_names import known_association
 from govdigest.extraction.organisations.lists import complete_lists
 from govdigest.extraction.organisations.merges import (
     merge_abbreviations,
@@ -58,6 +59,7 @@ from govdigest.extraction.organisations.merges import (
     merge_chamber_places,
     merge_declined,
     merge_holding_names,
+    merge_spelling_variants,
 )
 from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.recalled import recalled_news_spans
@@ -72,6 +74,7 @@ from govdigest.extraction.organisations.surroundings import (
     ner_bounds,
     reported_by,
 )
+from govdigest.extraction.organisations.topics import topic_spans
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.resources import lines, word_set
 
@@ -224,9 +227,12 @@ def _quoted(
                 or _org_context(doc, span.open)
                 or coordinated_with_company(doc, found, span.open)
             )
-            if is_excluded_name(doc, content) and not spelled_legal_form(doc, des, content):
+            known = known_association(doc, content)
+            if is_excluded_name(doc, content) and not (
+                spelled_legal_form(doc, des, content) or known
+            ):
                 continue
-            if not evidence:
+            if not (evidence or known):
                 pending.append((span.open, span.close, content))
                 continue
             name = bare_name(doc, content, span.open)
@@ -416,9 +422,9 @@ def extract_companies(
     merged = merge_holding_names(doc, merge_declined(merged))
     merged = merge_abbreviations(merged)
     merged = merge_chamber_places(merge_chamber_aliases(merged))
-    merged = merge_bracket_aliases(doc, merged)
+    merged = merge_spelling_variants(merge_bracket_aliases(doc, merged), legal_forms())
     events = event_names(doc)
-    present = presence_spans(doc) + recalled_news_spans(doc)
+    present = presence_spans(doc) + recalled_news_spans(doc) + topic_spans(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
@@ -435,5 +441,8 @@ def extract_companies(
         kind = designated or org_kind(doc, best.name)
         if kind == "company" and _task_centre(best.name, mentions):
             kind = "agency"
+        if known := known_association(doc, best.name):
+            out.append(Company(known, tuple(mentions), "association"))
+            continue
         out.append(Company(best.name, tuple(mentions), kind))
     return out

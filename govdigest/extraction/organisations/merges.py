@@ -174,3 +174,29 @@ def merge_bracket_aliases(
                     merged[key].extend(merged.pop(other))
             merged[key].sort(key=lambda c: c.start)
     return merged
+
+
+_LEGAL_OR_QUOTE_RE = re.compile(r"[«»\"“”„]")
+
+
+def _spelling_core(name: str, forms: frozenset[str]) -> str:
+    words = [w for w in _LEGAL_OR_QUOTE_RE.sub(" ", name).split() if w not in forms]
+    return "".join(words).replace("-", "").casefold().replace("ё", "е")
+
+
+def merge_spelling_variants(
+    merged: dict[str, list[Candidate]], forms: frozenset[str]
+) -> dict[str, list[Candidate]]:
+    """ "ОАО «Тальнефть Восток»" beside "Тальнефтьвосток": one name written with and without
+    its spaces or hyphens (the legal form and the quotes aside) is one organisation."""
+    by_core: dict[str, str] = {}
+    for key in list(merged):
+        best = max(merged[key], key=lambda c: c.strength)
+        core = _spelling_core(best.name, forms)
+        if len(core) < 4:
+            continue
+        target = by_core.setdefault(core, key)
+        if target != key:
+            merged[target].extend(merged.pop(key))
+            merged[target].sort(key=lambda c: c.start)
+    return merged

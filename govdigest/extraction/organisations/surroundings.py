@@ -12,8 +12,15 @@ from govdigest.extraction.resources import word_set
 # A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
 # "Озёрский край, 28 февраля 2025. OZ24.RU." and the bracketed form of agency wires
 # "(Кедровск, 5 июля, «Кедр-информ»)." — the city and the agency are no organisations.
+# The city may be followed by its region: "ОЗЁРСК-ТАЛЬСКИЙ, Тальская область, 4 февраля — «ТИК»."
+_REGION_PART = (
+    r"(?:,[ \t]*(?:[А-ЯЁ][а-яё-]+[ \t]+(?:область|край|автономный[ \t]+округ)"
+    r"|Республика[ \t]+[А-ЯЁ][а-яё-]+))?"
+)
 DATELINE_RE = re.compile(
-    r"^[ \t]*\(?(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?),"
+    r"^[ \t]*\(?(?:[А-ЯЁ][А-ЯЁ-]{2,}(?:[ -][А-ЯЁ]{2,})*|[А-ЯЁ][а-яё-]+(?: [а-яё]+)?)"
+    + _REGION_PART
+    + r","
     r"[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?(?:[ \t]+\d{4})?[^\n]{0,40}?(?:[.–—-]|»\))",
     re.MULTILINE,
 )
@@ -33,7 +40,9 @@ _REPORTED_SOURCE_RE = re.compile(
 _SOURCE_LOOKBACK = 90
 # The head of a dateline up to a quoted agency: "(Кедровск, 5 июля, «Кедр-информ»)".
 _DATELINE_HEAD_RE = re.compile(
-    r"^[ \t]*\(?[А-ЯЁ][А-ЯЁа-яё-]+(?: [А-ЯЁа-яё]+)?,[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?"
+    r"^[ \t]*\(?[А-ЯЁ][А-ЯЁа-яё-]+(?: [А-ЯЁа-яё]+)?"
+    + _REGION_PART
+    + r",[ \t]*\d{1,2}[ \t]+[а-яё]{3,}\.?"
     r"(?:[ \t]+\d{4})?[ \t]*[,.–—-]?[ \t]*$"
 )
 
