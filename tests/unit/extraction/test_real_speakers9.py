@@ -74,6 +74,52 @@ SPEAKERS = [
         "Аяна Тумэн",
         id="glued-hyphen-dialogue-glued-attribution",
     ),
+    # A quotation that is a paragraph of its own, with no attribution, after a lead sentence
+    # that names one person speaking on air, in an interview or at a press conference ("Об этом
+    # рассказал X, подводя итоги года в программе …") — like a channel lead sentence.
+    pytest.param(
+        "Назначение Ольги Седовой позволило выделить направление туризма. Об этом рассказал "
+        "губернатор Кедровской области Павел Журавин, подводя итоги года в программе «Итоги».\n"
+        "«Если говорить честно, коллеги тогда были перегружены, потому что дел очень много».\n",
+        "Если говорить честно",
+        "дел очень много",
+        "Павел Журавин",
+        id="lead-sentence-then-quote-paragraph",
+    ),
+    pytest.param(
+        "Губернатор Павел Журавин рассказал в эфире о встрече с послом Тавии Ильёй Седовым.\n\n"
+        "«Мы договорились о поставках зерна и о прямом рейсе».\n",
+        "Мы договорились",
+        "прямом рейсе",
+        None,
+        id="lead-sentence-with-two-people-not-settled",
+    ),
+    pytest.param(
+        "Губернатор Кедровии Павел Журавин рассказал о планах на пресс-конференции.\n"
+        "«Мост через Кедровку откроем летом, а новую школу — к сентябрю».\n",
+        "Мост через Кедровку",
+        "к сентябрю",
+        "Павел Журавин",
+        id="press-conference-lead-then-quote-paragraph",
+    ),
+    # No setting named: a newsroom's lead does not settle whose words follow (round 7 rule).
+    pytest.param(
+        "Губернатор Кедровии Павел Журавин рассказал о планах на год.\n"
+        "«Мост через Кедровку откроем летом, а новую школу — к сентябрю».\n",
+        "Мост через Кедровку",
+        "к сентябрю",
+        None,
+        id="lead-without-setting-not-settled",
+    ),
+    # The lead names two people with a plural verb of saying: nothing is settled.
+    pytest.param(
+        "Посол Тавии Илья Седов и губернатор Павел Журавин обсудили поставки. Об этом сообщили "
+        "в правительстве области.\n«Мы договорились о поставках зерна и о прямом рейсе».\n",
+        "Мы договорились",
+        "прямом рейсе",
+        None,
+        id="lead-sentence-names-nobody-speaking",
+    ),
 ]
 
 
