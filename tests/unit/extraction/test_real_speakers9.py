@@ -112,6 +112,24 @@ SPEAKERS = [
         id="lead-without-setting-not-settled",
     ),
     # The lead names two people with a plural verb of saying: nothing is settled.
+    # A person named in the "как" clause speaks even when a medium is named there too.
+    pytest.param(
+        "Губернатор встретился с послом Тавии. Как рассказал в интервью газете «Кедр» губернатор "
+        "Павел Журавин, поставки зерна вырастут вдвое уже в этом году.\n",
+        "поставки зерна",
+        "вдвое",
+        "Павел Журавин",
+        id="as-said-person-in-interview-to-paper",
+    ),
+    # A government's own resource speaks for the government: it stays the source.
+    pytest.param(
+        "Делегация Тавии прибыла в Кедровию. Как сообщает официальный ресурс правительства "
+        "региона «Кедровские вести», гости посетят два завода и порт.\n",
+        "гости посетят",
+        "два завода",
+        "Кедровские вести",
+        id="as-reports-government-resource-stays",
+    ),
     pytest.param(
         "Посол Тавии Илья Седов и губернатор Павел Журавин обсудили поставки. Об этом сообщили "
         "в правительстве области.\n«Мы договорились о поставках зерна и о прямом рейсе».\n",
@@ -146,6 +164,20 @@ NO_QUOTE = [
         "«Кедровия готова к экспорту.\nПавел Журавин провёл совещание о «зелёном коридоре».\n",
         "Кедровия готова к экспорту. Павел",
         id="guillemet-no-closer-no-join",
+    ),
+    # "Как сообщает издание X, <fact>": a medium cited as the newsroom's source, with no verb of
+    # saying after it, quotes nobody.
+    pytest.param(
+        "Губернатор Павел Журавин встретился с президентом Тавии. Как сообщает тавийское "
+        "издание Tavia Daily, встреча прошла в закрытом для прессы режиме.\n",
+        "встреча прошла",
+        id="as-reports-outlet-noun",
+    ),
+    pytest.param(
+        "Губернатор Павел Журавин прибыл в Тавию. Как сообщает ТАСС, визит продлится три дня и "
+        "завершится подписанием соглашения.\n",
+        "визит продлится",
+        id="as-reports-known-outlet",
     ),
 ]
 
