@@ -74,6 +74,25 @@ SPEAKERS = [
         "Аяна Тумэн",
         id="glued-hyphen-dialogue-glued-attribution",
     ),
+    # An unmarked paragraph ending in a comma, its dash attribution alone on the next line.
+    pytest.param(
+        "Губернатор Кедровской области Павел Журавин поблагодарил организаторов форума.\n\n"
+        "Форум завершился. Кедровия будет последовательно развивать связи с Тавией,\n\n"
+        "– подчеркнул губернатор.\n",
+        "Форум завершился",
+        "связи с Тавией",
+        "Павел Журавин",
+        id="comma-paragraph-attribution-alone-below",
+    ),
+    pytest.param(
+        "Мэр Кедровска Олег Ветров принял гостей из Тавии.\n"
+        "Наши города давно дружат, и эта дружба будет крепнуть,\n"
+        "- сказал Ветров.\n",
+        "Наши города давно дружат",
+        "будет крепнуть",
+        "Олег Ветров",
+        id="comma-line-hyphen-attribution-next-line",
+    ),
     # A quotation that is a paragraph of its own, with no attribution, after a lead sentence
     # that names one person speaking on air, in an interview or at a press conference ("Об этом
     # рассказал X, подводя итоги года в программе …") — like a channel lead sentence.
@@ -150,6 +169,14 @@ def test_speaker(extractor: Extractor, text: str, starts: str, reaches: str, spe
 
 # (text, words that must not open any quote)
 NO_QUOTE = [
+    # A comma-ended paragraph followed by a dash line that attributes nothing is not speech.
+    pytest.param(
+        "Губернатор Павел Журавин открыл выставку.\n\n"
+        "Участники привезли станки, ткани и продукты,\n\n"
+        "– всего более трёхсот экспонатов.\n",
+        "Участники привезли",
+        id="comma-paragraph-dash-line-without-verb",
+    ),
     # A bullet list typed with glued hyphens is not speech: no dash attribution closes it.
     pytest.param(
         "Губернатор Павел Журавин перечислил планы на год:\n"
