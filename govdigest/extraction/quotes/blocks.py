@@ -27,6 +27,10 @@ from govdigest.extraction.roles import match_role_at
 
 # A dialogue line: "— Мы обсудили…, — сказал глава региона. — Продолжение."
 DIALOGUE_RE = re.compile(r"^[—–-]\s+(?=\S)")
+# "-Сегодня действуют соглашения…, - сказал он.": a hyphen glued to the first word opens the
+# speech only when the same paragraph closes it with a dash attribution (a bullet list item
+# "-Поставки зерна;" does not).
+_GLUED_DIALOGUE_RE = re.compile(r"^-(?=[А-ЯЁ«][^\n]*[,!?…]\s+[—–-]\s*[а-яё])")
 
 _DIALOGUE_ATTR_RE = re.compile(rf"([,!?…])\s+(?:{SPEECH_DASH}\s+|-(?=[а-яё]))(?=[а-яё])")
 
@@ -103,6 +107,8 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
         line_start = offset
         offset += len(line) + 1
         m = DIALOGUE_RE.match(line)
+        glued = m is None and _GLUED_DIALOGUE_RE.match(line)
+        m = m or glued
         if not m or any(a <= line_start < b for a, b in covered):
             continue
         body_start = line_start + m.end()
@@ -131,6 +137,8 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
                 elif rest:
                     first = first + ","
                 text = f"{first} {rest}".strip()
+        if glued and not attributed:
+            continue
         if not attributed and line_start in interview:
             speaker, attributed = interview[line_start], True
         continued = False

@@ -90,7 +90,13 @@ def repeated_speakers(quotes: list[RawQuote]) -> list[RawQuote]:
 
 # A lead sentence that names where the words were posted: "Губернатор X рассказал в своём
 # телеграм-канале о поездке." ⏎ «Провели переговоры …» (no attribution of the quote's own).
-_CHANNEL_LEAD_RE = re.compile(r"канал|telegram|телеграм|соцсет|блог", re.IGNORECASE)
+# A broadcast or a press event names the setting the same way: "Об этом рассказал губернатор X,
+# подводя итоги года в программе «…» на радио." ⏎ «Если говорить честно, …».
+_CHANNEL_LEAD_RE = re.compile(
+    r"канал|telegram|телеграм|соцсет|блог|\bэфир|\bпрограмм[еыу]|\bинтервью|пресс-конференц"
+    r"|\bподкаст|\bрадио",
+    re.IGNORECASE,
+)
 MAX_LEAD_GAP = 3  # whitespace (a line break) between the lead sentence and the quotation
 
 

@@ -8,6 +8,7 @@ from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.raw import RawQuote
 from govdigest.extraction.quotes.speakers import resolve, speech_verb_lemmas
+from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.text import Sentence
 
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
@@ -76,6 +77,19 @@ def _cited_report(doc: Doc, people: People, lead: int, start: int, stop: int) ->
     )
 
 
+def _cites_medium(doc: Doc, people: People, start: int, stop: int) -> bool:
+    """ "Как сообщает турецкое издание X, …", "Как пишет ТАСС, …": the "как" clause names a
+    medium (a media noun or a known outlet), the newsroom's source, never a speaker. A person
+    named in it ("Как рассказал в интервью газете губернатор X, …") still speaks."""
+    if any(start <= m_start < stop for m_start, _, _ in people.mentions):
+        return False
+    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    if any(doc.morph.lemma(w.text.lower()) in nouns for w in doc.words_in(start, stop)):
+        return True
+    clause = doc.text[start:stop].lower().strip(' «»"')
+    return any(clause.endswith(outlet) for outlet in lines("media_outlets"))
+
+
 def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
     verbs = speech_verb_lemmas()
     out: list[RawQuote] = []
@@ -101,6 +115,8 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
                 and doc.morph.lemma(m2.group(1).lower()) in verbs
                 and not _cited_report(doc, people, base + m2.start(1), base + m2.end(), sent.stop)
             ):
+                if _cites_medium(doc, people, base + m2.start(2), base + m2.end(2)):
+                    continue  # the newsroom's source, and no speech verb after it
                 found = (base + m2.start(1), base + m2.end(2), base + m2.end())
         if found is None:
             for w in doc.words_in(sent.start, sent.stop):

@@ -71,15 +71,18 @@ def name_colon_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -
 def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
     """A paragraph of unmarked speech that ends with a dash attribution naming the speaker."""
     out: list[Found] = []
-    for start, stop in _lines(doc.text)[1:]:
+    lines = _lines(doc.text)
+    for k, (start, stop) in enumerate(lines[1:], start=1):
         line = doc.text[start:stop]
         if not line.strip() or _MARKED_RE.match(line) or _covered(start, covered):
             continue
         dashes = list(_CLOSING_ATTR_RE.finditer(doc.text, start, stop))
-        closing = dashes[-1] if dashes else None  # the last dash of the line
-        if closing is None or stop - closing.end() > MAX_CLOSING_ATTR_CHARS:
+        closing = dashes[-1] if dashes else _attribution_line_below(doc, lines, k)
+        if closing is None or closing.end() - stop > MAX_CLOSING_ATTR_CHARS + 4:
             continue
-        a_start, a_stop = closing.end(), stop
+        if dashes and stop - closing.end() > MAX_CLOSING_ATTR_CHARS:
+            continue
+        a_start, a_stop = closing.end(), max(stop, _line_end(doc.text, closing.end()))
         tail = doc.text[a_start:a_stop].rstrip()
         if not tail.endswith((".", "!", "…")) or not has_speech_verb(doc, a_start, a_stop):
             continue
@@ -93,8 +96,29 @@ def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) 
             continue
         mark = closing.group(1)
         text = body + ("" if mark == "," else mark)
-        out.append((start, stop, text, speaker))
+        out.append((start, a_stop, text, speaker))
     return out
+
+
+# "… будет развивать связи с соседями," ⏎ ⏎ "– подчеркнул губернатор.": the paragraph ends in a
+# comma and the dash attribution stands alone on the next non-empty line (a retold post whose
+# attribution was set as its own paragraph).
+_ALONE_ATTR_RE = re.compile(r"(,)\s*\n\s*[—–-]\s+(?=[а-яё])")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _attribution_line_below(doc: Doc, lines: list[tuple[int, int]], k: int) -> re.Match | None:
+    start, stop = lines[k]
+    if not doc.text[start:stop].rstrip().endswith(","):
+        return None
+    m = _ALONE_ATTR_RE.match(doc.text, start + len(doc.text[start:stop].rstrip()) - 1)
+    if m is None or _line_end(doc.text, m.end()) - m.end() > MAX_CLOSING_ATTR_CHARS:
+        return None
+    return m
 
 
 # An interview without dashes: after a lead-in naming the interviewee ("Игорь Бакланов ответил

@@ -45,20 +45,27 @@ def find_spans(text: str) -> tuple[QuoteSpan, ...]:
 # A straight quote opened at a paragraph start may close a few paragraphs later, right before its
 # attribution ('"Город встречает гостей.' … 'приглашаю всех", - написал губернатор.'): news
 # sites retelling a multi-paragraph post do not reopen the mark at every paragraph.
+# The same with guillemets: '«Рассчитываю на партнёров.' … 'Приятно, что связи растут»- написал
+# глава.' — an opener alone on its paragraph, the closer alone on a later one, right before a
+# dash attribution; paragraphs between carry no quotation mark at all.
 _MAX_JOINED_LINES = 6
-_STRAY_CLOSE_RE = re.compile(r'[^\s"]"\s*,?\s*[—–-]')
+_STRAY_CLOSE_RE = {
+    '"': re.compile(r'[^\s"]"\s*,?\s*[—–-]'),
+    "«": re.compile(r"[^\s«»]»\s*,?\s*[—–-]"),
+}
 
 
 def _straight_paragraphs(lines: list[str], starts: list[int]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for k, line in enumerate(lines):
-        if not line.startswith('"') or line.count('"') != 1:
+        mark = line[:1]
+        if mark not in _STRAY_CLOSE_RE or sum(line.count(ch) for ch in '"«»') != 1:
             continue
         for j in range(k + 1, min(len(lines), k + 1 + _MAX_JOINED_LINES)):
             marks = sum(lines[j].count(ch) for ch in '"«»')
             if not marks:
                 continue
-            closer = _STRAY_CLOSE_RE.search(lines[j])
+            closer = _STRAY_CLOSE_RE[mark].search(lines[j])
             if marks == 1 and closer is not None:
                 out.append(QuoteSpan(starts[k], starts[j] + closer.start() + 2, 0))
             break
