@@ -107,7 +107,7 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
         line_start = offset
         offset += len(line) + 1
         m = DIALOGUE_RE.match(line)
-        glued = m is None and _GLUED_DIALOGUE_RE.match(line)
+        glued = _GLUED_DIALOGUE_RE.match(line) if m is None else None
         m = m or glued
         if not m or any(a <= line_start < b for a, b in covered):
             continue
