@@ -372,16 +372,6 @@ def _last_nominative_mention(
     return best
 
 
-def _by_gender(people: People, gender: str, before: int, unbound_only: bool = False) -> Speaker:
-    candidates = {
-        i
-        for i, e in enumerate(people.entities)
-        if e.gender == gender and not (unbound_only and e.role_class)
-    }
-    last = _last_mention(people, candidates, before)
-    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
-
-
 def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
     said = doc.text[start:stop].split()
     name = people.entities[index].name.split()
