@@ -12,17 +12,16 @@ from dataclasses import replace
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
+from govdigest.extraction.quotes.mention_lookup import (
+    by_role,
+    entity_speaker,
+    is_nominative_mention,
+    last_mention,
+    unbound_subject,
+)
 from govdigest.extraction.quotes.org_speakers import NOBODY, Speaker
 from govdigest.extraction.quotes.spans import find_spans
-from govdigest.extraction.quotes.speakers import (
-    _by_role,
-    _entity_speaker,
-    _is_nominative_mention,
-    _last_mention,
-    _unbound_subject,
-    has_speech_verb,
-    speech_verb_lemmas,
-)
+from govdigest.extraction.quotes.speakers import has_speech_verb, speech_verb_lemmas
 from govdigest.extraction.roles import match_role_at
 
 # Sentences before the pronoun's own one in which a second person of the same gender makes the
@@ -60,7 +59,7 @@ def by_pronoun(
     said = _role_speaker_before(doc, people, gender, before)
     if said is not None:
         return said
-    last = _last_mention(people, candidates, before)
+    last = last_mention(people, candidates, before)
     if last is None:
         return NOBODY
     subject = _role_subject_since(doc, people, last, gender, before)
@@ -71,10 +70,10 @@ def by_pronoun(
     unknown = {i for i, e in enumerate(people.entities) if e.gender is None and i not in excluded}
     rivals = _nominative_rivals(doc, people, candidates | unknown, last, before)
     if len(rivals) == 1:
-        return _entity_speaker(people.entities[rivals.pop()])
+        return entity_speaker(people.entities[rivals.pop()])
     if rivals:
         return NOBODY
-    return _entity_speaker(people.entities[last])
+    return entity_speaker(people.entities[last])
 
 
 def _given_name_gender(doc: Doc, word: str) -> str | None:
@@ -125,11 +124,11 @@ def _role_speaker_before(doc: Doc, people: People, gender: str, before: int) -> 
         role = match_role_at(doc, words, k + 1)
         if role is None or k + 1 + len(role.lemmas) != len(words):
             continue  # only a clause that ends with the bare role ("— сказал посол.")
-        found = _by_role(people, role, set(), gender, sentence.start)
+        found = by_role(people, role, set(), gender, sentence.start)
         if found.name is None and role.role_class != "official":
             # The role bound to nobody: the quote itself went to the last nominative subject
             # of the verb's gender, and the pronoun goes on with that same person.
-            found = _unbound_subject(doc, people, gender, sentence.start)
+            found = unbound_subject(doc, people, gender, sentence.start)
         index_found = people.find(found.name) if found.name else None
         if index_found is not None and people.entities[index_found].gender in (gender, None):
             return found
@@ -155,7 +154,7 @@ def _role_subject_since(
     verb = words[len(role.lemmas)].text.lower()
     if doc.morph.best_pos(verb) != "VERB" or doc.morph.verb_gender(verb) not in (gender, None):
         return None
-    found = _by_role(people, role, set(), gender, before)
+    found = by_role(people, role, set(), gender, before)
     if found.name == people.entities[last].name:
         return None
     return found
@@ -175,7 +174,7 @@ def _nominative_rivals(
     if not mentions:
         return set()
     s, e, _ = max((m for m in mentions if m[2] == last), key=lambda m: m[0])
-    if _is_nominative_mention(doc, people, s, e, last) or _role_takes_up(
+    if is_nominative_mention(doc, people, s, e, last) or _role_takes_up(
         doc, people, last, e, before
     ):
         return set()
@@ -184,7 +183,7 @@ def _nominative_rivals(
     return {
         i
         for ms, me, i in mentions
-        if i != last and window_start <= ms and _is_nominative_mention(doc, people, ms, me, i)
+        if i != last and window_start <= ms and is_nominative_mention(doc, people, ms, me, i)
     }
 
 
@@ -201,7 +200,7 @@ def _role_takes_up(doc: Doc, people: People, last: int, since: int, before: int)
         verb = words[k + len(role.lemmas)].text.lower()
         if "nomn" not in head or doc.morph.best_pos(verb) != "VERB":
             continue
-        found = _by_role(people, role, set(), None, before)
+        found = by_role(people, role, set(), None, before)
         if found.name == people.entities[last].name:
             return True
     return False

@@ -11,6 +11,14 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.quotes.mention_lookup import (
+    REGION_ADJECTIVE_RE,
+    by_role,
+    entity_speaker,
+    is_nominative_mention,
+    last_mention,
+    unbound_subject,
+)
 from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
@@ -18,9 +26,8 @@ from govdigest.extraction.quotes.org_speakers import (
     Speaker,
     organisation_speaker,
 )
-from govdigest.extraction.quotes.role_regions import role_holders, stem_overlap
 from govdigest.extraction.resources import word_set
-from govdigest.extraction.roles import RolePhrase, match_role_at
+from govdigest.extraction.roles import match_role_at
 
 _FIRST_PERSON = frozenset({"я", "мною", "мной"})
 _PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "её": "femn", "ее": "femn"}
@@ -45,10 +52,6 @@ def clause_gender(doc: Doc, start: int, stop: int) -> str | None:
 def has_speech_verb(doc: Doc, start: int, stop: int) -> bool:
     verbs = speech_verb_lemmas()
     return any(doc.morph.lemma(w.text.lower()) in verbs for w in doc.words_in(start, stop))
-
-
-def _entity_speaker(entity: PersonEntity) -> Speaker:
-    return Speaker(entity.name, entity.role)
 
 
 def _verb_is_plural(doc: Doc, start: int, stop: int) -> bool:
@@ -100,7 +103,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
                 doc, m_start, m_stop
             ):
                 continue
-            return _entity_speaker(people.entities[index])
+            return entity_speaker(people.entities[index])
     organisation = organisation_speaker(doc, people, start, stop, anchor, plural)
     if organisation is not None:
         return organisation
@@ -122,7 +125,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             after = words[i + len(role.lemmas) : i + len(role.lemmas) + 3]
             region = {doc.morph.lemma(x.text.lower()) for x in after if x.text[:1].isupper()}
             region |= _region_adjective(doc, words[i - 1] if i > 0 else None)
-            found = _by_role(people, role, region, gender, min(start, anchor))
+            found = by_role(people, role, region, gender, min(start, anchor))
             if (
                 not region
                 and role.role_class == "governor"
@@ -135,7 +138,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
             if found.name is None and gender is not None:
                 # "Губернатор Вологодской области напомнила": the role was never bound to a
                 # name, but the verb's gender and the nearest person of it still decide.
-                found = _unbound_subject(
+                found = unbound_subject(
                     doc,
                     people,
                     gender,
@@ -162,7 +165,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
     """ "Как заявил Рябинину губернатор": a name in the dative or instrumental inside an
     attribution is whom the speaker addressed or met, not the speaker."""
-    if _is_nominative_mention(doc, people, start, stop, index):
+    if is_nominative_mention(doc, people, start, stop, index):
         return False
     said = doc.text[start:stop].split()
     if not said:
@@ -178,73 +181,12 @@ def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> b
 _ADDRESSEE_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "перед", "для", "при", "у"})
 
 
-def _by_role(
-    people: People, role: RolePhrase, region: set[str], gender: str | None, before: int
-) -> Speaker:
-    if len(role.lemmas) > 1 and role.role_class != "guest":
-        # "по словам главы республики" after "Глава Тальской Республики X и губернатор
-        # Кедровской области Y": the role's head and complement pick the one person introduced
-        # with both, whatever class the fuller introduction gave them.
-        kind = set(role.lemmas[1:])
-        exact = [
-            e
-            for e in people.entities
-            if e.role_phrase is not None
-            and e.role_phrase.split()[0] == role.lemmas[0]
-            and kind & e.role_lemmas
-            and (gender is None or e.gender in (gender, None))
-        ]
-        if len(exact) == 1:
-            return _entity_speaker(exact[0])
-    holders = role_holders(people.entities, role.role_class, region, gender)
-    if not holders:
-        return NOBODY
-    if region:
-        matching = [(i, e) for i, e in holders if region & e.role_lemmas]
-        if len(matching) > 1:
-            # "глава кабмина Южной Осетии" between the premiers of South and North Ossetia:
-            # the one whose role shares the most of the complement.
-            most = max(len(region & e.role_lemmas) for _, e in matching)
-            matching = [(i, e) for i, e in matching if len(region & e.role_lemmas) == most]
-        if len(matching) == 1:
-            return _entity_speaker(matching[0][1])
-        if matching:
-            holders = matching
-        else:
-            # "— заключил курский губернатор" when the only governor introduced is "губернатор
-            # Запорожской области Y": a holder whose role names another region is not meant.
-            holders = [(i, e) for i, e in holders if not _elsewhere(region, e.role_lemmas)]
-            if not holders:
-                return NOBODY
-    if len(holders) > 1:
-        # "глава республики" names the holder introduced with that very phrase, not the
-        # governor of the other region.
-        same = [(i, e) for i, e in holders if e.role_phrase == role.canonical]
-        if same:
-            holders = same
-    if len(holders) == 1:
-        return _entity_speaker(holders[0][1])
-    # Several holders (two governors): the nearest one mentioned before the quote.
-    last = _last_mention(people, {i for i, _ in holders}, before)
-    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
-
-
-_REGION_ADJECTIVE_RE = re.compile(r"[а-яё]{3,}(?:ск|цк)(?:ий|ая|ой|ого|ую|ом|ому|ей)$")
-
-
 def _region_adjective(doc: Doc, word: Word | None) -> set[str]:
     """ "курский губернатор", "нижегородского главы": a place adjective right before the role
     word names the role's region, as "губернатор Курской области" does after it."""
-    if word is None or not _REGION_ADJECTIVE_RE.fullmatch(word.text):
+    if word is None or not REGION_ADJECTIVE_RE.fullmatch(word.text):
         return set()
     return {doc.morph.lemma(word.text.lower())}
-
-
-def _elsewhere(region: set[str], lemmas: frozenset[str]) -> bool:
-    """Both name a region by a place adjective, and the two share no stem."""
-    named = {x for x in region if _REGION_ADJECTIVE_RE.fullmatch(x)}
-    places = {x for x in lemmas if _REGION_ADJECTIVE_RE.fullmatch(x)}
-    return bool(named and places) and stem_overlap(named, places) == 0
 
 
 def _by_official(doc: Doc, people: People, gender: str | None, before: int) -> Speaker:
@@ -255,14 +197,14 @@ def _by_official(doc: Doc, people: People, gender: str | None, before: int) -> S
         for i, e in enumerate(people.entities)
         if e.role_class in OFFICIAL_CLASSES and (gender is None or e.gender in (gender, None))
     }
-    last = _last_mention(people, officials, before)
+    last = last_mention(people, officials, before)
     if last is None:
         return NOBODY
     last_start = max(s for s, _, i in people.mentions if i == last and s < before)
     sentence = doc.sentence_at(last_start)
     lo, hi = (sentence.start, sentence.stop) if sentence else (last_start, last_start + 1)
     others = {i for s, _, i in people.mentions if lo <= s < hi and i in officials} - {last}
-    return NOBODY if others else _entity_speaker(people.entities[last])
+    return NOBODY if others else entity_speaker(people.entities[last])
 
 
 # Role classes of state officials, whom "чиновник" may refer back to.
@@ -310,12 +252,12 @@ def _host_governor(
         and not _is_foreign_guest(doc, e)
         and (gender is None or e.gender in (gender, None))
     }
-    last = _last_mention(people, hosts, before)
+    last = last_mention(people, hosts, before)
     if last is None:
         hosts_any = sorted(hosts)
         last = hosts_any[0] if hosts_any else None
     if last is not None:
-        return _entity_speaker(people.entities[last])
+        return entity_speaker(people.entities[last])
     return Speaker(doc.author, None) if doc.author and doc.first_person else found
 
 
@@ -325,64 +267,3 @@ def _talked_about(people: People, anchor: int, start: int) -> set[int]:
     if anchor >= start:
         return set()
     return {i for s, e, i in people.mentions if anchor <= s and e <= start}
-
-
-def _unbound_subject(
-    doc: Doc,
-    people: People,
-    gender: str,
-    before: int,
-    excluded: set[int] | None = None,
-    sole: bool = False,
-) -> Speaker:
-    """The nearest person of the verb's gender with no role of their own who was named at least
-    once in the nominative: a person only ever mentioned as an object ("встретился с Рустамом
-    Миннибаевым") is somebody the role-holder met, not the role-holder."""
-    candidates = {
-        i
-        for i, e in enumerate(people.entities)
-        if e.gender == gender
-        and not e.role_class
-        and i not in (excluded or set())
-        and any(
-            idx == i and _is_nominative_mention(doc, people, s, e_, i)
-            for s, e_, idx in people.mentions
-        )
-    }
-    if sole and len(candidates) > 1:
-        # "Губернатор Кедровской области рассказал …" after "Павел Журавин: …" and "Илья Седов
-        # обратился к жителям": a role naming its region, yet bound to nobody, may be either
-        # of them; nobody rather than a guess.
-        return NOBODY
-    # The subject is the one last named in the nominative: "Ахмед Валиев поблагодарил Рустама
-    # Зарипова … — сказал министр" means Valiev, though Zaripov was named after him.
-    last = _last_nominative_mention(doc, people, candidates, before)
-    return _entity_speaker(people.entities[last]) if last is not None else NOBODY
-
-
-def _last_nominative_mention(
-    doc: Doc, people: People, candidates: set[int], before: int
-) -> int | None:
-    best: int | None = None
-    for m_start, m_stop, index in people.mentions:
-        if m_start >= before:
-            break
-        if index in candidates and _is_nominative_mention(doc, people, m_start, m_stop, index):
-            best = index
-    return best
-
-
-def _is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
-    said = doc.text[start:stop].split()
-    name = people.entities[index].name.split()
-    return bool(said) and said[-1].casefold() == name[-1].casefold()
-
-
-def _last_mention(people: People, candidates: set[int], before: int) -> int | None:
-    best: int | None = None
-    for m_start, _, index in people.mentions:
-        if m_start >= before:
-            break
-        if index in candidates:
-            best = index
-    return best
