@@ -14,21 +14,11 @@ import pytest
 
 from govdigest.extraction.models import Extraction
 from govdigest.extraction.people import surname_matches
-from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import extract_text, speaker_of
 
 PUBLISHED = date(2026, 3, 14)
 
 run = partial(extract_text, published=PUBLISHED)
-
-
-def _speakers(result: Extraction) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, q.text) for q in result.quotes]
-
-
-def _speaker_of(result: Extraction, starts: str) -> str | None:
-    found = [q for q in result.quotes if q.text.startswith(starts)]
-    assert found, f"no quote starting {starts!r} in {_speakers(result)}"
-    return found[0].speaker
 
 
 # (text, first words of a quote, its expected speaker)
@@ -76,7 +66,7 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
 def test_speaker(extractor, text: str, starts: str, speaker: str | None) -> None:
-    assert _speaker_of(run(extractor, text), starts) == speaker
+    assert speaker_of(run(extractor, text), starts) == speaker
 
 
 # Words NER tags as a person that name no one: the people list must not hold them.
@@ -249,4 +239,4 @@ INTERRUPTED = [
 
 @pytest.mark.parametrize(("text", "speaker", "starts"), INTERRUPTED)
 def test_interrupted_dash_speech(extractor, text: str, speaker: str, starts: str) -> None:
-    assert _speaker_of(run(extractor, text), starts) == speaker
+    assert speaker_of(run(extractor, text), starts) == speaker

@@ -12,23 +12,12 @@ from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction
 from govdigest.extraction.pipeline import Extractor
-from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import extract_text, quote_speakers, speaker_of
 
 PUBLISHED = date(2026, 5, 20)
 
 run = partial(extract_text, published=PUBLISHED)
-
-
-def _speakers(result: Extraction) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, q.text) for q in result.quotes]
-
-
-def _speaker_of(result: Extraction, starts: str) -> str | None:
-    found = [q for q in result.quotes if q.text.startswith(starts)]
-    assert found, f"no quote starting {starts!r} in {_speakers(result)}"
-    return found[0].speaker
 
 
 # (text, first words of a quote, its expected speaker)
@@ -159,7 +148,7 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
 def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
-    assert _speaker_of(run(extractor, text), starts) == speaker
+    assert speaker_of(run(extractor, text), starts) == speaker
 
 
 def test_preposition_name_takes_no_role(extractor: Extractor) -> None:
@@ -191,7 +180,7 @@ def test_media_citation_is_not_the_speaker(extractor: Extractor) -> None:
         "Как пишет «Кедр-Информ», глава региона отметил одну из главных особенностей края — "
         "гостеприимство и отзывчивость жителей.",
     )
-    assert all(q.speaker != "Кедр-Информ" for q in result.quotes), _speakers(result)
+    assert all(q.speaker != "Кедр-Информ" for q in result.quotes), quote_speakers(result)
 
 
 def test_as_said_by_a_named_person_stays_indirect(extractor: Extractor) -> None:

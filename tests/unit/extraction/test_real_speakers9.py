@@ -12,23 +12,12 @@ from functools import partial
 
 import pytest
 
-from govdigest.extraction.models import Extraction
 from govdigest.extraction.pipeline import Extractor
-from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import extract_text, quote_speakers, quote_starting
 
 PUBLISHED = date(2026, 5, 20)
 
 run = partial(extract_text, published=PUBLISHED)
-
-
-def _speakers(result: Extraction) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, q.text) for q in result.quotes]
-
-
-def _quote(result: Extraction, starts: str):
-    found = [q for q in result.quotes if q.text.startswith(starts)]
-    assert found, f"no quote starting {starts!r} in {_speakers(result)}"
-    return found[0]
 
 
 # (text, first words of a quote, words its text must reach, its expected speaker)
@@ -162,7 +151,7 @@ SPEAKERS = [
 
 @pytest.mark.parametrize(("text", "starts", "reaches", "speaker"), SPEAKERS)
 def test_speaker(extractor: Extractor, text: str, starts: str, reaches: str, speaker) -> None:
-    quote = _quote(run(extractor, text), starts)
+    quote = quote_starting(run(extractor, text), starts)
     assert reaches in quote.text
     assert quote.speaker == speaker
 
@@ -212,4 +201,4 @@ NO_QUOTE = [
 @pytest.mark.parametrize(("text", "starts"), NO_QUOTE)
 def test_no_quote(extractor: Extractor, text: str, starts: str) -> None:
     result = run(extractor, text)
-    assert not [q for q in result.quotes if q.text.startswith(starts)], _speakers(result)
+    assert not [q for q in result.quotes if q.text.startswith(starts)], quote_speakers(result)
