@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.speakers import has_speech_verb, speech_verb_lemmas
 from govdigest.extraction.resources import lines, word_set
@@ -135,6 +135,10 @@ _ACCORDING_LEAD_RE = re.compile(r"\b[Пп]о\s+(?:словам|мнению)\s+(
 # An attribution sentence right after a quotation: "«…». Так прокомментировал итоги X."
 MAX_NEXT_ATTRIBUTION_CHARS = 160
 _NEXT_SENTENCE_RE = re.compile(r"[.!?…]?\s+(?=[А-ЯЁ])")
+# The attribution sentence ends at a full stop or a line break; an opening guillemet ends it
+# too (a new quotation), unless a short name closes before the stop: "Об этом сообщил глава
+# региона в эфире «Кедр-ТВ»." (where it was said; the sentence must still name a person).
+_NEXT_SENTENCE_END_RE = re.compile(r"[.!?…\n]|«(?![^«»\n.!?]{1,40}»\s*[.!?…\n])")
 
 
 def attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
@@ -144,7 +148,7 @@ def attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     start = m.end()
-    end = re.compile(r"[.!?…\n«]").search(doc.text, start)
+    end = _NEXT_SENTENCE_END_RE.search(doc.text, start)
     stop = end.start() if end else len(doc.text)
     if stop - start > MAX_NEXT_ATTRIBUTION_CHARS or (end and end.group() == "«"):
         return None
@@ -156,11 +160,22 @@ def attribution_next_sentence(doc: Doc, pos: int) -> tuple[int, int] | None:
         return None
     verbs = word_set("next_sentence_verbs")
     words = doc.words_in(start, stop)
+    if "«" in sentence and not _names_a_person(doc, words):
+        return None  # "Об этом сообщила газета «Кедровская правда».": a medium, never a speaker
     if has_speech_verb(doc, start, stop) or any(
         doc.morph.lemma(w.text.lower()) in verbs for w in words
     ):
         return start, stop
     return None
+
+
+def _names_a_person(doc: Doc, words: list[Word]) -> bool:
+    """A person's name or a role phrase among the words: somebody who can be the speaker."""
+    if any(
+        s.type == "PER" and words and words[0].start <= s.start < words[-1].stop for s in doc.ner
+    ):
+        return True
+    return any(match_role_at(doc, words, i) is not None for i in range(len(words)))
 
 
 _HEADLINE_COLON_RE = re.compile(r":\s+(?=[А-ЯЁ])")
