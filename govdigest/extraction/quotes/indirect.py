@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.rules import is_media_name
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.raw import RawQuote
 from govdigest.extraction.quotes.speakers import resolve, speech_verb_lemmas
@@ -12,7 +13,10 @@ from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.text import Sentence
 
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
-_THAT_RE = re.compile(r"(?:\s+[^,.;:!?«»—]{0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)")
+# A short quoted name may stand in between: "рассказал изданию «Абирег», что …".
+_THAT_RE = re.compile(
+    r"(?:\s+(?:[^,.;:!?«»—]|«[^«»,.;:!?]{1,40}»){0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)"
+)
 _ACCORDING_RE = re.compile(
     r"(?:^|[\s(])[Пп]о\s+(?:(?:словам|мнению)\s+(?P<who>[^,]{2,80})"
     r"|(?P<pron>его|её|ее|их)\s+(?:словам|мнению)),\s*"
@@ -22,6 +26,7 @@ _CONVICTION = frozenset({"уверен", "уверена", "убеждён", "у
 MIN_INDIRECT_WORDS = 3
 # First-person plural verbs a newsroom uses to remind or add in its own voice.
 _EDITORIAL_VERBS = frozenset({"напомним", "отметим", "добавим", "уточним", "заметим"})
+_EDITORIAL_THAT_RE = re.compile(r"(?:\s+о\s+том)?,?\s+(?:что|чтобы)\b|\s*:")
 
 
 def _inside(pos: int, covered: list[tuple[int, int]]) -> bool:
@@ -90,6 +95,117 @@ def _cites_medium(doc: Doc, people: People, start: int, stop: int) -> bool:
     return any(clause.endswith(outlet) for outlet in lines("media_outlets"))
 
 
+# "По данным пресс-службы, …", "По информации ТАСС, …": where the news came from, a data
+# attribution that quotes nobody; a speech verb with its own subject may follow it.
+_SOURCE_LEAD_RE = re.compile(
+    r"\s*[Пп]о\s+(?:данным|информации|сообщению|сведениям)\s+[^,]{2,80},\s*"
+)
+# "…, передает ТАСС." closing reported speech: the newsroom's source, not part of the words.
+_SOURCE_TAIL_RE = re.compile(
+    r",\s+(?:передает|передаёт|сообщает|пишет|информирует)\s+(?P<src>[^,]{2,60})$"
+)
+
+
+def _that_clause(doc: Doc, start: int, stop: int) -> tuple[int, int, int] | None:
+    """The first "<speech verb> …, что" in ``doc.text[start:stop]``: (start, the attribution's
+    end, the reported words' start); None when the newsroom speaks ("Напомним, что …")."""
+    verbs = speech_verb_lemmas()
+    for w in doc.words_in(start, stop):
+        word = w.text.lower()
+        if word in _EDITORIAL_VERBS:
+            if _EDITORIAL_THAT_RE.match(doc.text, w.stop):
+                return None  # "Напомним, что …": the newsroom's own voice, nobody's speech
+            # "Напомним, представитель МИДа рассказывала, что …": she speaks, and her clause
+            # starts after the newsroom's word.
+            start = w.stop
+            continue
+        if doc.morph.lemma(word) not in verbs and word not in _CONVICTION:
+            continue
+        m = _THAT_RE.match(doc.text, w.stop, stop)
+        if m:
+            return (start, m.end() - 1, m.end())
+    return None
+
+
+def _source_clause(doc: Doc, people: People, m: re.Match[str], base: int) -> bool:
+    """ "Как сообщает ТАСС, …", "Как передает пресс-служба губернатора, …", "Как сообщили в
+    правительстве, …": the "как" clause names no person, and its subject is a medium, a press
+    service or an anonymous plural: where the report came from, never one speaker."""
+    start, stop = base + m.start(2), base + m.end(2)
+    if any(start <= m_start < stop for m_start, _, _ in people.mentions):
+        return False
+    if _cites_medium(doc, people, start, stop) or "пресс-" in m.group(2).lower():
+        return True
+    parses = doc.morph.parse(m.group(1).lower())
+    return bool(parses) and parses[0].tag.POS == "VERB" and "plur" in parses[0].tag
+
+
+def _medium_subject(doc: Doc, people: People, start: int, stop: int) -> bool:
+    """ "Агентство «Кедр-Информ» сообщило, что …", "ТАСС сообщает, что …": a medium as the
+    subject of the verb of saying relays the news; a person named before the verb ("Губернатор
+    в интервью ТАСС заявил, что …") still speaks."""
+    if any(start <= m_start < stop for m_start, _, _ in people.mentions):
+        return False
+    words = doc.words_in(start, stop)
+    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    for w in words:
+        low = w.text.lower()
+        if doc.morph.best_pos(low) in ("ADJF", "PRTF"):
+            continue  # "Информационное агентство …"
+        cases = {p.tag.case for p in doc.morph.parse(low) if p.tag.POS == "NOUN"}
+        if doc.morph.lemma(low) in nouns and "nomn" in cases:
+            return True
+        break
+    head = doc.text[start:stop].lower().strip(' «»"')
+    return any(head.startswith(f"{outlet} ") for outlet in lines("media_outlets"))
+
+
+def _without_source_tail(doc: Doc, text: str) -> str:
+    m = _SOURCE_TAIL_RE.search(text)
+    if m is None:
+        return text
+    source = m.group("src")
+    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    if (
+        is_media_name(source)
+        or "пресс-" in source.lower()
+        or any(doc.morph.lemma(w.lower()) in nouns for w in source.split())
+    ):
+        return text[: m.start()]
+    return text
+
+
+# What a sentence yields when it names where the news came from and quotes nobody.
+QUOTES_NOBODY = (-1, -1, -1)
+
+
+def _as_said(
+    doc: Doc, people: People, sent: Sentence, m: re.Match[str]
+) -> tuple[int, int, int] | None:
+    """The speech a "как <verb> X," clause leads to: the clause's own (X speaks), the one after
+    a cited source ("Как сообщает ТАСС, губернатор X заявил, что …"), ``QUOTES_NOBODY`` when a
+    medium is cited and nobody is quoted after it, None to look for a that-clause instead."""
+    base = sent.start
+    clause_start, clause_end = base + m.start(), base + m.end()
+    if _source_clause(doc, people, m, base):
+        after = _that_clause(doc, clause_end, sent.stop)
+        if after is not None:
+            # The subject stands after the clause, or before it when the clause is put in
+            # between: "Глава региона, как сообщает ТАСС, отметил, что …".
+            before = doc.text[base:clause_start].strip(" ,")
+            if before and not _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
+                return QUOTES_NOBODY  # a press service put in between: whose words is unsure
+            return (base if before else clause_end, after[1], after[2])
+        if _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
+            return QUOTES_NOBODY  # the newsroom's source, and no speech verb after it
+        return (base + m.start(1), base + m.end(2), clause_end)
+    if _cited_report(doc, people, base + m.start(1), clause_end, sent.stop):
+        return None
+    if _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
+        return QUOTES_NOBODY
+    return (base + m.start(1), base + m.end(2), clause_end)
+
+
 def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[RawQuote]:
     verbs = speech_verb_lemmas()
     out: list[RawQuote] = []
@@ -103,38 +219,27 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
             continue
         s = sent.text
         base = sent.start
-        found = None
+        found: tuple[int, int, int] | None = None
         m = _ACCORDING_RE.search(s)
         if m:
             who = "who" if m.group("who") else "pron"
             found = (base + m.start(who), base + m.end(who), base + m.end())
         if found is None:
             m2 = _AS_SAID_RE.search(s)
-            if (
-                m2
-                and doc.morph.lemma(m2.group(1).lower()) in verbs
-                and not _cited_report(doc, people, base + m2.start(1), base + m2.end(), sent.stop)
-            ):
-                if _cites_medium(doc, people, base + m2.start(2), base + m2.end(2)):
-                    continue  # the newsroom's source, and no speech verb after it
-                found = (base + m2.start(1), base + m2.end(2), base + m2.end())
+            if m2 and doc.morph.lemma(m2.group(1).lower()) in verbs:
+                found = _as_said(doc, people, sent, m2)
         if found is None:
-            for w in doc.words_in(sent.start, sent.stop):
-                word = w.text.lower()
-                if word in _EDITORIAL_VERBS:
-                    break  # "Напомним, что …": the newsroom's own voice, nobody's speech
-                if doc.morph.lemma(word) not in verbs and word not in _CONVICTION:
-                    continue
-                m3 = _THAT_RE.match(doc.text, w.stop, sent.stop)
-                if m3:
-                    found = (base, m3.start() + m3.end() - m3.start() - 1, m3.end())
-                    break
-        if found is None:
+            lead = _SOURCE_LEAD_RE.match(s)
+            found = _that_clause(doc, base + (lead.end() if lead else 0), sent.stop)
+            if found is not None and _medium_subject(doc, people, found[0], found[1]):
+                continue  # "Агентство «X» сообщило, что …": the newsroom's source
+        if found is None or found is QUOTES_NOBODY:
             continue
         who_start, who_stop, text_start = found
         if _inside(text_start, covered):
             continue
         text = _tidy(doc.text[text_start : sent.stop])
+        text = _without_source_tail(doc, text)
         if len(text.split()) < MIN_INDIRECT_WORDS or text.startswith(("«", '"')):
             continue
         speaker = resolve(doc, people, who_start, who_stop, who_start)
