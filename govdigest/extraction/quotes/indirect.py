@@ -7,8 +7,9 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.organisations.rules import is_media_name
 from govdigest.extraction.people import People
+from govdigest.extraction.quotes.mention_lookup import entity_speaker
 from govdigest.extraction.quotes.raw import RawQuote
-from govdigest.extraction.quotes.speakers import resolve, speech_verb_lemmas
+from govdigest.extraction.quotes.speakers import NOBODY, Speaker, resolve, speech_verb_lemmas
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.text import Sentence
 
@@ -242,6 +243,24 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
         text = _without_source_tail(doc, text)
         if len(text.split()) < MIN_INDIRECT_WORDS or text.startswith(("«", '"')):
             continue
-        speaker = resolve(doc, people, who_start, who_stop, who_start)
+        speaker = _relative_speaker(doc, people, who_start, who_stop)
+        if speaker is None:
+            speaker = resolve(doc, people, who_start, who_stop, who_start)
         out.append(RawQuote(sent.start, sent.stop, text, speaker, True))
     return out
+
+
+# "…встретился с послом Тавии Ильёй Седовым, который рассказал, что …": the verb of a relative
+# clause belongs to the clause's antecedent, not to the sentence's subject.
+_RELATIVE_RE = re.compile(r",\s+(?:который|которая|которое|которые)\s")
+
+
+def _relative_speaker(doc: Doc, people: People, start: int, stop: int) -> Speaker | None:
+    """The person named right before ", который <verb>"; NOBODY when the antecedent is no
+    named person ("с послом Тавии, который рассказал"); None when there is no such clause."""
+    relatives = list(_RELATIVE_RE.finditer(doc.text, start, stop))
+    if not relatives:
+        return None
+    comma = relatives[-1].start()
+    named = [i for _, m_stop, i in people.mentions if m_stop == comma]
+    return entity_speaker(people.entities[named[0]]) if named else NOBODY

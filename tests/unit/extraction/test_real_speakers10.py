@@ -154,6 +154,24 @@ SPEAKERS = [
         "Анна Лосева",
         id="reminder-then-role-speaks",
     ),
+    # The verb of a relative clause after the cited source is the antecedent's, not the
+    # subject's: the person named before ", который", or nobody when none is named.
+    pytest.param(
+        LEAD + "Как сообщает ТАСС, губернатор встретился с послом Тавии Ильёй Седовым, который "
+        "рассказал, что поставки зерна вырастут вдвое.\n",
+        "поставки зерна",
+        "indirect",
+        "Илья Седов",
+        id="relative-clause-named-antecedent",
+    ),
+    pytest.param(
+        LEAD + "Как сообщает ТАСС, губернатор встретился с послом Вьетнама, который рассказал, "
+        "что поставки риса вырастут вдвое.\n",
+        "поставки риса",
+        "indirect",
+        None,
+        id="relative-clause-unnamed-antecedent",
+    ),
     pytest.param(
         "Губернатор Кедровской области Олег Дёмин заявил, что регион готов принять три новых "
         "завода до конца года. Об этом сообщает ТАСС.\n",
