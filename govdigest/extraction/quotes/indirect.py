@@ -16,7 +16,8 @@ from govdigest.extraction.text import Sentence
 # "отметил, что", "сообщила о том, что"; adjectives of conviction behave like speech verbs.
 # A short quoted name may stand in between: "рассказал изданию «Абирег», что …".
 _THAT_RE = re.compile(
-    r"(?:\s+(?:[^,.;:!?«»—]|«[^«»,.;:!?]{1,40}»){0,60}?)?(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)"
+    r"(?:\s+(?:[^,.;:!?«»—]|«[^«»,.;:!?]{1,40}»){0,60}?)?"
+    r"(?:\s+о\s+том)?,\s+(?:что|чтобы)(?:\s+|,\s*)"
 )
 _ACCORDING_RE = re.compile(
     r"(?:^|[\s(])[Пп]о\s+(?:(?:словам|мнению)\s+(?P<who>[^,]{2,80})"
@@ -177,14 +178,14 @@ def _without_source_tail(doc: Doc, text: str) -> str:
 
 
 # What a sentence yields when it names where the news came from and quotes nobody.
-QUOTES_NOBODY = (-1, -1, -1)
+_QUOTES_NOBODY = (-1, -1, -1)
 
 
 def _as_said(
     doc: Doc, people: People, sent: Sentence, m: re.Match[str]
 ) -> tuple[int, int, int] | None:
     """The speech a "как <verb> X," clause leads to: the clause's own (X speaks), the one after
-    a cited source ("Как сообщает ТАСС, губернатор X заявил, что …"), ``QUOTES_NOBODY`` when a
+    a cited source ("Как сообщает ТАСС, губернатор X заявил, что …"), ``_QUOTES_NOBODY`` when a
     medium is cited and nobody is quoted after it, None to look for a that-clause instead."""
     base = sent.start
     clause_start, clause_end = base + m.start(), base + m.end()
@@ -195,15 +196,15 @@ def _as_said(
             # between: "Глава региона, как сообщает ТАСС, отметил, что …".
             before = doc.text[base:clause_start].strip(" ,")
             if before and not _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
-                return QUOTES_NOBODY  # a press service put in between: whose words is unsure
+                return _QUOTES_NOBODY  # a press service put in between: whose words is unsure
             return (base if before else clause_end, after[1], after[2])
         if _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
-            return QUOTES_NOBODY  # the newsroom's source, and no speech verb after it
+            return _QUOTES_NOBODY  # the newsroom's source, and no speech verb after it
         return (base + m.start(1), base + m.end(2), clause_end)
     if _cited_report(doc, people, base + m.start(1), clause_end, sent.stop):
         return None
     if _cites_medium(doc, people, base + m.start(2), base + m.end(2)):
-        return QUOTES_NOBODY
+        return _QUOTES_NOBODY
     return (base + m.start(1), base + m.end(2), clause_end)
 
 
@@ -234,7 +235,7 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
             found = _that_clause(doc, base + (lead.end() if lead else 0), sent.stop)
             if found is not None and _medium_subject(doc, people, found[0], found[1]):
                 continue  # "Агентство «X» сообщило, что …": the newsroom's source
-        if found is None or found is QUOTES_NOBODY:
+        if found is None or found is _QUOTES_NOBODY:
             continue
         who_start, who_stop, text_start = found
         if _inside(text_start, covered):
