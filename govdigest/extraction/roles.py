@@ -10,7 +10,7 @@ from functools import cache
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.resources import pairs
 
-# How far before a name a role phrase may stand ("губернатор Челябинской области Алексей Текслер",
+# How far before a name a role phrase may stand ("губернатор Кедровской области Олег Дёмин",
 # "генеральный директор завода «СпецАгрегат» Иван Петров"): the complement is a short genitive.
 MAX_ROLE_GAP_WORDS = 6
 # Punctuation that separates a role from a following name (a role never binds across it).

@@ -143,7 +143,7 @@ class Morph:
     ) -> tuple[list[str], str | None]:
         words = tuple(words)
         if words[0] in _foreign_given_names():
-            return list(words), "masc"  # "Акира Куросава" is not "Акир Куросав"
+            return list(words), "masc"  # "Акира Томосава" is not "Акир Томосав"
         if len(words) > 1 and words[0] in indeclinable_surnames():
             # "с Ли Минцзе": the surname and given names ending in a vowel never decline;
             # "с Чжан Хунвэем" still declines its consonant-final given name.
@@ -180,8 +180,8 @@ class Morph:
                 return list(words), gender
             if out[0] != words[0]:
                 return out, gender  # a given name that declined ("Олегу") shows the case
-            # "Навагути Есиясу", "Нику Попеску": a foreign surname pymorphy only guesses and
-            # reads as a dative of "Есияс" stays as written unless the context asks for a
+            # "Хамаути Томиясу", "Нику Тырпеску": a foreign surname pymorphy only guesses and
+            # reads as a dative of "Томияс" stays as written unless the context asks for a
             # dative or accusative.
             out[-1] = last
         return out, gender
@@ -304,11 +304,11 @@ class Morph:
     def _nominative_name(
         self, words: Sequence[str], hint: frozenset[str] = frozenset()
     ) -> tuple[list[str], str | None]:
-        """A person's name in the nominative and its gender ("Алексея Текслера" → ...).
+        """A person's name in the nominative and its gender ("Алексея Веклера" → ...).
 
         Case and gender are chosen together: "Романа Вершинина" is a man in the genitive or a
         woman in the nominative, and only the context (``hint``: the case the preceding word
-        requires) tells which. Foreign or indeclinable parts ("Чан Минь Дыком", "Шойгу") are
+        requires) tells which. Foreign or indeclinable parts ("Чан Минь Дыком", "Ондагу") are
         kept as written when they have no form in the chosen case.
         """
         words = list(words)
@@ -327,7 +327,7 @@ class Morph:
             for gender in self._genders_for(words[0], case, fallback_gender):
                 scored = [self._scored_name_form(w, case, gender) for w in words]
                 if scored[-1] is None and indeclinable_surname(words[-1]):
-                    scored[-1] = (words[-1], 0.0)  # "Алексеем Русских", "Петру Шевченко"
+                    scored[-1] = (words[-1], 0.0)  # "Алексеем Седых", "Петру Шевченко"
                 if scored[-1] is None:
                     continue
                 support = sum(f is not None for f in scored)
@@ -349,8 +349,8 @@ class Morph:
             and best[1][-1] != words[-1]
             and self._nominative_given_name(words[0])
         ):
-            # "Майя Санду": a given name plainly in the nominative keeps its surname as written
-            # (an indeclinable given name read as accusative would turn it into "Санда").
+            # "Майя Лунду": a given name plainly in the nominative keeps its surname as written
+            # (an indeclinable given name read as accusative would turn it into "Лунда").
             return (len(words), 0.0, 0), list(words), best[2]
         return best
 
@@ -366,9 +366,9 @@ class Morph:
     ) -> tuple[tuple[int, float, int], list[str], str | None] | None:
         """A known given name followed by a surname with no form in the given name's case.
 
-        "Майя Санду", "во главе с Майей Санду": the given name shows the case, and a foreign
-        surname that has no form in it never declines ("Санду" is not the accusative of
-        "Санда"). Tried only when no reading declines every word.
+        "Майя Лунду", "во главе с Майей Лунду": the given name shows the case, and a foreign
+        surname that has no form in it never declines ("Лунду" is not the accusative of
+        "Лунда"). Tried only when no reading declines every word.
         """
         if len(words) < 2 or words[-1][-1:].lower() not in VOWELS or not self._is_known(words[0]):
             # A consonant-final man's surname declines ("Ли Вэем"); a given name pymorphy only
@@ -393,7 +393,7 @@ class Morph:
 
         A woman's consonant-final surname never declines ("Виктории Сон", "с Анной Ким"); a
         man's surname in -а/-я declines like a noun of that shape ("Бесланом Квицинией" →
-        "Беслан Квициния", "Ивану Ардзинбе"). Tried only when no agreeing reading exists.
+        "Беслан Квициния", "Ивану Арзимбе"). Tried only when no agreeing reading exists.
         """
         if len(words) < 2:
             return None
