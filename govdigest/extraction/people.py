@@ -65,7 +65,7 @@ _REGION_NICKNAME_RE = re.compile(r"\w{3,}(?:[бвгзклмнпрст]щин|[д
 
 
 def surname_matches(mention: str, surname: str) -> bool:
-    """Two forms of one name part ("Текслера" ~ "Текслер", "Алексеем" ~ "Алексей")."""
+    """Two forms of one name part ("Веклера" ~ "Веклер", "Алексеем" ~ "Алексей")."""
     a, b = mention.lower(), surname.lower()
     if a == b:
         return True
@@ -156,7 +156,7 @@ def extract_people(doc: Doc) -> People:
             pending_single.append((span.start, span.stop, words[0]))
             continue
         if 2 <= len(words) <= 3 and all(len(w) == 1 and w.isupper() for w in words[:-1]):
-            # "Е. Котельников", "И.Ю.Бабушкин": resolved against the full names once they are
+            # "Е. Котельников", "И.Ю.Баклушин": resolved against the full names once they are
             # all known; the patronymic's initial only shows in an unresolved name.
             pending_initial.append((span.start, span.stop, words))
             continue
@@ -224,8 +224,8 @@ def extract_people(doc: Doc) -> People:
             if _GENITIVE_LEAD_RE.search(doc.text[max(0, start - 24) : start]) and (
                 _MASC_GENITIVE_SURNAME_RE.search(word)
             ):
-                # "По словам Филимонова": after a genitive-governing lead-in a surname in -ова
-                # is a man's genitive (a woman's would be "Филимоновой").
+                # "По словам Смоленцова": after a genitive-governing lead-in a surname in -ова
+                # is a man's genitive (a woman's would be "Смоленцовой").
                 name, gender = word[:-1], "masc"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:

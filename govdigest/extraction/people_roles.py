@@ -50,15 +50,15 @@ def bind_role(
     if match is None:
         return
     if match.complement.split()[:1] and match.complement.split()[0].lower() in _TOPIC_PREPOSITIONS:
-        # "Губернатор об увольнении своего заместителя Константина Полежаева:": the name is
+        # "Губернатор об увольнении своего заместителя Константина Полесова:": the name is
         # what the role-holder talks about, not the role-holder.
         return
     if before is not None and _governed_name(doc.text[before.start : start]):
-        # "Губернатор края на встрече с Путиным": a preposition right before the name governs
+        # "Губернатор края на встрече с Ласточкиным": a preposition right before the name governs
         # it; the name is whom the role-holder met, not the role-holder.
         return
     if before is not None and _case_clash(doc, before.start, start, stop):
-        # "отметил в рамках встречи с послом Арман Абенов": an instrumental role and a
+        # "отметил в рамках встречи с послом Арман Тасыбеков": an instrumental role and a
         # nominative name do not agree; the role belongs to somebody else (or nobody).
         return
     if before is not None:
@@ -71,7 +71,7 @@ def bind_role(
         entity.role, entity.role_class, entity.role_lemmas = text, match.phrase.role_class, lemmas
         entity.role_phrase = match.phrase.canonical
     elif entity.role_class == match.phrase.role_class:
-        # "Губернатор Алексей Текслер" then "Губернатор Челябинской области Алексей Текслер":
+        # "Губернатор Олег Дёмин" then "Губернатор Кедровской области Олег Дёмин":
         # the fuller statement of the same role wins; region words accumulate for matching.
         if len(text) > len(entity.role):
             entity.role = text

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.language.grammar import place_adjective_lemma
 from govdigest.extraction.resources import pairs
 
-# How far before a name a role phrase may stand ("губернатор Челябинской области Алексей Текслер",
+# How far before a name a role phrase may stand ("губернатор Кедровской области Олег Дёмин",
 # "генеральный директор завода «СпецАгрегат» Иван Петров"): the complement is a short genitive.
 MAX_ROLE_GAP_WORDS = 6
 # Punctuation that separates a role from a following name (a role never binds across it).
@@ -266,9 +267,8 @@ def adjectival_delegation_region(doc: Doc) -> str | None:
     m = _ADJECTIVAL_DELEGATION_RE.search(doc.text)
     if m is None:
         return None
-    adjective = m.group(1)
-    lemma = doc.morph.lemma(adjective.lower())
-    if not lemma.endswith(("ский", "цкий")):
+    lemma = place_adjective_lemma(doc, m.group(1))
+    if lemma is None:
         return None
     mapped = _region_adjectives().get(lemma)
     if mapped is not None:

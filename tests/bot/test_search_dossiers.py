@@ -25,7 +25,7 @@ from tests.bot.conftest import (
     params_of,
     sent_texts,
 )
-from tests.search_corpus import TEKSLER_QUOTE, load_corpus, raw_post
+from tests.search_corpus import GOVERNOR_QUOTE, load_corpus, raw_post
 
 NUMBERED = re.compile(r"^(\d+)\. <b>", re.MULTILINE)
 
@@ -141,7 +141,7 @@ async def test_company_dossier_in_any_case_form(env: BotEnv) -> None:
     for fact in ("Челябинская область", "Пермский край", "Казахстан", "Китай"):
         assert fact in text
     assert "АО «Метран»" in text and "агрохолдинг «Прикамье»" in text
-    assert TEKSLER_QUOTE in text
+    assert GOVERNOR_QUOTE in text
     assert "Мы рады сотрудничеству" not in text  # a quote of its post that does not name it
 
 
@@ -157,7 +157,7 @@ async def test_region_dossier(env: BotEnv) -> None:
     assert text.startswith("<b>Досье: Челябинская область</b>")
     assert "<b>Страны-партнёры:</b> Казахстан" in text
     assert "<b>Регионы-партнёры:</b> Свердловская область" in text
-    assert "Уралхиммаш" in text and TEKSLER_QUOTE in text
+    assert "Уралхиммаш" in text and GOVERNOR_QUOTE in text
     unknown = only_text(await env.send("/region Челябинкая"))
     assert "«Челябинская область»" in unknown
     assert only_text(await env.send("/region")) == dossier_texts.REGION_USAGE

@@ -34,7 +34,7 @@ def item(n: int, *, url: str | None = "https://t.me/gov/1", **extraction: object
 
 def test_mission_line_is_who_where_when() -> None:
     mission = Mission(
-        leader="Алексей Текслер",
+        leader="Алексей Веклер",
         leader_role="губернатор Челябинской области",
         destination="Казахстан",
         date=date(2024, 5, 1),
@@ -42,7 +42,7 @@ def test_mission_line_is_who_where_when() -> None:
     )
     line = mission_line(mission, "")
     assert line == (
-        "🧭 Алексей Текслер, губернатор Челябинской области · 📍 Казахстан · 🗓 1 мая 2024 · "
+        "🧭 Алексей Веклер, губернатор Челябинской области · 📍 Казахстан · 🗓 1 мая 2024 · "
         "🎯 форум &lt;Иннопром&gt;"
     )
     assert (

@@ -17,9 +17,9 @@ from govdigest.storage.dossiers import (
 )
 from tests.search_corpus import (
     CHEL_VISIT,
+    GOVERNOR_QUOTE,
     PERM_VISIT,
     SVERD_VISIT,
-    TEKSLER_QUOTE,
     load_corpus,
 )
 
@@ -68,8 +68,8 @@ async def test_company_dossier(repos: Repos, corpus: dict[str, int], query: str)
     assert dict(found.with_regions) == {"Челябинская область": 1, "Пермский край": 1}
     assert dict(found.to_places) == {"Казахстан": 1, "Китай": 1}
     assert dict(found.partners) == {"АО «Метран»": 1, "агрохолдинг «Прикамье»": 1}
-    # Only the quote that names it (not Петров's nor Махонин's, from the same posts).
-    assert [q.quote.text for q in found.quotes] == [TEKSLER_QUOTE]
+    # Only the quote that names it (not Петров's nor Ломакин's, from the same posts).
+    assert [q.quote.text for q in found.quotes] == [GOVERNOR_QUOTE]
 
 
 async def test_company_spellings_are_one_organisation(
@@ -109,7 +109,7 @@ async def test_region_dossier(repos: Repos, corpus: dict[str, int], query: str) 
     assert countries == [("Казахстан", 1)]
     assert regions == [("Свердловская область", 1)]
     assert dict(found.organisations) == {"Уралхиммаш": 1, "АО «Метран»": 1}
-    assert [q.quote.speaker for q in found.quotes] == ["Алексей Текслер", "Иван Петров"]
+    assert [q.quote.speaker for q in found.quotes] == ["Алексей Веклер", "Иван Петров"]
 
 
 async def test_region_known_only_as_a_destination(repos: Repos, corpus: dict[str, int]) -> None:

@@ -58,7 +58,7 @@ MORPHOLOGY = [
     ("челябинскую область", {CHEL_VISIT, SVERD_VISIT}),
     ("Уралхиммашем", {CHEL_VISIT, PERM_VISIT}),
     ("делегациями", {CHEL_VISIT, PERM_VISIT, SVERD_VISIT}),
-    ("Текслера", {CHEL_VISIT}),
+    ("Веклера", {CHEL_VISIT}),
     ("ЁЛКА", set()),
     ("звездочка", {GROUPS}),  # ё typed as е
     ("соглашение Казахстан", {CHEL_VISIT}),  # every word must occur

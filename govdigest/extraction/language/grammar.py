@@ -46,3 +46,25 @@ def is_past_verb(doc: Doc, word: str) -> bool:
 def verb_lemma(doc: Doc, word: str) -> str | None:
     """The lemma of the word's first verb reading ("прибыли" → "прибыть", not "прибыль")."""
     return doc.morph.first_verb_lemma(word.lower())
+
+
+# The masculine nominative of a place adjective: "воронежский", "городецкий", and the stressed
+# "тверской", "донской" (the one-word lemma of a feminine "Тверская" may be the street's noun).
+PLACE_ADJECTIVE_LEMMA_ENDINGS = ("ский", "цкий", "ской", "цкой")
+# Case endings of an adjective after its "-ск-"/"-цк-" stem, for a word pymorphy only guesses
+# as a noun ("Тальская" → "тальскай"): its masculine nominative is the stem + "ий".
+_PLACE_ADJECTIVE_FORM_RE = re.compile(
+    r"^([а-яё-]+[сц]к)(?:ий|ая|ое|ие|ого|ой|ому|ую|им|ом|ых|ым|ыми|ими|их)$"
+)
+
+
+def place_adjective_lemma(doc: Doc, word: str) -> str | None:
+    """The masculine nominative of a place adjective in any form ("Кедровской", "кедровского",
+    "Тверскую" → "кедровский", "тверской"), or None for a word that is no such adjective."""
+    low = word.lower()
+    for parse in doc.morph.parse(low):
+        lemma = str(parse.normal_form)
+        if parse.tag.POS == "ADJF" and lemma.endswith(PLACE_ADJECTIVE_LEMMA_ENDINGS):
+            return lemma
+    m = _PLACE_ADJECTIVE_FORM_RE.match(low)
+    return m.group(1) + "ий" if m else None

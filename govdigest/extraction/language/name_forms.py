@@ -28,7 +28,7 @@ def match_case(original: str, word: str) -> str:
     return word
 
 
-# Surname endings that never decline ("Русских", "Черных", "Шевченко", "Живаго").
+# Surname endings that never decline ("Седых", "Черных", "Шевченко", "Живаго").
 _INDECLINABLE_SURNAME_ENDINGS = ("ых", "их", "ко", "аго", "яго", "ово", "ло")
 
 

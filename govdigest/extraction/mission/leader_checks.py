@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.language.morph import is_foreign_given_name
+from govdigest.extraction.language.person_forms import is_foreign_given_name
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import pairs, word_set
 from govdigest.extraction.roles import match_role_at

@@ -1,9 +1,9 @@
 """Who is NOT the trip's subject after its verb, and who heads a delegation by a relative clause
 (issue 8, round 9 sweep of real posts).
 
-* "Губернатор … встретился с председателем Совфеда Валентиной Матвиенко во время поездки в
-  Москву": the one after "с <role>" is met, not the traveller (an indeclinable surname reads
-  as nominative).
+* "Губернатор … встретился с заместителем председателя Совфеда Ниной Ширяго во время
+  поездки в Москву": the one after "с <role>" is met, not the traveller (an indeclinable
+  surname reads as nominative).
 * "Глава края прилетел в Кольцово, где его встретили … вице-губернатор Y": Y stands in a
   subordinate clause of another subject; he meets the guest.
 * "… встречу с директором ассоциации X, находящимся в поездке в регион во главе делегации" and
@@ -29,7 +29,7 @@ _SUBORDINATE_RE = re.compile(r",\s*(?:где|куда|когда|котор\w+)\
 # "с председателем …", "со своим коллегой …": a preposition before the met person's role, in
 # the instrumental ("с визитом губернатор X" has a nominative role: X is the subject).
 _WITH_RE = re.compile(r"\bсо?\s+([а-яё-]+)(?:\s+([а-яё-]+))?(?=[^,.;!?\n]*$)", re.IGNORECASE)
-_BARE_WITH_RE = re.compile(r"\bсо?\s*$", re.IGNORECASE)  # "встретился с Матвиенко"
+_BARE_WITH_RE = re.compile(r"\bсо?\s*$", re.IGNORECASE)  # "встретился с Ширяго"
 _INSTRUMENTAL_RE = re.compile(r"(?:ом|ем|ём|ой|ей|ёй|ью|ами|ями)$")
 
 

@@ -94,7 +94,7 @@ def resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Spe
 
 def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Speaker:
     gender = clause_gender(doc, start, stop)
-    # "Об этом сообщили губернатору Игорю Артамонову", "в приёмной Олега Боса отметили": with a
+    # "Об этом сообщили губернатору Игорю Бакланову", "в приёмной Олега Боса отметили": with a
     # plural verb a named person is the addressee or the owner, never the one speaker.
     plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
@@ -262,7 +262,7 @@ def _host_governor(
 
 
 def _talked_about(people: People, anchor: int, start: int) -> set[int]:
-    """ "— Сергей Лавров подчеркнул готовность помочь, и я его благодарю, — отметил губернатор":
+    """ "— Сергей Ладогин подчеркнул готовность помочь, и я его благодарю, — отметил губернатор":
     a person named in the third person inside the quoted words is talked about, not talking."""
     if anchor >= start:
         return set()

@@ -52,7 +52,7 @@ def test_staying_on_a_trip(extractor: Extractor, text: str, leader: str) -> None
     ("text", "leader"),
     [
         # A foreign surname with no nominative form after a nominative given name stays as
-        # written ("Санду" is no accusative of "Санда").
+        # written ("Лунду" is no accusative of "Лунда").
         (
             "Майя Лунду отправилась с рабочим визитом в Тавгород. В составе делегации — "
             "министр экономики.",

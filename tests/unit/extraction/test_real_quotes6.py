@@ -140,7 +140,7 @@ def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | No
 
 # (text, first words of a quote, its expected speaker, a role the speaker must NOT carry)
 ROLES = [
-    # "… с послом Арман Абенов": an instrumental role before a nominative name is somebody
+    # "… с послом Арман Тасыбеков": an instrumental role before a nominative name is somebody
     # else's role (the ambassador met), not the speaker's.
     pytest.param(
         "В Кедровске прошла встреча Романа Ильина с послом Тавии.\n"
