@@ -274,7 +274,7 @@ def test_round4_first_person_leader(extractor: Extractor, text: str, leader: str
         (
             "Визит\nГубернатор Кедровской области Иван Ветлугин в составе делегации Правительства "
             "Российской Федерации посетил Тавград. Делегацию возглавил Председатель "
-            "Правительства Михаил Мишин.",
+            "Правительства Михаил Берестов.",
             "Иван Ветлугин",
         ),
         (
@@ -285,7 +285,7 @@ def test_round4_first_person_leader(extractor: Extractor, text: str, leader: str
         # "во главе с Председателем Госдумы …" before the verb is no subject of the trip.
         (
             "Визит\nИван Ветлугин в составе российской делегации во главе с Председателем "
-            "Госдумы Вячеславом Волковым посетил Тавград.",
+            "Госдумы Вячеславом Гранатовым посетил Тавград.",
             "Иван Ветлугин",
         ),
         # No governor is a member: a federal delegation coming into the region is the guest.
