@@ -276,6 +276,9 @@ _is_genitive = genitive_noun  # "Форуме регионов … в Уфе": "
 
 
 MAX_QUOTE_COMPLEMENT_WORDS = 4
+# A complement that is an organisation owns the quoted name: in "съезд партии «Кедровый край»",
+# "форум ассоциации «…»" the quotation names the party or the association, not the event.
+_OWNER_COMPLEMENTS = frozenset({"партия", "ассоциация", "союз", "объединение", "движение"})
 
 
 def quoted_after_complement(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -304,6 +307,8 @@ def quoted_after_complement(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int,
                     )
                 break
             if gap.strip() or not words[j].text.islower() or not genitive_noun(doc, words[j].text):
+                break
+            if doc.morph.lemma(words[j].text.lower()) in _OWNER_COMPLEMENTS:
                 break
             j += 1
     return out
