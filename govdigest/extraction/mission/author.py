@@ -59,7 +59,9 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
                     if x is not fronted_word
                     and not (fronted_pp and _after_preposition(doc, words, k))
                 ]
-                if not has_subject_before(doc, free):
+                if not has_subject_before(doc, free) and (
+                    i <= MAX_FIRST_PERSON_VERB or _active_verb(doc, words, i)
+                ):
                     return True
                 break
             if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
@@ -79,6 +81,19 @@ MAX_FRONTED_PP_WORDS = 5  # "В ходе рабочего визита в Мос
 
 def _opens_with_preposition(doc: Doc, words: list[Word]) -> bool:
     return bool(words) and doc.morph.best_pos(words[0].text.lower()) == "PREP"
+
+
+def _active_verb(doc: Doc, words: list[Word], i: int) -> bool:
+    """ "обсудил", "провели" — not "был затронут вопрос", "обсуждались вопросы", "прошла
+    встреча": after a fronted phrase only an active verb without a subject after it tells the
+    author's voice."""
+    low = words[i].text.lower()
+    if low.endswith(("ся", "сь")) or doc.morph.lemma(low) == "быть":
+        return False
+    if "neut" in doc.morph.parse(low)[0].tag:
+        return False
+    nxt = doc.morph.parse(words[i + 1].text.lower()) if i + 1 < len(words) else []
+    return not (nxt and nxt[0].tag.POS == "NOUN" and nxt[0].tag.case == "nomn")
 
 
 def _after_preposition(doc: Doc, words: list[Word], i: int) -> bool:

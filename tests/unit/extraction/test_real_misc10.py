@@ -302,3 +302,19 @@ def test_indeclinable_brand_is_no_lone_adjective(extractor: Extractor) -> None:
         'Бертолли и глава "Кедрмаша" Виктор Згуров.'
     )
     assert "хаки" in names(run(extractor, text))
+
+
+# Rule: in a post about a trip to Moscow a federal official is never the leader, even as the
+# subject of his own verb ("министр … поддержал наши проекты"); no answer beats a wrong one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В ходе визита в Москву министр транспорта России Сергей Иванов поддержал наши проекты.",
+        "Рабочая поездка в Москву. Заместитель Председателя Правительства России Андрей Сомов "
+        "одобрил заявку области на строительство обхода.",
+    ],
+    ids=["minister-subject", "vice-premier-subject"],
+)
+def test_federal_official_never_leads_trip_to_moscow(extractor: Extractor, text: str) -> None:
+    leader = run(extractor, text, "Олег Дёмин").mission.leader
+    assert leader not in {"Сергей Иванов", "Андрей Сомов"}, leader
