@@ -318,3 +318,37 @@ def test_indeclinable_brand_is_no_lone_adjective(extractor: Extractor) -> None:
 def test_federal_official_never_leads_trip_to_moscow(extractor: Extractor, text: str) -> None:
     leader = run(extractor, text, "Олег Дёмин").mission.leader
     assert leader not in {"Сергей Иванов", "Андрей Сомов"}, leader
+
+
+# Rule: an organisation's abbreviation after a lower-case event head ("конференции ТПП",
+# "съезде РСПП") names the organiser: the event keeps its head, never the bare abbreviation.
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Губернатор Иван Зорин встретился с вице-президентом ТПП России. Главной целью "
+            "визита стало участие в отчётно-выборной конференции ТПП Тальского края.",
+            "конференция ТПП",
+        ),
+        (
+            "Губернатор Иван Зорин принял участие в съезде РСПП в Москве. В составе делегации — "
+            "ООО «Кедр».",
+            "съезд РСПП",
+        ),
+    ],
+    ids=["chamber-conference", "union-congress"],
+)
+def test_organiser_abbreviation_is_no_event_name(
+    extractor: Extractor, text: str, event: str
+) -> None:
+    assert run(extractor, text).mission.event == event
+
+
+def test_border_service_is_no_organisation(extractor: Extractor) -> None:
+    text = (
+        "Делегация Тальской Республики во главе с Аюром Дондоковым посетит фестиваль в "
+        "Булунском аймаке. Пограничная служба выделит дополнительные силы. В составе делегации "
+        "— ООО «Кедр»."
+    )
+    found = names(run(extractor, text))
+    assert "пограничная служба" not in found and "ооо «кедр»" in found, found
