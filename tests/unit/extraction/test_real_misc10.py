@@ -352,3 +352,13 @@ def test_border_service_is_no_organisation(extractor: Extractor) -> None:
     )
     found = names(run(extractor, text))
     assert "пограничная служба" not in found and "ооо «кедр»" in found, found
+
+
+def test_joint_commission_is_no_organisation(extractor: Extractor) -> None:
+    text = (
+        "Сегодня в Кедровске прошло заседание Комиссии по вопросам взаимодействия Кедровской "
+        "Республики и Госкорпорации Ростех. В работе приняли участие глава республики Павел "
+        "Журавин и руководство корпорации."
+    )
+    found = names(run(extractor, text))
+    assert not any(n.startswith("комисси") for n in found), found
