@@ -62,7 +62,8 @@ class Extractor:
         indirect = extract_indirect(doc, people, covered)
         direct = continue_indirect_speakers(doc, direct, indirect)
         companies = extract_companies(doc, {q.start for q in direct}, covered)
-        mission = extract_mission(doc, people, post.published)
+        mentions = tuple(m for c in companies for m in c.mentions)
+        mission = extract_mission(doc, people, post.published, mentions)
         summary_sents = [s for s in sents if not (lines and lines[0] == title and s.line == 0)]
         return Extraction(
             title=title,

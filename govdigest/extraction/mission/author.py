@@ -37,19 +37,36 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
         # "Соглашение об этом сегодня подписал на ПМЭФ": a fronted document noun is the object
         # of the signing verb, not its subject, and pushes the verb further right.
         fronted_object, fronted_word = False, None
-        for i, w in enumerate(words[: MAX_FIRST_PERSON_VERB + 1 + MAX_FRONTED_OBJECT_WORDS]):
+        # "В ходе рабочего визита в Москву обсудил …": a fronted prepositional phrase pushes
+        # the subjectless verb further right; nouns after its prepositions are no subjects.
+        fronted_pp = _opens_with_preposition(doc, words)
+        extra = MAX_FRONTED_PP_WORDS if fronted_pp else 0
+        for i, w in enumerate(
+            words[: MAX_FIRST_PERSON_VERB + 1 + MAX_FRONTED_OBJECT_WORDS + extra]
+        ):
             parses = doc.morph.parse(w.text.lower())
             if not parses:
                 break
             tag = parses[0].tag
-            limit = MAX_FIRST_PERSON_VERB + (MAX_FRONTED_OBJECT_WORDS if fronted_object else 0)
+            limit = MAX_FIRST_PERSON_VERB + extra
+            limit += MAX_FRONTED_OBJECT_WORDS if fronted_object else 0
             if i > limit:
                 break
             if tag.POS == "VERB" and ("1per" in tag or "past" in tag):
-                if not has_subject_before(doc, [x for x in words[:i] if x is not fronted_word]):
+                free = [
+                    x
+                    for k, x in enumerate(words[:i])
+                    if x is not fronted_word
+                    and not (fronted_pp and _after_preposition(doc, words, k))
+                ]
+                if not has_subject_before(doc, free) and (
+                    i <= MAX_FIRST_PERSON_VERB or _active_verb(doc, words, i)
+                ):
                     return True
                 break
             if tag.POS in ("NOUN", "NPRO") and tag.case == "nomn":
+                if fronted_pp and _after_preposition(doc, words, i):
+                    continue  # "в Минск": the place of the fronted phrase
                 if i == 0 and _is_document_object(doc, w.text):
                     fronted_object, fronted_word = True, w
                     continue
@@ -59,6 +76,30 @@ def is_first_person(doc: Doc, covered: list[tuple[int, int]]) -> bool:
 
 MAX_FIRST_PERSON_VERB = 3  # index of the last word where a subjectless verb opens a sentence
 MAX_FRONTED_OBJECT_WORDS = 2
+MAX_FRONTED_PP_WORDS = 5  # "В ходе рабочего визита в Москву": words a fronted phrase adds
+
+
+def _opens_with_preposition(doc: Doc, words: list[Word]) -> bool:
+    return bool(words) and doc.morph.best_pos(words[0].text.lower()) == "PREP"
+
+
+def _active_verb(doc: Doc, words: list[Word], i: int) -> bool:
+    """ "обсудил", "провели" — not "был затронут вопрос", "обсуждались вопросы", "прошла
+    встреча": after a fronted phrase only an active verb without a subject after it tells the
+    author's voice."""
+    low = words[i].text.lower()
+    if low.endswith(("ся", "сь")) or doc.morph.lemma(low) == "быть":
+        return False
+    if "neut" in doc.morph.parse(low)[0].tag:
+        return False
+    nxt = doc.morph.parse(words[i + 1].text.lower()) if i + 1 < len(words) else []
+    return not (nxt and nxt[0].tag.POS == "NOUN" and nxt[0].tag.case == "nomn")
+
+
+def _after_preposition(doc: Doc, words: list[Word], i: int) -> bool:
+    return i > 0 and doc.morph.best_pos(words[i - 1].text.lower()) == "PREP"
+
+
 MAX_COMPANION_OPENER = 5  # words before "вместе с" in "Сегодня в Минске вместе с …"
 MAX_COMPANION_VERB = 14  # index of the last word where the plural verb may follow it
 

@@ -180,7 +180,11 @@ def _as_written(doc: Doc, place: str) -> str:
     return f"{adjective} {noun[:1].upper()}{noun[1:]}" if capital.search(doc.text) else place
 
 
-def extract_mission(doc: Doc, people: People, published: date | None) -> Mission:
+def extract_mission(
+    doc: Doc, people: People, published: date | None, org_mentions: tuple[str, ...] = ()
+) -> Mission:
+    """The post's mission card; ``org_mentions`` are its organisations' names as written (no
+    direction of cooperation is read from a name: "Торгово-промышленная палата")."""
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
@@ -273,5 +277,5 @@ def extract_mission(doc: Doc, people: People, published: date | None) -> Mission
         # the resolved date, or nothing when the post's date is unknown.
         date_text=when.text if when and not when.relative else None,
         agreements=tuple(extract_agreements(doc)),
-        directions=tuple(find_directions(doc, people)),
+        directions=tuple(find_directions(doc, people, org_mentions)),
     )

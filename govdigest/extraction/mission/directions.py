@@ -7,6 +7,7 @@ that make a sentence one about cooperation are ``data/direction_cues.txt``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from govdigest.extraction.doc import Doc, Word
@@ -43,22 +44,34 @@ MONEY_BLIND_LABELS = frozenset({"инвестиции"})
 # named as "в сфере строительства", "строительная отрасль", "жилищное строительство".
 _OBJECT_BUILDING_LEMMA = "строительство"
 _SECTOR_WORDS = frozenset({"сфера", "отрасль", "область", "направление", "жилищный", "комплекс"})
+# A chamber of commerce is an organisation, not a sphere: "Торгово-промышленная палата" names
+# a counterparty and says nothing about trade or industry; it is skipped even where the
+# organisation extractor dropped the mention (a plural "торгово-промышленные палаты", a chamber
+# "в присутствии" of someone).
+_CHAMBER_NAME_RE = re.compile(r"\b[Тт]оргово-промышленн\w*\s+палат\w*")
+# A mention shorter than this is an abbreviation ("ТПП", "РЖД") that no direction prefix reads.
+MIN_ORG_MENTION_CHARS = 4
 
 
-def find_directions(doc: Doc, people: People) -> list[str]:
+def find_directions(doc: Doc, people: People, org_mentions: Iterable[str] = ()) -> list[str]:
     """Canonical directions named in sentences about cooperation (not in any passing word).
 
-    Words inside people's titles ("министр промышленности и торговли"), hashtags and quoted
+    Words inside people's titles ("министр промышленности и торговли"), organisations' names
+    ("Торгово-промышленная палата области", ``org_mentions`` as written), hashtags and quoted
     names are skipped; so is "строительство <object>".
     """
     table = _direction_table()
     cues = word_set("direction_cues")
     found: list[str] = []
-    skip = list(people.role_spans) + [
-        (s.open, s.close)
-        for s in find_spans(doc.text)
-        if len(doc.text[s.open : s.close].split()) <= MAX_QUOTED_NAME_WORDS
-    ]
+    skip = (
+        list(people.role_spans)
+        + [
+            (s.open, s.close)
+            for s in find_spans(doc.text)
+            if len(doc.text[s.open : s.close].split()) <= MAX_QUOTED_NAME_WORDS
+        ]
+        + _organisation_spans(doc, org_mentions)
+    )
     for sent in doc.sentences:
         words = [
             w
@@ -80,6 +93,33 @@ def find_directions(doc: Doc, people: People) -> list[str]:
         if _MONEY_RE.search(sent.text):
             found[before:] = [d for d in found[before:] if d not in MONEY_BLIND_LABELS]
     return found
+
+
+def _organisation_spans(doc: Doc, org_mentions: Iterable[str]) -> list[tuple[int, int]]:
+    """The kind-naming part of each organisation's mention: its adjectives and head noun
+    ("Торгово-промышленная палата", "Озёрский государственный технический университет").
+    A complement after the head names what the organisation is for and still counts: "Фонд
+    развития промышленности", "союз туристических организаций"."""
+    text = doc.text
+    spans = [(m.start(), m.end()) for m in _CHAMBER_NAME_RE.finditer(text)]
+    for mention in set(org_mentions):
+        if len(mention) < MIN_ORG_MENTION_CHARS:
+            continue
+        head_end = _head_end(doc, mention)
+        start = text.find(mention)
+        while start >= 0:
+            spans.append((start, start + head_end))
+            start = text.find(mention, start + 1)
+    return spans
+
+
+def _head_end(doc: Doc, mention: str) -> int:
+    """Offset in ``mention`` just after its head noun (the first word that is no adjective)."""
+    for m in re.finditer(r"[\w-]+", mention):
+        parses = doc.morph.parse(m.group().lower())
+        if not parses or parses[0].tag.POS not in ("ADJF", "PRTF"):
+            return m.end()
+    return len(mention)
 
 
 def _builds_object(doc: Doc, lemmas: list[str], words: list[Word], i: int) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.organisations.rules import designator_before
 from govdigest.extraction.quotes.spans import find_spans
-from govdigest.extraction.resources import lines
+from govdigest.extraction.resources import lines, pairs, word_set
 
 # Heads that name an event in lower case when a genitive complement with a proper name follows
 # ("форум регионов России и Беларуси"); "сессия", "конференция" are too often not events.
@@ -84,9 +84,17 @@ def abbreviation_after_head(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int,
         if doc.text[w.stop : nxt.start].strip() or nxt.text in _VENUES:
             continue
         m = _ABBREVIATION_RE.fullmatch(nxt.text)
-        if m is not None:
+        if m is not None and _organisation_abbreviation(nxt.text):
+            # "конференции ТПП", "съезде РСПП": the organiser's abbreviation, not the event's
+            out.append((heads.index(lemma), w.start, f"{lemma} {nxt.text}"))
+        elif m is not None:
             out.append((heads.index(lemma), nxt.start, nxt.text))
     return out
+
+
+def _organisation_abbreviation(word: str) -> bool:
+    low = word.lower()
+    return low in word_set("known_orgs") or any(low == k for k, _kind in pairs("org_kinds"))
 
 
 def inside_longer_quoted_name(doc: Doc, start: int, heads: tuple[str, ...]) -> bool:
@@ -276,6 +284,9 @@ _is_genitive = genitive_noun  # "Форуме регионов … в Уфе": "
 
 
 MAX_QUOTE_COMPLEMENT_WORDS = 4
+# A complement that is an organisation owns the quoted name: in "съезд партии «Кедровый край»",
+# "форум ассоциации «…»" the quotation names the party or the association, not the event.
+_OWNER_COMPLEMENTS = frozenset({"партия", "ассоциация", "союз", "объединение", "движение"})
 
 
 def quoted_after_complement(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -304,6 +315,8 @@ def quoted_after_complement(doc: Doc, heads: tuple[str, ...]) -> list[tuple[int,
                     )
                 break
             if gap.strip() or not words[j].text.islower() or not genitive_noun(doc, words[j].text):
+                break
+            if doc.morph.lemma(words[j].text.lower()) in _OWNER_COMPLEMENTS:
                 break
             j += 1
     return out

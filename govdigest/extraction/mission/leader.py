@@ -48,6 +48,7 @@ from govdigest.extraction.mission.leader_sides import (
 from govdigest.extraction.mission.not_leaders import (
     did_not_go,
     greets_guests,
+    met_federal_officials,
     recalls_earlier_trip,
     receiving_heads,
     region_show_visitors,
@@ -368,6 +369,7 @@ def find_leader(
         return doc.author, None
     outbound = guest is None and not HOST_RE.search(doc.text)
     senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
+    senders |= met_federal_officials(doc, people) if outbound else frozenset()
     ranked = sorted(
         (
             e

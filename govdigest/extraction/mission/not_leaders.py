@@ -168,3 +168,40 @@ def region_show_visitors(doc: Doc, people: People) -> frozenset[int]:
             if sent.start <= start < m.start() and federal_side(people.entities[index]):
                 out.add(index)
     return frozenset(out)
+
+
+# A preposition "с/со" right before a person's role or name: the person is met ("обсудил с
+# министром …", "встреча с вице-премьером …"), the object of someone else's meeting.
+_COMITATIVE_RE = re.compile(r"(?<![\w-])(?:с|со)\s*$", re.IGNORECASE)
+
+
+# A trip to the federal centre: "в ходе рабочего визита в Москву", "поездка в Москву".
+_MOSCOW_TRIP_RE = re.compile(
+    r"\b(?:визит|поездк|командировк)\w*\s+(?:[\w-]+\s+){0,2}?в\s+Москв", re.IGNORECASE
+)
+
+
+def met_federal_officials(doc: Doc, people: People) -> frozenset[int]:
+    """Federal officials first named as the ones met ("Губернатор X обсудил с министром
+    промышленности России Y … в ходе рабочего визита в Москву"), and any federal official of a
+    post about a trip to Moscow: they host in their own city; the regional head who came is the
+    leader, never they."""
+    out: set[int] = set()
+    seen: set[int] = set()
+    to_moscow = bool(_MOSCOW_TRIP_RE.search(doc.text))
+    for start, _stop, index in people.mentions:
+        if index in seen:
+            continue
+        seen.add(index)
+        if not federal_side(people.entities[index]):
+            continue
+        if to_moscow:
+            out.add(index)
+            continue
+        left = start
+        for a, b in people.role_spans:
+            if a < start and not doc.text[b:start].strip():
+                left = min(left, a)  # the role phrase before the name
+        if _COMITATIVE_RE.search(doc.text[max(0, left - 4) : left]):
+            out.add(index)
+    return frozenset(out)

@@ -70,6 +70,7 @@ from govdigest.extraction.organisations.rules import (
 )
 from govdigest.extraction.organisations.surroundings import (
     DATELINE_RE,
+    after_government_word,
     crosses_paragraph,
     ner_bounds,
     reported_by,
@@ -372,6 +373,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         words = span.text.split()
         if not words or is_excluded_name(doc, span.text) or common_word_org(doc, words):
             continue
+        if after_government_word(doc, span.start, words):
+            continue  # "правительства СК", "администрации ХМАО": the region's own government
         if (
             len(words) == 1
             and is_university_abbreviation(words[0])

@@ -194,15 +194,42 @@ def _genitive_tail(doc: Doc, k: int) -> int:
             break  # "университет имени …": the eponym is no genitive complement
         parses = doc.morph.parse(w.text)
         top = parses[0].tag.POS if parses else None
+        if _title_before_name(doc, n):
+            break  # "главы Тальской митрополии митрополита Исидора": the person's title
         if top == "NOUN" and parses[0].tag.case == "gent":
             end = n + 1  # "завод электрооборудования"; not "… завода перспективы развития"
-        elif w.text == "и" and end == n and _genitive_noun_at(doc, n + 1):
+        elif (
+            w.text == "и"
+            and end == n
+            and _genitive_noun_at(doc, n + 1)
+            and not _government_at(doc, n + 1)
+        ):
             # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
             # coordinated genitive nouns both belong to the name.
             continue
         elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
             break
     return end
+
+
+def _title_before_name(doc: Doc, n: int) -> bool:
+    """A singular animate noun followed by a capitalised word: a person's title ("митрополита
+    Тальского Исидора", "директора Петрова"), never the complement of a name."""
+    words = doc.words
+    if n + 1 >= len(words) or not words[n + 1].text[:1].isupper():
+        return False
+    parses = doc.morph.parse(words[n].text)
+    return (
+        bool(parses)
+        and parses[0].tag.POS == "NOUN"
+        and {"anim", "sing"} <= set(parses[0].tag.grammemes)
+    )
+
+
+def _government_at(doc: Doc, n: int) -> bool:
+    """ "палаты и правительства области": the coordinated body is another party, not the name's
+    complement."""
+    return doc.morph.lemma(doc.words[n].text.lower()) in word_set("government_heads")
 
 
 def _genitive_noun_at(doc: Doc, n: int) -> bool:

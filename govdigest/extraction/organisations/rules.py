@@ -180,6 +180,8 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
     first = doc.morph.lemma(words[0].lower())
     if first in not_company_lemmas() or words[0].lower() in not_company_lemmas():
         return True
+    if _declined_unknown(doc, words[0].lower()) in not_company_lemmas():
+        return True  # "Совфеда", "Совфеде": a nickname the dictionary lacks, in some case
     if is_ministry_word(words[0]):
         return True  # "Минпромэнерго ЧР": a regional ministry
     if len(words) == 1 and words[0] in legal_forms():
@@ -242,12 +244,25 @@ def _place_name(doc: Doc, words: list[str]) -> bool:
     return all(doc.morph.has_pos(w.lower(), frozenset({"ADJF"}), 0.3) for w in words[:-1])
 
 
+# Case endings stripped from a word the dictionary does not know ("Совфеда" → "совфед").
+_UNKNOWN_CASE_ENDING_RE = re.compile(r"(?:ом|ем|а|я|у|ю|е)$")
+
+
+def _declined_unknown(doc: Doc, low: str) -> str:
+    if doc.morph.is_known(low):
+        return ""
+    return _UNKNOWN_CASE_ENDING_RE.sub("", low)
+
+
 def _truncated_adjectives(doc: Doc, words: list[str]) -> bool:
-    """Only adjectives ("Российской энергетической"): NER cut a name off before its head noun."""
-    if len(words) < 2:
-        return False
+    """Only adjectives ("Российской энергетической"): NER cut a name off before its head noun;
+    a lone capitalised adjective ("Татарстанский", «Российский» in a list) has none either."""
+    if len(words) == 1 and not words[0][1:].islower():
+        return False  # "ТОСЭР", "СибГМУ": an abbreviation, not an adjective
     for w in words:
         parses = doc.morph.parse(w.lower())
         if not parses or parses[0].tag.POS != "ADJF" or not doc.morph.is_known(w.lower()):
             return False
+        if len(words) == 1 and "Fixd" in parses[0].tag:
+            return False  # «Маренго», «Беж»: an indeclinable word is a brand, no cut name
     return True

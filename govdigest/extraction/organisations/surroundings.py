@@ -75,8 +75,8 @@ _DOMAIN_SUFFIX_RE = re.compile(r"\.(?:РФ|рф|ру|RU|ru)\b")
 
 def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     """A NER organisation's span cleaned of what is not its name: a leading "Представители" or
-    "Руководители" (a member word that opens the sentence), a glued ".РФ" left outside; None
-    for a branch named by its parent."""
+    "Руководители" (a member word that opens the sentence), a bracketed alias, a glued ".РФ"
+    left outside; None for a branch named by its parent."""
     words = doc.words_in(start, stop)
     if not words:  # "ВЭБ" inside the token "ВЭБ.РФ"
         suffix = _DOMAIN_SUFFIX_RE.match(doc.text, stop)
@@ -84,6 +84,10 @@ def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     cues = word_set("org_cues")
     while len(words) > 1 and doc.morph.lemma(words[0].text.lower()) in cues:
         words = words[1:]
+    bracket = doc.text.find("(", words[0].stop, words[-1].stop)
+    if bracket >= 0:
+        # "Торгово-промышленной палаты (ТПП)": the bracketed alias is no part of the name
+        words = [w for w in words if w.stop <= bracket]
     if doc.morph.lemma(words[-1].text.lower()) in _BRANCH_LEMMAS | _TERRITORY_LEMMAS:
         return None
     suffix = _DOMAIN_SUFFIX_RE.match(doc.text, words[-1].stop)
@@ -103,3 +107,22 @@ REPORTING_RE = re.compile(
 def reported_by(doc: Doc, open_pos: int) -> bool:
     near = REPORTING_RE.search(doc.text[max(0, open_pos - 20) : open_pos])
     return bool(near) or reported_source(doc, open_pos)
+
+
+# Heads of a region's executive who, like its government (``government_heads``), are followed
+# by the region's abbreviation: "губернатор СК", "глава РТ", "врио главы ХМАО".
+_REGION_HEAD_LEMMAS = frozenset({"губернатор", "глава", "врио", "председатель", "правительство"})
+MAX_REGION_ABBREVIATION = 6
+
+
+def after_government_word(doc: Doc, start: int, words: list[str]) -> bool:
+    """A lone capitals abbreviation right after a government body or a region's head
+    ("правительства СК", "Правительство РТ", "администрации ХМАО") is the region, and the body
+    is the regional government itself: no organisation of a mission."""
+    if len(words) != 1 or not words[0].isupper() or len(words[0]) > MAX_REGION_ABBREVIATION:
+        return False
+    before = [w for w in doc.words if w.stop <= start][-1:]
+    if not before or doc.text[before[0].stop : start].strip():
+        return False  # a comma or a quote between: "правительства, СК «…»"
+    lemma = doc.morph.lemma(before[0].text.lower())
+    return lemma in _REGION_HEAD_LEMMAS or lemma in word_set("government_heads")
