@@ -6,6 +6,11 @@ what the region signed and who said so: "Об этом журналистам р
 head only in the title line ("X раскрыл планы на ПМЭФ") and then write "Губернатор … принимает
 участие в работе форума". The one regional head who reports on the forum leads the region's
 delegation there; with two heads named (a signing between two regions) nobody is chosen here.
+
+Not when the forum is the head's own ("Молодёжный форум откроется в Кедровске …, сообщил
+губернатор X"; round 10 review): a report that tells no part the region takes in the forum
+(a delegation, a stand, agreements, negotiations, work at the forum), or a forum held in the
+head's own region, has no delegation for him to lead.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.federal_side import is_federal
+from govdigest.extraction.mission.meeting_place import in_region, place_stems, role_stem
 from govdigest.extraction.people import People, PersonEntity
 
 _HEAD_CLASSES = frozenset({"governor", "head"})
@@ -80,7 +86,76 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
             continue
         if reported or in_title:
             found[entity.name] = entity
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    head = next(iter(found.values()))
+    if not _TAKES_PART_RE.search(doc.text) or _held_at_home(doc, head):
+        return None
+    return head
+
+
+def home_forum_heads(doc: Doc, people: People) -> frozenset[int]:
+    """Regional heads of a post about a forum held in their own region: they host it and lead
+    no delegation, not even as the last resort."""
+    if not _FORUM_RE.search(doc.text):
+        return frozenset()
+    return frozenset(
+        i
+        for i, e in enumerate(people.entities)
+        if e.role_class in _HEAD_CLASSES and not is_federal(e) and _held_at_home(doc, e)
+    )
+
+
+# What the region does at a forum held elsewhere: its delegation, stand, agreements,
+# negotiations, meetings "на полях", its work there ("принимает участие в работе форума",
+# "представляет Рябинию").
+_TAKES_PART_RE = re.compile(
+    r"делегаци|соглашени|подпис|договор|стенд|экспозици|переговор|презентова|\bна\s+полях\b|"
+    r"\bучаству|\bучасти[ея]\s+в\s+работе|\bпредставля(?:ет|ют)\b|\bработ\w*\s+на\s+(?:\w+\s+)?форум",
+    re.IGNORECASE,
+)
+# "Кедровский молодёжный форум", "в нашем регионе": a forum named after, or placed in, the
+# reporting head's own region.
+_FORUM_ADJECTIVE_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё]{2,}?)(?:ий|ый|ого|ом|ому|ая|ой|ую)\s+(?:[а-яё]+\s+){0,2}?"
+    r"(?i:форум|инвестфорум|ярмарк)"
+)
+_OUR_REGION_RE = re.compile(
+    r"\bв\s+нашем\s+(?:регионе|крае|городе)|\bв\s+нашей\s+(?:области|республике)",
+    re.IGNORECASE,
+)
+
+
+# "Тульская область заключила … на Тульском форуме": the region that acts at the forum, named
+# in the nominative.
+_REGION_SUBJECT_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё]{2,}?)(?:ая\s+(?:область|республика)|[иы]й\s+край)\b"
+)
+
+
+def _held_at_home(doc: Doc, head: PersonEntity) -> bool:
+    """Whether the sentences about the forum place it in the head's own region (his role's,
+    or the one acting there: "Тульская область заключила … на форуме … в Туле")."""
+    forum = [s for s in doc.sentences if _FORUM_RE.search(doc.text, s.start, s.stop)]
+    if any(_OUR_REGION_RE.search(doc.text, s.start, s.stop) for s in forum):
+        return True
+    places = [
+        p
+        for s in forum
+        for p in place_stems(doc, s.start, s.stop)
+        + [m.group(1).lower() for m in _FORUM_ADJECTIVE_RE.finditer(doc.text, s.start, s.stop)]
+    ]
+    own = role_stem(head)
+    regions = (
+        [own]
+        if own is not None
+        else [
+            m.group(1).lower()
+            for s in forum
+            for m in _REGION_SUBJECT_RE.finditer(doc.text, s.start, s.stop)
+        ]
+    )
+    return any(in_region(r, places) for r in regions)
 
 
 def _about_forum(doc: Doc, pos: int) -> bool:

@@ -24,7 +24,7 @@ from govdigest.extraction.mission.cue_sides import (
     regional_head_beside,
 )
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
-from govdigest.extraction.mission.forum_head import forum_reporting_head
+from govdigest.extraction.mission.forum_head import forum_reporting_head, home_forum_heads
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
@@ -368,6 +368,7 @@ def find_leader(
         return doc.author, None
     outbound = guest is None and not HOST_RE.search(doc.text)
     senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
+    senders |= home_forum_heads(doc, people)  # "Ольховский форум … в Ольховске": the host
     ranked = sorted(
         (
             e
