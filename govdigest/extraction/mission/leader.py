@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.language.grammar import (
-    is_past_singular,
-    verb_lemma,
-)
-from govdigest.extraction.mission.agreements import (
-    AGREEMENT_VERBS,
-)
+from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
+from govdigest.extraction.mission.agreements import AGREEMENT_VERBS
 from govdigest.extraction.mission.author import channel_role, visitor_to_author
 from govdigest.extraction.mission.cue_sides import (
     MAX_CUE_GAP,
@@ -34,10 +29,8 @@ from govdigest.extraction.mission.host_side import (
     outside_named_delegation,
     plural_visit_guest,
 )
-from govdigest.extraction.mission.leader_checks import (
-    cue_role,
-    role_only_mention,
-)
+from govdigest.extraction.mission.in_person import guest_serving_spans, inside
+from govdigest.extraction.mission.leader_checks import cue_role, role_only_mention
 from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
@@ -75,7 +68,6 @@ from govdigest.extraction.mission.trip_objects import (
     named_head,
     not_inverted_subject,
     participates,
-    serves_guests,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -398,10 +390,13 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
-        text = doc.text[sent.start : sent.stop]
-        if recalls_earlier_trip(text) or serves_guests(text):
+        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
             continue
+        serving = guest_serving_spans(doc, sent.start, sent.stop)  # "провёл экскурсию для гостей"
+        hosts = senders | {m[2] for m in people.mentions if inside(serving, m[0])}
         for w in doc.words_in(sent.start, sent.stop):
+            if inside(serving, w.start):
+                continue
             lemma = doc.morph.lemma(w.text.lower())
             if lemma not in verbs:
                 lemma = verb_lemma(doc, w.text) or lemma  # "прибыли" is not "прибыль" here
@@ -414,7 +409,7 @@ def _trip_subject(
                 continue
             # "Президент России провёл в Кремле встречу с главой республики": a federal
             # official who receives or meets without moving does not lead the regional trip.
-            skip = set(senders)
+            skip = set(hosts)
             if lemma not in movement:
                 skip |= {
                     m[2]
@@ -432,7 +427,7 @@ def _trip_subject(
             ]
             # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
             # the one received is the traveller; otherwise an inverted subject is nominative.
-            hosted_by_federal = bool(skip - senders) and lemma not in AGREEMENT_VERBS
+            hosted_by_federal = bool(skip - hosts) and lemma not in AGREEMENT_VERBS
             after = [
                 m
                 for m in people.mentions
