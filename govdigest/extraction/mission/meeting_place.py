@@ -72,19 +72,45 @@ _ON_TRIP_RE = re.compile(
     r"\b(?i:в\s+ходе|во\s+время|в\s+рамках)\s+(?:[а-яё]+\s+){0,2}?"
     r"(?:поездк|визит|командировк)[а-яё]*\s+(?:в|во|на)\s+([А-ЯЁ][а-яё-]{2,})"
 )
-# The destination right after the verb: "прилетел в Тавград", "посетил с визитом Кленовск".
-_DESTINATION_RE = re.compile(r"\s+(?:[а-яё]+\s+){0,3}?(?:(?:в|во|на)\s+)?([А-ЯЁ][а-яё-]{2,})")
+# "X находится с рабочим визитом в Тавании": a stay away.
+_STAYING_RE = re.compile(
+    r"\s+(?i:находит\w*)\s+(?:[а-яё]+\s+){0,4}?(?:в|во|на)\s+([А-ЯЁ][а-яё-]{2,})"
+)
+# The clause after the verb, where its destination is named; a «quoted name» is skipped.
+_CLAUSE_END_RE = re.compile(r"[,.;:!?\n]")
+_QUOTED_RE = re.compile(r"«[^»]*»|\"[^\"]*\"")
+_CAPITAL_RE = re.compile(r"[А-ЯЁ][а-яё-]{2,}")
 
 
-def moved_away(doc: Doc, people: People, subject: PersonEntity, own: str) -> bool:
+def _destination(doc: Doc, start: int, stop: int) -> str | None:
+    """The first capitalised noun or adjective (not a quoted name) in ``start``–``stop``."""
+    end = _CLAUSE_END_RE.search(doc.text, start, stop)
+    clause = _QUOTED_RE.sub(
+        lambda q: " " * len(q.group()), doc.text[start : end.start() if end else stop]
+    )
+    for m in _CAPITAL_RE.finditer(clause):
+        if doc.morph.has_pos(m.group().lower(), frozenset({"NOUN", "ADJF"})):
+            return stem(m.group())
+    return None
+
+
+def travels_away(doc: Doc, people: People, subject: PersonEntity, own: str | None = None) -> bool:
     """Whether the post has ``subject`` travel to a place outside his own region ("X прилетел
-    в Тавград", "X посетил Кленовск", "В рамках поездки в Кленовск X провёл встречу")."""
+    в Тавград", "X посетил Кленовск", "X находится с визитом в Тавании", "В рамках поездки в
+    Кленовск X провёл встречу"). Never when his region is unknown (no region in his role)."""
+    own = own or role_stem(subject)
+    if own is None:
+        return False
     for sent in doc.sentences:
         names = [m for m in people.mentions if sent.start <= m[0] < sent.stop]
         for trip in _ON_TRIP_RE.finditer(doc.text, sent.start, sent.stop):
             first = next((m for m in names if m[0] >= trip.end()), None)
             mine = first is not None and people.entities[first[2]] is subject
             if mine and not in_region(own, [stem(trip.group(1))]):
+                return True
+        for _start, stop, index in names:
+            stay = _STAYING_RE.match(doc.text, stop, sent.stop)
+            if people.entities[index] is subject and stay and not in_region(own, [stem(stay[1])]):
                 return True
         for w in doc.words_in(sent.start, sent.stop):
             lemma = verb_lemma(doc, w.text) or doc.morph.lemma(w.text.lower())
@@ -95,7 +121,7 @@ def moved_away(doc: Doc, people: People, subject: PersonEntity, own: str) -> boo
                 continue
             if not _SUBJECT_GAP_RE.fullmatch(doc.text[before[-1][1] : w.start]):
                 continue
-            dest = _DESTINATION_RE.match(doc.text, w.stop, sent.stop)
-            if dest is not None and not in_region(own, [stem(dest.group(1))]):
+            dest = _destination(doc, w.stop, sent.stop)
+            if dest is not None and not in_region(own, [dest]):
                 return True
     return False

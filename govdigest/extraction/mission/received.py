@@ -18,9 +18,9 @@ from govdigest.extraction.mission.cue_sides import MAX_CUE_GAP
 from govdigest.extraction.mission.federal_side import member_governor
 from govdigest.extraction.mission.meeting_place import (
     in_region,
-    moved_away,
     place_stems,
     role_stem,
+    travels_away,
 )
 from govdigest.extraction.people import People, PersonEntity
 
@@ -99,7 +99,7 @@ def guest_met_at_home(doc: Doc, people: People, subject: PersonEntity) -> Person
     "встреча прошла в …" sentence names a place of X's region (and none of Y's), and X did not
     travel elsewhere in the post."""
     own = role_stem(subject) if subject.role_class in _REGION_HEADS else None
-    if own is None or moved_away(doc, people, subject, own):
+    if own is None or travels_away(doc, people, subject, own):
         return None
     held = [
         p

@@ -106,7 +106,7 @@ def named_head(
     trip's object, he leads only when nobody of the region travels in person in the post
     ("Губернатор X прибыл в Ланьхэ. С руководителем делегации провинции Y …": X leads)."""
     found = _named_head_at(doc, people, senders, federal)
-    if found is None or in_person_traveller(doc, people, found[0], found[1]) is not None:
+    if found is None or in_person_traveller(doc, people, found[0]) is not None:
         return None
     return found[0]
 
