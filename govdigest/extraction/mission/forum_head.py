@@ -89,7 +89,8 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
     if len(found) != 1:
         return None
     head = next(iter(found.values()))
-    if not _TAKES_PART_RE.search(doc.text) or _held_at_home(doc, head):
+    takes_part = _TAKES_PART_RE.search(doc.text) or _OWN_DELEGATION_RE.search(doc.text)
+    if not takes_part or _held_at_home(doc, head):
         return None
     return head
 
@@ -106,22 +107,37 @@ def home_forum_heads(doc: Doc, people: People) -> frozenset[int]:
     )
 
 
+# The region's own delegation ("делегация Рябинской области", "кузбасскую делегацию", "наша
+# делегация"), not the ones a host receives ("63 делегации приедут", "делегации из …").
+_OWN_DELEGATION_RE = re.compile(
+    r"(?i:\b(?:[а-яё]+(?:ск|цк)(?:ая|ой|ую)|наш(?:а|ей|у))\s+делегаци"
+    r"|\bделегаци[яиюей]\s+(?:[а-яё]+(?:ой|ого)\s+)?(?:област|кра|республик|регион|округ))"
+    r"|\b(?i:делегаци[яиюей])\s+[А-ЯЁ]"
+)
 # What the region does at a forum held elsewhere: its delegation, stand, agreements,
 # negotiations, meetings "на полях", its work there ("принимает участие в работе форума",
 # "представляет Рябинию").
 _TAKES_PART_RE = re.compile(
-    r"делегаци|соглашени|подпис(?:ал|ан|ат)|договор|стенд|экспозици|переговор|презентова|\bна\s+полях\b|"
+    r"соглашени|подпис(?:ал|ан|ат)|договор|стенд|экспозици|переговор|презентова|\bна\s+полях\b|"
     r"\bучаству|\bучасти[ея]\s+в\s+работе|\bпредставля(?:ет|ют)\b|\bработ\w*\s+на\s+(?:\w+\s+)?форум",
     re.IGNORECASE,
 )
-# "Кедровский молодёжный форум", "в нашем регионе": a forum named after, or placed in, the
-# reporting head's own region.
+# "Кедровский молодёжный форум", "в нашем регионе", delegations arriving: a forum named after,
+# placed in, or hosted by the reporting head's own region.
 _FORUM_ADJECTIVE_RE = re.compile(
     r"\b([А-ЯЁ][а-яё]{2,}?)(?:ий|ый|ого|ом|ому|ая|ой|ую)\s+(?:[а-яё]+\s+){0,2}?"
     r"(?i:форум|инвестфорум|ярмарк)"
 )
 _OUR_REGION_RE = re.compile(
     r"\bв\s+нашем\s+(?:регионе|крае|городе)|\bв\s+нашей\s+(?:области|республике)",
+    re.IGNORECASE,
+)
+# The host receives many delegations: "40 делегаций приедут …", "Делегации из 12 регионов уже
+# прибыли", "принимаем делегации из …".
+_HOSTING_RE = re.compile(
+    r"\bделегаци(?:и|й)\s+(?:из\s+[^.!?\n]{0,60}?\s+)?(?:уже\s+)?"
+    r"(?:приедут|прибудут|прибыли|съедутся|съехались)\b"
+    r"|\bпринима\w+\s+(?:[\w-]+\s+){0,2}?делегаци(?:и|й)\b",
     re.IGNORECASE,
 )
 
@@ -137,7 +153,9 @@ def _held_at_home(doc: Doc, head: PersonEntity) -> bool:
     """Whether the sentences about the forum place it in the head's own region (his role's,
     or the one acting there: "Тульская область заключила … на форуме … в Туле")."""
     forum = [s for s in doc.sentences if _FORUM_RE.search(doc.text, s.start, s.stop)]
-    if any(_OUR_REGION_RE.search(doc.text, s.start, s.stop) for s in forum):
+    if _HOSTING_RE.search(doc.text) or any(
+        _OUR_REGION_RE.search(doc.text, s.start, s.stop) for s in forum
+    ):
         return True
     places = [
         p
