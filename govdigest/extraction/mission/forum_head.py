@@ -19,12 +19,8 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.federal_side import is_federal
-from govdigest.extraction.mission.meeting_place import in_region, place_stems, role_stem
+from govdigest.extraction.mission.home_forum import FORUM_RE, HEAD_CLASSES, held_at_home
 from govdigest.extraction.people import People, PersonEntity
-
-_HEAD_CLASSES = frozenset({"governor", "head"})
-
-_FORUM_RE = re.compile(r"\b(?:форум\w*|ПМЭФ|ВЭФ|Иннопром\w*|ярмарк\w*)", re.IGNORECASE)
 
 # A report verb right before the head's mention ("рассказал губернатор региона X", "подвёл
 # сегодня глава региона X", "написал X"); up to four words (his role) may stand between.
@@ -53,11 +49,9 @@ _ROLE_ONLY_RE = re.compile(
 
 def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
     """The one regional head reporting on a forum the post is about, or named in its title."""
-    if not _FORUM_RE.search(doc.text):
+    if not FORUM_RE.search(doc.text):
         return None
-    heads = {
-        e.name for e in people.entities if e.role_class in _HEAD_CLASSES and not is_federal(e)
-    }
+    heads = {e.name for e in people.entities if e.role_class in HEAD_CLASSES and not is_federal(e)}
     if len(heads) > 1:
         return None  # two regions' heads: a signing between them, not one delegation
     role_only = bool(_ROLE_ONLY_RE.search(doc.text))
@@ -67,7 +61,7 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
         entity = people.entities[index]
         if is_federal(entity) or (heads and entity.name not in heads):
             continue
-        if entity.role_class is not None and entity.role_class not in _HEAD_CLASSES:
+        if entity.role_class is not None and entity.role_class not in HEAD_CLASSES:
             continue  # a minister who reports does not head the delegation
         line_start = doc.text.rfind("\n", 0, start) + 1
         window = doc.text[max(line_start, start - MAX_REPORT_LOOKBACK) : start]
@@ -90,21 +84,9 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
         return None
     head = next(iter(found.values()))
     takes_part = _TAKES_PART_RE.search(doc.text) or _OWN_DELEGATION_RE.search(doc.text)
-    if not takes_part or _held_at_home(doc, head):
+    if not takes_part or held_at_home(doc, head):
         return None
     return head
-
-
-def home_forum_heads(doc: Doc, people: People) -> frozenset[int]:
-    """Regional heads of a post about a forum held in their own region: they host it and lead
-    no delegation, not even as the last resort."""
-    if not _FORUM_RE.search(doc.text):
-        return frozenset()
-    return frozenset(
-        i
-        for i, e in enumerate(people.entities)
-        if e.role_class in _HEAD_CLASSES and not is_federal(e) and _held_at_home(doc, e)
-    )
 
 
 # The region's own delegation ("делегация Рябинской области", "кузбасскую делегацию", "наша
@@ -122,62 +104,10 @@ _TAKES_PART_RE = re.compile(
     r"\bучаству|\bучасти[ея]\s+в\s+работе|\bпредставля(?:ет|ют)\b|\bработ\w*\s+на\s+(?:\w+\s+)?форум",
     re.IGNORECASE,
 )
-# "Кедровский молодёжный форум", "в нашем регионе", delegations arriving: a forum named after,
-# placed in, or hosted by the reporting head's own region.
-_FORUM_ADJECTIVE_RE = re.compile(
-    r"\b([А-ЯЁ][а-яё]{2,}?)(?:ий|ый|ого|ом|ому|ая|ой|ую)\s+(?:[а-яё]+\s+){0,2}?"
-    r"(?i:форум|инвестфорум|ярмарк)"
-)
-_OUR_REGION_RE = re.compile(
-    r"\bв\s+нашем\s+(?:регионе|крае|городе)|\bв\s+нашей\s+(?:области|республике)",
-    re.IGNORECASE,
-)
-# The host receives many delegations: "40 делегаций приедут …", "Делегации из 12 регионов уже
-# прибыли", "принимаем делегации из …".
-_HOSTING_RE = re.compile(
-    r"\bделегаци(?:и|й)\s+(?:из\s+[^.!?\n]{0,60}?\s+)?(?:уже\s+)?"
-    r"(?:приедут|прибудут|прибыли|съедутся|съехались)\b"
-    r"|\bпринима\w+\s+(?:[\w-]+\s+){0,2}?делегаци(?:и|й)\b",
-    re.IGNORECASE,
-)
-
-
-# "Тульская область заключила … на Тульском форуме": the region that acts at the forum, named
-# in the nominative.
-_REGION_SUBJECT_RE = re.compile(
-    r"\b([А-ЯЁ][а-яё]{2,}?)(?:ая\s+(?:область|республика)|[иы]й\s+край)\b"
-)
-
-
-def _held_at_home(doc: Doc, head: PersonEntity) -> bool:
-    """Whether the sentences about the forum place it in the head's own region (his role's,
-    or the one acting there: "Тульская область заключила … на форуме … в Туле")."""
-    forum = [s for s in doc.sentences if _FORUM_RE.search(doc.text, s.start, s.stop)]
-    if _HOSTING_RE.search(doc.text) or any(
-        _OUR_REGION_RE.search(doc.text, s.start, s.stop) for s in forum
-    ):
-        return True
-    places = [
-        p
-        for s in forum
-        for p in place_stems(doc, s.start, s.stop)
-        + [m.group(1).lower() for m in _FORUM_ADJECTIVE_RE.finditer(doc.text, s.start, s.stop)]
-    ]
-    own = role_stem(head)
-    regions = (
-        [own]
-        if own is not None
-        else [
-            m.group(1).lower()
-            for s in forum
-            for m in _REGION_SUBJECT_RE.finditer(doc.text, s.start, s.stop)
-        ]
-    )
-    return any(in_region(r, places) for r in regions)
 
 
 def _about_forum(doc: Doc, pos: int) -> bool:
     """Whether the sentence at ``pos`` or the one before it (the fact reported) names a forum."""
     sentences = [s for s in doc.sentences if s.start <= pos]
     window = sentences[-2:] if sentences else []
-    return any(_FORUM_RE.search(doc.text[s.start : s.stop]) for s in window)
+    return any(FORUM_RE.search(doc.text[s.start : s.stop]) for s in window)

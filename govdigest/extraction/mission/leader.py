@@ -19,7 +19,8 @@ from govdigest.extraction.mission.cue_sides import (
     regional_head_beside,
 )
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
-from govdigest.extraction.mission.forum_head import forum_reporting_head, home_forum_heads
+from govdigest.extraction.mission.forum_head import forum_reporting_head
+from govdigest.extraction.mission.home_forum import home_forum_heads, hosts_home_forum
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
@@ -349,6 +350,8 @@ def find_leader(
     )
     if visitor is not None:
         subject = visitor  # "X встретился с губернатором Y … в Туле" (X's own region)
+    elif subject is not None and hosts_home_forum(doc, people, subject):
+        return None, None  # "Форум проходит в нашем регионе. Глава региона X принял участие"
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
@@ -360,7 +363,8 @@ def find_leader(
         return doc.author, None
     outbound = guest is None and not HOST_RE.search(doc.text)
     senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
-    senders |= home_forum_heads(doc, people)  # "Ольховский форум … в Ольховске": the host
+    if home_forum_heads(doc, people):
+        return None, None  # "Ольховский форум … в Ольховске": the region hosts, nobody leads
     ranked = sorted(
         (
             e
