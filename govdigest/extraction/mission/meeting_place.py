@@ -76,22 +76,21 @@ _ON_TRIP_RE = re.compile(
 _STAYING_RE = re.compile(
     r"\s+(?i:находит\w*)\s+(?:[а-яё]+\s+){0,4}?(?:в|во|на)\s+([А-ЯЁ][а-яё-]{2,})"
 )
-# The clause after the verb, where its destination is named; a «quoted name» is skipped.
-_CLAUSE_END_RE = re.compile(r"[,.;:!?\n]")
+# The clause after the verb, where its destination is named: "прилетел в Тавград", "прибыл с
+# рабочим визитом в Кленовск", "посетил Кленовск"; a «quoted name» is skipped, and "посетил цех
+# и встретился с губернатором Кленовской области" names no destination.
+_CLAUSE_END_RE = re.compile(r"[,.;:!?\n]|\s(?:и|а|где|затем|чтобы)\s")
 _QUOTED_RE = re.compile(r"«[^»]*»|\"[^\"]*\"")
-_CAPITAL_RE = re.compile(r"[А-ЯЁ][а-яё-]{2,}")
+_DESTINATION_RE = re.compile(r"\s+(?:(?:[а-яё]+\s+){0,3}?(?:в|во|на)\s+)?([А-ЯЁ][а-яё-]{2,})")
 
 
 def _destination(doc: Doc, start: int, stop: int) -> str | None:
-    """The first capitalised noun or adjective (not a quoted name) in ``start``–``stop``."""
+    """The stem of the place right after a movement verb at ``start``, if one is named."""
     end = _CLAUSE_END_RE.search(doc.text, start, stop)
-    clause = _QUOTED_RE.sub(
-        lambda q: " " * len(q.group()), doc.text[start : end.start() if end else stop]
-    )
-    for m in _CAPITAL_RE.finditer(clause):
-        if doc.morph.has_pos(m.group().lower(), frozenset({"NOUN", "ADJF"})):
-            return stem(m.group())
-    return None
+    clause = doc.text[start : end.start() if end else stop]
+    clause = _QUOTED_RE.sub(lambda q: " " * len(q.group()), clause)
+    m = _DESTINATION_RE.match(clause)
+    return stem(m.group(1)) if m else None
 
 
 def travels_away(doc: Doc, people: People, subject: PersonEntity, own: str | None = None) -> bool:
