@@ -6,6 +6,11 @@ what the region signed and who said so: "Об этом журналистам р
 head only in the title line ("X раскрыл планы на ПМЭФ") and then write "Губернатор … принимает
 участие в работе форума". The one regional head who reports on the forum leads the region's
 delegation there; with two heads named (a signing between two regions) nobody is chosen here.
+
+Not when the forum is the head's own ("Молодёжный форум откроется в Кедровске …, сообщил
+губернатор X"; round 10 review): a report that tells no part the region takes in the forum
+(a delegation, a stand, agreements, negotiations, work at the forum), or a forum held in the
+head's own region, has no delegation for him to lead.
 """
 
 from __future__ import annotations
@@ -14,11 +19,8 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.federal_side import is_federal
+from govdigest.extraction.mission.home_forum import FORUM_RE, HEAD_CLASSES, held_at_home
 from govdigest.extraction.people import People, PersonEntity
-
-_HEAD_CLASSES = frozenset({"governor", "head"})
-
-_FORUM_RE = re.compile(r"\b(?:форум\w*|ПМЭФ|ВЭФ|Иннопром\w*|ярмарк\w*)", re.IGNORECASE)
 
 # A report verb right before the head's mention ("рассказал губернатор региона X", "подвёл
 # сегодня глава региона X", "написал X"); up to four words (his role) may stand between.
@@ -47,11 +49,9 @@ _ROLE_ONLY_RE = re.compile(
 
 def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
     """The one regional head reporting on a forum the post is about, or named in its title."""
-    if not _FORUM_RE.search(doc.text):
+    if not FORUM_RE.search(doc.text):
         return None
-    heads = {
-        e.name for e in people.entities if e.role_class in _HEAD_CLASSES and not is_federal(e)
-    }
+    heads = {e.name for e in people.entities if e.role_class in HEAD_CLASSES and not is_federal(e)}
     if len(heads) > 1:
         return None  # two regions' heads: a signing between them, not one delegation
     role_only = bool(_ROLE_ONLY_RE.search(doc.text))
@@ -61,7 +61,7 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
         entity = people.entities[index]
         if is_federal(entity) or (heads and entity.name not in heads):
             continue
-        if entity.role_class is not None and entity.role_class not in _HEAD_CLASSES:
+        if entity.role_class is not None and entity.role_class not in HEAD_CLASSES:
             continue  # a minister who reports does not head the delegation
         line_start = doc.text.rfind("\n", 0, start) + 1
         window = doc.text[max(line_start, start - MAX_REPORT_LOOKBACK) : start]
@@ -80,11 +80,34 @@ def forum_reporting_head(doc: Doc, people: People) -> PersonEntity | None:
             continue
         if reported or in_title:
             found[entity.name] = entity
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    head = next(iter(found.values()))
+    takes_part = _TAKES_PART_RE.search(doc.text) or _OWN_DELEGATION_RE.search(doc.text)
+    if not takes_part or held_at_home(doc, head):
+        return None
+    return head
+
+
+# The region's own delegation ("делегация Рябинской области", "кузбасскую делегацию", "наша
+# делегация"), not the ones a host receives ("63 делегации приедут", "делегации из …").
+_OWN_DELEGATION_RE = re.compile(
+    r"(?i:\b(?:[а-яё]+(?:ск|цк)(?:ая|ой|ую)|наш(?:а|ей|у))\s+делегаци"
+    r"|\bделегаци[яиюей]\s+(?:[а-яё]+(?:ой|ого)\s+)?(?:област|кра|республик|регион|округ))"
+    r"|\b(?i:делегаци[яиюей])\s+[А-ЯЁ]"
+)
+# What the region does at a forum held elsewhere: its delegation, stand, agreements,
+# negotiations, meetings "на полях", its work there ("принимает участие в работе форума",
+# "представляет Рябинию").
+_TAKES_PART_RE = re.compile(
+    r"соглашени|подпис(?:ал|ан|ат)|договор|стенд|экспозици|переговор|презентова|\bна\s+полях\b|"
+    r"\bучаству|\bучасти[ея]\s+в\s+работе|\bпредставля(?:ет|ют)\b|\bработ\w*\s+на\s+(?:\w+\s+)?форум",
+    re.IGNORECASE,
+)
 
 
 def _about_forum(doc: Doc, pos: int) -> bool:
     """Whether the sentence at ``pos`` or the one before it (the fact reported) names a forum."""
     sentences = [s for s in doc.sentences if s.start <= pos]
     window = sentences[-2:] if sentences else []
-    return any(_FORUM_RE.search(doc.text[s.start : s.stop]) for s in window)
+    return any(FORUM_RE.search(doc.text[s.start : s.stop]) for s in window)

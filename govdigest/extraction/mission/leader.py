@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.language.grammar import (
-    is_past_singular,
-    verb_lemma,
-)
-from govdigest.extraction.mission.agreements import (
-    AGREEMENT_VERBS,
-)
+from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
+from govdigest.extraction.mission.agreements import AGREEMENT_VERBS
 from govdigest.extraction.mission.author import channel_role, visitor_to_author
 from govdigest.extraction.mission.cue_sides import (
     MAX_CUE_GAP,
@@ -25,6 +20,7 @@ from govdigest.extraction.mission.cue_sides import (
 )
 from govdigest.extraction.mission.federal_side import is_federal, member_governor, national_head
 from govdigest.extraction.mission.forum_head import forum_reporting_head
+from govdigest.extraction.mission.home_forum import home_forum_heads, hosts_home_forum
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import (
     belongs_to_delegation_home,
@@ -34,10 +30,8 @@ from govdigest.extraction.mission.host_side import (
     outside_named_delegation,
     plural_visit_guest,
 )
-from govdigest.extraction.mission.leader_checks import (
-    cue_role,
-    role_only_mention,
-)
+from govdigest.extraction.mission.in_person import guest_serving_spans, inside
+from govdigest.extraction.mission.leader_checks import cue_role, role_only_mention
 from govdigest.extraction.mission.leader_sides import (
     LEADER_ROLE_RANK,
     attended_only,
@@ -76,7 +70,6 @@ from govdigest.extraction.mission.trip_objects import (
     named_head,
     not_inverted_subject,
     participates,
-    serves_guests,
 )
 from govdigest.extraction.mission.visits import (
     GuestVisit,
@@ -358,6 +351,8 @@ def find_leader(
     )
     if visitor is not None:
         subject = visitor  # "X встретился с губернатором Y … в Туле" (X's own region)
+    elif subject is not None and hosts_home_forum(doc, people, subject):
+        return None, None  # "Форум проходит в нашем регионе. Глава региона X принял участие"
     signer = plural_signer(doc, people, senders)
     if subject is None or (signer is not None and attended_only(doc, people, subject)):
         # "Чесноков принял участие в церемонии …, документ подписали …": the signer leads.
@@ -370,6 +365,8 @@ def find_leader(
     outbound = guest is None and not HOST_RE.search(doc.text)
     senders |= federal_delegation_heads(doc, people, _FEDERAL_DELEGATION_RE)
     senders |= met_federal_officials(doc, people) if outbound else frozenset()
+    if home_forum_heads(doc, people):
+        return None, None  # "Ольховский форум … в Ольховске": the region hosts, nobody leads
     ranked = sorted(
         (
             e
@@ -399,10 +396,13 @@ def _trip_subject(
     verbs = word_set("trip_verbs")
     movement = word_set("author_trip_verbs")
     for sent in doc.sentences:
-        text = doc.text[sent.start : sent.stop]
-        if recalls_earlier_trip(text) or serves_guests(text):
+        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
             continue
+        serving = guest_serving_spans(doc, sent.start, sent.stop)  # "провёл экскурсию для гостей"
+        hosts = senders | {m[2] for m in people.mentions if inside(serving, m[0])}
         for w in doc.words_in(sent.start, sent.stop):
+            if inside(serving, w.start):
+                continue
             lemma = doc.morph.lemma(w.text.lower())
             if lemma not in verbs:
                 lemma = verb_lemma(doc, w.text) or lemma  # "прибыли" is not "прибыль" here
@@ -415,7 +415,7 @@ def _trip_subject(
                 continue
             # "Президент России провёл в Кремле встречу с главой республики": a federal
             # official who receives or meets without moving does not lead the regional trip.
-            skip = set(senders)
+            skip = set(hosts)
             if lemma not in movement:
                 skip |= {
                     m[2]
@@ -433,7 +433,7 @@ def _trip_subject(
             ]
             # "Президент … провёл в Кремле встречу с главой …": with the federal host skipped,
             # the one received is the traveller; otherwise an inverted subject is nominative.
-            hosted_by_federal = bool(skip - senders) and lemma not in AGREEMENT_VERBS
+            hosted_by_federal = bool(skip - hosts) and lemma not in AGREEMENT_VERBS
             after = [
                 m
                 for m in people.mentions

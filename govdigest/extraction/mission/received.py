@@ -16,6 +16,12 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.cue_sides import MAX_CUE_GAP
 from govdigest.extraction.mission.federal_side import member_governor
+from govdigest.extraction.mission.meeting_place import (
+    in_region,
+    place_stems,
+    role_stem,
+    travels_away,
+)
 from govdigest.extraction.people import People, PersonEntity
 
 # "принял делегацию …", "встречали делегацию из …" right before the leader cue: the delegation
@@ -71,65 +77,51 @@ def other_national_delegation(
     return None
 
 
-# "в Туле", "во Ржеве": a place the post puts the meeting in.
-_IN_PLACE_RE = re.compile(r"\b(?:в|во)\s+([А-ЯЁ][а-яё-]{2,})")
-_ROLE_STEM_RE = re.compile(
-    r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
-)
 _MEETING_RE = re.compile(
     r"\bвстретил(?:ся|ась)\s+с(?:о)?\s|\bпр[оа]в[её]л\w*\s+(?:\w+\s+){0,2}встреч\w*\s+с(?:о)?\s",
     re.IGNORECASE,
 )
+# "Встреча прошла в Ольховске", "Визит прошёл в рамках … в Ольховске", "Переговоры
+# состоялись в …", "В ходе встречи в Ольховске …": a sentence that tells where the meeting was.
+_HELD_AT_RE = re.compile(
+    r"\b(?:встреч|визит|переговор|бесед)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:прош(?:ла|[её]л|ли)|состоял\w*|проходил\w*)\b"
+    r"|\b(?:в\s+ходе|во\s+время)\s+(?:\w+\s+)?(?:встреч|переговор|бесед)\w*\s+(?:в|во)\s",
+    re.IGNORECASE,
+)
 _REGION_HEADS = frozenset({"governor", "head", "vice_governor", "premier", "president"})
-MIN_STEM = 3
-# The capital: meetings there are on neutral ground for every region.
-_NEUTRAL_STEMS = ("москв", "моск")
-
-
-def _stem(word: str) -> str:
-    return re.sub(r"(?:ую|ой|ий|ая|ые|у|е|а|ь|и)$", "", word.lower())
-
-
-def _role_stem(entity: PersonEntity) -> str | None:
-    m = _ROLE_STEM_RE.search(entity.role or "")
-    return m.group(1).lower() if m and len(m.group(1)) >= MIN_STEM else None
-
-
-def _places_stems(doc: Doc) -> list[str]:
-    return [
-        s
-        for m in _IN_PLACE_RE.finditer(doc.text)
-        if len(s := _stem(m.group(1))) >= MIN_STEM and not s.startswith(_NEUTRAL_STEMS)
-    ]
-
-
-def _in_region(stem: str, places: list[str]) -> bool:
-    return any(stem.startswith(p) or p.startswith(stem) for p in places)
 
 
 def guest_met_at_home(doc: Doc, people: People, subject: PersonEntity) -> PersonEntity | None:
     """ "Губернатор Ольховской области X встретился с губернатором Кленовской области Y …
     в Ольховске": the meeting is in X's own region, so X hosts and Y, the visitor, leads. None
-    unless both are regional heads of different, named regions and a place of X's region (and
-    none of Y's) is named."""
-    own = _role_stem(subject) if subject.role_class in _REGION_HEADS else None
-    if own is None:
+    unless both are regional heads of different, named regions, the meeting sentence or a
+    "встреча прошла в …" sentence names a place of X's region (and none of Y's), and X did not
+    travel elsewhere in the post."""
+    own = role_stem(subject) if subject.role_class in _REGION_HEADS else None
+    if own is None or travels_away(doc, people, subject, own):
         return None
-    places = _places_stems(doc)
-    if not _in_region(own, places):
-        return None
+    held = [
+        p
+        for s in doc.sentences
+        if _HELD_AT_RE.search(doc.text, s.start, s.stop)
+        for p in place_stems(doc, s.start, s.stop)
+    ]
     for sent in doc.sentences:
         names = [m for m in people.mentions if sent.start <= m[0] < sent.stop]
         mine = [m for m in names if people.entities[m[2]] is subject]
         meeting = _MEETING_RE.search(doc.text, sent.start, sent.stop)
         if not mine or meeting is None or mine[0][0] > meeting.start():
             continue
+        places = held + place_stems(doc, sent.start, sent.stop)
+        if not in_region(own, places):
+            continue
         for start, _stop, index in names:
             other = people.entities[index]
             if start < meeting.end() or other is subject or other.role_class not in _REGION_HEADS:
                 continue
-            theirs = _role_stem(other)
-            if theirs and theirs != own and not _in_region(theirs, places):
+            theirs = role_stem(other)
+            if theirs and theirs != own and not in_region(theirs, places):
                 return other
             break
     return None

@@ -21,6 +21,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import lemmas_in
+from govdigest.extraction.mission.in_person import in_person_traveller
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import pairs, word_set
 
@@ -68,16 +69,17 @@ _RELATIVE_HEAD_RE = re.compile(
 
 def relative_head(
     doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
-) -> PersonEntity | None:
+) -> tuple[PersonEntity, int] | None:
     """The person a relative or participial clause right after his name makes the head of a
-    delegation or a working group; not in a sentence about a federal delegation."""
+    delegation or a working group, and where he is named; not in a sentence about a federal
+    delegation."""
     for start, stop, index in people.mentions:
         if index in senders or not _RELATIVE_HEAD_RE.match(doc.text, stop):
             continue
         sent = doc.sentence_at(start)
         if sent is not None and federal.search(doc.text, sent.start, sent.stop):
             continue
-        return people.entities[index]
+        return people.entities[index], start
     return None
 
 
@@ -100,7 +102,18 @@ def named_head(
     doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
 ) -> PersonEntity | None:
     """The head of the delegation named by "руководитель делегации" or by the plane that lands
-    with him, or by a relative clause right after his name (``relative_head``)."""
+    with him, or by a relative clause right after his name (``relative_head``). Named in the
+    trip's object, he leads only when nobody of the region travels in person in the post
+    ("Губернатор X прибыл в Ланьхэ. С руководителем делегации провинции Y …": X leads)."""
+    found = _named_head_at(doc, people, senders, federal)
+    if found is None or in_person_traveller(doc, people, found[0]) is not None:
+        return None
+    return found[0]
+
+
+def _named_head_at(
+    doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
+) -> tuple[PersonEntity, int] | None:
     for pattern in (_HEAD_NOUN_RE, _PLANE_RE):
         for m in pattern.finditer(doc.text):
             sent = doc.sentence_at(m.start())
@@ -112,7 +125,7 @@ def named_head(
                 if m.end() <= p[0] <= min(m.end() + _HEAD_GAP, sent.stop) and p[2] not in senders
             ]
             if nxt:
-                return people.entities[nxt[0][2]]
+                return people.entities[nxt[0][2]], nxt[0][0]
     return relative_head(doc, people, senders, federal)
 
 
@@ -164,16 +177,3 @@ def participates(doc: Doc, people: People, index: int) -> bool:
         if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
             return True
     return False
-
-
-# "… провёл экскурсию для высокопоставленных гостей", "показал гостям цех": the sentence's
-# subject serves the guests; he hosts them and travels nowhere.
-_FOR_GUESTS_RE = re.compile(
-    r"\bдля\s+(?:[\w-]+\s+){0,2}?гост(?:ей|я)\b|\b(?:показал|рассказал|представил)\w*\s+гостям\b",
-    re.IGNORECASE,
-)
-
-
-def serves_guests(sentence: str) -> bool:
-    """Whether a sentence tells its subject does something for the guests (he hosts them)."""
-    return bool(_FOR_GUESTS_RE.search(sentence))
