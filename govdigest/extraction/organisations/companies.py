@@ -229,7 +229,7 @@ def _quoted(
                 or coordinated_with_company(doc, found, span.open)
             )
             known = known_association(doc, content)
-            if is_excluded_name(doc, content) and not (
+            if is_excluded_name(doc, content, quoted=True) and not (
                 spelled_legal_form(doc, des, content) or known
             ):
                 continue

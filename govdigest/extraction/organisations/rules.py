@@ -9,7 +9,7 @@ from functools import cache
 from typing import Literal
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.resources import lines, word_set
+from govdigest.extraction.resources import lines, pairs, word_set
 
 DesignatorKind = Literal["legal", "kept", "dropped", "non_org"]
 # Words before an opening quote that we inspect for a designator ("группы компаний «…»").
@@ -172,8 +172,10 @@ def _media_head(doc: Doc, words: list[str]) -> bool:
 _PENAL_RE = re.compile(r"^(?:ФКУ\s+)?(?:ИК|ИУ|СИЗО|ЛИУ|КП|ВК|ИЦ)[-–]\s?\d+\b")
 
 
-def is_excluded_name(doc: Doc, name: str) -> bool:
-    """Government bodies, media, mis-tagged tokens ("IT") are never companies."""
+def is_excluded_name(doc: Doc, name: str, *, quoted: bool = False) -> bool:
+    """Government bodies, media, mis-tagged tokens ("IT") are never companies. A ``quoted`` name
+    that is one adjective («Заречное», «Передовой») is a farm's or a plant's name unless it only
+    names a country or a region («Российский»)."""
     words = re.findall(r"[\w-]+", name)
     if not words or is_media_name(name) or _media_head(doc, words) or _PENAL_RE.match(name):
         return True
@@ -195,7 +197,7 @@ def is_excluded_name(doc: Doc, name: str) -> bool:
         return True
     if _institution_name(doc, words) or _event_edition(name) or _place_name(doc, words):
         return True
-    if _truncated_adjectives(doc, words):
+    if _truncated_adjectives(doc, words, quoted=quoted):
         return True
     non_org = _phrases(doc, "non_org_heads")
     if len(words) > 1 and tuple(doc.morph.lemma(w.lower()) for w in words) in non_org:
@@ -244,6 +246,12 @@ def _place_name(doc: Doc, words: list[str]) -> bool:
     return all(doc.morph.has_pos(w.lower(), frozenset({"ADJF"}), 0.3) for w in words[:-1])
 
 
+@cache
+def _place_adjectives() -> frozenset[str]:
+    """Country and region adjectives ("российский", "татарстанский"): region_adjectives.txt."""
+    return frozenset(adjective for adjective, _ in pairs("region_adjectives"))
+
+
 # Case endings stripped from a word the dictionary does not know ("Совфеда" → "совфед").
 _UNKNOWN_CASE_ENDING_RE = re.compile(r"(?:ом|ем|а|я|у|ю|е)$")
 
@@ -254,11 +262,15 @@ def _declined_unknown(doc: Doc, low: str) -> str:
     return _UNKNOWN_CASE_ENDING_RE.sub("", low)
 
 
-def _truncated_adjectives(doc: Doc, words: list[str]) -> bool:
+def _truncated_adjectives(doc: Doc, words: list[str], *, quoted: bool = False) -> bool:
     """Only adjectives ("Российской энергетической"): NER cut a name off before its head noun;
-    a lone capitalised adjective ("Татарстанский", «Российский» in a list) has none either."""
+    a lone capitalised adjective ("Татарстанский" in a list) has none either. In quotes a lone
+    adjective is a name (колхоз «Передовой», «Заречное») unless it is a country's or a region's
+    adjective («Российский»)."""
     if len(words) == 1 and not words[0][1:].islower():
         return False  # "ТОСЭР", "СибГМУ": an abbreviation, not an adjective
+    if quoted and len(words) == 1 and doc.morph.lemma(words[0].lower()) not in _place_adjectives():
+        return False
     for w in words:
         parses = doc.morph.parse(w.lower())
         if not parses or parses[0].tag.POS != "ADJF" or not doc.morph.is_known(w.lower()):

@@ -304,6 +304,35 @@ def test_indeclinable_brand_is_no_lone_adjective(extractor: Extractor) -> None:
     assert "хаки" in names(run(extractor, text))
 
 
+# Rule: a quoted lone adjective is a farm's or a plant's own name («Заречное», колхоз
+# «Передовой»), in a list too; only a country's or a region's adjective alone is a cut name.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Соглашения о поставках зерна подписали ООО «Заречное», колхоз «Передовой» и "
+            "компания «Северный».",
+            ("ооо «заречное»", "передовой", "северный"),
+        ),
+        (
+            "В делегацию вошли руководители хозяйств «Приречное», «Луговое» и «Тальский бекон».",
+            ("приречное", "луговое", "тальский бекон"),
+        ),
+        (
+            "Губернатор Иван Ветлугин встретился в Тавграде с руководством компании "
+            "«Балтийский». Подписано соглашение о строительстве терминала.",
+            ("балтийский",),
+        ),
+    ],
+    ids=["designated-and-head", "plain-quoted-list", "company-head"],
+)
+def test_quoted_lone_adjective_is_a_name(
+    extractor: Extractor, text: str, kept: tuple[str, ...]
+) -> None:
+    found = names(run(extractor, text))
+    assert all(name in found for name in kept), found
+
+
 # Rule: in a post about a trip to Moscow a federal official is never the leader, even as the
 # subject of his own verb ("министр … поддержал наши проекты"); no answer beats a wrong one.
 @pytest.mark.parametrize(
