@@ -21,7 +21,7 @@ from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.summary import derive_title, lead_summary
 from govdigest.extraction.text import MAX_ANALYSED_CHARS, clean_lines, normalise_line, sentences
 
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "NlpModels"]
 
