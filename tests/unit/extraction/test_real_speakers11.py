@@ -1,0 +1,103 @@
+"""Table-driven tests of speakers seen wrong on real posts (round 11).
+
+Every sentence here is invented; the shapes are those of real regional retellings: a sentence
+that relays an agency's report about a federal figure stands between the governor's speech and
+"— отметил он" (the pronoun goes on with the governor, not with the figure the agency wrote
+about); a press service quoting a man named by his surname alone in the accusative ("—
+цитирует Васильева его пресс-служба"), whose nominative is "Васильев".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text, quote_starting
+
+PUBLISHED = date(2026, 5, 20)
+
+run = partial(extract_text, published=PUBLISHED)
+
+LEAD = "Губернатор Кедровской области Олег Дёмин провёл совещание по ремонту дорог.\n"
+
+# (text, first words of a quote, its expected speaker)
+SPEAKERS = [
+    # Issue 1: an agency's report about a federal figure between the governor and "он".
+    pytest.param(
+        LEAD + "Как сообщает ТАСС, ранее министр транспорта России Пётр Савин поручил "
+        "ускорить ремонт трасс.\n«Мост через Кедровку откроем до осени», — отметил он.\n",
+        "Мост через Кедровку",
+        "Олег Дёмин",
+        id="tass-report-between-governor-and-he",
+    ),
+    pytest.param(
+        LEAD + "«Подрядчики выйдут на объекты в мае. Деньги уже пришли», — сказал глава "
+        "региона.\nПо данным РИА Новости, вице-премьер Пётр Савин подписал распоряжение о "
+        "выделении средств регионам.\n«Все сёла получат новые дороги», — добавил он.\n",
+        "Все сёла получат",
+        "Олег Дёмин",
+        id="ria-data-between-two-governor-quotes",
+    ),
+    pytest.param(
+        "Губернатор Сосновского края Анна Лосева провела приём граждан. Как пишет "
+        "«Коммерсантъ», вице-премьер Ольга Рябова утвердила новые правила субсидий.\n"
+        "«Очередь на жильё сократим вдвое», — подчеркнула она.\n",
+        "Очередь на жильё",
+        "Анна Лосева",
+        id="paper-writes-between-governor-and-she",
+    ),
+    # The figure in the agency's sentence speaks there: the pronoun goes on with them.
+    pytest.param(
+        LEAD + "Как сообщает ТАСС, министр транспорта России Пётр Савин заявил, что денег "
+        "хватит всем регионам.\n«Мост через Кедровку откроем до осени», — отметил он.\n",
+        "Мост через Кедровку",
+        "Пётр Савин",
+        id="tass-report-figure-speaks",
+    ),
+    # Nobody else of the gender was named: the agency's figure stays the antecedent.
+    pytest.param(
+        "Как сообщает ТАСС, в Кедровскую область прибыл министр транспорта России Пётр "
+        "Савин.\n«Мост через Кедровку откроем до осени», — отметил он.\n",
+        "Мост через Кедровку",
+        "Пётр Савин",
+        id="tass-report-sole-person",
+    ),
+    # Issue 2: a man's surname alone in the accusative after "цитирует".
+    pytest.param(
+        "«Новая школа в Кедровске откроется первого сентября», — цитирует Васильева его "
+        "пресс-служба.\n",
+        "Новая школа",
+        "Васильев",
+        id="cites-surname-accusative",
+    ),
+    pytest.param(
+        "«Новая школа в Кедровске откроется первого сентября», — цитирует губернатора "
+        "Ракитина пресс-служба правительства.\n",
+        "Новая школа",
+        "Ракитин",
+        id="cites-role-surname-accusative",
+    ),
+    pytest.param(
+        "«Новая школа в Кедровске откроется первого сентября», — приводит слова Соколова "
+        "пресс-служба губернатора.\n",
+        "Новая школа",
+        "Соколов",
+        id="words-of-surname-genitive",
+    ),
+    # A woman's surname keeps its form when "её" follows.
+    pytest.param(
+        "«Новая школа в Кедровске откроется первого сентября», — цитирует Васильева её "
+        "пресс-служба.\n",
+        "Новая школа",
+        "Васильева",
+        id="cites-surname-with-her",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
+def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert quote_starting(run(extractor, text), starts).speaker == speaker
