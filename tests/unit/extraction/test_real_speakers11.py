@@ -87,6 +87,60 @@ SPEAKERS = [
         "Соколов",
         id="words-of-surname-genitive",
     ),
+    # A bare role bound to nobody: the person named in the "что" clause of the role's own
+    # earlier speech is talked about there, never the role's holder.
+    pytest.param(
+        "В ходе встречи с Игорем Соколовым глава Кедровской области обсудил поставки угля.\n"
+        "«Мы побывали на шахте и увидели новую лаву», — сообщил Павел Ракитин.\n"
+        "Глава региона отметил, что Игорь Соколов также передал району два автобуса.\n"
+        "«Это большая помощь для сельских школ», — подчеркнул глава региона.\n",
+        "Это большая помощь",
+        "Павел Ракитин",
+        id="role-after-talked-about-in-that-clause",
+    ),
+    pytest.param(
+        "Губернатор заявил, что Игорь Соколов построит в области новый завод.\n"
+        "«Работы начнутся весной», — подчеркнул глава региона.\n",
+        "Работы начнутся",
+        None,
+        id="role-only-talked-about-person",
+    ),
+    # A colon heading about somebody named in an oblique case: the role speaks, unnamed.
+    pytest.param(
+        "Губернатор об отставке своего заместителя Игоря Соколова:\n"
+        "«Ждать больше нельзя. Решение принято, и оно окончательное»\n",
+        "Ждать больше нельзя",
+        None,
+        id="colon-heading-about-oblique-person",
+    ),
+    pytest.param(
+        "Павел Ракитин об отставке своего заместителя Игоря Соколова:\n"
+        "«Ждать больше нельзя. Решение принято, и оно окончательное»\n",
+        "Ждать больше нельзя",
+        "Павел Ракитин",
+        id="colon-heading-nominative-speaker",
+    ),
+    # A role naming a city that matches neither holder as written, one of them introduced for
+    # another city: the nearest holder would be a guess, so nobody.
+    pytest.param(
+        "Об этом на заседании правительства сообщил мэр города Игорь Соколов.\n"
+        "Он рассказал, что созванивался с мэром Сосновска Павлом Ракитиным.\n"
+        "«Мы договорились встретиться и подписать соглашение», — отметил мэр Кедровска.\n",
+        "Мы договорились",
+        None,
+        id="mayor-of-named-city-not-other-city",
+    ),
+    # The place named by a noun shares its stem with one holder's adjective: that holder.
+    pytest.param(
+        "Губернатор Сосновского края Илья Рябов прилетел в Кедровск. Вместе с губернатором "
+        "Кедровской области Олегом Дёминым они обсудили северный завоз.\n"
+        "Илья Рябов обратил внимание, что рейсов между регионами всего два в неделю.\n"
+        '"Нам делить нечего, а возить людей друг к другу очень нужно", — сказал глава '
+        "Сосновии.\n",
+        "Нам делить нечего",
+        "Илья Рябов",
+        id="head-of-noun-place-two-governors",
+    ),
     # A woman's surname keeps its form when "её" follows.
     pytest.param(
         "«Новая школа в Кедровске откроется первого сентября», — цитирует Васильева её "
