@@ -155,3 +155,33 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKERS)
 def test_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
     assert quote_starting(run(extractor, text), starts).speaker == speaker
+
+
+# (text, first words of reported words that are a report's or a rumour's, never a claim)
+NOT_A_CLAIM = [
+    pytest.param(
+        "В правительстве Кедровской области прокомментировали информацию о том, что "
+        "губернатор Олег Дёмин якобы уходит в отставку.\n",
+        "губернатор Олег Дёмин якобы",
+        id="commented-information-that",
+    ),
+    pytest.param(
+        "Мэр Кедровска Анна Лосева ответила на слухи о том, что набережную закроют на всё лето.\n",
+        "набережную закроют",
+        id="answered-rumours-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts"), NOT_A_CLAIM)
+def test_report_content_is_no_claim(extractor: Extractor, text: str, starts: str) -> None:
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.text.startswith(starts)], [
+        (q.kind, q.speaker, q.text) for q in result.quotes
+    ]
+
+
+# The speaker's own news after "информацией о том, что" stays a claim.
+def test_shared_information_is_a_claim(extractor: Extractor) -> None:
+    text = "Илья Рябов поделился информацией о том, что мост через Сосновку откроют в мае.\n"
+    assert quote_starting(run(extractor, text), "мост через Сосновку").speaker == "Илья Рябов"
