@@ -221,11 +221,14 @@ def extract_people(doc: Doc) -> People:
         if index is None:
             normal, gender = doc.morph.nominative_name([word])
             name = normal[0]
-            if _GENITIVE_LEAD_RE.search(doc.text[max(0, start - 24) : start]) and (
-                _MASC_GENITIVE_SURNAME_RE.search(word)
+            if (
+                _GENITIVE_LEAD_RE.search(doc.text[max(0, start - 40) : start])
+                and _MASC_GENITIVE_SURNAME_RE.search(word)
+                and not _HER_AFTER_RE.match(doc.text, stop)
             ):
-                # "По словам Смоленцова": after a genitive-governing lead-in a surname in -ова
-                # is a man's genitive (a woman's would be "Смоленцовой").
+                # "По словам Смоленцова", "— цитирует Васильева его пресс-служба": after a
+                # genitive- or accusative-governing lead-in a surname in -ова is a man's
+                # oblique form (a woman's would be "Смоленцовой", "Васильеву").
                 name, gender = word[:-1], "masc"
             index = next((i for i, e in enumerate(entities) if e.name == name), None)
             if index is None:
@@ -343,7 +346,13 @@ def _follows_capitalised_name(doc: Doc, start: int) -> bool:
 _GUEST_CUE_RE = re.compile(r"во\s+главе\s+с|возглавил\w*|возглавля\w*", re.IGNORECASE)
 
 
-_GENITIVE_LEAD_RE = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т)\s+$")
+_GENITIVE_LEAD_RE = re.compile(
+    r"(?:[Пп]о\s+(?:словам|мнению|данным)|\b[Уу]|\b[Оо]т|\b[Сс]лова(?:ми)?"
+    # "цитирует Васильева", "цитирует главу района Петрова": the cited man is the object.
+    r"|\b(?:[Цц]итиру|[Пп]роцитирова)\w*(?:\s+[а-яё]+){0,2})\s+$"
+)
+# "— цитирует Васильева её пресс-служба": "её" makes the surname a woman's after all.
+_HER_AFTER_RE = re.compile(r"\s+е[её]\b")
 _MASC_GENITIVE_SURNAME_RE = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын)а$")
 
 

@@ -108,6 +108,20 @@ _SOURCE_TAIL_RE = re.compile(
 )
 
 
+# Verbs of reacting to what others said: their object's "о том, что" clause is the report's.
+# ("поделился информацией о том, что …" is the speaker's own news: not listed.)
+_REACTION_VERBS = frozenset(
+    {"прокомментировать", "комментировать", "ответить", "отвечать", "отреагировать"}
+)
+
+
+def _about_a_report(doc: Doc, start: int, stop: int) -> bool:
+    """A noun of a report or rumour ("информацию", "слухи", "публикации") as the object
+    between the verb and "о том, что"."""
+    nouns = word_set("rumour_nouns")
+    return any(doc.morph.lemma(w.text.lower()) in nouns for w in doc.words_in(start, stop))
+
+
 def _that_clause(doc: Doc, start: int, stop: int) -> tuple[int, int, int] | None:
     """The first "<speech verb> …, что" in ``doc.text[start:stop]``: (start, the attribution's
     end, the reported words' start); None when the newsroom speaks ("Напомним, что …")."""
@@ -124,6 +138,14 @@ def _that_clause(doc: Doc, start: int, stop: int) -> tuple[int, int, int] | None
         if doc.morph.lemma(word) not in verbs and word not in _CONVICTION:
             continue
         m = _THAT_RE.match(doc.text, w.stop, stop)
+        if (
+            m
+            and doc.morph.lemma(word) in _REACTION_VERBS
+            and _about_a_report(doc, w.stop, m.end())
+        ):
+            # "прокомментировали информацию о том, что губернатор якобы …": the "что" clause
+            # tells what the report or rumour said, not what the speaker claims.
+            return None
         if m:
             return (start, m.end() - 1, m.end())
     return None

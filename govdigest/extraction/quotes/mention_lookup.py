@@ -13,6 +13,7 @@ from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.quotes.org_speakers import NOBODY, Speaker
 from govdigest.extraction.quotes.role_regions import role_holders, stem_overlap
+from govdigest.extraction.resources import word_set
 from govdigest.extraction.roles import RolePhrase
 
 # A place adjective: "курский", "нижегородского", "Кедровской".
@@ -61,7 +62,9 @@ def unbound_subject(
         and not e.role_class
         and i not in (excluded or set())
         and any(
-            idx == i and is_nominative_mention(doc, people, s, e_, i)
+            idx == i
+            and is_nominative_mention(doc, people, s, e_, i)
+            and not _in_reported_clause(doc, s)
             for s, e_, idx in people.mentions
         )
     }
@@ -74,6 +77,26 @@ def unbound_subject(
     # Зарипова … — сказал министр" means Valiev, though Zaripov was named after him.
     last = last_nominative_mention(doc, people, candidates, before)
     return entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+# "Глава региона отметил, что Николай Токарев передал …": the "что" clause after a verb of
+# saying is what somebody said; a person named in it is talked about there.
+_THAT_BEFORE_RE = re.compile(r",\s+что\s")
+
+
+def _in_reported_clause(doc: Doc, pos: int) -> bool:
+    """Whether ``pos`` stands in a "что" clause that a verb of saying in its sentence opens."""
+    sentence = doc.sentence_at(pos)
+    if sentence is None:
+        return False
+    that = list(_THAT_BEFORE_RE.finditer(doc.text, sentence.start, pos))
+    if not that:
+        return False
+    verbs = word_set("speech_verbs")
+    return any(
+        doc.morph.lemma(w.text.lower()) in verbs
+        for w in doc.words_in(sentence.start, that[-1].start())
+    )
 
 
 def last_nominative_mention(
@@ -130,6 +153,15 @@ def by_role(
             holders = [(i, e) for i, e in holders if not _elsewhere(region, e.role_lemmas)]
             if not holders:
                 return NOBODY
+            stemmed = [(i, e) for i, e in holders if stem_overlap(region, e.role_lemmas)]
+            if len(stemmed) == 1:
+                # "— сказал глава Чукотки" for "губернатор Чукотского автономного округа".
+                return entity_speaker(stemmed[0][1])
+            if len(holders) > 1 and any(_other_place(region, e.role) for _, e in holders):
+                # "— отметил мэр Москвы" after "мэр города X" and "мэр Севастополя Y": the place
+                # matches neither role as written (a colloquial name, "Прикамье", may still be
+                # the same region); the nearest holder is a guess, nobody is safer.
+                return NOBODY
     if len(holders) > 1:
         # "глава республики" names the holder introduced with that very phrase, not the
         # governor of the other region.
@@ -141,6 +173,18 @@ def by_role(
     # Several holders (two governors): the nearest one mentioned before the quote.
     last = last_mention(people, {i for i, _ in holders}, before)
     return entity_speaker(people.entities[last]) if last is not None else NOBODY
+
+
+def _other_place(region: set[str], role: str | None) -> bool:
+    """Whether a holder's role names a place by a capitalised word that shares no stem with
+    the place the attribution names ("мэр Севастополя" for "мэр Москвы")."""
+    if any(len(r) < MIN_PLACE_CHARS for r in region):
+        return False  # "мэр НСО", "глава ХМАО": an abbreviation shares no stem with its name
+    places = [w.strip('«»()"').lower() for w in (role or "").split()[1:] if w[:1].isupper()]
+    return bool(places) and stem_overlap(region, places) == 0
+
+
+MIN_PLACE_CHARS = 5
 
 
 def _elsewhere(region: set[str], lemmas: frozenset[str]) -> bool:

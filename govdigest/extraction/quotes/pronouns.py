@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
+from govdigest.extraction.quotes.cited_sources import cited_only
 from govdigest.extraction.quotes.mention_lookup import (
     by_role,
     entity_speaker,
@@ -62,6 +63,15 @@ def by_pronoun(
     last = last_mention(people, candidates, before)
     if last is None:
         return NOBODY
+    cited = cited_only(doc, people, {last}, before)
+    if cited:
+        # "Губернатор X провёл совещание. Как сообщает ТАСС, министр Y поручил …. «…», —
+        # отметил он": Y is what the agency wrote about; the pronoun goes on with the person
+        # who speaks around it, when one of the gender was named as a subject.
+        other = by_pronoun(doc, people, gender, before, set(excluded) | cited)
+        index_other = people.find(other.name) if other.name else None
+        if index_other is not None and _named_as_subject(doc, people, index_other, before):
+            return other
     subject = _role_subject_since(doc, people, last, gender, before)
     if subject is not None:
         return subject
@@ -74,6 +84,13 @@ def by_pronoun(
     if rivals:
         return NOBODY
     return entity_speaker(people.entities[last])
+
+
+def _named_as_subject(doc: Doc, people: People, index: int, before: int) -> bool:
+    return any(
+        i == index and s < before and is_nominative_mention(doc, people, s, e, i)
+        for s, e, i in people.mentions
+    )
 
 
 def _given_name_gender(doc: Doc, word: str) -> str | None:

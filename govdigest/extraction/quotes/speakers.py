@@ -99,8 +99,10 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
     plural = _verb_is_plural(doc, start, stop)
     for m_start, m_stop, index in people.mentions:
         if m_start >= start and m_stop <= stop and not plural:
-            if _addressee(doc, people, m_start, m_stop, index) or not_the_speaker(
-                doc, m_start, m_stop
+            if (
+                _addressee(doc, people, m_start, m_stop, index)
+                or not_the_speaker(doc, m_start, m_stop)
+                or _oblique_in_heading(doc, people, (m_start, m_stop, index), start, stop)
             ):
                 continue
             return entity_speaker(people.entities[index])
@@ -175,6 +177,24 @@ def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> b
         return True  # "— обратился он к Олегу Ранцеву", "— сказал он с Иваном Прониным"
     cases = {p.tag.case for p in doc.morph.parse(said[-1]) if p.tag.POS == "NOUN"}
     return bool(cases & {"datv", "ablt"}) and "nomn" not in cases
+
+
+# "по словам X", "слова X", "цитата X": an oblique name that still owns the words.
+_OWNER_LEAD_RE = re.compile(r"(?:слов\w*|мнени\w*|цитат\w*|цитиру\w*)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _oblique_in_heading(
+    doc: Doc, people: People, mention: tuple[int, int, int], start: int, stop: int
+) -> bool:
+    """ "Губернатор об увольнении своего заместителя Константина Полежаева: «…»": in a colon
+    heading with no verb of saying, a person named in an oblique case is what the heading is
+    about, not who speaks."""
+    m_start, m_stop, index = mention
+    if not doc.text[start:stop].rstrip().endswith(":") or has_speech_verb(doc, start, stop):
+        return False
+    if is_nominative_mention(doc, people, m_start, m_stop, index):
+        return False
+    return not _OWNER_LEAD_RE.search(doc.text, max(start, m_start - 40), m_start)
 
 
 # A name after one of these inside an attribution clause is an addressee or a companion.
