@@ -41,6 +41,11 @@ _GREETING_RE = re.compile(
     r"\b(?:встречал[иа]?|встретил[иа]?|принимал[иа]?|приветствовал[иа]?)\b", re.IGNORECASE
 )
 _GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
+# "Министр Тавии X поблагодарил гостей за визит", "поблагодарил делегацию Кедровской области":
+# the one who thanks the guests for coming hosts them.
+_THANKS_GUESTS_RE = re.compile(
+    r"\bпоблагодарил[аи]?\s+(?:[\w-]+\s+){0,2}?(?:гостей|делегаци[юи])\b", re.IGNORECASE
+)
 
 
 # The host's own words in a quote: "ваш приезд", "мы, как хорошие хозяева", "рады приветствовать
@@ -75,6 +80,8 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
         if "во главе" in text:
             continue
         if (_GREETING_RE.search(text) and _GUESTS_RE.search(text)) or _HOST_WORDS_RE.search(text):
+            return True
+        if _THANKS_GUESTS_RE.search(text):
             return True
         if _ESCORT_RE.search(text):
             return True
