@@ -19,6 +19,7 @@ from govdigest.extraction.language.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.mission.arrived_delegation import arrived_delegation_subject
 from govdigest.extraction.mission.federal_side import is_federal
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import met_away_subject
@@ -230,6 +231,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             traveller = met_away_subject(doc, people, sent.start, sent.stop)
         if traveller is None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
+        if traveller is None:
+            # "Кедровская делегация прибыла в Минск. Губернатор X встретился с …": X came with it
+            traveller = arrived_delegation_subject(doc, people, sent.start, sent.stop)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
         staying = relative_traveller(doc, people) if traveller is None else None
