@@ -23,6 +23,7 @@ from govdigest.extraction.mission.arrived_delegation import arrived_delegation_s
 from govdigest.extraction.mission.federal_side import is_federal
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import met_away_subject
+from govdigest.extraction.mission.not_leaders import greets_guests
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
@@ -243,8 +244,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             if not sent.start <= start < sent.stop:
                 continue
             entity = people.entities[index]
-            if doc.author and entity.name == doc.author:
-                continue
+            if (doc.author and entity.name == doc.author) or greets_guests(doc, people, index):
+                continue  # "делегацию встретили министр Тавии X и российский посол Y": hosts
             outside = _has_guest_role(doc, entity) or (
                 doc.first_person
                 and bool(doc.author)

@@ -151,3 +151,52 @@ def test_arrived_delegation_official_leads(extractor: Extractor, text: str, lead
     mission = _mission(extractor, text)
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # A foreign head of state meets a federal official in his capital; the governor who
+        # takes part came with the federal side.
+        (
+            "Тавград. 30 сентября. Президент Тавии Ахмад Рашидов встретился с первым "
+            "заместителем руководителя Администрации Президента России Игорем Светловым. Во "
+            "встрече также принял участие губернатор Кедровской области Олег Дёмин.",
+            "Олег Дёмин",
+        ),
+        # The ambassador present at the governor's meeting with the head of state accompanies.
+        (
+            "Президент Тавии Ахмад Рашидов встретился с губернатором Кедровской области Олегом "
+            "Дёминым. Во встрече принял участие Посол России в Тавии Игорь Светлов.",
+            "Олег Дёмин",
+        ),
+        # The ones who meet him at the airport are hosts.
+        (
+            "Губернатор Олег Дёмин прибыл с визитом в Тавию. В аэропорту его встретили министр "
+            "экономики Тавии Салим Назаров и российский посол Пётр Сомов.",
+            "Олег Дёмин",
+        ),
+    ],
+)
+def test_foreign_head_and_ambassador_do_not_lead(
+    extractor: Extractor, text: str, leader: str
+) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The greeters of a delegation or of an arrived visitor never lead it.
+        "В аэропорту Тавграда делегацию встретили министр экономики Тавии Салим Назаров и "
+        "российский посол Пётр Сомов.",
+        "Светлов прибыл с визитом в Тавию. Самолёт Светлова приземлился в тавградском "
+        "аэропорту, где его встретили президент Тавии Ахмад Рашидов, глава МИД Салим Назаров и "
+        "российский посол Пётр Сомов.",
+    ],
+)
+def test_greeters_do_not_lead(extractor: Extractor, text: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is None or mission.leader not in {"Пётр Сомов", "Салим Назаров"}
