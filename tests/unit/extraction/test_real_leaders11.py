@@ -17,6 +17,7 @@ from datetime import date
 
 import pytest
 
+from govdigest.extraction.mission import home_forum
 from govdigest.extraction.pipeline import Extractor
 from tests.unit.extraction.posts import extract_text
 
@@ -200,3 +201,48 @@ def test_foreign_head_and_ambassador_do_not_lead(
 def test_greeters_do_not_lead(extractor: Extractor, text: str) -> None:
     mission = _mission(extractor, text)
     assert mission is None or mission.leader not in {"Пётр Сомов", "Салим Назаров"}
+
+
+_CAPITALS = (("Кедровск", "Кедровский край"), ("Ольховск", "Ольховская область"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A forum in the capital of a region of the kind the head's role names: his home.
+        "Губернатор края Олег Дёмин принял участие в инвестиционном форуме в Кедровске. На "
+        "форуме собрались предприниматели из 20 регионов.",
+        "Губернатор области Пётр Сомов принял участие в молодёжном форуме в Ольховске.",
+    ],
+)
+def test_forum_in_capital_is_home(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setattr(home_forum, "_capital_rows", lambda: _CAPITALS)
+    mission = _mission(extractor, text)
+    assert mission is None or mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # Another region named in the post: the head may be its guest at the forum.
+        (
+            "Губернатор края Олег Дёмин принял участие в инвестиционном форуме в Кедровске. "
+            "Делегация Луговского края представила пять проектов.",
+            "Олег Дёмин",
+        ),
+        # The kind of region differs from the capital's.
+        (
+            "Губернатор области Олег Дёмин принял участие в инвестиционном форуме в Кедровске.",
+            "Олег Дёмин",
+        ),
+    ],
+)
+def test_forum_in_capital_elsewhere_keeps_leader(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch, text: str, leader: str
+) -> None:
+    monkeypatch.setattr(home_forum, "_capital_rows", lambda: _CAPITALS)
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
