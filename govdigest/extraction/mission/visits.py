@@ -200,6 +200,13 @@ def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
+# Russia's own ambassador abroad ("посол России в Беларуси", "российский посол"): a guest of a
+# region only when the sentence has him come or be received, not when a head meets him.
+_RUSSIAN_AMBASSADOR_RE = re.compile(
+    r"\bпосол\s+(?:России|Российской|РФ)\b|\bроссийск\w*\s+посол", re.IGNORECASE
+)
+
+
 def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """The guest of a host-authored (or hosted) visit into the region, if the post is one.
 
@@ -246,6 +253,8 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             entity = people.entities[index]
             if (doc.author and entity.name == doc.author) or greets_guests(doc, people, index):
                 continue  # "делегацию встретили министр Тавии X и российский посол Y": hosts
+            if _RUSSIAN_AMBASSADOR_RE.search(entity.role or "") and arrival.isdisjoint(lemmas):
+                continue  # "глава региона встретился с послом России в Тавии Y": met abroad
             outside = _has_guest_role(doc, entity) or (
                 doc.first_person
                 and bool(doc.author)

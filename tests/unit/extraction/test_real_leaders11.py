@@ -246,3 +246,40 @@ def test_forum_in_capital_elsewhere_keeps_leader(
     mission = _mission(extractor, text)
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # Russia's ambassador met abroad by a travelling head is no guest of the head's region.
+        (
+            "Губернатор Олег Дёмин находится с рабочим визитом в Тавии. Глава региона "
+            "встретился с послом России в Тавии Игорем Светловым.",
+            "Олег Дёмин",
+        ),
+        # He is a guest when he comes to the region or is received there.
+        (
+            "В Кедровскую область прибыл посол России в Тавии Игорь Светлов. Губернатор Олег "
+            "Дёмин встретился с ним.",
+            "Игорь Светлов",
+        ),
+        (
+            "Губернатор Кедровской области Олег Дёмин принял посла России в Тавии Игоря Светлова.",
+            "Игорь Светлов",
+        ),
+    ],
+)
+def test_russian_ambassador_met_abroad(extractor: Extractor, text: str, leader: str) -> None:
+    mission = _mission(extractor, text)
+    assert mission is not None
+    assert mission.leader == leader
+
+
+def test_russian_ambassador_met_before_head_of_state_does_not_lead(extractor: Extractor) -> None:
+    mission = _mission(
+        extractor,
+        "Во вторник президент Тавии Ахмад Рашидов проводит встречу с губернатором Кедровской "
+        "области Олегом Дёминым. До прибытия во дворец глава региона встретился с чрезвычайным "
+        "и полномочным послом России в Тавии Игорем Светловым.",
+    )
+    assert mission is None or mission.leader != "Игорь Светлов"
