@@ -75,6 +75,7 @@ def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
     ]
     candidates.sort(key=lambda r: -len(r.lemmas))
     for phrase in candidates:
+        phrase = _with_place_adjective(doc, words, i, phrase)
         n = len(phrase.lemmas)
         if i + n > len(words):
             continue
@@ -88,6 +89,30 @@ def match_role_at(doc: Doc, words: list[Word], i: int) -> RolePhrase | None:
                 return RolePhrase(phrase.lemmas, phrase.canonical, "governor")
             return phrase
     return None
+
+
+# A region's adjective inside a role phrase: "врио пензенского губернатора", "исполняющий
+# обязанности кедровского губернатора" (round 11: the adjective broke the phrase, and the bare
+# "губернатора" disagreed in case with the name, so the head had no role).
+_PLACE_ADJECTIVE_RE = re.compile(r"^[а-яё-]{3,}(?:ск|цк)(?:ого|ой|ому|ий|ая)$")
+
+
+def _with_place_adjective(doc: Doc, words: list[Word], i: int, phrase: RolePhrase) -> RolePhrase:
+    """The phrase with a lower-case place adjective before its last word, when the text has
+    one there ("врио" + "пензенского" + "губернатора"); the phrase itself otherwise."""
+    n = len(phrase.lemmas)
+    k = i + n - 1
+    if n < 2 or k + 1 >= len(words) or not _PLACE_ADJECTIVE_RE.match(words[k].text):
+        return phrase
+    if doc.morph.best_pos(words[k].text) != "ADJF":
+        return phrase
+    if phrase.lemmas[-1] not in doc.morph.lemma_set(words[k + 1].text.lower()):
+        return phrase
+    adjective = words[k].text
+    canonical = phrase.canonical.split()
+    canonical.insert(n - 1, adjective)
+    lemmas = (*phrase.lemmas[:-1], doc.morph.lemma(adjective), phrase.lemmas[-1])
+    return RolePhrase(lemmas, " ".join(canonical), phrase.role_class)
 
 
 def _names_region(doc: Doc, words: list[Word], i: int) -> bool:

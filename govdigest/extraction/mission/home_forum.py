@@ -18,9 +18,11 @@ from govdigest.extraction.mission.meeting_place import (
     in_region,
     place_stems,
     role_stem,
+    stem,
     travels_away,
 )
 from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import pairs
 
 HEAD_CLASSES = frozenset({"governor", "head"})
 
@@ -71,6 +73,8 @@ def held_at_home(doc: Doc, head: PersonEntity) -> bool:
         + [m.group(1).lower() for m in _FORUM_ADJECTIVE_RE.finditer(doc.text, s.start, s.stop)]
     ]
     own = role_stem(head)
+    if own is None and capital_home(doc, head, places):
+        return True
     regions = (
         [own]
         if own is not None
@@ -109,3 +113,38 @@ def hosts_home_forum(doc: Doc, people: People, subject: PersonEntity) -> bool:
     if not FORUM_RE.search(doc.text) or _SIGNS_RE.search(doc.text):
         return False
     return held_at_home(doc, subject) and not travels_away(doc, people, subject)
+
+
+# "губернатор края", "глава республики": a head's role that names his region by its kind only.
+_BARE_KIND_RE = re.compile(r"\b(кра[яю]|област[иь]|республик[иу]|регион[ау]?)$", re.IGNORECASE)
+# "Хабаровского края", "в Кедровской области": a region named by its adjective.
+_NAMED_REGION_RE = re.compile(
+    r"\b([А-ЯЁ][а-яё-]{2,}?)(?:ой|ей|ого|его|ая|ий|ую|ом|ому)\s+(?i:област|кра[йяюе]|республик|округ)"
+)
+
+
+def _kind(words: str) -> str:
+    low = words.lower()
+    return next((k for k in ("кра", "област", "республик", "округ") if k in low), "")
+
+
+def _capital_rows() -> tuple[tuple[str, str], ...]:
+    return pairs("region_capitals")
+
+
+def capital_home(doc: Doc, head: PersonEntity, places: list[str]) -> bool:
+    """A forum in a regional capital (data/region_capitals.txt: "Красноярск | Красноярский
+    край") is the home of a head whose role names only a region of that kind ("губернатор края"
+    in a post about a forum in Красноярск), when the post names no other region."""
+    bare = _BARE_KIND_RE.search((head.role or "").strip())
+    if bare is None:
+        return False
+    kind = _kind(bare.group(1))  # "" for "региона": any kind
+    named = {stem(m.group(1)) for m in _NAMED_REGION_RE.finditer(doc.text)}
+    for city, region in _capital_rows():
+        if not in_region(stem(city), places) or (kind and _kind(region) != kind):
+            continue
+        own = next((stem(w) for w in region.split() if not _kind(w) and w[:1].isupper()), "")
+        if all(own and (n.startswith(own[:4]) or own.startswith(n)) for n in named):
+            return True
+    return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc, Word
-from govdigest.extraction.mission.federal_side import federal_side
+from govdigest.extraction.mission.federal_side import federal_side, is_federal
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import lines
 
@@ -41,6 +41,16 @@ _GREETING_RE = re.compile(
     r"\b(?:встречал[иа]?|встретил[иа]?|принимал[иа]?|приветствовал[иа]?)\b", re.IGNORECASE
 )
 _GUESTS_RE = re.compile(r"\bгост(?:ей|ям|ями)\b|\bделегаци[юи]\b", re.IGNORECASE)
+# "В аэропорту его встретили министр Тавии X и российский посол Y": the greeters of the one
+# who arrived.
+_PRONOUN_GREETED_RE = re.compile(
+    r"\b(?:его|её|ее|их)\s+(?:встречал|встретил|приветствовал)[аи]?\b", re.IGNORECASE
+)
+# "Министр Тавии X поблагодарил гостей за визит", "поблагодарил делегацию Кедровской области":
+# the one who thanks the guests for coming hosts them.
+_THANKS_GUESTS_RE = re.compile(
+    r"\bпоблагодарил[аи]?\s+(?:[\w-]+\s+){0,2}?(?:гостей|делегаци[юи])\b", re.IGNORECASE
+)
 
 
 # The host's own words in a quote: "ваш приезд", "мы, как хорошие хозяева", "рады приветствовать
@@ -76,6 +86,8 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
             continue
         if (_GREETING_RE.search(text) and _GUESTS_RE.search(text)) or _HOST_WORDS_RE.search(text):
             return True
+        if _THANKS_GUESTS_RE.search(text) or _PRONOUN_GREETED_RE.search(text):
+            return True
         if _ESCORT_RE.search(text):
             return True
     return False
@@ -96,12 +108,17 @@ def receiving_heads(
 ) -> set[int]:
     """Heads of state or government who meet a region's governor without moving ("Президент
     Тавии X встретился с губернатором Кедровской области Y", "Председатель Правительства X
-    встретился с вице-губернатором Y"): they receive him; the governor is the one travelling."""
+    встретился с вице-губернатором Y"): they receive him; the governor is the one travelling.
+    So, too, a head who meets a federal official ("Президент Тавии X встретился с первым
+    заместителем руководителя Администрации Президента России Y"): he hosts the visit."""
     after = [
         m
         for m in people.mentions
         if verb.stop <= m[0] < sent_stop
-        and people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
+        and (
+            people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
+            or is_federal(people.entities[m[2]])
+        )
     ]
     if not after or not re.match(
         r"\s*(?:\w+\s+){0,2}с(?:о)?\s", doc.text[verb.stop : after[0][0]]

@@ -19,9 +19,11 @@ from govdigest.extraction.language.grammar import (
     role_has,
     verb_lemma,
 )
+from govdigest.extraction.mission.arrived_delegation import arrived_delegation_subject
 from govdigest.extraction.mission.federal_side import is_federal
 from govdigest.extraction.mission.home_trip import home_traveller
 from govdigest.extraction.mission.host_side import met_away_subject
+from govdigest.extraction.mission.not_leaders import greets_guests
 from govdigest.extraction.mission.role_subject import relative_traveller, role_word_travels
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, word_set
@@ -198,6 +200,13 @@ def visit_phrase_visitor(doc: Doc, people: People) -> PersonEntity | None:
     return None
 
 
+# Russia's own ambassador abroad ("посол России в Беларуси", "российский посол"): a guest of a
+# region only when the sentence has him come or be received, not when a head meets him.
+_RUSSIAN_AMBASSADOR_RE = re.compile(
+    r"\bпосол\s+(?:России|Российской|РФ)\b|\bроссийск\w*\s+посол", re.IGNORECASE
+)
+
+
 def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
     """The guest of a host-authored (or hosted) visit into the region, if the post is one.
 
@@ -230,6 +239,9 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             traveller = met_away_subject(doc, people, sent.start, sent.stop)
         if traveller is None:
             traveller = _met_elsewhere_subject(doc, people, sent.start, sent.stop, verbs)
+        if traveller is None:
+            # "Кедровская делегация прибыла в Минск. Губернатор X встретился с …": X came with it
+            traveller = arrived_delegation_subject(doc, people, sent.start, sent.stop)
         if traveller is not None and not _has_guest_role(doc, people.entities[traveller]):
             continue  # the subject is the one on a visit: the officials met are the hosts
         staying = relative_traveller(doc, people) if traveller is None else None
@@ -239,8 +251,10 @@ def guest_visit(doc: Doc, people: People) -> GuestVisit | None:
             if not sent.start <= start < sent.stop:
                 continue
             entity = people.entities[index]
-            if doc.author and entity.name == doc.author:
-                continue
+            if (doc.author and entity.name == doc.author) or greets_guests(doc, people, index):
+                continue  # "делегацию встретили министр Тавии X и российский посол Y": hosts
+            if _RUSSIAN_AMBASSADOR_RE.search(entity.role or "") and arrival.isdisjoint(lemmas):
+                continue  # "глава региона встретился с послом России в Тавии Y": met abroad
             outside = _has_guest_role(doc, entity) or (
                 doc.first_person
                 and bool(doc.author)
