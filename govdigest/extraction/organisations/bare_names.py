@@ -104,6 +104,10 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
         return " ".join(doc.morph.nominative_group(words))
     if len(words) == 2 and _declined_adjective_pair(doc, words):
         return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
+    if len(words) > 2 and _declined_head_group(doc, words):
+        # «Кедровским союзом промышленников и предпринимателей», «Тальскими железными
+        # дорогами»: the head group declines, a genitive tail stays
+        return " ".join(doc.morph.nominative_group(words))
     return content
 
 
@@ -143,3 +147,26 @@ def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
 
     # Declined when the two agree in some oblique case and never in the nominative.
     return not agree("nomn") and any(agree(c) for c in _OBLIQUE_CASES)
+
+
+def _declined_head_group(doc: Doc, words: list[str]) -> bool:
+    """One or two capitalised-first adjectives and their noun, declined together (see
+    :func:`_declined_adjective_pair`), then only a genitive complement ("промышленников и
+    предпринимателей", "Урала"): each word has a genitive reading or is a conjunction."""
+    for noun_at in (1, 2):
+        adjectives = words[:noun_at]
+        if not words[0][:1].isupper() or any(w[:1].isupper() for w in adjectives[1:]):
+            continue
+        if not all(
+            _declined_adjective_pair(doc, [a.capitalize(), words[noun_at]]) for a in adjectives
+        ):
+            continue
+        return all(
+            w.lower() in _TAIL_LINKS
+            or any(p.tag.case == "gent" for p in doc.morph.parse(w.lower()))
+            for w in words[noun_at + 1 :]
+        )
+    return False
+
+
+_TAIL_LINKS = frozenset({"и", "имени", "им."})

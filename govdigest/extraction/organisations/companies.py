@@ -46,9 +46,10 @@ from govdigest.extraction.organisations.institutions import (
     university_abbreviations,
 )
 from govdigest.extraction.organisations.kinds import (
-    TASK_CENTRE_RE,
     is_university_abbreviation,
     org_kind,
+    spelled_out_kind,
+    task_centre,
 )
 from govdigest.extraction.organisations.known_names import known_association
 from govdigest.extraction.organisations.lists import complete_lists
@@ -340,11 +341,6 @@ def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
     return None if kind == "company" else kind
 
 
-def _task_centre(name: str, mentions: list[str]) -> bool:
-    """ "Центра поддержки экспорта", never quoted: a public development institution."""
-    return bool(TASK_CENTRE_RE.match(name)) and not any(q in m for m in mentions for q in '«"')
-
-
 def _legal_first(name: str) -> bool:
     """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
     return name.split(maxsplit=1)[0] in legal_forms()
@@ -442,7 +438,9 @@ def extract_companies(
                 mentions.append(surface)
         designated = next((k for c in group if (k := _designator_kind(doc, c.start))), None)
         kind = designated or org_kind(doc, best.name)
-        if kind == "company" and _task_centre(best.name, mentions):
+        if kind == "company" and best.name.isupper() and " " not in best.name:
+            kind = spelled_out_kind(doc, [c.name for c in group])
+        if kind == "company" and task_centre(best.name, mentions):
             kind = "agency"
         if known := known_association(doc, best.name):
             out.append(Company(known, tuple(mentions), "association"))

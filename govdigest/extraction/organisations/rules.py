@@ -211,8 +211,9 @@ def _plural_nominative(doc: Doc, word: str) -> bool:
     return any("plur" in p.tag and "nomn" in p.tag for p in parses[:3])
 
 
-# An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
-_EDITION_RE = re.compile(r"^[\w«»\"]+[-–]\s?20\d\d»?$")
+# An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025", also
+# after several words ("Неделя российского бизнеса-2019").
+_EDITION_RE = re.compile(r"^[\w«»\"](?:[\w«»\" ]*[\w«»\"])?[-–]\s?20\d\d»?$")
 
 
 _EVENT_CASE_ENDING_RE = re.compile(r"(?:а|у|е|ом)$")
