@@ -56,6 +56,8 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
     goes to the nominative like any adjective + organisation-head group.
     """
     words = content.split()
+    if len(words) == 1 and declined_known_org(content):
+        return declined_known_org(content)  # "с главой «Ростеха»": a well-known name, declined
     if len(words) == 1:
         if CAMEL_RE.search(content) or (content.isupper() and len(content) > 2):
             # "ЮгАгроЛогистик", "ЭлМетро", "с «ТАЛЬМАШ»": brand and capital spellings never decline
@@ -170,3 +172,22 @@ def _declined_head_group(doc: Doc, words: list[str]) -> bool:
 
 
 _TAIL_LINKS = frozenset({"и", "имени", "им."})
+
+
+# Case endings a well-known one-word organisation takes in running text ("Росатома", "РЖД").
+_KNOWN_ORG_ENDINGS = ("ом", "у", "а", "е")
+
+
+def declined_known_org(word: str) -> str:
+    """ "Ростеха", "Росатомом" → "Ростех", "Росатом": a well-known organisation (``known_orgs``)
+    in an oblique case is put back as written, not read as an unrelated dictionary noun."""
+    if not word[:1].isupper() or word.isupper():
+        return ""
+    low = word.lower().replace("ё", "е")
+    known = word_set("known_orgs")
+    if low in known:
+        return word  # "корпорации Ростех": already the name, never read as a plural genitive
+    for ending in _KNOWN_ORG_ENDINGS:
+        if low.endswith(ending) and low[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return ""

@@ -9,7 +9,7 @@ from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company, OrgKind
 from govdigest.extraction.organisations.abbreviations import base_abbreviation
-from govdigest.extraction.organisations.bare_names import bare_name
+from govdigest.extraction.organisations.bare_names import bare_name, declined_known_org
 from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
@@ -33,6 +33,7 @@ from govdigest.extraction.organisations.forms import (
     adjectives_before,
     declined_compound,
     former_before,
+    nominative_before_abbreviation,
     nominative_keeping_place_tails,
     presence_spans,
     project_owner,
@@ -100,29 +101,13 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
     return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
 
 
-# Case endings a well-known one-word organisation takes in running text ("Росатома", "РЖД").
-_KNOWN_ORG_ENDINGS = ("ом", "у", "а", "е")
-
-
-def _declined_known_org(word: str) -> str:
-    """ "Ростеха", "Росатомом" → "Ростех", "Росатом": a well-known organisation (``known_orgs``)
-    in an oblique case is put back as written, not read as an unrelated dictionary noun."""
-    if not word[:1].isupper() or word.isupper():
-        return ""
-    low = word.lower().replace("ё", "е")
-    known = word_set("known_orgs")
-    if low in known:
-        return word  # "корпорации Ростех": already the name, never read as a plural genitive
-    for ending in _KNOWN_ORG_ENDINGS:
-        if low.endswith(ending) and low[: -len(ending)] in known:
-            return word[: -len(ending)]
-    return ""
-
-
 def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
     """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
     "Объединения работодателей …") names one organisation: its singular genitive is preferred
     to the plural nominative that the same form also reads as."""
+    before_abbreviation = nominative_before_abbreviation(doc, words)
+    if before_abbreviation:
+        return before_abbreviation  # "Нижнекамского НПЗ" → "Нижнекамский НПЗ"
     out = nominative_keeping_place_tails(doc, words)
     first = words[0]
     if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
@@ -386,8 +371,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             name = abbreviation
         elif len(words) == 1 and declined_compound(doc, words[0]):
             name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
-        elif len(words) == 1 and _declined_known_org(words[0]):
-            name = _declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
+        elif len(words) == 1 and declined_known_org(words[0]):
+            name = declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
         else:
             name = " ".join(_ner_nominative(doc, words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))

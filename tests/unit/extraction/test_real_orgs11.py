@@ -155,3 +155,39 @@ def test_declined_quoted_name_is_nominative(
 def test_designated_name_and_kind(extractor: Extractor, text: str, name: str, kind: str) -> None:
     got = kinds(run(extractor, text))
     assert got.get(name) == kind, got
+
+
+# A one-word quoted name after the head of its organisation ("с главой «…»") is a genitive; a
+# well-known name keeps its spelling; adjectives before a plant's abbreviation go to the
+# nominative of its head's gender ("Тальского НПЗ" → "Тальский НПЗ").
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Проект обсудил губернатор Тальской области Иван Зорин с главой «Росатома»",
+            "росатом",
+            "росатома",
+        ),
+        (
+            "Губернатор Иван Зорин встретился с главой «Кедрхима» Петром Лисовым.",
+            "кедрхим",
+            "кедрхима",
+        ),
+        (
+            "Основная цель поездки — переговоры с лицензиарами Тальского НПЗ в Милане.",
+            "тальский нпз",
+            "тальского нпз",
+        ),
+        (
+            "Губернатор Иван Зорин встретился с руководством Кедровского ЦБК.",
+            "кедровский цбк",
+            "кедровского цбк",
+        ),
+    ],
+)
+def test_declined_name_is_nominative(
+    extractor: Extractor, text: str, expected: str, wrong: str
+) -> None:
+    got = names(run(extractor, text))
+    assert expected in got, got
+    assert wrong not in got, got
