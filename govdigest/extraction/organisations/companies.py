@@ -67,6 +67,7 @@ from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.recalled import recalled_news_spans
 from govdigest.extraction.organisations.rules import (
     designator_before,
+    federal_development_agency,
     is_excluded_name,
     legal_forms,
 )
@@ -352,7 +353,9 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
             continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
-        if not words or is_excluded_name(doc, span.text) or common_word_org(doc, words):
+        if not words or common_word_org(doc, words):
+            continue
+        if is_excluded_name(doc, span.text) and not federal_development_agency(doc, *bounds):
             continue
         if after_government_word(doc, span.start, words):
             continue  # "правительства СК", "администрации ХМАО": the region's own government

@@ -191,3 +191,29 @@ def test_declined_name_is_nominative(
     got = names(run(extractor, text))
     assert expected in got, got
     assert wrong not in got, got
+
+
+# A federal agency named by its lower-case task ("Агентство … инициатив") is a party; a news
+# agency and a region's own agency are not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор Иван Зорин подписал соглашение с Агентством технологических инициатив.",
+            {"агентство технологических инициатив"},
+        ),
+        (
+            "Глава региона Иван Зорин и директор Агентства городских новостей Пётр Лисов "
+            "обсудили соглашение.",
+            set(),
+        ),
+        (
+            "Документ подписали министр Иван Зорин и директор АО «Кедрокорм» Пётр Лисов. "
+            "Сопровождением проекта занимается Агентство инвестиционного развития Тальской "
+            "области.",
+            {"ао «кедрокорм»"},
+        ),
+    ],
+)
+def test_task_named_agency(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
