@@ -131,6 +131,14 @@ def _after_media_designator(doc: Doc, start: int) -> bool:
     return last.islower() and (last in heads or doc.morph.lemma(last) in heads)
 
 
+def _after_event_head(doc: Doc, start: int) -> bool:
+    """An NER name right after an event's head ("Съезда", "форума", "конференции")."""
+    words = doc.words_in(max(0, start - 40), start)
+    if not words or doc.text[words[-1].stop : start].strip():
+        return False
+    return doc.morph.lemma(words[-1].text.lower()) in lines("event_heads")
+
+
 def _without_latin_suffixes(content: str) -> str:
     """ "Caspian Marine Sdn. Bhd." → "Caspian Marine": a legal suffix's stops end no sentence."""
     for suffix in sorted(lines("latin_legal_suffixes"), key=len, reverse=True):
@@ -346,6 +354,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             span.text.isupper() and reported_by(doc, span.start)
         ):
             continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
+        if _after_event_head(doc, span.start):
+            continue  # "участником Съезда Союза машиностроителей": the event's host, no party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():

@@ -217,3 +217,23 @@ def test_declined_name_is_nominative(
 )
 def test_task_named_agency(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert names(run(extractor, text)) == expected
+
+
+# An organisation named right after an event's head ("участником Съезда Союза …") hosts the
+# event and is no party; a company after the event's own name stays.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор Иван Зорин стал участником VII Съезда Союза кедровых промышленников.",
+            set(),
+        ),
+        (
+            "Губернатор Иван Зорин выступил на форуме «Тальский диалог» и подписал соглашение "
+            "с ООО «Тальлес».",
+            {"ооо «тальлес»"},
+        ),
+    ],
+)
+def test_event_host_is_no_party(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
