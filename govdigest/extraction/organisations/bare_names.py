@@ -56,6 +56,8 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
     goes to the nominative like any adjective + organisation-head group.
     """
     words = content.split()
+    if len(words) == 1 and declined_known_org(content):
+        return declined_known_org(content)  # "с главой «Ростеха»": a well-known name, declined
     if len(words) == 1:
         if CAMEL_RE.search(content) or (content.isupper() and len(content) > 2):
             # "ЮгАгроЛогистик", "ЭлМетро", "с «ТАЛЬМАШ»": brand and capital spellings never decline
@@ -104,6 +106,10 @@ def bare_name(doc: Doc, content: str, open_pos: int) -> str:
         return " ".join(doc.morph.nominative_group(words))
     if len(words) == 2 and _declined_adjective_pair(doc, words):
         return " ".join(doc.morph.nominative_group(words))  # «Кедровой долиной»
+    if len(words) > 2 and _declined_head_group(doc, words):
+        # «Кедровским союзом промышленников и предпринимателей», «Тальскими железными
+        # дорогами»: the head group declines, a genitive tail stays
+        return " ".join(doc.morph.nominative_group(words))
     return content
 
 
@@ -143,3 +149,45 @@ def _declined_adjective_pair(doc: Doc, words: list[str]) -> bool:
 
     # Declined when the two agree in some oblique case and never in the nominative.
     return not agree("nomn") and any(agree(c) for c in _OBLIQUE_CASES)
+
+
+def _declined_head_group(doc: Doc, words: list[str]) -> bool:
+    """One or two capitalised-first adjectives and their noun, declined together (see
+    :func:`_declined_adjective_pair`), then only a genitive complement ("промышленников и
+    предпринимателей", "Урала"): each word has a genitive reading or is a conjunction."""
+    for noun_at in (1, 2):
+        adjectives = words[:noun_at]
+        if not words[0][:1].isupper() or any(w[:1].isupper() for w in adjectives[1:]):
+            continue
+        if not all(
+            _declined_adjective_pair(doc, [a.capitalize(), words[noun_at]]) for a in adjectives
+        ):
+            continue
+        return all(
+            w.lower() in _TAIL_LINKS
+            or any(p.tag.case == "gent" for p in doc.morph.parse(w.lower()))
+            for w in words[noun_at + 1 :]
+        )
+    return False
+
+
+_TAIL_LINKS = frozenset({"и", "имени", "им."})
+
+
+# Case endings a well-known one-word organisation takes in running text ("Росатома", "РЖД").
+_KNOWN_ORG_ENDINGS = ("ом", "у", "а", "е")
+
+
+def declined_known_org(word: str) -> str:
+    """ "Ростеха", "Росатомом" → "Ростех", "Росатом": a well-known organisation (``known_orgs``)
+    in an oblique case is put back as written, not read as an unrelated dictionary noun."""
+    if not word[:1].isupper() or word.isupper():
+        return ""
+    low = word.lower().replace("ё", "е")
+    known = word_set("known_orgs")
+    if low in known:
+        return word  # "корпорации Ростех": already the name, never read as a plural genitive
+    for ending in _KNOWN_ORG_ENDINGS:
+        if low.endswith(ending) and low[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return ""

@@ -9,7 +9,7 @@ from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company, OrgKind
 from govdigest.extraction.organisations.abbreviations import base_abbreviation
-from govdigest.extraction.organisations.bare_names import bare_name
+from govdigest.extraction.organisations.bare_names import bare_name, declined_known_org
 from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
@@ -33,6 +33,7 @@ from govdigest.extraction.organisations.forms import (
     adjectives_before,
     declined_compound,
     former_before,
+    nominative_before_abbreviation,
     nominative_keeping_place_tails,
     presence_spans,
     project_owner,
@@ -46,9 +47,10 @@ from govdigest.extraction.organisations.institutions import (
     university_abbreviations,
 )
 from govdigest.extraction.organisations.kinds import (
-    TASK_CENTRE_RE,
     is_university_abbreviation,
     org_kind,
+    spelled_out_kind,
+    task_centre,
 )
 from govdigest.extraction.organisations.known_names import known_association
 from govdigest.extraction.organisations.lists import complete_lists
@@ -65,6 +67,7 @@ from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.recalled import recalled_news_spans
 from govdigest.extraction.organisations.rules import (
     designator_before,
+    federal_development_agency,
     is_excluded_name,
     legal_forms,
 )
@@ -99,29 +102,13 @@ def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
     return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
 
 
-# Case endings a well-known one-word organisation takes in running text ("Росатома", "РЖД").
-_KNOWN_ORG_ENDINGS = ("ом", "у", "а", "е")
-
-
-def _declined_known_org(word: str) -> str:
-    """ "Ростеха", "Росатомом" → "Ростех", "Росатом": a well-known organisation (``known_orgs``)
-    in an oblique case is put back as written, not read as an unrelated dictionary noun."""
-    if not word[:1].isupper() or word.isupper():
-        return ""
-    low = word.lower().replace("ё", "е")
-    known = word_set("known_orgs")
-    if low in known:
-        return word  # "корпорации Ростех": already the name, never read as a plural genitive
-    for ending in _KNOWN_ORG_ENDINGS:
-        if low.endswith(ending) and low[: -len(ending)] in known:
-            return word[: -len(ending)]
-    return ""
-
-
 def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
     """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
     "Объединения работодателей …") names one organisation: its singular genitive is preferred
     to the plural nominative that the same form also reads as."""
+    before_abbreviation = nominative_before_abbreviation(doc, words)
+    if before_abbreviation:
+        return before_abbreviation  # "Нижнекамского НПЗ" → "Нижнекамский НПЗ"
     out = nominative_keeping_place_tails(doc, words)
     first = words[0]
     if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
@@ -142,6 +129,14 @@ def _after_media_designator(doc: Doc, start: int) -> bool:
     last = words[-1].text
     heads = word_set("media_designators")
     return last.islower() and (last in heads or doc.morph.lemma(last) in heads)
+
+
+def _after_event_head(doc: Doc, start: int) -> bool:
+    """An NER name right after an event's head ("Съезда", "форума", "конференции")."""
+    words = doc.words_in(max(0, start - 40), start)
+    if not words or doc.text[words[-1].stop : start].strip():
+        return False
+    return doc.morph.lemma(words[-1].text.lower()) in lines("event_heads")
 
 
 def _without_latin_suffixes(content: str) -> str:
@@ -340,11 +335,6 @@ def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
     return None if kind == "company" else kind
 
 
-def _task_centre(name: str, mentions: list[str]) -> bool:
-    """ "Центра поддержки экспорта", never quoted: a public development institution."""
-    return bool(TASK_CENTRE_RE.match(name)) and not any(q in m for m in mentions for q in '«"')
-
-
 def _legal_first(name: str) -> bool:
     """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
     return name.split(maxsplit=1)[0] in legal_forms()
@@ -364,6 +354,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             span.text.isupper() and reported_by(doc, span.start)
         ):
             continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
+        if _after_event_head(doc, span.start):
+            continue  # "участником Съезда Союза машиностроителей": the event's host, no party
         if doc.text[max(0, span.start - 1) : span.start] == "#":
             continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
         if doc.text[max(0, span.start - 1) : span.start].isalnum():
@@ -371,7 +363,9 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
             continue  # "компанией «Озёрн…": the preview cut the name off
         words = span.text.split()
-        if not words or is_excluded_name(doc, span.text) or common_word_org(doc, words):
+        if not words or common_word_org(doc, words):
+            continue
+        if is_excluded_name(doc, span.text) and not federal_development_agency(doc, *bounds):
             continue
         if after_government_word(doc, span.start, words):
             continue  # "правительства СК", "администрации ХМАО": the region's own government
@@ -390,8 +384,8 @@ def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             name = abbreviation
         elif len(words) == 1 and declined_compound(doc, words[0]):
             name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
-        elif len(words) == 1 and _declined_known_org(words[0]):
-            name = _declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
+        elif len(words) == 1 and declined_known_org(words[0]):
+            name = declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
         else:
             name = " ".join(_ner_nominative(doc, words))
         found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
@@ -442,7 +436,9 @@ def extract_companies(
                 mentions.append(surface)
         designated = next((k for c in group if (k := _designator_kind(doc, c.start))), None)
         kind = designated or org_kind(doc, best.name)
-        if kind == "company" and _task_centre(best.name, mentions):
+        if kind == "company" and best.name.isupper() and " " not in best.name:
+            kind = spelled_out_kind(doc, [c.name for c in group])
+        if kind == "company" and task_centre(best.name, mentions):
             kind = "agency"
         if known := known_association(doc, best.name):
             out.append(Company(known, tuple(mentions), "association"))

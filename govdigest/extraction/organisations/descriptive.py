@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.organisations.candidates import (
@@ -28,7 +29,7 @@ from govdigest.extraction.organisations.institutions import (
     partner_heads,
     place_tail,
 )
-from govdigest.extraction.resources import word_set
+from govdigest.extraction.resources import pairs, word_set
 
 COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
 
@@ -67,8 +68,15 @@ def common_word_org(doc: Doc, words: list[str]) -> bool:
     parses = doc.morph.parse(first.lower())
     if parses and parses[0].tag.POS in NOT_NAME_START_POS:
         return True  # "Осмотрел линию": a verb never starts an organisation's name
-    if plural_common_head(doc, words[-1]) or any(
-        only_plural_adjective(doc, w) for w in words[:-1]
+    head_first = (
+        len(words) > 1
+        and doc.morph.lemma(first.lower()) in _kind_head_lemmas()
+        and any(p.tag.POS == "NOUN" and p.tag.number == "sing" for p in parses[:2])
+    )
+    # "Агентство стратегических инициатив": a plural genitive after a kind's head is its task
+    if not head_first and (
+        plural_common_head(doc, words[-1])
+        or any(only_plural_adjective(doc, w) for w in words[:-1])
     ):
         return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
@@ -83,6 +91,12 @@ def common_word_org(doc: Doc, words: list[str]) -> bool:
             return False  # internal capitals: "ЭлМетро", "ТрансЛогистик"
         return not any(proper & set(p.tag.grammemes) for p in parses)
     return any("Geox" in p.tag for p in parses[:1]) and words[1].islower()
+
+
+@cache
+def _kind_head_lemmas() -> frozenset[str]:
+    """One-word heads of ``org_kinds`` ("агентство", "союз", "фонд", "университет")."""
+    return frozenset(w.lower() for w, _kind in pairs("org_kinds") if " " not in w)
 
 
 # Heads that name an organisation only with a genitive complement and as a member or a

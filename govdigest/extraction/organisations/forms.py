@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.language.name_forms import inflect, match_case
 from govdigest.extraction.organisations.rules import Designator, is_media_name
-from govdigest.extraction.resources import word_set
+from govdigest.extraction.resources import pairs, word_set
 
 CAMEL_RE = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
 
@@ -65,6 +66,10 @@ _GENITIVE_GOVERNORS = frozenset(
         "специалист",
         "продукция",
         "акционер",
+        # heads of the organisation: "с главой «Тальхима»", "председателем «Кедрбанка»"
+        "глава",
+        "председатель",
+        "президент",
     }
 )
 _QUOTED_ITEM_TAIL_RE = re.compile(r"(?:«[^«»]{1,40}»\s*(?:,|и)\s*)*$")
@@ -195,3 +200,31 @@ def former_before(doc: Doc, pos: int) -> bool:
     if not before or doc.text[before[-1].stop : pos].strip():
         return False
     return doc.morph.lemma(before[-1].text.lower()) in word_set("former_org_adjectives")
+
+
+_OBLIQUE_ADJECTIVE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
+
+
+def nominative_before_abbreviation(doc: Doc, words: list[str]) -> list[str] | None:
+    """ "Нижнекамского НПЗ" → "Нижнекамский НПЗ": adjectives declined before a plant's or a
+    station's abbreviation (``abbreviation_genders``) take the nominative of its head's gender;
+    None when the name is not such a group or is already nominative."""
+    genders = dict(pairs("abbreviation_genders"))
+    if len(words) < 2 or words[-1] not in genders:
+        return None
+    out: list[str] = []
+    for word in words[:-1]:
+        parses = [
+            p
+            for p in doc.morph.parse(word.lower())
+            if p.tag.POS == "ADJF" and p.tag.case in _OBLIQUE_ADJECTIVE_CASES
+        ]
+        if not parses or any(
+            p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in doc.morph.parse(word.lower())
+        ):
+            return None
+        form = inflect(parses[0], {"nomn", genders[words[-1]]})
+        if form is None:
+            return None
+        out.append(match_case(word, form.word))
+    return [*out, words[-1]]

@@ -79,3 +79,19 @@ def _institute_kind(name: str) -> OrgKind:
     if "государствен" in low and "научн" not in low and "исследовательск" not in low:
         return "university"
     return "research"
+
+
+def spelled_out_kind(doc: Doc, names: list[str]) -> OrgKind:
+    """ "СПП" merged with "Союз промышленников и предпринимателей … области": an abbreviation
+    takes the kind its spelled-out name says (a legal form's name stays a business)."""
+    for name in names:
+        if " " in name and name.split()[0] not in legal_forms():
+            kind = org_kind(doc, name)
+            if kind != "company":
+                return kind
+    return "company"
+
+
+def task_centre(name: str, mentions: list[str]) -> bool:
+    """ "Центра поддержки экспорта", never quoted: a public development institution."""
+    return bool(TASK_CENTRE_RE.match(name)) and not any(q in m for m in mentions for q in '«"')

@@ -205,14 +205,39 @@ def is_excluded_name(doc: Doc, name: str, *, quoted: bool = False) -> bool:
     return (first,) in non_org and len(words) > 1
 
 
+# Words that make an agency a news agency ("Агентство городских новостей").
+_NEWS_AGENCY_LEMMAS = frozenset({"новость", "информация", "информационный", "медиа", "пресса"})
+
+
+# A region's name after an agency makes it the region's own body ("Агентство инвестиционного
+# развития Тальской области"), part of the government side.
+_REGION_AFTER_RE = re.compile(r"\s+[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края|округа|республики)")
+
+
+def federal_development_agency(doc: Doc, start: int, stop: int) -> bool:
+    """ "Агентство стратегических инициатив": an agency named by its lower-case task and no
+    region, not a news agency ("Агентство городских новостей") nor a region's own agency."""
+    words = doc.text[start:stop].split()
+    rest = [doc.morph.lemma(w.lower()) for w in words[1:]]
+    return (
+        len(words) > 1
+        and doc.morph.lemma(words[0].lower()) == "агентство"
+        and words[0][:1].isupper()
+        and all(w.islower() for w in words[1:])
+        and not any(lemma in _NEWS_AGENCY_LEMMAS for lemma in rest)
+        and not _REGION_AFTER_RE.match(doc.text, stop)
+    )
+
+
 def _plural_nominative(doc: Doc, word: str) -> bool:
     """ "известия", "вести", "ведомости": a plural newspaper head, not "весть" in a sentence."""
     parses = doc.morph.parse(word)
     return any("plur" in p.tag and "nomn" in p.tag for p in parses[:3])
 
 
-# An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025".
-_EDITION_RE = re.compile(r"^[\w«»\"]+[-–]\s?20\d\d»?$")
+# An edition suffix makes a name an event: "ТНФ-2025", "ПМЭФ-2024", "Иннопром-2025", also
+# after several words ("Неделя российского бизнеса-2019").
+_EDITION_RE = re.compile(r"^[\w«»\"](?:[\w«»\" ]*[\w«»\"])?[-–]\s?20\d\d»?$")
 
 
 _EVENT_CASE_ENDING_RE = re.compile(r"(?:а|у|е|ом)$")

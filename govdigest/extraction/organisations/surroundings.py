@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
+from govdigest.extraction.organisations.candidates import designator_lemmas
 from govdigest.extraction.resources import word_set
 
 # A news dateline: "КЕДРОВСК, 3 мая, ФедералПресс.", "ТАЛЬСК, 14 июн – РИА Новости.",
@@ -113,6 +114,12 @@ def reported_by(doc: Doc, open_pos: int) -> bool:
 # by the region's abbreviation: "губернатор СК", "глава РТ", "врио главы ХМАО".
 _REGION_HEAD_LEMMAS = frozenset({"губернатор", "глава", "врио", "председатель", "правительство"})
 MAX_REGION_ABBREVIATION = 6
+# Bodies named head first before the region's abbreviation ("департамента … СК"), and how far
+# back their head may stand.
+_BODY_LEMMAS = frozenset({"министерство", "департамент", "комитет", "управление"})
+_MAX_BODY_WORDS = 7
+MAX_BODY_REGION_ABBREVIATION = 4
+_COORDINATORS = frozenset({"и", "или", "а", "также"})
 
 
 def after_government_word(doc: Doc, start: int, words: list[str]) -> bool:
@@ -121,8 +128,32 @@ def after_government_word(doc: Doc, start: int, words: list[str]) -> bool:
     is the regional government itself: no organisation of a mission."""
     if len(words) != 1 or not words[0].isupper() or len(words[0]) > MAX_REGION_ABBREVIATION:
         return False
-    before = [w for w in doc.words if w.stop <= start][-1:]
-    if not before or doc.text[before[0].stop : start].strip():
+    before = [w for w in doc.words if w.stop <= start][-_MAX_BODY_WORDS:]
+    if not before or doc.text[before[-1].stop : start].strip():
         return False  # a comma or a quote between: "правительства, СК «…»"
-    lemma = doc.morph.lemma(before[0].text.lower())
-    return lemma in _REGION_HEAD_LEMMAS or lemma in word_set("government_heads")
+    lemma = doc.morph.lemma(before[-1].text.lower())
+    if lemma in _REGION_HEAD_LEMMAS or lemma in word_set("government_heads"):
+        return True
+    if before[-1].text in _COORDINATORS:
+        return False  # "министерства промышленности и ОСК": a second party, not the region
+    return len(words[0]) <= MAX_BODY_REGION_ABBREVIATION and _body_named_before(doc, before)
+
+
+def _body_named_before(doc: Doc, before: list[Word]) -> bool:
+    """ "министерства экономического развития и торговли СК": the body's own name, lower-case
+    words without punctuation, stands between its head noun and the region's abbreviation; a
+    company's head on the way ("министерства и компании РЖД") ends the search."""
+    stops = word_set("org_heads") | designator_lemmas()
+    bodies = _BODY_LEMMAS | word_set("government_heads")
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if i + 1 < len(before) and doc.text[word.stop : before[i + 1].start].strip():
+            return False  # punctuation breaks the body's name
+        if not word.text.islower():
+            return False
+        lemma = doc.morph.lemma(word.text.lower())
+        if lemma in bodies:
+            return True
+        if lemma in stops:
+            return False
+    return False
