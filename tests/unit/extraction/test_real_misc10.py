@@ -383,6 +383,14 @@ def test_border_service_is_no_organisation(extractor: Extractor) -> None:
     assert "пограничная служба" not in found and "ооо «кедр»" in found, found
 
 
+def test_company_named_with_border_adjective_stays(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Иван Зорин посетил Тавию. Соглашение о поставках подписали АО «Пограничный "
+        "ГОК» и ООО «Кедр»."
+    )
+    assert "ао «пограничный гок»" in names(run(extractor, text))
+
+
 def test_joint_commission_is_no_organisation(extractor: Extractor) -> None:
     text = (
         "Сегодня в Кедровске прошло заседание Комиссии по вопросам взаимодействия Кедровской "
