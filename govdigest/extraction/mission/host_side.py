@@ -23,6 +23,7 @@ import re
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
 from govdigest.extraction.mission.leader_sides import LEADER_ROLE_RANK, guest_of_signers
+from govdigest.extraction.mission.meeting_place import MIN_STEM, ROLE_STEM_RE, in_region, role_stem
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import word_set
 from govdigest.extraction.roles import match_role_at
@@ -42,11 +43,6 @@ _WENT_TO_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:в|во)\s+([А-ЯЁ][а-яё-]+)",
     re.IGNORECASE,
 )
-# The adjective stem of a territory in a role ("Горной Республики" → "горн").
-_ROLE_STEM_RE = re.compile(
-    r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
-)
-MIN_STEM = 3
 # "делегация Ольховской области", "делегации из Кленовского края": the travelling delegation's
 # own region, by the adjective stem.
 _DELEGATION_HOME_RE = re.compile(
@@ -106,11 +102,8 @@ def belongs_to_delegation_home(doc: Doc, entity: PersonEntity) -> bool:
 
 
 def _belongs_to(entity: PersonEntity, stems: frozenset[str]) -> bool:
-    m = _ROLE_STEM_RE.search(entity.role or "")
-    if m is None or len(m.group(1)) < MIN_STEM:
-        return False
-    own = m.group(1).lower()
-    return any(own.startswith(s) or s.startswith(own) for s in stems)
+    own = role_stem(entity)  # "Горной Республики" → "горн"
+    return own is not None and in_region(own, list(stems))
 
 
 def _met_with(doc: Doc, people: People, verb: Word, stop: int, host: int) -> int | None:
@@ -253,7 +246,7 @@ def met_away_subject(doc: Doc, people: People, start: int, stop: int) -> int | N
         before = [p for p in people.mentions if start <= p[0] and p[1] <= w.start]
         if not before:
             return None
-        m = _ROLE_STEM_RE.search(people.entities[before[-1][2]].role or "")
+        m = ROLE_STEM_RE.search(people.entities[before[-1][2]].role or "")
         if m is None or len(m.group(1)) < MIN_STEM:
             return None
         own = m.group(1).lower()[: MIN_STEM + 1]
@@ -346,7 +339,7 @@ def outside_named_delegation(doc: Doc, people: People, index: int) -> bool:
     entity = people.entities[index]
     if not home or _belongs_to(entity, home):
         return False
-    stem = _ROLE_STEM_RE.search(entity.role or "")
+    stem = ROLE_STEM_RE.search(entity.role or "")
     if stem is not None and len(stem.group(1)) >= MIN_STEM:
         return True
     starts = [m[0] for m in people.mentions if m[2] == index]

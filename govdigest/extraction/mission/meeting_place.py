@@ -15,13 +15,15 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import is_past_singular, verb_lemma
 from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import word_set
 
 _IN_PLACE_RE = re.compile(
     r"(?:(?<![\w-])[вВ]|(?<![\w-])[вВ]о)\s+([А-ЯЁ][а-яё-]{2,})"
     r"(?:\s+(област[иь]|крае|республике|округе))?"
 )
 _LOCATIVE = frozenset({"loct", "loc2"})
-_ROLE_STEM_RE = re.compile(
+# The adjective stem of a territory in a role ("Горной Республики" → "горн").
+ROLE_STEM_RE = re.compile(
     r"\b([А-ЯЁ][а-яё-]+?)(?:ой|ей|ого|его|ая|ий|ую)\s+(?i:республик|област|кра|округ)"
 )
 MIN_STEM = 3
@@ -35,7 +37,7 @@ def stem(word: str) -> str:
 
 def role_stem(entity: PersonEntity) -> str | None:
     """The stem of the region in a head's role ("губернатор Ольховской области" → "ольховск")."""
-    m = _ROLE_STEM_RE.search(entity.role or "")
+    m = ROLE_STEM_RE.search(entity.role or "")
     return m.group(1).lower() if m and len(m.group(1)) >= MIN_STEM else None
 
 
@@ -64,7 +66,6 @@ def place_stems(doc: Doc, start: int, stop: int) -> list[str]:
     return out
 
 
-_MOVEMENT = frozenset({"прилететь", "прибыть", "приехать", "побывать", "посетить", "отправиться"})
 _SUBJECT_GAP_RE = re.compile(r"[^,;:.!?\n«»\"()–—]{0,60}")
 # "в рамках рабочей поездки в Кленовск", "во время визита в Тавград": the sentence's subject
 # is on a trip to the place named.
@@ -113,7 +114,7 @@ def travels_away(doc: Doc, people: People, subject: PersonEntity, own: str | Non
                 return True
         for w in doc.words_in(sent.start, sent.stop):
             lemma = verb_lemma(doc, w.text) or doc.morph.lemma(w.text.lower())
-            if lemma not in _MOVEMENT or not is_past_singular(doc, w.text):
+            if lemma not in word_set("author_trip_verbs") or not is_past_singular(doc, w.text):
                 continue
             before = [m for m in names if m[1] <= w.start]
             if not before or people.entities[before[-1][2]] is not subject:

@@ -69,17 +69,16 @@ _RELATIVE_HEAD_RE = re.compile(
 
 def relative_head(
     doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
-) -> tuple[PersonEntity, int] | None:
+) -> PersonEntity | None:
     """The person a relative or participial clause right after his name makes the head of a
-    delegation or a working group, and where he is named; not in a sentence about a federal
-    delegation."""
+    delegation or a working group; not in a sentence about a federal delegation."""
     for start, stop, index in people.mentions:
         if index in senders or not _RELATIVE_HEAD_RE.match(doc.text, stop):
             continue
         sent = doc.sentence_at(start)
         if sent is not None and federal.search(doc.text, sent.start, sent.stop):
             continue
-        return people.entities[index], start
+        return people.entities[index]
     return None
 
 
@@ -106,14 +105,14 @@ def named_head(
     trip's object, he leads only when nobody of the region travels in person in the post
     ("Губернатор X прибыл в Ланьхэ. С руководителем делегации провинции Y …": X leads)."""
     found = _named_head_at(doc, people, senders, federal)
-    if found is None or in_person_traveller(doc, people, found[0]) is not None:
+    if found is None or in_person_traveller(doc, people, found) is not None:
         return None
-    return found[0]
+    return found
 
 
 def _named_head_at(
     doc: Doc, people: People, senders: frozenset[int], federal: re.Pattern[str]
-) -> tuple[PersonEntity, int] | None:
+) -> PersonEntity | None:
     for pattern in (_HEAD_NOUN_RE, _PLANE_RE):
         for m in pattern.finditer(doc.text):
             sent = doc.sentence_at(m.start())
@@ -125,7 +124,7 @@ def _named_head_at(
                 if m.end() <= p[0] <= min(m.end() + _HEAD_GAP, sent.stop) and p[2] not in senders
             ]
             if nxt:
-                return people.entities[nxt[0][2]], nxt[0][0]
+                return people.entities[nxt[0][2]]
     return relative_head(doc, people, senders, federal)
 
 

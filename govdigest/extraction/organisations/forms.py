@@ -5,6 +5,7 @@ declined one-word brands, organisations only present at a signing, datelines in 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.name_forms import inflect, match_case
@@ -205,23 +206,23 @@ def former_before(doc: Doc, pos: int) -> bool:
 _OBLIQUE_ADJECTIVE_CASES = frozenset({"gent", "datv", "ablt", "loct"})
 
 
+@cache
+def _abbreviation_genders() -> dict[str, str]:
+    return dict(pairs("abbreviation_genders"))
+
+
 def nominative_before_abbreviation(doc: Doc, words: list[str]) -> list[str] | None:
     """ "Нижнекамского НПЗ" → "Нижнекамский НПЗ": adjectives declined before a plant's or a
     station's abbreviation (``abbreviation_genders``) take the nominative of its head's gender;
     None when the name is not such a group or is already nominative."""
-    genders = dict(pairs("abbreviation_genders"))
+    genders = _abbreviation_genders()
     if len(words) < 2 or words[-1] not in genders:
         return None
     out: list[str] = []
     for word in words[:-1]:
-        parses = [
-            p
-            for p in doc.morph.parse(word.lower())
-            if p.tag.POS == "ADJF" and p.tag.case in _OBLIQUE_ADJECTIVE_CASES
-        ]
-        if not parses or any(
-            p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in doc.morph.parse(word.lower())
-        ):
+        adjectives = [p for p in doc.morph.parse(word.lower()) if p.tag.POS == "ADJF"]
+        parses = [p for p in adjectives if p.tag.case in _OBLIQUE_ADJECTIVE_CASES]
+        if not parses or any(p.tag.case == "nomn" for p in adjectives):
             return None
         form = inflect(parses[0], {"nomn", genders[words[-1]]})
         if form is None:

@@ -140,6 +140,23 @@ def is_media_name(name: str) -> bool:
     return core in _media_outlets() or bool(_DOMAIN_RE.search(core))
 
 
+@cache
+def media_nouns() -> frozenset[str]:
+    """Lemmas that name a medium in a citing phrase ("издание", "агентство", "телеканал")."""
+    return word_set("source_media_nouns") | word_set("media_designators")
+
+
+@cache
+def _outlet_re() -> re.Pattern[str]:
+    outlets = sorted(lines("media_outlets"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, outlets)) + r")(?!\w)")
+
+
+def mentions_outlet(text: str) -> bool:
+    """A known outlet named anywhere in ``text`` (lower-cased), as a whole word."""
+    return bool(_outlet_re().search(text))
+
+
 _NEWS_AGENCY_TAILS = (("агентство", "информации"), ("агентство", "новостей"))
 
 

@@ -128,7 +128,7 @@ def after_government_word(doc: Doc, start: int, words: list[str]) -> bool:
     is the regional government itself: no organisation of a mission."""
     if len(words) != 1 or not words[0].isupper() or len(words[0]) > MAX_REGION_ABBREVIATION:
         return False
-    before = [w for w in doc.words if w.stop <= start][-_MAX_BODY_WORDS:]
+    before = doc.words_in(max(0, start - 160), start)[-_MAX_BODY_WORDS:]
     if not before or doc.text[before[-1].stop : start].strip():
         return False  # a comma or a quote between: "правительства, СК «…»"
     lemma = doc.morph.lemma(before[-1].text.lower())

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.organisations.rules import media_nouns, mentions_outlet
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.speakers import speech_verb_lemmas
-from govdigest.extraction.resources import lines, word_set
 
 # The citing phrase itself; its verb ("сообщает", "передает") is the medium's, not the person's.
 _CITATION_RE = re.compile(
@@ -24,10 +24,9 @@ _CITATION_RE = re.compile(
 
 
 def _names_medium(doc: Doc, start: int, stop: int) -> bool:
-    text = doc.text[start:stop].lower()
-    if any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", text) for o in lines("media_outlets")):
+    if mentions_outlet(doc.text[start:stop].lower()):
         return True
-    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    nouns = media_nouns()
     return any(doc.morph.lemma(w.text.lower()) in nouns for w in doc.words_in(start, stop))
 
 

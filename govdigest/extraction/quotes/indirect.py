@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.organisations.rules import is_media_name
+from govdigest.extraction.organisations.rules import is_media_name, media_nouns
 from govdigest.extraction.people import People
 from govdigest.extraction.quotes.mention_lookup import entity_speaker
 from govdigest.extraction.quotes.raw import RawQuote
@@ -90,7 +90,7 @@ def _cites_medium(doc: Doc, people: People, start: int, stop: int) -> bool:
     named in it ("Как рассказал в интервью газете губернатор X, …") still speaks."""
     if any(start <= m_start < stop for m_start, _, _ in people.mentions):
         return False
-    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    nouns = media_nouns()
     if any(doc.morph.lemma(w.text.lower()) in nouns for w in doc.words_in(start, stop)):
         return True
     clause = doc.text[start:stop].lower().strip(' «»"')
@@ -171,7 +171,7 @@ def _medium_subject(doc: Doc, people: People, start: int, stop: int) -> bool:
     if any(start <= m_start < stop for m_start, _, _ in people.mentions):
         return False
     words = doc.words_in(start, stop)
-    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    nouns = media_nouns()
     for w in words:
         low = w.text.lower()
         if doc.morph.best_pos(low) in ("ADJF", "PRTF"):
@@ -189,7 +189,7 @@ def _without_source_tail(doc: Doc, text: str) -> str:
     if m is None:
         return text
     source = m.group("src")
-    nouns = word_set("source_media_nouns") | word_set("media_designators")
+    nouns = media_nouns()
     if (
         is_media_name(source)
         or "пресс-" in source.lower()

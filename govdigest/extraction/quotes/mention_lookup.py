@@ -2,7 +2,9 @@
 
 A role phrase bound to the person introduced with it, the nearest person of a verb's gender
 named in the nominative, the person mentioned last before a quote. Moved out of speakers.py so
-that pronouns.py need not import that module's private helpers; the behaviour is unchanged.
+that pronouns.py need not import that module's private helpers; round 11 then taught the bare
+role to skip people named inside a reported «что» clause and a place-naming role to pick only a
+holder of that place.
 """
 
 from __future__ import annotations
