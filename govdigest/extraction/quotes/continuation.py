@@ -94,7 +94,7 @@ def repeated_speakers(quotes: list[RawQuote]) -> list[RawQuote]:
 # подводя итоги года в программе «…» на радио." ⏎ «Если говорить честно, …».
 _CHANNEL_LEAD_RE = re.compile(
     r"канал|telegram|телеграм|соцсет|блог|\bэфир|\bпрограмм[еыу]|\bинтервью|пресс-конференц"
-    r"|\bподкаст|\bрадио",
+    r"|\bподкаст|\bрадио|\bпрям\w+\s+лини|\bбрифинг",
     re.IGNORECASE,
 )
 MAX_LEAD_GAP = 3  # whitespace (a line break) between the lead sentence and the quotation

@@ -32,7 +32,18 @@ def is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index
     stands in the entity (the nominative), not in an oblique form ("Рустама Миннибаева")."""
     said = doc.text[start:stop].split()
     name = people.entities[index].name.split()
-    return bool(said) and said[-1].casefold() == name[-1].casefold()
+    if not said or said[-1].casefold() != name[-1].casefold():
+        return False
+    # "Петру Черных", "с Игорем Шойгу": an indeclinable surname tells no case, the first name
+    # before it does (an initial or a shortened form tells nothing).
+    first, own = said[0], name[0]
+    if len(said) < 2 or len(name) < 2 or not first.isalpha() or len(first) < 3:
+        return True
+    return _plain(first) == _plain(own)
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace("ё", "е")
 
 
 def last_mention(people: People, candidates: set[int], before: int) -> int | None:
@@ -136,6 +147,19 @@ def by_role(
         if len(exact) == 1:
             return entity_speaker(exact[0])
     holders = role_holders(people.entities, role.role_class, region, gender)
+    if not holders and not region:
+        # "— сказал глава." after "глава Сосновской республики Айдар Ноев" (a governor):
+        # the one person introduced with that very phrase, whatever class the place gave him;
+        # nobody when another one is the head of something else ("глава района X").
+        introduced = [
+            e
+            for e in people.entities
+            if e.role_phrase == role.canonical and (gender is None or e.gender in (gender, None))
+        ]
+        longer = any(
+            (e.role_phrase or "").startswith(role.canonical + " ") for e in people.entities
+        )
+        return entity_speaker(introduced[0]) if len(introduced) == 1 and not longer else NOBODY
     if not holders:
         return NOBODY
     if region:

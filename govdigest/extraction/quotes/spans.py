@@ -66,10 +66,21 @@ def _straight_paragraphs(lines: list[str], starts: list[int]) -> list[QuoteSpan]
             if not marks:
                 continue
             closer = _STRAY_CLOSE_RE[mark].search(lines[j])
-            if marks == 1 and closer is not None:
+            if closer is not None and (marks == 1 or _first_mark_closes(lines[j], closer.start())):
                 out.append(QuoteSpan(starts[k], starts[j] + closer.start() + 2, 0))
             break
     return out
+
+
+def _first_mark_closes(line: str, before_closer: int) -> bool:
+    """ "…задержаны трое»,– заявил депутат. Он отметил, что «…»": the closing paragraph
+    quotes again after its attribution; the stray closer is still its first mark, and the
+    marks after it pair up among themselves."""
+    closer = before_closer + 1
+    if any(ch in '"«»' for ch in line[:closer]):
+        return False
+    rest = line[closer + 1 :]
+    return rest.count("«") == rest.count("»") and rest.count('"') % 2 == 0
 
 
 def _line_spans(line: str, offset: int) -> list[QuoteSpan]:

@@ -101,6 +101,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if m_start >= start and m_stop <= stop and not plural:
             if (
                 _addressee(doc, people, m_start, m_stop, index)
+                or _gerund_object(doc, start, m_start)
                 or not_the_speaker(doc, m_start, m_stop)
                 or _oblique_in_heading(doc, people, (m_start, m_stop, index), start, stop)
             ):
@@ -167,16 +168,29 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
 def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:
     """ "Как заявил Рябинину губернатор": a name in the dative or instrumental inside an
     attribution is whom the speaker addressed or met, not the speaker."""
+    prev = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12) : start])
+    if prev and prev.group(1).lower() in _ADDRESSEE_PREPOSITIONS:
+        # "— обратился он к Олегу Ранцеву", "— сказал он с Иваном Прониным"; also an
+        # indeclinable surname that reads like the nominative ("— обратился он к Черных").
+        return True
     if is_nominative_mention(doc, people, start, stop, index):
         return False
     said = doc.text[start:stop].split()
     if not said:
         return False
-    prev = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12) : start])
-    if prev and prev.group(1).lower() in _ADDRESSEE_PREPOSITIONS:
-        return True  # "— обратился он к Олегу Ранцеву", "— сказал он с Иваном Прониным"
     cases = {p.tag.case for p in doc.morph.parse(said[-1]) if p.tag.POS == "NOUN"}
     return bool(cases & {"datv", "ablt"}) and "nomn" not in cases
+
+
+def _gerund_object(doc: Doc, start: int, mention: int) -> bool:
+    """ "— добавил он, пожелав Петру Черных успехов": a name after a gerund that follows a comma
+    in the attribution, with no comma between them, is the gerund's object or addressee.
+    ("— сказал, обращаясь к гостям, Пётр Черных": the comma closes the gerund's phrase.)"""
+    comma = doc.text.rfind(",", start, mention)
+    if comma < 0:
+        return False
+    words = doc.words_in(comma, mention)
+    return bool(words) and doc.morph.best_pos(words[0].text.lower()) == "GRND"
 
 
 # "по словам X", "слова X", "цитата X": an oblique name that still owns the words.
