@@ -127,7 +127,7 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
             a_start = body_start + attr.end()
             end = re.search(rf"[,.]\s+{SPEECH_DASH}\s+|[.!?…]\s*$", body[attr.end() :])
             a_stop = a_start + (end.start() if end else len(body) - attr.end())
-            if has_speech_verb(doc, a_start, a_stop):
+            if has_speech_verb(doc, a_start, a_stop) or _signed(doc, people, a_start, a_stop):
                 speaker = resolve(doc, people, a_start, a_stop, line_start)
                 attributed = True
                 first = body[: attr.start()] + (attr.group(1) if attr.group(1) != "," else "")
@@ -159,6 +159,25 @@ def dialogue_lines(doc: Doc, people: People, covered: list[tuple[int, int]]) -> 
         if continued and speaker.name:
             out.extend(continued_paragraphs(doc, people, offset, speaker))
     return out
+
+
+def _signed(doc: Doc, people: People, start: int, stop: int) -> bool:
+    """ "– Гордимся вами, – врио губернатора Кедровской области Олег Дёмин.": a TV story's
+    caption closes a dash paragraph with the speaker's role and full name and no verb."""
+    end = start + len(doc.text[start:stop].rstrip(" ."))
+    line_end = doc.text.find("\n", end)
+    if doc.text[end : len(doc.text) if line_end < 0 else line_end].strip() != ".":
+        return False
+    named = [m for m in people.mentions if start <= m[0] and m[1] == end]
+    if len(named) != 1 or len(doc.text[named[0][0] : end].split()) < 2:
+        return False
+    words = doc.words_in(start, named[0][0])
+    if not words:
+        return True
+    role = match_role_at(doc, words, 0)
+    return role is not None and doc.text[named[0][0] : end].split()[-1] == (
+        people.entities[named[0][2]].surname
+    )
 
 
 def continued_paragraphs(doc: Doc, people: People, start: int, speaker: Speaker) -> list[RawQuote]:
@@ -327,6 +346,12 @@ _WRITE_VERBS = frozenset({"написать", "писать"})
 
 # "ТАРСК, 15 сен - РИА Новости.": an agency dateline opens the paragraph, not the speech.
 _DATELINE_RE = re.compile(r"[А-ЯЁ][А-ЯЁ-]{2,}\b")
+# "Кедровск. 17 августа. KEDRNEWS.RU - В лесах идёт тушение, сообщил глава": an agency's
+# dateline and tag before the opening sentence of its item are the byline, not the speech.
+_AGENCY_TAG_RE = re.compile(
+    r"^(?:[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?[.,]\s+\d{1,2}\s+[а-яё]+[.,]?\s+)?"
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]+(?:\.[A-ZА-ЯЁ]{2,})?\s+[—–-]\s+(?=[А-ЯЁ])"
+)
 
 
 def _names_a_role(doc: Doc, start: int, stop: int) -> bool:
@@ -393,7 +418,7 @@ def unquoted_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) ->
                 break
             if speaker.name is not None:
                 start = _paragraph_lead(doc, people, covered, sent.start)
-                body = doc.text[start : sent.start] + body
+                body = _AGENCY_TAG_RE.sub("", doc.text[start : sent.start] + body)
                 out.append(RawQuote(start, sent.stop, clean_quote_text(body), speaker, True))
             break
     return out

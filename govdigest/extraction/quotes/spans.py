@@ -102,9 +102,13 @@ def _line_spans(line: str, offset: int) -> list[QuoteSpan]:
             _close(stack, out, "“", i, offset)
         elif ch == '"':
             prev = line[i - 1] if i else " "
-            if stack and stack[-1][0] == '"' and prev not in " \t":
+            # 'обучение."Слова благодарности…' : a web copy lost the space after a sentence
+            # end; a mark between a full stop and a capital letter opens (a closing one is
+            # followed by a space, a comma or a dash).
+            glued = prev in ".!?…" and line[i + 1 : i + 2].isupper()
+            if stack and stack[-1][0] == '"' and prev not in " \t" and not glued:
                 _close(stack, out, '"', i, offset)
-            elif prev in _STRAIGHT_OPEN_AFTER:
+            elif prev in _STRAIGHT_OPEN_AFTER or glued:
                 stack.append((ch, i))
             elif stack and stack[-1][0] == '"':
                 _close(stack, out, '"', i, offset)

@@ -162,3 +162,65 @@ def test_unpaired_marks_after_closer_do_not_join(extractor: Extractor) -> None:
     )
     result = run(extractor, text)
     assert not [q for q in result.quotes if "изъято оружие" in q.text and "Сегодня" in q.text]
+
+
+# (text, first words of the speech, words its text must hold, speaker): web-copy residue.
+RESIDUE = [
+    # A straight quote glued to the previous sentence's full stop.
+    pytest.param(
+        "Министр образования Кедровской области Анна Лосева провела брифинг. Школы работают "
+        'дистанционно."Спасибо родителям за терпение и помощь детям", – сказала министр '
+        "Анна Лосева.\n",
+        "Спасибо родителям",
+        "терпение",
+        "Анна Лосева",
+        id="straight-quote-glued-to-full-stop",
+    ),
+    # An agency's tag before the opening sentence of its item is not the speech.
+    pytest.param(
+        "Кедровск. 17 августа. KEDRNEWS.RU - В лесах на севере области продолжается тушение "
+        "пожаров, сообщил журналистам губернатор Кедровской области Олег Дёмин.\n",
+        "В лесах на севере",
+        "тушение",
+        "Олег Дёмин",
+        id="agency-tag-before-unquoted-opening",
+    ),
+    # A TV story's caption: role and full name after the dash, no verb.
+    pytest.param(
+        "Награды вручал губернатор Олег Дёмин. Звания получили 17 жителей области.\n"
+        "– Гордимся вами и благодарны за то, что вы делаете для всех нас, – губернатор "
+        "Кедровской области Олег Дёмин.\n",
+        "Гордимся вами",
+        "благодарны",
+        "Олег Дёмин",
+        id="dash-paragraph-signed-by-role-and-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "holds", "speaker"), RESIDUE)
+def test_residue(
+    extractor: Extractor, text: str, starts: str, holds: str, speaker: str | None
+) -> None:
+    quote = quote_starting(run(extractor, text), starts)
+    assert holds in quote.text
+    assert quote.speaker == speaker
+
+
+# A closing quote after a full stop is followed by a comma or a dash, never a capital letter.
+def test_closing_quote_after_full_stop_stays_closing(extractor: Extractor) -> None:
+    text = '"Мост откроем летом. Работы идут по графику.", - сказал губернатор Олег Дёмин.\n'
+    quote = quote_starting(run(extractor, text), "Мост откроем летом")
+    assert "по графику" in quote.text
+    assert quote.speaker == "Олег Дёмин"
+
+
+# A dash paragraph closed by words that are not a role and a name stays unattributed.
+def test_dash_paragraph_closed_by_other_words_is_no_signature(extractor: Extractor) -> None:
+    text = (
+        "Награды вручал губернатор Олег Дёмин. Звания получили 17 жителей области.\n"
+        "– Гордимся вами и благодарны за то, что вы делаете для всех нас, – вот главные "
+        "слова вечера для Олега Дёмина.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.text.startswith("Гордимся") and q.speaker]
