@@ -8,6 +8,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.people import People
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.quotes.speakers import has_speech_verb, speech_verb_lemmas
 from govdigest.extraction.resources import lines, word_set
 from govdigest.extraction.roles import match_role_at
@@ -104,7 +105,7 @@ def attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
             return (start, stop) if short or has_speech_verb(doc, start, stop) else None
         return None
     if not before.endswith((":", ",")):
-        return None
+        return _that_clause_lead(doc, line_start, before, pos)
     stop = line_start + len(before)
     start = clause_start(doc.text, line_start, stop - 1)
     if (
@@ -120,6 +121,34 @@ def attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
     # reported speech is the speaker's own words.
     according = _ACCORDING_LEAD_RE.search(doc.text, start, stop)
     return (according.start(1), according.end(1)) if according else None
+
+
+# "Также X отметила, что «губернатор бережно распоряжается наследством»." : a that-clause
+# quoted whole, to the end of its sentence, is the speaker's own words.
+_THAT_LEAD_RE = re.compile(r",\s+что\s*$")
+_QUOTE_ENDS_SENTENCE_RE = re.compile(r"[»\"“]\s*(?:[.!?…]|$)", re.MULTILINE)
+
+
+# "X завершил послание словами «Победа будет за нами!»", "обратился к гостям со словами «…»":
+# the words named by "словами" are the clause's subject's own.
+_WORDS_LEAD_RE = re.compile(r"\b(?:со\s+)?словами\s*$")
+
+
+def _that_clause_lead(doc: Doc, line_start: int, before: str, pos: int) -> tuple[int, int] | None:
+    words = _WORDS_LEAD_RE.search(before)
+    if words is not None:
+        stop = line_start + words.start()
+        start = clause_start(doc.text, line_start, stop - 1)
+        return (start, stop) if names_someone(doc, start, stop) else None
+    that = _THAT_LEAD_RE.search(before)
+    if that is None:
+        return None
+    spans = [s for s in find_spans(doc.text) if s.open == pos and s.balanced]
+    if not spans or not _QUOTE_ENDS_SENTENCE_RE.match(doc.text, spans[0].close - 1):
+        return None
+    stop = line_start + that.start()
+    start = clause_start(doc.text, line_start, stop - 1)
+    return (start, stop) if has_speech_verb(doc, start, stop) else None
 
 
 def _names_it(doc: Doc, start: int, stop: int) -> bool:

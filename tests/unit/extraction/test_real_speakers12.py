@@ -224,3 +224,47 @@ def test_dash_paragraph_closed_by_other_words_is_no_signature(extractor: Extract
     )
     result = run(extractor, text)
     assert not [q for q in result.quotes if q.text.startswith("Гордимся") and q.speaker]
+
+
+# (text, first words of a quoted fragment, its speaker): words quoted inside a lead clause.
+FRAGMENTS = [
+    # A that-clause quoted whole to the end of its sentence is the speaker's own words.
+    pytest.param(
+        "Председатель Совета Кедровии Ольга Рябова поделилась впечатлениями о встрече.\n"
+        "Также Ольга Рябова отметила, что «Олег Дёмин бережно распоряжается наследством "
+        "Ильи Седова».\n",
+        "Олег Дёмин бережно",
+        "Ольга Рябова",
+        id="that-clause-quoted-whole",
+    ),
+    # "словами «…»": the words of the clause's subject.
+    pytest.param(
+        "Губернатор Кедровской области Олег Дёмин завершил послание словами «Мы всё сможем "
+        "вместе!»\nВыступление длилось час.\n",
+        "Мы всё сможем",
+        "Олег Дёмин",
+        id="closed-with-the-words",
+    ),
+    pytest.param(
+        "Новости области\nГубернатор Олег Дёмин обратился к выпускникам со словами «Берегите "
+        "друг друга и свою землю».\n",
+        "Берегите друг друга",
+        "Олег Дёмин",
+        id="addressed-with-the-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), FRAGMENTS)
+def test_fragment(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert quote_starting(run(extractor, text), starts).speaker == speaker
+
+
+# A quoted name opening a that-clause which goes on after it is a name, not the words said.
+def test_quoted_name_inside_that_clause_is_no_quote(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Олег Дёмин сообщил, что «Кедровые дали и партнёры» построят в области "
+        "новый завод.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.text.startswith("Кедровые дали")]
