@@ -27,6 +27,7 @@ from govdigest.extraction.quotes.blocks import (
 from govdigest.extraction.quotes.continuation import carry_speakers, is_attributed
 from govdigest.extraction.quotes.layouts import (
     closed_paragraphs,
+    inline_dash_speech,
     name_colon_lines,
     plain_interview,
     signed_paragraphs,
@@ -106,6 +107,9 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
     for quote in dialogue_lines(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))
+    for start, stop, text, speaker in inline_dash_speech(doc, people, covered):
+        found.append(RawQuote(start, stop, clean_quote_text(text), speaker, True))
+        covered.append((start, stop))
     for quote in heading_blocks(doc, people, covered):
         found.append(quote)
         covered.append((quote.start, quote.stop))

@@ -16,6 +16,8 @@ import re
 
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.people import People
+from govdigest.extraction.quotes.attribution import attribution_after
+from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.quotes.speakers import Speaker, has_speech_verb, resolve
 
 Found = tuple[int, int, str, Speaker]
@@ -233,3 +235,34 @@ def closed_below(doc: Doc, people: People, line_stop: int) -> Speaker | None:
         speaker = resolve(doc, people, closing.end(), stop, start)
         return speaker if speaker.name is not None else None
     return None
+
+
+# "…прошла в прямом эфире. — Планирую ли я идти на выборы? Да, планирую, — сказал Павел
+# Журавин. Читайте также …": a dash speech opened after a sentence end inside a paragraph and
+# closed by its own dash attribution in the same paragraph.
+_INLINE_DASH_RE = re.compile(r"(?<=[.!?…»])\s*[—–]\s+(?=[А-ЯЁ])")
+_INLINE_CLOSE_RE = re.compile(r"[,!?…]\s+[—–]\s+(?=[а-яё])")
+
+
+def inline_dash_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
+    out: list[Found] = []
+    # Inside a quotation a dash after a full stop is the quoted text's own ("— Прим. ред.").
+    quoted = [(q.open, q.close) for q in find_spans(doc.text)]
+    for start, stop in _lines(doc.text):
+        for m in _INLINE_DASH_RE.finditer(doc.text, start, stop):
+            body_start = m.end()
+            if not doc.text[start : m.start()].strip() or _covered(body_start, covered + quoted):
+                continue  # a paragraph opened by a dash is a dialogue line
+            closing = _INLINE_CLOSE_RE.search(doc.text, body_start, stop)
+            if closing is None or _INLINE_DASH_RE.search(doc.text, body_start, closing.start()):
+                continue
+            clause = attribution_after(doc, closing.start())
+            body = doc.text[body_start : closing.start()].strip()
+            if clause is None or len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS:
+                continue
+            speaker = resolve(doc, people, clause[0], clause[1], body_start)
+            if speaker.name is None:
+                continue
+            mark = doc.text[closing.start()]
+            out.append((body_start, clause[1], body + ("" if mark == "," else mark), speaker))
+    return out

@@ -268,3 +268,55 @@ def test_quoted_name_inside_that_clause_is_no_quote(extractor: Extractor) -> Non
     )
     result = run(extractor, text)
     assert not [q for q in result.quotes if q.text.startswith("Кедровые дали")]
+
+
+# A dash speech opened after a sentence end inside a paragraph, closed by its own attribution.
+INLINE = [
+    pytest.param(
+        "Об этом глава региона сообщил на пресс-конференции в эфире «Кедр-ТВ». — Пойду ли я "
+        "на выборы? Да, пойду. Это большая ответственность перед жителями, — сказал Павел "
+        "Журавин. Читайте также другие материалы.\n",
+        "Пойду ли я",
+        "ответственность перед жителями",
+        "Павел Журавин",
+        id="inline-dash-speech-after-full-stop",
+    ),
+    pytest.param(
+        "Губернатор Анна Лосева открыла новую школу в Кедровске. – Здесь будут учиться "
+        "шестьсот детей, и это только начало, – отметила она. Школу строили два года.\n",
+        "Здесь будут учиться",
+        "только начало",
+        "Анна Лосева",
+        id="inline-en-dash-speech-pronoun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "holds", "speaker"), INLINE)
+def test_inline_dash(
+    extractor: Extractor, text: str, starts: str, holds: str, speaker: str | None
+) -> None:
+    quote = quote_starting(run(extractor, text), starts)
+    assert holds in quote.text
+    assert quote.speaker == speaker
+
+
+# A dash after a full stop that no attribution with a verb of saying closes is no speech.
+def test_inline_dash_without_attribution_is_no_speech(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Анна Лосева открыла школу. — Здесь будут учиться шестьсот детей, — "
+        "такие планы у города на новый учебный год.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.text.startswith("Здесь будут")]
+
+
+# An editor's note inside a quotation ("… Ильёй Седовым. — Прим. ред.). …»") is no new speech.
+def test_dash_inside_quotation_is_no_inline_speech(extractor: Extractor) -> None:
+    text = (
+        "«Мы обсудили это с господином Седовым (министром Ильёй Седовым. — Прим. ред.). Нам "
+        "есть чему у вас поучиться», — сказал губернатору посол Тавии Марк Рудин.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.text.startswith("Прим. ред.")]
+    assert quote_starting(result, "Мы обсудили").speaker == "Марк Рудин"
