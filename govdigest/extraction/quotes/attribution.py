@@ -23,11 +23,11 @@ AFTER_ATTR_RE = re.compile(r"\s*[,!?…]?\s*(?:[—–-]\s+|(?<=\s)-)(?=[а-яё
 # comma is followed right away by a verb of saying (checked against speech_verbs).
 _COMMA_ATTR_RE = re.compile(r",\s+(?=[а-яё]+\s+\S)")
 # Where an attribution clause ends: a sentence end, or a dash that resumes the speech.
-# An initial ("сказал Е. Котельников") or a one-letter abbreviation ("и.о. руководителя") does
-# not end the attribution clause; an aside in
+# An initial ("сказал Е. Котельников"), a one-letter abbreviation ("и.о. руководителя") or a
+# domain's dot ("приводит VSE42.RU слова …") does not end the attribution clause; an aside in
 # parentheses ("(цитата по пресс-службе Кремля)") does: it names a source, not the speaker.
 ATTR_END_RE = re.compile(
-    r"(?<!\b[А-ЯЁ])(?<!\b[а-яё]\.[а-яё])\.(?![а-яё]\.)|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
+    r"(?<!\b[А-ЯЁ])(?<!\b[а-яё]\.[а-яё])\.(?![а-яё]\.|[A-Za-z])|[!?…;]|\s\(|[,.]\s+[—–]\s+|\s[—–]\s+[«\"„“]|:\s*$|:\s+[«\"„“]"
 )
 
 

@@ -35,6 +35,9 @@ def _inside(pos: int, covered: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in covered)
 
 
+_DASH_AFTER_STOP_RE = re.compile(r"[.!?…]\s*[—–-]\s*\Z")
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = text.lstrip(", ").rstrip(" .;")
@@ -262,7 +265,18 @@ def extract_indirect(doc: Doc, people: People, covered: list[tuple[int, int]]) -
         who_start, who_stop, text_start = found
         if _inside(text_start, covered):
             continue
-        text = _tidy(doc.text[text_start : sent.stop])
+        # "…добавил, что совещание назначено.- Позиция такая, - написал X": a speech glued to
+        # the sentence (a lost space) is its own quote; the reported words end before it.
+        stop = min(
+            (
+                a
+                for a, _ in covered
+                if text_start < a < sent.stop
+                and _DASH_AFTER_STOP_RE.search(doc.text, max(0, a - 4), a)
+            ),
+            default=sent.stop,
+        )
+        text = _tidy(doc.text[text_start:stop].rstrip(" -—–"))
         text = _without_source_tail(doc, text)
         if len(text.split()) < MIN_INDIRECT_WORDS or text.startswith(("«", '"')):
             continue

@@ -239,9 +239,11 @@ def closed_below(doc: Doc, people: People, line_stop: int) -> Speaker | None:
 
 # "…прошла в прямом эфире. — Планирую ли я идти на выборы? Да, планирую, — сказал Павел
 # Журавин. Читайте также …": a dash speech opened after a sentence end inside a paragraph and
-# closed by its own dash attribution in the same paragraph.
-_INLINE_DASH_RE = re.compile(r"(?<=[.!?…»])\s*[—–]\s+(?=[А-ЯЁ])")
-_INLINE_CLOSE_RE = re.compile(r"[,!?…]\s+[—–]\s+(?=[а-яё])")
+# closed by its own dash attribution in the same paragraph. A hyphen glued to the full stop
+# ("…компаний.- Позиция такая, - написал X.") opens one too; a dash inside the speech
+# ("Задача, — сделать край центром, — сказал X.") is not yet its attribution.
+_INLINE_DASH_RE = re.compile(r"(?<=[.!?…»])\s*[—–]\s+(?=[А-ЯЁ])|(?<=[.!?…])-\s+(?=[А-ЯЁ])")
+_INLINE_CLOSE_RE = re.compile(r"[,!?…]\s+[—–-]\s+(?=[а-яё])")
 
 
 def inline_dash_speech(doc: Doc, people: People, covered: list[tuple[int, int]]) -> list[Found]:
@@ -253,16 +255,28 @@ def inline_dash_speech(doc: Doc, people: People, covered: list[tuple[int, int]])
             body_start = m.end()
             if not doc.text[start : m.start()].strip() or _covered(body_start, covered + quoted):
                 continue  # a paragraph opened by a dash is a dialogue line
-            closing = _INLINE_CLOSE_RE.search(doc.text, body_start, stop)
-            if closing is None or _INLINE_DASH_RE.search(doc.text, body_start, closing.start()):
+            found = _inline_close(doc, body_start, stop)
+            if found is None:
                 continue
-            clause = attribution_after(doc, closing.start())
-            body = doc.text[body_start : closing.start()].strip()
-            if clause is None or len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS:
+            close, clause = found
+            body = doc.text[body_start:close].strip()
+            if len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS:
                 continue
             speaker = resolve(doc, people, clause[0], clause[1], body_start)
             if speaker.name is None:
                 continue
-            mark = doc.text[closing.start()]
+            mark = doc.text[close]
             out.append((body_start, clause[1], body + ("" if mark == "," else mark), speaker))
     return out
+
+
+def _inline_close(doc: Doc, body_start: int, stop: int) -> tuple[int, tuple[int, int]] | None:
+    """The first dash attribution with a verb of saying after ``body_start`` in its paragraph,
+    unless another inline dash speech opens before it."""
+    next_open = _INLINE_DASH_RE.search(doc.text, body_start, stop)
+    limit = next_open.start() if next_open else stop
+    for closing in _INLINE_CLOSE_RE.finditer(doc.text, body_start, limit):
+        clause = attribution_after(doc, closing.start())
+        if clause is not None:
+            return closing.start(), clause
+    return None

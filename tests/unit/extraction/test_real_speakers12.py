@@ -289,6 +289,25 @@ INLINE = [
         "Анна Лосева",
         id="inline-en-dash-speech-pronoun",
     ),
+    # A dash inside the speech is not yet its attribution.
+    pytest.param(
+        "Губернатор Павел Журавин выступил с докладом. — Главная задача, которую я вижу, — "
+        "сделать Кедровию центром машиностроения, — сказал Павел Журавин. Доклад длился час.\n",
+        "Главная задача",
+        "центром машиностроения",
+        "Павел Журавин",
+        id="inline-dash-speech-with-inner-dash",
+    ),
+    # A hyphen glued to the full stop opens the speech too.
+    pytest.param(
+        "Губернатор Кедровской области Павел Журавин спустился в шахту. Губернатор добавил, "
+        "что вечером пройдёт совещание с угольщиками.- Наша позиция простая - сначала "
+        "увидеть работу горняков своими глазами, - написал Павел Журавин.\n",
+        "Наша позиция простая",
+        "своими глазами",
+        "Павел Журавин",
+        id="inline-glued-hyphen-speech",
+    ),
 ]
 
 
@@ -320,3 +339,43 @@ def test_dash_inside_quotation_is_no_inline_speech(extractor: Extractor) -> None
     result = run(extractor, text)
     assert not [q for q in result.quotes if q.text.startswith("Прим. ред.")]
     assert quote_starting(result, "Мы обсудили").speaker == "Марк Рудин"
+
+
+# The reported words end where a glued dash speech begins.
+def test_reported_words_end_before_glued_speech(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Кедровской области Павел Журавин спустился в шахту. Губернатор добавил, "
+        "что вечером пройдёт совещание с угольщиками.- Наша позиция простая - сначала "
+        "увидеть работу горняков своими глазами, - написал Павел Журавин.\n"
+    )
+    quote = quote_starting(run(extractor, text), "вечером пройдёт совещание")
+    assert quote.text == "вечером пройдёт совещание с угольщиками"
+
+
+# (text, first words of a quote, its expected speaker): sources named in the attribution.
+SOURCES = [
+    # A news site's domain between the verb and the owner of the words.
+    pytest.param(
+        "Губернатор Кедровской области Павел Журавин провёл совещание.\n"
+        "«Бездействие глав повлечёт для них серьёзные последствия!» — приводит KEDR42.RU "
+        "слова Журавина.\n",
+        "Бездействие глав",
+        "Павел Журавин",
+        id="domain-between-verb-and-words-owner",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SOURCES)
+def test_source_speaker(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert quote_starting(run(extractor, text), starts).speaker == speaker
+
+
+# "…, пишет ИА <name>" is the newsroom's source, cut from the reported words.
+def test_information_agency_tail_is_cut(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Кедровской области Павел Журавин заявил о готовности идти на выборы. Он "
+        "также добавил, что решение останется за президентом, пишет ИА KedrMedia.\n"
+    )
+    quote = quote_starting(run(extractor, text), "решение останется")
+    assert quote.text == "решение останется за президентом"
