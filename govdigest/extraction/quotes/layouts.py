@@ -19,6 +19,7 @@ from govdigest.extraction.people import People
 from govdigest.extraction.quotes.attribution import attribution_after
 from govdigest.extraction.quotes.spans import find_spans
 from govdigest.extraction.quotes.speakers import Speaker, has_speech_verb, resolve
+from govdigest.extraction.resources import word_set
 
 Found = tuple[int, int, str, Speaker]
 
@@ -91,7 +92,7 @@ def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) 
         body = doc.text[start : closing.start()].strip()
         if len(re.findall(r"\w+", body)) < MIN_BLOCK_SPEECH_WORDS or re.search(r"[«»\"„“]", body):
             continue
-        if has_speech_verb(doc, start, closing.start()) and re.search(r",\s+что\b", body):
+        if _person_reports(doc, start, closing.start()) and re.search(r",\s+что\b", body):
             continue  # reported speech already: "X сказал, что …, — добавил он."
         speaker = resolve(doc, people, a_start, a_stop, start)
         if speaker.name is None:
@@ -100,6 +101,21 @@ def closed_paragraphs(doc: Doc, people: People, covered: list[tuple[int, int]]) 
         text = body + ("" if mark == "," else mark)
         out.append((start, a_stop, text, speaker))
     return out
+
+
+def _person_reports(doc: Doc, start: int, stop: int) -> bool:
+    """A finite verb of saying whose subject may be a person: inside a retold speech a neuter
+    one ("Заседание подтвердило, что …") is part of the speech, not a report of it."""
+    verbs = word_set("speech_verbs")
+    for w in doc.words_in(start, stop):
+        low = w.text.lower()
+        if doc.morph.lemma(low) not in verbs:
+            continue
+        parses = [p for p in doc.morph.parse(low) if p.tag.POS == "VERB"]
+        # An infinitive or a future ("продолжит работу") reports nothing either.
+        if any(("past" in p.tag and "neut" not in p.tag) or "pres" in p.tag for p in parses):
+            return True
+    return False
 
 
 # "… будет развивать связи с соседями," ⏎ ⏎ "– подчеркнул губернатор.": the paragraph ends in a

@@ -379,3 +379,29 @@ def test_information_agency_tail_is_cut(extractor: Extractor) -> None:
     )
     quote = quote_starting(run(extractor, text), "решение останется")
     assert quote.text == "решение останется за президентом"
+
+
+# A retold post set as an unmarked paragraph ending in a comma, its dash attribution alone on
+# the next line; a neuter "подтвердило, что" inside it is part of the speech, not a report.
+def test_neuter_that_clause_inside_closed_paragraph(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Кедровской области Павел Журавин поблагодарил организаторов форума.\n"
+        "Форум регионов завершился пленарным заседанием. Оно ещё раз подтвердило, что форум "
+        "– площадка для прикладных вопросов. Кедровская область продолжит работу с соседями,\n"
+        "– подчеркнул губернатор.\n"
+    )
+    quote = quote_starting(run(extractor, text), "Форум регионов завершился")
+    assert "продолжит работу с соседями" in quote.text
+    assert quote.speaker == "Павел Журавин"
+
+
+# A person's "сказал, что" inside the paragraph still makes it reported speech.
+def test_person_that_clause_blocks_closed_paragraph(extractor: Extractor) -> None:
+    text = (
+        "Губернатор Кедровской области Павел Журавин поблагодарил организаторов форума.\n"
+        "Министр Илья Седов сказал, что форум – площадка для прикладных вопросов. Кедровская "
+        "область продолжит работу с соседями,\n"
+        "– подчеркнул губернатор.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.kind == "direct" and "Министр Илья" in q.text]
