@@ -46,9 +46,27 @@ def attribution_after(doc: Doc, pos: int) -> tuple[int, int] | None:
         if doc.morph.best_pos(g.group(1).lower()) == "GRND":
             stop = g.start()
             break
-    if has_speech_verb(doc, m.end(), stop) or _IMPERSONAL_SOURCE_RE.match(doc.text, m.end()):
+    if (
+        has_speech_verb(doc, m.end(), stop)
+        or _IMPERSONAL_SOURCE_RE.match(doc.text, m.end())
+        or (
+            "-" in m.group().replace("—", "-").replace("–", "-")
+            and _after_quote_verb(doc, m.end(), stop)
+        )
+    ):
         return m.end(), stop
     return None
+
+
+# Verbs that attribute words only right after a quotation and its dash ("«…», - отреагировал
+# на ответ губернатор", "«…», – привёл биографию политика президент"); as verbs of reported
+# speech they would read "то, что" or "привело к тому, что" as a claim.
+_AFTER_QUOTE_VERBS = frozenset({"отреагировать", "привести"})
+
+
+def _after_quote_verb(doc: Doc, start: int, stop: int) -> bool:
+    words = doc.words_in(start, stop)
+    return bool(words) and doc.morph.lemma(words[0].text.lower()) in _AFTER_QUOTE_VERBS
 
 
 # "«…», — отмечается в сообщении министерства": an impersonal verb naming the source. Only

@@ -192,7 +192,7 @@ def extract_direct(doc: Doc, people: People) -> tuple[list[RawQuote], list[tuple
         found.append(headline)
         covered.append((headline.start, headline.stop))
     found.sort(key=lambda q: q.start)
-    return carry_speakers(doc, people, _inherit_speakers(doc, found)), covered
+    return carry_speakers(doc, people, _inherit_speakers(doc, people, found)), covered
 
 
 # A headline that opens with a quotation and a colon: "«Не пустая формальность»: А и Б …".
@@ -237,15 +237,24 @@ def _listed_names(doc: Doc, spans: Sequence[QuoteSpan]) -> set[int]:
     return out
 
 
-def _inherit_speakers(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+def _inherit_speakers(doc: Doc, people: People, quotes: list[RawQuote]) -> list[RawQuote]:
     # A quotation that follows another one closely with no attribution of its own continues the
-    # same speaker ("«…», — сказал он. «…»"), unless someone else is named in between.
+    # same speaker ("«…», — сказал он. «…»"), unless someone else is named in between: by a
+    # full name, or by a surname alone ("Путин отметил, что …" between two quotations).
     out: list[RawQuote] = []
     for q in quotes:
         if not q.attributed and out and out[-1].speaker.name:
             prev = out[-1]
             gap = doc.text[prev.stop : q.start]
-            if len(gap) <= MAX_CONTINUATION_GAP and not re.search(r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap):
+            other = any(
+                prev.stop <= s and e <= q.start and people.entities[i].name != prev.speaker.name
+                for s, e, i in people.mentions
+            )
+            if (
+                len(gap) <= MAX_CONTINUATION_GAP
+                and not other
+                and not re.search(r"[А-ЯЁ]\w+\s+[А-ЯЁ]\w+", gap)
+            ):
                 q = RawQuote(q.start, q.stop, q.text, prev.speaker, False)
         out.append(q)
     return out

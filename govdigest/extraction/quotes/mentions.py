@@ -21,7 +21,7 @@ from govdigest.extraction.roles import match_role_at
 
 # Nouns whose genitive is the owner of the words said: "слова X", "цитата X", "мнение X".
 _PLACE_ENDINGS = ("ии", "ья", "ьи")
-_WORDS_NOUNS = frozenset({"слово", "цитата", "мнение", "позиция", "мысль", "высказывание"})
+WORDS_NOUNS = frozenset({"слово", "цитата", "мнение", "позиция", "мысль", "высказывание"})
 
 
 def not_the_speaker(doc: Doc, start: int, stop: int) -> bool:
@@ -53,7 +53,7 @@ def not_the_speaker(doc: Doc, start: int, stop: int) -> bool:
     # A lower-case noun (not "Роман" before "Ильясов") owning a first name and surname whose
     # first name reads only as an oblique case ("Антона Силина"); a lone surname is too unsure.
     owner = len(said) >= 2 and prev.text[:1].islower() and _is_noun(doc, prev)
-    return owner and doc.morph.lemma(prev.text.lower()) not in _WORDS_NOUNS
+    return owner and doc.morph.lemma(prev.text.lower()) not in WORDS_NOUNS
 
 
 def _parses(doc: Doc, word: Word) -> tuple[Any, ...]:

@@ -19,7 +19,12 @@ from govdigest.extraction.quotes.mention_lookup import (
     last_mention,
     unbound_subject,
 )
-from govdigest.extraction.quotes.mentions import addressed_role, ner_organisation, not_the_speaker
+from govdigest.extraction.quotes.mentions import (
+    WORDS_NOUNS,
+    addressed_role,
+    ner_organisation,
+    not_the_speaker,
+)
 from govdigest.extraction.quotes.org_speakers import (
     NOBODY,
     PRESS_ROLE,
@@ -119,6 +124,7 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
         if role is not None and (
             (i > 0 and words[i - 1].text.lower() in _ADDRESSEE_PREPOSITIONS)
             or addressed_role(doc, w)
+            or (i > 0 and _owned_by_object(doc, words[i - 1], w))
         ):
             # "— отметил … с послом Ирана глава области", "— сказал губернатору посол": addressees.
             continue
@@ -163,6 +169,18 @@ def _resolve(doc: Doc, people: People, start: int, stop: int, anchor: int) -> Sp
     if _subjectless_first_person(doc, start, stop):
         return Speaker(doc.author, None)
     return NOBODY
+
+
+def _owned_by_object(doc: Doc, prev: Word, role: Word) -> bool:
+    """ "— привёл биографию губернатора премьер": a role only in the genitive after the verb's
+    object is whose biography or impressions were retold; "слова губернатора" still speaks."""
+    if not prev.text.islower() or doc.morph.lemma(prev.text.lower()) in WORDS_NOUNS:
+        return False
+    role_cases = {p.tag.case for p in doc.morph.parse(role.text.lower())}
+    if "gent" not in role_cases or "nomn" in role_cases:
+        return False
+    prev_parses = [p for p in doc.morph.parse(prev.text.lower()) if p.tag.POS == "NOUN"]
+    return bool(prev_parses) and prev_parses[0].tag.case == "accs"
 
 
 def _addressee(doc: Doc, people: People, start: int, stop: int, index: int) -> bool:

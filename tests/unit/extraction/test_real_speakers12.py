@@ -405,3 +405,60 @@ def test_person_that_clause_blocks_closed_paragraph(extractor: Extractor) -> Non
     )
     result = run(extractor, text)
     assert not [q for q in result.quotes if q.kind == "direct" and "Министр Илья" in q.text]
+
+
+MEETING_TWO = (
+    "Министр Кедровской области Пётр Рябов встретился с губернатором Ильёй Седовым.\n"
+    "В ходе встречи Седов ответил согласием. «Для меня это большая честь и огромная "
+    "ответственность», – сказал он. Рябов отметил, что Седов работал в области водителем. "
+)
+
+# (text, first words of a quote, its expected speaker): a second person between two quotes.
+SWITCHES = [
+    # A surname alone of another person between two quotations stops the carry-over.
+    pytest.param(
+        MEETING_TWO + "«А потом так доросли постепенно до депутата Думы».\n",
+        "А потом так доросли",
+        "Пётр Рябов",
+        id="surname-between-quotes-stops-carry-over",
+    ),
+    # "привёл биографию губернатора министр": the genitive role owns the biography.
+    pytest.param(
+        MEETING_TWO + "«А потом так доросли постепенно до депутата Думы», – привёл биографию "
+        "губернатора министр.\n",
+        "А потом так доросли",
+        "Пётр Рябов",
+        id="retold-biography-of-role",
+    ),
+    # "слова губернатора": the words are the governor's.
+    pytest.param(
+        MEETING_TWO + "«Работы хватит всем», – приводит слова губернатора пресс-служба.\n",
+        "Работы хватит всем",
+        "Илья Седов",
+        id="words-of-role-still-speak",
+    ),
+    # The same speaker named by surname between his two quotations carries over.
+    pytest.param(
+        "Губернатор Илья Седов открыл школу. «Здесь будут учиться шестьсот детей», – сказал он. "
+        "Седов напомнил, что школу строили два года. «Это настоящий подарок всему району. "
+        "Спасибо строителям!»\n",
+        "Это настоящий подарок",
+        "Илья Седов",
+        id="same-surname-between-quotes-carries-over",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), SWITCHES)
+def test_switch(extractor: Extractor, text: str, starts: str, speaker: str | None) -> None:
+    assert quote_starting(run(extractor, text), starts).speaker == speaker
+
+
+# "то, что" after "отреагировал" is no reported claim: the verb attributes only after a quote.
+def test_reacted_is_no_verb_of_reported_speech(extractor: Extractor) -> None:
+    text = (
+        "Так заместитель губернатора Илья Седов отреагировал на поручение доделать то, что ещё "
+        "за неделю не убрано.\n"
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if "не убрано" in q.text]
