@@ -22,13 +22,11 @@ from govdigest.extraction.organisations.forms import (
     nominative_keeping_place_tails,
 )
 from govdigest.extraction.organisations.institutions import (
-    EPONYM_WORDS,
     academy_abbreviation,
-    eponym_tail,
     partner_context,
     partner_heads,
-    place_tail,
 )
+from govdigest.extraction.organisations.name_tails import EPONYM_WORDS, eponym_tail, place_tail
 from govdigest.extraction.resources import pairs, word_set
 
 COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
@@ -104,6 +102,16 @@ def _kind_head_lemmas() -> frozenset[str]:
 _GATED_HEADS = frozenset({"центр"})
 
 
+# A descriptive group followed by a lower-case "по …" complement and a quoted name is that
+# name's designator: "Государственная корпорация по атомной энергии «Росатом»".
+_DESIGNATES_QUOTED_RE = re.compile(r"\s+по(?:\s+[а-яё-]+){1,4}\s*[«\"]")
+
+
+def designates_quoted(doc: Doc, stop: int) -> bool:
+    """Whether a group ending at ``stop`` is the designator of the quoted name after it."""
+    return bool(_DESIGNATES_QUOTED_RE.match(doc.text, stop))
+
+
 def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     """Capitalised adjective group + organisation head ("Челябинский компрессорный завод")."""
     partners = partner_heads()
@@ -156,6 +164,9 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
             ):
                 i = eponym_end
                 continue  # a university whose students are met is no party to the mission
+            if designates_quoted(doc, stop):
+                i = eponym_end
+                continue  # "Государственной корпорацией по атомной энергии «Росатом»": a kind
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(nominative_keeping_place_tails(doc, group))

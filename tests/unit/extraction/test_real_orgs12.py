@@ -1,0 +1,133 @@
+"""Table-driven tests of the organisation rules of round 12 (precision on real posts about
+forum agreements, business missions and university partnerships): a person's post or an award
+read as an organisation, abbreviations of common nouns, a channel's own subscription footer, a
+slogan that counts things, truncated or declined forms of unions and chambers, a branch inside
+a name, the first item of a list opened by a verb, a quoted name after its designator.
+
+Every sentence, person, region and company here is invented; each row has the shape of a
+structure seen in the real posts of the sweep.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import org_names as names
+
+PUBLISHED = date(2025, 6, 10)
+
+
+run = partial(extract_text, published=PUBLISHED)
+
+
+# Rule: no party to the mission — a person's post that NER tags as an organisation, an award
+# in quotes, an abbreviation of a common noun, a medium the post asks to subscribe to, a
+# quoted slogan that counts things, a designator group before "по …" and a quoted name.
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "Участники бизнес-миссии компания «Кедрмет» и компания «Тальлес» провели переговоры "
+            "с Торговым представителем РФ в Республике Озерстан.",
+            "кедрмет",
+            "торговый представитель",
+        ),
+        (
+            "Делегацию Тальской области под руководством Заместителя Председателя Правительства "
+            "– Министра экономического развития области Ивана Зорина приняли в АО «Озёрмаш».",
+            "ао «озёрмаш»",
+            "министр экономического развития",
+        ),
+        (
+            "Губернатор Кедровской области Пётр Лисов получил «Почётный знак Союза кедровых "
+            "промышленников» и подписал соглашение с ООО «Тальхим».",
+            "ооо «тальхим»",
+            "почётный знак союза кедровых промышленников",
+        ),
+        (
+            "«Никакие ВКС не заменят живых встреч», — сказала президент палаты. Итогом поездки "
+            "стал договор с компанией «Озёрагро».",
+            "озёрагро",
+            "вкс",
+        ),
+        (
+            "Минэкономики, правительство Тальской области и компания «Кедрпром» подписали "
+            "соглашение о защите и поддержке капиталовложений (СЗПК).",
+            "кедрпром",
+            "сзпк",
+        ),
+        (
+            "Глава округа Иван Зорин подписал соглашение с ООО «Тальстрой». Подробнее о встрече "
+            "ОЗЁРСК ЗА НЕДЕЛЮ рассказал Иван Зорин.\n\nПодписаться на ОЗЁРСК ЗА НЕДЕЛЮ",
+            "ооо «тальстрой»",
+            "озёрск за неделю",
+        ),
+        (
+            'Губернатор встретился с гендиректором ПАО "Кедрнефть". Компания – крупный '
+            'налогоплательщик, а бюджет – основа его "10 шагов" к цели, напомнил он.',
+            "пао «кедрнефть»",
+            "10 шагов",
+        ),
+        (
+            "Совещание по соглашению между Государственной корпорацией по мирному атому "
+            "«Кедратом» и правительством Тальской области провёл вице-губернатор.",
+            "кедратом",
+            "государственная корпорация",
+        ),
+    ],
+)
+def test_non_party_is_dropped(extractor: Extractor, text: str, kept: str, dropped: str) -> None:
+    got = names(run(extractor, text))
+    assert kept in got, got
+    assert dropped not in got, got
+
+
+# Rule: one organisation, one full name — a place after a bracketed alias closes the name, a
+# capitalised adjective and a lower-case one before a capitalised head open it, the same
+# words around an abbreviation and around its spelled-out name make one entry whose name is
+# the spelled-out one, a regional branch is its parent, a quoted name after its designator
+# stays nominative, an abbreviation in a list is spelled as written.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На заседании правления Союза промышленников и предпринимателей (СПП) Тальской "
+            "области подписали соглашение с ООО «Кедрхим».",
+            {"союз промышленников и предпринимателей тальской области", "ооо «кедрхим»"},
+        ),
+        (
+            "Соглашение будет подписано с Кедровским областным СПП. В заседании примет участие "
+            "президент Кедровского областного Союза промышленников и предпринимателей Иван "
+            "Зорин, и подписание Соглашения между ООО «Тальлифт» и Кедровским "
+            "областным Союзом промышленников и предпринимателей станет главным пунктом.",
+            {"кедровский областной союз промышленников и предпринимателей", "ооо «тальлифт»"},
+        ),
+        (
+            "СПП Озёрской области подписал соглашение с ООО «Тальмаш». Подписи поставили "
+            "директор Союза промышленников и предпринимателей Озёрской области Пётр Лисов и "
+            "директор ООО «Тальмаш».",
+            {"союз промышленников и предпринимателей озёрской области", "ооо «тальмаш»"},
+        ),
+        (
+            "В переговорах участвовали президент Тальской ТПП, член Кедровского РО СоюзЛес "
+            "Иван Зорин и член совета СоюзЛес Пётр Лисов.",
+            {"тальская тпп", "союзлес"},
+        ),
+        (
+            "В бизнес-миссии участвовали производитель насосов компания «Эрга» и производитель "
+            "мебели компания «Кедрвуд».",
+            {"эрга", "кедрвуд"},
+        ),
+        (
+            "Участниками консорциума стали ТАГУ, КЕДГУПС, ОЗГМУ и ТАЛГИК.",
+            {"тагу", "кедгупс", "озгму", "талгик"},
+        ),
+    ],
+)
+def test_one_full_name(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
