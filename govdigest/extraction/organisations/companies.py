@@ -7,6 +7,7 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company, OrgKind
+from govdigest.extraction.organisations.background import background_spans
 from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
@@ -321,6 +322,7 @@ def extract_companies(
     merged = merge_spelling_variants(merge_bracket_aliases(doc, merged), legal_forms())
     events = event_names(doc)
     present = presence_spans(doc) + recalled_news_spans(doc) + topic_spans(doc)
+    present += background_spans(doc)
     subscribed = subscribed_names(doc)
     out: list[Company] = []
     for group in merged.values():

@@ -131,3 +131,50 @@ def test_non_party_is_dropped(extractor: Extractor, text: str, kept: str, droppe
 )
 def test_one_full_name(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert names(run(extractor, text)) == expected
+
+
+# Rule: an organisation named only in the background of the mission — a project's supporter,
+# an owner's plant, a holding's local plant, a fair's general partner — is no party; named as
+# a party elsewhere in the post it stays. A board is no organisation.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор Иван Зорин провёл встречу с гендиректором АО «Тальстрой». Новый проект "
+            "имеет поддержку ПАО «Кедрогаз» и ПАО «Озёрнефть».",
+            {"ао «тальстрой»"},
+        ),
+        (
+            "Губернатор Иван Зорин встретился с генеральным директором ПАО «Кедрнефть» Петром "
+            "Лисовым. Как напомнил губернатор, компании принадлежит Тальский НПЗ.",
+            {"пао «кедрнефть»"},
+        ),
+        (
+            "Губернатор Иван Зорин подписал соглашение с ООО «Тальагро». Отметим, что ООО "
+            "«Тальагро» представлено в Озёрской области предприятием Кедровским молочным "
+            "комбинатом.",
+            {"ооо «тальагро»"},
+        ),
+        (
+            "Губернатор Иван Зорин посетил АО «Тальмаш». Линия запущена при поддержке ПАО "
+            "«Кедрбанк».",
+            {"ао «тальмаш»"},
+        ),
+        (
+            "Генеральным партнёром выставки станет ОАО «Озёрнефть». Участие подтвердили "
+            "ОАО «Тальмаш» и группа «Кедр».",
+            {"оао «тальмаш»", "кедр"},
+        ),
+        (
+            "Губернатор Иван Зорин подписал соглашение с ПАО «Кедрбанк». Линия завода "
+            "запущена при поддержке ПАО «Кедрбанк».",
+            {"пао «кедрбанк»"},
+        ),
+        (
+            "Решение приняли члены Наблюдательного совета фонда, сообщил директор ООО «Тальпром».",
+            {"ооо «тальпром»"},
+        ),
+    ],
+)
+def test_background_is_no_party(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
