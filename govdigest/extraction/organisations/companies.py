@@ -283,7 +283,13 @@ def _spelled_out(name: str) -> int:
     """ "Союз промышленников и предпринимателей … области" names the party better than the
     "СПП" that the same post also uses (the fullest form used in the post): fewer
     abbreviations is better."""
-    return -sum(1 for w in name.split() if w.isupper() and len(w) > 1)
+    return -sum(1 for w in name.split() if w.isalpha() and _abbreviation_like(w))
+
+
+def _abbreviation_like(word: str) -> bool:
+    """ "СПП", "СПбГУ", "ТюмГУ": more capitals than lower-case letters, at least two."""
+    upper = sum(1 for c in word if c.isupper())
+    return upper >= 2 and sum(1 for c in word if c.islower()) <= upper
 
 
 def _legal_first(name: str) -> bool:

@@ -57,6 +57,8 @@ def org_kind(doc: Doc, name: str) -> OrgKind:
         return "association"  # "Общественная палата …": a civic council, no chamber of commerce
     if any(_CHAMBER_ABBR_RE.match(w) for w in words) or _CHAMBER_NAME_RE.search(name):
         return "chamber"  # "Союз «Торгово-промышленная палата …»": a chamber's legal shape
+    if any(doc.morph.lemma(w.lower()) == "университет" for w in words):
+        return "university"  # "Пермский научно-исследовательский политехнический университет"
     table = _kind_table()
     for word in words:
         low = word.lower()

@@ -178,7 +178,9 @@ def merge_chamber_aliases(merged: dict[str, list[Candidate]]) -> dict[str, list[
 
 # "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
 # company's full name is the same company.
-_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
+_BRACKET_ALIAS_RE = re.compile(
+    r"\s*\(\s*(?:[«\"]([^()«»\"]{2,40})[»\"]|([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,9}))\s*\)"
+)
 _LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
 
 
@@ -197,7 +199,8 @@ def merge_bracket_aliases(
             m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
             if not m:
                 continue
-            alias = _alias_core(m.group(1))
+            # "Тальским государственным университетом (ТалГУ)": an unquoted abbreviation too
+            alias = _alias_core(m.group(1) or m.group(2))
             for other in [k for k in merged if k != key]:
                 if any(_alias_core(c.name) == alias for c in merged[other]):
                     merged[key].extend(merged.pop(other))

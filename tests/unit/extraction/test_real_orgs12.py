@@ -17,6 +17,7 @@ import pytest
 
 from govdigest.extraction.pipeline import Extractor
 from tests.unit.extraction.posts import extract_text
+from tests.unit.extraction.posts import org_kinds as kinds
 from tests.unit.extraction.posts import org_names as names
 
 PUBLISHED = date(2025, 6, 10)
@@ -178,3 +179,45 @@ def test_one_full_name(extractor: Extractor, text: str, expected: set[str]) -> N
 )
 def test_background_is_no_party(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert names(run(extractor, text)) == expected
+
+
+# Rule: universities that conclude agreements after a colon are parties; a university's team
+# with the governor is a member; a university named in full with its abbreviation in brackets
+# is one entry under its full name; a research university is a university; a launch site in
+# quotes is a place.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Встречи завершились подписанием соглашений. С нашей стороны их заключили: "
+            "Тальский государственный медицинский университет и Тальская государственная "
+            "аграрная академия.",
+            {
+                "тальский государственный медицинский университет": "university",
+                "тальская государственная аграрная академия": "university",
+            },
+        ),
+        (
+            "Губернатор Иван Зорин вместе с командой Кедровского государственного университета "
+            "защитил программу развития вуза.",
+            {"кедровский государственный университет": "university"},
+        ),
+        (
+            "КедрГУ и область будут развивать кампус. Губернатор и ректор подписали соглашение "
+            "между правительством региона и Кедровским государственным университетом (КедрГУ).",
+            {"кедровский государственный университет": "university"},
+        ),
+        (
+            "Соглашение подписали с Озёрским научно-исследовательским политехническим "
+            "университетом.",
+            {"озёрский научно-исследовательский политехнический университет": "university"},
+        ),
+        (
+            "ТалГУ подписал договор с ОАО «Кедрмаш». Студенты увидят запуск с космодрома "
+            "«Кедровый».",
+            {"талгу": "university", "оао «кедрмаш»": "company"},
+        ),
+    ],
+)
+def test_university_parties(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
+    assert kinds(run(extractor, text)) == expected
