@@ -79,8 +79,9 @@ def common_word_org(doc: Doc, words: list[str]) -> bool:
         return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
     if len(words) == 1:
-        if first.lower() in word_set("known_orgs"):
-            return False
+        known = word_set("known_orgs")
+        if first.lower() in known or doc.morph.lemma(first.lower()) in known:
+            return False  # "с руководством Сбербанка": a well-known name, declined
         if not doc.morph.is_known(first):
             # "Алтанской", "Тихоречья", "Прииртышск": an unknown word shaped like a place or
             # its adjective is a region NER mistook; a company alone is never written so.

@@ -221,3 +221,29 @@ def test_background_is_no_party(extractor: Extractor, text: str, expected: set[s
 )
 def test_university_parties(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
     assert kinds(run(extractor, text)) == expected
+
+
+# Rule: a well-known organisation declined as a dictionary word ("Сбербанка") is a name, not
+# a common noun; a lone common word stays out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор Иван Зорин встретился с руководством Сбербанка и подписал соглашение с "
+            "ООО «Тальлес».",
+            {"сбербанк", "ооо «тальлес»"},
+        ),
+        (
+            "В рамках соглашения, подписанного с председателем правления Сбербанка Петром "
+            "Лисовым, в Тальске откроется новый офис.",
+            {"сбербанк"},
+        ),
+        (
+            "Губернатор Иван Зорин встретился с руководством Промпроизводства и подписал "
+            "соглашение с ООО «Тальлес».",
+            {"ооо «тальлес»"},
+        ),
+    ],
+)
+def test_declined_known_name(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
