@@ -233,9 +233,55 @@ def _genitive_tail(doc: Doc, k: int) -> int:
             # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
             # coordinated genitive nouns both belong to the name.
             continue
+        elif n == k and w.text == "по" and _activity_noun_at(doc, n + 1):
+            # "Гайский завод по обработке цветных металлов": the plant's activity is its name's
+            end = _genitive_tail(doc, n + 2) if n + 2 < len(words) else n + 2
+            return max(end, n + 2)
         elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
             break
     return end
+
+
+# Nominalised activities after "по" in a plant's name: "по обработке", "по производству",
+# "по переработке", "по выпуску" (never "по итогам", "по словам").
+_ACTIVITY_SUFFIXES = ("ка", "ство", "ние", "ция", "пуск", "монт")
+# "по сравнению с", "по поручению", "по приглашению": a circumstance, never an activity.
+_NOT_ACTIVITIES = frozenset(
+    {
+        "сравнение",
+        "отношение",
+        "поручение",
+        "приглашение",
+        "решение",
+        "направление",
+        "мнение",
+        "заявление",
+        "предложение",
+        "указание",
+        "согласование",
+        "окончание",
+        "завершение",
+        "состояние",
+        "оценка",
+    }
+)
+
+
+def _activity_noun_at(doc: Doc, n: int) -> bool:
+    words = doc.words
+    if n >= len(words) or not words[n].text.islower():
+        return False
+    if doc.text[words[n - 1].stop : words[n].start].strip():
+        return False
+    parses = doc.morph.parse(words[n].text)
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.case == "datv"
+        and p.tag.number == "sing"
+        and str(p.normal_form).endswith(_ACTIVITY_SUFFIXES)
+        and str(p.normal_form) not in _NOT_ACTIVITIES
+        for p in parses[:3]
+    )
 
 
 def _title_before_name(doc: Doc, n: int) -> bool:

@@ -200,6 +200,18 @@ def place_tail(doc: Doc, k: int, *, after_alias: bool = False) -> int:
         and doc.morph.lemma(words[k + 1].text.lower()) in _MACRO_REGION_NOUNS
         and _is_genitive(doc, w, frozenset({"ADJF"}))
     ):
+        if (
+            k + 3 < len(words)
+            and words[k + 2].text == "и"
+            and adjacent(doc, k + 2)
+            and adjacent(doc, k + 3)
+            and words[k + 3].text[1:].islower()
+            and any(
+                "Geox" in p.tag and p.tag.case == "gent"
+                for p in doc.morph.parse(words[k + 3].text.lower())
+            )
+        ):
+            return k + 4  # "Корпорации развития Дальнего Востока и Арктики"
         return k + 2  # "Ассоциации рыбопромышленников Дальнего Востока", "Северного Кавказа"
     if (
         k + 1 < len(words)

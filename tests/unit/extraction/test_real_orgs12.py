@@ -247,3 +247,33 @@ def test_university_parties(extractor: Extractor, text: str, expected: dict[str,
 )
 def test_declined_known_name(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert names(run(extractor, text)) == expected
+
+
+# Rule: a plant's activity after "по" is part of its name ("завод по обработке …"), a
+# circumstance ("по поручению …") is not; a macro-region joined by "и" closes a name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Губернатор с рабочим визитом посетил предприятия района: Тальский ГОК и Тальский "
+            "завод по обработке цветных металлов.",
+            {"тальский гок", "тальский завод по обработке цветных металлов"},
+        ),
+        (
+            "Губернатор подписал соглашение с Озёрским комбинатом по переработке льна.",
+            {"озёрский комбинат по переработке льна"},
+        ),
+        (
+            "Губернатор посетил Кедровский завод по поручению министра и подписал соглашение "
+            "с ООО «Тальлес».",
+            {"кедровский завод", "ооо «тальлес»"},
+        ),
+        (
+            "Подписано соглашение между правительством Тальской области и Корпорацией развития "
+            "Дальнего Востока и Арктики о строительстве порта.",
+            {"корпорация развития дальнего востока и арктики"},
+        ),
+    ],
+)
+def test_name_tails(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert names(run(extractor, text)) == expected
