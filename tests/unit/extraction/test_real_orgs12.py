@@ -125,6 +125,11 @@ def test_non_party_is_dropped(extractor: Extractor, text: str, kept: str, droppe
             {"эрга", "кедрвуд"},
         ),
         (
+            "Подписи поставили руководители вузов. Участниками проекта стали ТОЗГУ, КЕДГУПС и "
+            "ОЗГМУ. Кампус будет построен на базе Тальского озёрного госуниверситета.",
+            {"тальский озёрный госуниверситет", "кедгупс", "озгму"},
+        ),
+        (
             "Участниками консорциума стали ТАГУ, КЕДГУПС, ОЗГМУ и ТАЛГИК.",
             {"тагу", "кедгупс", "озгму", "талгик"},
         ),
@@ -277,3 +282,28 @@ def test_declined_known_name(extractor: Extractor, text: str, expected: set[str]
 )
 def test_name_tails(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert names(run(extractor, text)) == expected
+
+
+# Rule: university abbreviations that go on after "ГУ", a medical university's and a state
+# academy's abbreviations are universities by kind; a brand in capitals stays a company.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Участниками консорциума стали ТАГУЭП, КЕДГУПС и ОЗГМУ.",
+            {"тагуэп": "university", "кедгупс": "university", "озгму": "university"},
+        ),
+        (
+            "Соглашение о сотрудничестве заключили ТГУ и ТГСХА.",
+            {"тгу": "university", "тгсха": "university"},
+        ),
+        (
+            "Губернатор подписал соглашение с компанией «ОМЕГА».",
+            {"омега": "company"},
+        ),
+    ],
+)
+def test_university_abbreviation_kinds(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    assert kinds(run(extractor, text)) == expected
