@@ -25,10 +25,12 @@ from govdigest.extraction.organisations.forms import (
 )
 from govdigest.extraction.organisations.institutions import (
     partner_context,
+    partner_heads,
 )
 from govdigest.extraction.organisations.kinds import (
     is_university_abbreviation,
 )
+from govdigest.extraction.organisations.name_tails import place_tail
 from govdigest.extraction.organisations.rules import (
     federal_development_agency,
     is_excluded_name,
@@ -128,10 +130,26 @@ def _joined_adjective_spans(doc: Doc) -> list[NerSpan]:
     return out
 
 
+def _with_place(doc: Doc, stop: int) -> int:
+    """ "Торгово-промышленной палаты" + "РФ": NER leaves out the place that closes a name
+    whose head is a partner's kind ("палаты", "союза", "ассоциации"); put it back."""
+    words = doc.words
+    k = next((i for i, w in enumerate(words) if w.start >= stop), len(words))
+    if k == 0 or not words[k - 1].text.islower():
+        return stop
+    if doc.morph.lemma(words[k - 1].text.lower()) not in partner_heads():
+        return stop
+    end = place_tail(doc, k)
+    return words[end - 1].stop if end > k else stop
+
+
 def ner_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
     for ner_span in _joined_adjective_spans(doc):
         bounds = ner_bounds(doc, ner_span.start, ner_span.stop) if ner_span.type == "ORG" else None
-        if bounds is None or found.overlaps(*bounds):
+        if bounds is None:
+            continue
+        bounds = (bounds[0], _with_place(doc, bounds[1]))
+        if found.overlaps(*bounds):
             continue
         span = NerSpan(bounds[0], bounds[1], "ORG", doc.text[bounds[0] : bounds[1]])
         if any(a < span.stop and span.start < b for a, b in blocked):
