@@ -125,6 +125,10 @@ def keep_hyphen_prefix(original: str, inflected: str) -> str:
     if "-" in original and "-" in inflected:
         head, last = original.rsplit("-", 1)
         return head + "-" + match_case(last, inflected.rsplit("-", 1)[1])
+    if original.count("-") == 1 and inflected.lower().startswith(original.split("-")[0].lower()):
+        # the dictionary spells "Южно-Уральской" as one word ("южноуральская"): keep the hyphen
+        head, last = original.split("-")
+        return head + "-" + match_case(last, inflected[len(head) :])
     return inflected
 
 

@@ -37,9 +37,19 @@ _PLACE_TAIL_RE = re.compile(
 _PATRON_TAIL_RE = re.compile(r"\s+(?:имени|им\.)\s+.*$")
 
 
+# A compound word spells two initials: "Тихоокеанский госуниверситет" is "ТОГУ" like
+# "Тихоокеанский государственный университет".
+_COMPOUNDS = {
+    "госуниверситет": "государственный университет",
+    "госуниверситета": "государственный университет",
+}
+_COMPOUND_RE = re.compile(r"(?i)\b(?:" + "|".join(_COMPOUNDS) + r")\b")
+
+
 def abbreviates(abbreviation: str, name: str) -> bool:
     """Whether ``abbreviation`` is built from ``name`` (or from it without a closing region or
     a patron's name)."""
+    name = _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0).lower()], name)
     bare = _PATRON_TAIL_RE.sub("", name)
     for full in dict.fromkeys((name, bare)):
         short = _PLACE_TAIL_RE.sub("", full)

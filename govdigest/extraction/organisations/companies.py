@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.language.nlp import NerSpan
 from govdigest.extraction.mission.events import event_names, latin_events
 from govdigest.extraction.models import Company, OrgKind
-from govdigest.extraction.organisations.abbreviations import base_abbreviation
-from govdigest.extraction.organisations.bare_names import bare_name, declined_known_org
+from govdigest.extraction.organisations.background import background_spans
+from govdigest.extraction.organisations.bare_names import bare_name
 from govdigest.extraction.organisations.brands import coined_brands
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
     STRENGTH_DESIGNATED,
-    STRENGTH_NER,
     STRENGTH_QUOTED,
     Candidate,
     Found,
@@ -24,17 +22,13 @@ from govdigest.extraction.organisations.candidates import (
 from govdigest.extraction.organisations.descriptive import (
     COORDINATION_RE,
     NOT_NAME_START_POS,
-    common_word_org,
     coordinated_with_company,
     descriptive_names,
 )
 from govdigest.extraction.organisations.forms import (
     CAPS_DATELINE_RE,
     adjectives_before,
-    declined_compound,
     former_before,
-    nominative_before_abbreviation,
-    nominative_keeping_place_tails,
     presence_spans,
     project_owner,
     spelled_legal_form,
@@ -43,11 +37,9 @@ from govdigest.extraction.organisations.institutions import (
     declined_abbreviations,
     federal_agencies,
     head_first,
-    partner_context,
     university_abbreviations,
 )
 from govdigest.extraction.organisations.kinds import (
-    is_university_abbreviation,
     org_kind,
     spelled_out_kind,
     task_centre,
@@ -63,20 +55,19 @@ from govdigest.extraction.organisations.merges import (
     merge_holding_names,
     merge_spelling_variants,
 )
+from govdigest.extraction.organisations.ner_names import designator_nominative, ner_names
 from govdigest.extraction.organisations.plural_chambers import plural_chambers
 from govdigest.extraction.organisations.recalled import recalled_news_spans
 from govdigest.extraction.organisations.rules import (
     designator_before,
-    federal_development_agency,
     is_excluded_name,
     legal_forms,
 )
 from govdigest.extraction.organisations.surroundings import (
     DATELINE_RE,
-    after_government_word,
-    crosses_paragraph,
-    ner_bounds,
     reported_by,
+    subscribed_names,
+    subscribed_to,
 )
 from govdigest.extraction.organisations.topics import topic_spans
 from govdigest.extraction.quotes.spans import find_spans
@@ -90,53 +81,6 @@ _FUNCTION_POS = frozenset(
 _NESTED_LEGAL_RE = re.compile(r"\b([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,5})\s+«[^«»\n]{1,60}«[^«»\n]{1,60}»»?")
 # A sole trader: "ИП Головлёв А. С." (surname and initials, no quotes).
 _SOLE_TRADER_RE = re.compile(r"\bИП\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?")
-
-
-def _designator_nominative(doc: Doc, words: list[str]) -> list[str]:
-    # A designator names one organisation: "агрофирмы «…»" is "агрофирма «…»", never the
-    # plural nominative that the same form also reads as.
-    if len(words) == 1 and not words[0].isupper():
-        parses = [p for p in doc.morph.parse(words[0].lower()) if p.tag.POS == "NOUN"]
-        return [str(parses[0].normal_form)] if parses else words
-    # "группы компаний": the singular genitive before the plural nominative.
-    return doc.morph.nominative_group(words, ("gent", "datv", "ablt", "loct", "accs", "nomn"))
-
-
-def _ner_nominative(doc: Doc, words: list[str]) -> list[str]:
-    """The nominative of an NER name. A capitalised head noun first ("Общества … дружбы",
-    "Объединения работодателей …") names one organisation: its singular genitive is preferred
-    to the plural nominative that the same form also reads as."""
-    before_abbreviation = nominative_before_abbreviation(doc, words)
-    if before_abbreviation:
-        return before_abbreviation  # "Нижнекамского НПЗ" → "Нижнекамский НПЗ"
-    out = nominative_keeping_place_tails(doc, words)
-    first = words[0]
-    if len(words) < 2 or out[0] != first or not first[:1].isupper() or first.isupper():
-        return out
-    parses = [p for p in doc.morph.parse(first.lower()) if p.tag.POS == "NOUN"]
-    plural_nomn = any(p.tag.case == "nomn" and p.tag.number == "plur" for p in parses)
-    singular_gent = any(p.tag.case == "gent" and p.tag.number == "sing" for p in parses)
-    if plural_nomn and singular_gent:
-        return _designator_nominative(doc, words)
-    return out
-
-
-def _after_media_designator(doc: Doc, start: int) -> bool:
-    """An unquoted name right after a lower-case media noun ("телеканала", "радиостанции")."""
-    words = doc.words_in(max(0, start - 40), start)
-    if not words or doc.text[words[-1].stop : start].strip():
-        return False
-    last = words[-1].text
-    heads = word_set("media_designators")
-    return last.islower() and (last in heads or doc.morph.lemma(last) in heads)
-
-
-def _after_event_head(doc: Doc, start: int) -> bool:
-    """An NER name right after an event's head ("Съезда", "форума", "конференции")."""
-    words = doc.words_in(max(0, start - 40), start)
-    if not words or doc.text[words[-1].stop : start].strip():
-        return False
-    return doc.morph.lemma(words[-1].text.lower()) in lines("event_heads")
 
 
 def _without_latin_suffixes(content: str) -> str:
@@ -209,7 +153,7 @@ def _quoted(
             if former_before(doc, adjectives[0].start if adjectives else des.start):
                 blocked.append((des.start, span.close))
                 continue  # "перезапуск бывшего завода «Тальмаш»": a site, not a party
-            head = _designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
+            head = designator_nominative(doc, [*(w.text for w in adjectives), *des.words])
             head_text = " ".join(w if w.isupper() else w.lower() for w in head)
             if adjectives and adjectives[0].text[:1].isupper():
                 head_text = head_text[:1].upper() + head_text[1:]
@@ -231,7 +175,10 @@ def _quoted(
             if not (evidence or known):
                 pending.append((span.open, span.close, content))
                 continue
-            name = bare_name(doc, content, span.open)
+            # "компания «Эрга»", "с компанией «Эрга»": the designator declines, the quoted name
+            # after it stays in the nominative, never read as "Эрг"
+            after_designator = des is not None and len(content.split()) == 1
+            name = content if after_designator else bare_name(doc, content, span.open)
             found.add(Candidate(span.open, span.close, name, candidate_key(doc, name), 2))
     return pending
 
@@ -269,7 +216,10 @@ def _coordinated_before_quoted(
 def _slogan_start(doc: Doc, content: str) -> bool:
     """A quoted text that starts with a verb, a particle or an adverb is speech, a slogan or a
     scare quote ("«Не просто бумага»", "\"Приземлили\""), never an organisation's name."""
-    first = content.split()[0].strip(".,!?")
+    words = content.split()
+    first = words[0].strip(".,!?")
+    if first.isdigit() and len(words) == 2 and _oblique_plural_noun(doc, words[1]):
+        return True  # «10 шагов», «100 дней»: a count of things, a slogan
     if first.lower() in word_set("known_orgs") or not first.isalpha():
         return False
     parses = doc.morph.parse(first.lower())
@@ -280,10 +230,14 @@ def _slogan_start(doc: Doc, content: str) -> bool:
     )
 
 
-def truncated_at(doc: Doc, stop: int) -> bool:
-    """A name cut off by a preview: followed by "…"/"..." or by the end of the text."""
-    after = doc.text[stop : stop + 3]
-    return after.startswith(("…", "...")) or not doc.text[stop:].strip()
+def _oblique_plural_noun(doc: Doc, word: str) -> bool:
+    parses = doc.morph.parse(word.lower())
+    return (
+        bool(parses)
+        and parses[0].tag.POS == "NOUN"
+        and parses[0].tag.number == "plur"
+        and parses[0].tag.case != "nomn"
+    )
 
 
 def _nested_legal(doc: Doc, found: Found) -> None:
@@ -302,16 +256,6 @@ def _nested_legal(doc: Doc, found: Found) -> None:
             found.add(
                 Candidate(m.start(), m.end(), name, candidate_key(doc, name), STRENGTH_DESIGNATED)
             )
-
-
-# Parts of speech that never open an organisation's name outside quotes: NER sometimes takes a
-# clause that opens with "Это"/"Эта" ("Это головное предприятие группы …") for a name.
-_NON_NAME_OPENERS = frozenset({"NPRO", "PRCL", "CONJ", "PREP", "ADVB"})
-
-
-def _opens_with_function_word(doc: Doc, word: str) -> bool:
-    low = word.lower()
-    return doc.morph.is_known(low) and doc.morph.best_pos(low) in _NON_NAME_OPENERS
 
 
 # Lower-case words right before a quoted name that say its kind: "президент некоммерческого
@@ -335,60 +279,22 @@ def _designator_kind(doc: Doc, start: int) -> OrgKind | None:
     return None if kind == "company" else kind
 
 
+def _spelled_out(name: str) -> int:
+    """ "Союз промышленников и предпринимателей … области" names the party better than the
+    "СПП" that the same post also uses (the fullest form used in the post): fewer
+    abbreviations is better."""
+    return -sum(1 for w in name.split() if w.isalpha() and _abbreviation_like(w))
+
+
+def _abbreviation_like(word: str) -> bool:
+    """ "СПП", "СПбГУ", "ТюмГУ": more capitals than lower-case letters, at least two."""
+    upper = sum(1 for c in word if c.isupper())
+    return upper >= 2 and sum(1 for c in word if c.islower()) <= upper
+
+
 def _legal_first(name: str) -> bool:
     """ "ООО «Эталон»" names the party better than "фабрика «Эталон»" of the same group."""
     return name.split(maxsplit=1)[0] in legal_forms()
-
-
-def _ner(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
-    for ner_span in doc.ner:
-        bounds = ner_bounds(doc, ner_span.start, ner_span.stop) if ner_span.type == "ORG" else None
-        if bounds is None or found.overlaps(*bounds):
-            continue
-        span = NerSpan(bounds[0], bounds[1], "ORG", doc.text[bounds[0] : bounds[1]])
-        if any(a < span.stop and span.start < b for a, b in blocked):
-            continue
-        if any(q in span.text for q in '«»"') or crosses_paragraph(doc, span.start, span.stop):
-            continue
-        if _after_media_designator(doc, span.start) or (
-            span.text.isupper() and reported_by(doc, span.start)
-        ):
-            continue  # "в эфире телеканала Кедр 24", "сообщил ТКН": the medium, never a party
-        if _after_event_head(doc, span.start):
-            continue  # "участником Съезда Союза машиностроителей": the event's host, no party
-        if doc.text[max(0, span.start - 1) : span.start] == "#":
-            continue  # a hashtag ("#ЛесогорскаяОбласть") is never an organisation
-        if doc.text[max(0, span.start - 1) : span.start].isalnum():
-            continue  # "ТарскNews": NER's span starts inside a word (a byline's brand)
-        if truncated_at(doc, span.stop) or span.text.endswith(("…", "...")):
-            continue  # "компанией «Озёрн…": the preview cut the name off
-        words = span.text.split()
-        if not words or common_word_org(doc, words):
-            continue
-        if is_excluded_name(doc, span.text) and not federal_development_agency(doc, *bounds):
-            continue
-        if after_government_word(doc, span.start, words):
-            continue  # "правительства СК", "администрации ХМАО": the region's own government
-        if (
-            len(words) == 1
-            and is_university_abbreviation(words[0])
-            and not partner_context(doc, span.start)
-        ):
-            continue  # "окончил МГУ": a university outside the mission
-        if _opens_with_function_word(doc, words[0]):
-            continue  # "Это головное предприятие группы компаний": a clause, not a name
-        abbreviation = base_abbreviation(words[0]) if len(words) == 1 else None
-        if abbreviation is not None:
-            # "КМЗом" → "КМЗ", never a plural "КМЗы"; a stem and capitals ("БелТПП", "ТюмГУ")
-            # is spelled as written, never lower-cased into a noun ("Белтппы")
-            name = abbreviation
-        elif len(words) == 1 and declined_compound(doc, words[0]):
-            name = declined_compound(doc, words[0])  # "Кедрбанка" → "Кедрбанк"
-        elif len(words) == 1 and declined_known_org(words[0]):
-            name = declined_known_org(words[0])  # "Ростеха" → "Ростех", never "Ростёха"
-        else:
-            name = " ".join(_ner_nominative(doc, words))
-        found.add(Candidate(span.start, span.stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
 def extract_companies(
@@ -408,7 +314,7 @@ def extract_companies(
     blocked += [(a, b) for _r, a, b, _name in latin_events(doc)]
     blocked += [(m.start(), m.end()) for m in DATELINE_RE.finditer(doc.text)]
     blocked += [(m.start(), m.end()) for m in CAPS_DATELINE_RE.finditer(doc.text)]
-    _ner(doc, found, blocked)
+    ner_names(doc, found, blocked)
     complete_lists(doc, found, blocked, speech)
     _coordinated_before_quoted(doc, found, pending)
     merged: dict[str, list[Candidate]] = {}
@@ -422,13 +328,23 @@ def extract_companies(
     merged = merge_spelling_variants(merge_bracket_aliases(doc, merged), legal_forms())
     events = event_names(doc)
     present = presence_spans(doc) + recalled_news_spans(doc) + topic_spans(doc)
+    present += background_spans(doc)
+    subscribed = subscribed_names(doc)
     out: list[Company] = []
     for group in merged.values():
         if any(c.name.lower().strip('«»"') in events for c in group):
             continue  # an event's own name («Агропромэкспо», Gulfood) is never a company
         if all(any(a <= c.start and c.stop <= b for a, b in present) for c in group):
             continue  # "в присутствии директора …", "Ранее сообщалось, что …": no party
-        best = max(group, key=lambda c: (c.strength, _legal_first(c.name), -c.start))
+        if any(
+            subscribed_to(doc, c.start) or doc.text[c.start : c.stop].casefold() in subscribed
+            for c in group
+        ):
+            continue  # "Подписаться на КЕРЧЬ СЕГОДНЯ": a channel's own footer names a medium
+        best = max(
+            group,
+            key=lambda c: (c.strength, _legal_first(c.name), _spelled_out(c.name), -c.start),
+        )
         mentions: list[str] = []
         for c in group:
             surface = doc.text[c.start : c.stop]

@@ -22,13 +22,11 @@ from govdigest.extraction.organisations.forms import (
     nominative_keeping_place_tails,
 )
 from govdigest.extraction.organisations.institutions import (
-    EPONYM_WORDS,
     academy_abbreviation,
-    eponym_tail,
     partner_context,
     partner_heads,
-    place_tail,
 )
+from govdigest.extraction.organisations.name_tails import EPONYM_WORDS, eponym_tail, place_tail
 from govdigest.extraction.resources import pairs, word_set
 
 COORDINATION_RE = re.compile(r"\s*(?:,|и|,\s*а\s+также)\s*")
@@ -81,8 +79,9 @@ def common_word_org(doc: Doc, words: list[str]) -> bool:
         return True
     proper = {"Orgn", "Trad", "Name", "Surn"}
     if len(words) == 1:
-        if first.lower() in word_set("known_orgs"):
-            return False
+        known = word_set("known_orgs")
+        if first.lower() in known or doc.morph.lemma(first.lower()) in known:
+            return False  # "с руководством Сбербанка": a well-known name, declined
         if not doc.morph.is_known(first):
             # "Алтанской", "Тихоречья", "Прииртышск": an unknown word shaped like a place or
             # its adjective is a region NER mistook; a company alone is never written so.
@@ -102,6 +101,16 @@ def _kind_head_lemmas() -> frozenset[str]:
 # Heads that name an organisation only with a genitive complement and as a member or a
 # counterparty: "с Северным центром судостроения и судоремонта" (never "Озёрский центр").
 _GATED_HEADS = frozenset({"центр"})
+
+
+# A descriptive group followed by a lower-case "по …" complement and a quoted name is that
+# name's designator: "Государственная корпорация по атомной энергии «Росатом»".
+_DESIGNATES_QUOTED_RE = re.compile(r"\s+по(?:\s+[а-яё-]+){1,4}\s*[«\"]")
+
+
+def designates_quoted(doc: Doc, stop: int) -> bool:
+    """Whether a group ending at ``stop`` is the designator of the quoted name after it."""
+    return bool(_DESIGNATES_QUOTED_RE.match(doc.text, stop))
 
 
 def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
@@ -156,6 +165,9 @@ def descriptive_names(doc: Doc, found: Found, blocked: list[tuple[int, int]]) ->
             ):
                 i = eponym_end
                 continue  # a university whose students are met is no party to the mission
+            if designates_quoted(doc, stop):
+                i = eponym_end
+                continue  # "Государственной корпорацией по атомной энергии «Росатом»": a kind
             if not found.overlaps(start, stop) and not any(a <= start < b for a, b in blocked):
                 group = [x.text for x in words[i:k]]
                 name = " ".join(nominative_keeping_place_tails(doc, group))
@@ -221,9 +233,55 @@ def _genitive_tail(doc: Doc, k: int) -> int:
             # "центр судостроения и судоремонта", "завод автоматизации и роботизации": two
             # coordinated genitive nouns both belong to the name.
             continue
+        elif n == k and w.text == "по" and _activity_noun_at(doc, n + 1):
+            # "Гайский завод по обработке цветных металлов": the plant's activity is its name's
+            end = _genitive_tail(doc, n + 2) if n + 2 < len(words) else n + 2
+            return max(end, n + 2)
         elif top not in ("ADJF", "PRTF") or not any(p.tag.case == "gent" for p in parses):
             break
     return end
+
+
+# Nominalised activities after "по" in a plant's name: "по обработке", "по производству",
+# "по переработке", "по выпуску" (never "по итогам", "по словам").
+_ACTIVITY_SUFFIXES = ("ка", "ство", "ние", "ция", "пуск", "монт")
+# "по сравнению с", "по поручению", "по приглашению": a circumstance, never an activity.
+_NOT_ACTIVITIES = frozenset(
+    {
+        "сравнение",
+        "отношение",
+        "поручение",
+        "приглашение",
+        "решение",
+        "направление",
+        "мнение",
+        "заявление",
+        "предложение",
+        "указание",
+        "согласование",
+        "окончание",
+        "завершение",
+        "состояние",
+        "оценка",
+    }
+)
+
+
+def _activity_noun_at(doc: Doc, n: int) -> bool:
+    words = doc.words
+    if n >= len(words) or not words[n].text.islower():
+        return False
+    if doc.text[words[n - 1].stop : words[n].start].strip():
+        return False
+    parses = doc.morph.parse(words[n].text)
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.case == "datv"
+        and p.tag.number == "sing"
+        and str(p.normal_form).endswith(_ACTIVITY_SUFFIXES)
+        and str(p.normal_form) not in _NOT_ACTIVITIES
+        for p in parses[:3]
+    )
 
 
 def _title_before_name(doc: Doc, n: int) -> bool:

@@ -16,19 +16,18 @@ from govdigest.extraction.organisations.candidates import (
     candidate_key,
 )
 from govdigest.extraction.organisations.kinds import is_university_abbreviation
+from govdigest.extraction.organisations.name_tails import (
+    ACADEMY_ABBREVIATIONS,
+    academy_tail,
+    adjacent,
+    eponym_tail,
+    genitive_tail,
+    place_adjectives_before,
+    place_after_alias,
+    place_tail,
+)
 from govdigest.extraction.resources import pairs, word_set
 
-# Region nouns of a genitive place tail: "… Озёрской области", "… Тальского края".
-_REGION_NOUNS = frozenset({"область", "край", "республика", "округ", "район"})
-# A country or a republic by its abbreviation closing a name: "Корпорация развития ЧР".
-_COUNTRY_ABBREVIATIONS = frozenset(
-    {"РФ", "ЧР", "РТ", "РБ", "РД", "РК", "РМ", "РА", "РХ", "УР", "КБР", "КЧР", "ДНР", "ЛНР", "РСО"}
-)
-# Genitive endings of an unknown town or a colloquial region: "Кедровска", "Озёрья".
-_UNKNOWN_PLACE_GENITIVES = ("ска", "ова", "ева", "ина", "ья")
-# Academies whose abbreviation completes a research centre's name: "научный центр РАН".
-_ACADEMY_ABBREVIATIONS = frozenset({"РАН", "РАО", "РАХ", "НАН", "СО РАН", "УрО РАН", "ДВО РАН"})
-MAX_TAIL_WORDS = 3
 # "торгово-промышленная палата", "торговая палата": a lower-case chamber named by its place.
 _CHAMBER_ADJECTIVES = frozenset({"торгово-промышленный", "торговый"})
 
@@ -59,206 +58,6 @@ def partner_context(doc: Doc, start: int) -> bool:
     )
 
 
-def _is_genitive(doc: Doc, word: str, pos: frozenset[str]) -> bool:
-    return any(p.tag.case == "gent" and p.tag.POS in pos for p in doc.morph.parse(word.lower()))
-
-
-def _adjacent(doc: Doc, k: int) -> bool:
-    words = doc.words
-    return 0 < k < len(words) and not doc.text[words[k - 1].stop : words[k].start].strip()
-
-
-# Words that end a genitive complement whatever rare noun reading the dictionary gives them.
-_TAIL_STOP_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO"})
-
-
-def genitive_tail(doc: Doc, k: int) -> int:
-    """End of a lower-case genitive complement: "союз машиностроителей", "фонд развития
-    промышленности", "палата туриндустрии"."""
-    words = doc.words
-    end = k
-    for n in range(k, min(k + MAX_TAIL_WORDS, len(words))):
-        w = words[n].text
-        if not w.islower() or not _adjacent(doc, n) or w in EPONYM_WORDS:
-            break
-        if doc.morph.best_pos(w) in _TAIL_STOP_POS:
-            break  # "Фондом развития промышленности и …": "и" read as a letter's name (a noun)
-        if _is_genitive(doc, w, frozenset({"NOUN"})):
-            end = n + 1
-        elif not _is_genitive(doc, w, frozenset({"ADJF", "PRTF"})):
-            break
-    if end > k and _abbreviation_complement(doc, end):
-        return end + 1  # "Союз участников отраслей ВЭД": the field named by its abbreviation
-    return _coordinated_plurals(doc, end) if end > k else end
-
-
-def _abbreviation_complement(doc: Doc, n: int) -> bool:
-    words = doc.words
-    return (
-        n < len(words)
-        and _adjacent(doc, n)
-        and 2 <= len(words[n].text) <= 5
-        and words[n].text.isupper()
-        and words[n].text not in _COUNTRY_ABBREVIATIONS
-        and _plural_genitive(doc, words[n - 1].text)
-    )
-
-
-MAX_COORDINATED = 4
-
-
-def _plural_genitive(doc: Doc, word: str) -> bool:
-    return any(
-        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
-        for p in doc.morph.parse(word)
-    )
-
-
-def _coordinated_plurals(doc: Doc, end: int) -> int:
-    """ "Ассоциации кластеров, технопарков и ОЭЗ России": plural genitives (or abbreviations)
-    coordinated after a plural genitive complement belong to the name when an "и" closes the
-    enumeration; a singular genitive after a comma ("…, правительства области") is the next
-    item of a list."""
-    words = doc.words
-    if not _plural_genitive(doc, words[end - 1].text):
-        return end
-    n = end
-    for _ in range(MAX_COORDINATED):
-        if n + 1 >= len(words):
-            break
-        gap = doc.text[words[n - 1].stop : words[n].start]
-        closing = words[n].text == "и" and not gap.strip()
-        if not closing and gap.strip() != ",":
-            break
-        item = n + 1 if closing else n
-        text = words[item].text
-        if not (text.islower() and _plural_genitive(doc, text)) and not (
-            closing and text.isupper() and len(text) > 1
-        ):
-            break
-        n = item + 1
-        if closing:
-            return n
-    return end
-
-
-# The academy a research institute belongs to: "Институт химии УрО РАН", "… СО РАН".
-_ACADEMIES = frozenset({"РАН", "РАО", "РАМН", "РАСХН"})
-
-
-def academy_tail(doc: Doc, k: int) -> int:
-    words = doc.words
-    for n in (k, k + 1):
-        text = words[n].text if n < len(words) else ""
-        if not _adjacent(doc, n) or sum(ch.isupper() for ch in text) < 2 or not text[:1].isupper():
-            return k
-        if words[n].text in _ACADEMIES:
-            return n + 1
-    return k
-
-
-# "… университет имени Петра Лаптева", "… институт им. Д. И. Лаптева": the eponym is part of the
-# name and stays in the genitive as written.
-EPONYM_WORDS = frozenset({"имени", "им"})
-_EPONYM_GAP_RE = re.compile(r"\.?\s{1,2}")
-# Initials glued into one token: "Н.Г. Лаптева".
-_GLUED_INITIALS_RE = re.compile(r"[А-ЯЁ](?:\.[А-ЯЁ])+")
-MAX_EPONYM_WORDS = 5
-_EPONYM_TITLES = frozenset(
-    {"профессора", "академика", "адмирала", "генерала", "святого", "императрицы", "императора"}
-    | {"маршала", "космонавта", "князя", "святителя", "патриарха"}
-)
-# A regnal number closes an eponym: "имени императрицы Екатерины II".
-_REGNAL_NUMBERS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII"})
-
-
-def eponym_tail(doc: Doc, k: int) -> int:
-    """End of an "имени …" tail after a name that ends before word ``k``: initials, then a
-    first name and a surname or a surname alone, all capitalised."""
-    words = doc.words
-    if k >= len(words) or not _adjacent(doc, k) or words[k].text not in EPONYM_WORDS:
-        return k
-    end = k
-    full_words = 0
-    for n in range(k + 1, min(k + 1 + MAX_EPONYM_WORDS, len(words))):
-        text = words[n].text
-        gap = doc.text[words[n - 1].stop : words[n].start]
-        if text.lower() in _EPONYM_TITLES and not full_words:
-            end = n + 1  # "имени профессора И. П. Павлова", "имени академика …"
-            continue
-        if full_words and text in _REGNAL_NUMBERS and _EPONYM_GAP_RE.fullmatch(gap):
-            end = n + 1
-            break
-        initials = len(text) == 1 or bool(_GLUED_INITIALS_RE.fullmatch(text))
-        if not text[:1].isupper() or (text.isupper() and not initials):
-            break
-        if not _EPONYM_GAP_RE.fullmatch(gap):
-            break
-        if not initials:
-            if full_words and not _is_genitive(doc, text, frozenset({"NOUN"})):
-                break
-            full_words += 1
-        end = n + 1
-        if full_words == 2:
-            break
-    return end if full_words else k
-
-
-# A macro-region closing a name: "Северо-Запада", "Юго-Востока" (one hyphenated word) or an
-# adjective and a capitalised compass or mountain noun ("Дальнего Востока", "Северного Кавказа").
-_COMPASS_COMPOUND_RE = re.compile(r"^(?:Северо|Юго)-(?:[Зз]апад|[Вв]осток)а$")
-_MACRO_REGION_NOUNS = frozenset({"восток", "запад", "север", "юг", "кавказ", "урал"})
-
-
-def place_tail(doc: Doc, k: int) -> int:
-    """End of a capitalised genitive place after a name: "России", "РФ", "Кедровска",
-    "Озёрской области", "Республики Алтай" is left out (its second word is nominative)."""
-    words = doc.words
-    if k >= len(words) or not _adjacent(doc, k):
-        return k
-    w = words[k].text
-    if w in _COUNTRY_ABBREVIATIONS:
-        return k + 1
-    if (
-        w == "Республики"
-        and k + 1 < len(words)
-        and _adjacent(doc, k + 1)
-        and words[k + 1].text[:1].isupper()
-    ):
-        return k + 2  # "палаты Республики Тальской", "Республики Татарстан": kept as written
-    if not w[:1].isupper() or w.isupper():
-        return k
-    if _COMPASS_COMPOUND_RE.match(w):
-        return k + 1  # "Ассоциации производителей мебели Северо-Запада"
-    if (
-        k + 1 < len(words)
-        and _adjacent(doc, k + 1)
-        and words[k + 1].text[:1].isupper()
-        and doc.morph.lemma(words[k + 1].text.lower()) in _MACRO_REGION_NOUNS
-        and _is_genitive(doc, w, frozenset({"ADJF"}))
-    ):
-        return k + 2  # "Ассоциации рыбопромышленников Дальнего Востока", "Северного Кавказа"
-    if (
-        k + 1 < len(words)
-        and _adjacent(doc, k + 1)
-        and doc.morph.lemma(words[k + 1].text.lower()) in _REGION_NOUNS
-        and words[k + 1].text.islower()
-        and _is_genitive(doc, w, frozenset({"ADJF"}))
-    ):
-        return k + 2
-    parses = doc.morph.parse(w.lower())
-    if (
-        parses
-        and parses[0].tag.POS == "NOUN"
-        and "Geox" in parses[0].tag
-        and any(p.tag.case == "gent" and "Geox" in p.tag for p in parses)
-    ):
-        return k + 1
-    if not doc.morph.is_known(w.lower()) and w.lower().endswith(_UNKNOWN_PLACE_GENITIVES):
-        return k + 1  # an unknown town in the genitive: "палаты Кедровска"
-    return k
-
-
 # Business heads that also start a name: "Корпорация развития Кедровской области".
 _HEAD_FIRST_ONLY = frozenset({"корпорация", "центр"})
 
@@ -279,7 +78,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             # "Тальской ТПП", "ТПП Озёрской области", "ТПП республики"
             if (
                 i > 0
-                and _adjacent(doc, i)
+                and adjacent(doc, i)
                 and words[i - 1].text[:1].isupper()
                 and doc.morph.has_pos(words[i - 1].text, frozenset({"ADJF"}))
             ):  # "Тальской ТПП", never "Председатель ТПП …" (a role opening the sentence)
@@ -289,13 +88,14 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             if stop_index == i + 1 and chamber_adjective is None:
                 continue  # a bare "ТПП" names no chamber in particular
         elif w.text[:1].isupper():
-            if i > 0 and _adjacent(doc, i) and words[i - 1].text[:1].isupper():
+            if i > 0 and adjacent(doc, i) and words[i - 1].text[:1].isupper():
                 continue  # "Озёрский университет": the descriptive rule owns it
+            start_index = place_adjectives_before(doc, i)
             tail = academy_tail(doc, genitive_tail(doc, i + 1))
             stop_index = place_tail(doc, tail)
             if stop_index == i + 1:
                 continue  # a lone capitalised "Союз" names nothing
-        elif lemma == "палата" and i > 0 and _adjacent(doc, i):
+        elif lemma == "палата" and i > 0 and adjacent(doc, i):
             adjective = doc.morph.lemma(words[i - 1].text.lower())
             if adjective not in _CHAMBER_ADJECTIVES or not words[i - 1].text.islower():
                 continue
@@ -306,6 +106,7 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
         else:
             continue
         stop_index = eponym_tail(doc, stop_index)
+        place_stop = place_after_alias(doc, stop_index)
         start, stop = words[start_index].start, words[stop_index - 1].stop
         if found.overlaps(start, stop) or any(a < stop and start < b for a, b in blocked):
             continue
@@ -321,6 +122,11 @@ def head_first(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> None:
             name = " ".join([_agency_nominative(doc, w.text), rest]).strip()
         else:
             name = " ".join([*doc.morph.nominative_group(group), rest]).strip()
+        if place_stop is not None:
+            # "Союза промышленников и предпринимателей (СПП) Кедровской области": the place
+            # after the bracketed alias closes the name
+            place = doc.text[words[stop_index + 1].start : words[place_stop - 1].stop]
+            name, stop = f"{name} {place}", words[place_stop - 1].stop
         found.add(Candidate(start, stop, name, candidate_key(doc, name), STRENGTH_NER))
 
 
@@ -372,7 +178,7 @@ def federal_agencies(doc: Doc, found: Found, blocked: list[tuple[int, int]]) -> 
         if not w.text[:1].isupper() or (lemma not in agencies and w.text.lower() not in agencies):
             continue
         stop_index = i + 1
-        if i + 1 < len(words) and _adjacent(doc, i + 1) and words[i + 1].text in _FEDERAL_MARKERS:
+        if i + 1 < len(words) and adjacent(doc, i + 1) and words[i + 1].text in _FEDERAL_MARKERS:
             stop_index = i + 2
         elif not lemma.startswith("рос"):
             continue  # "Минпромторг" alone may be a region's ministry
@@ -411,8 +217,8 @@ def academy_abbreviation(doc: Doc, k: int) -> int:
     for size in (2, 1):
         if (
             k + size <= len(words)
-            and all(_adjacent(doc, n) for n in range(k, k + size))
-            and " ".join(w.text for w in words[k : k + size]) in _ACADEMY_ABBREVIATIONS
+            and all(adjacent(doc, n) for n in range(k, k + size))
+            and " ".join(w.text for w in words[k : k + size]) in ACADEMY_ABBREVIATIONS
         ):
             return k + size
     return k

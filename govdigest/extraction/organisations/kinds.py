@@ -14,6 +14,12 @@ from govdigest.extraction.resources import pairs
 # University abbreviations end in "У" (университет): ТюмГУ, ВолгГТУ, ПриречГАУ, КФУ, ЗИУ.
 UNIVERSITY_ABBR_RE = re.compile(r"^[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁа-яё]*[А-ЯЁ]))*(?:Г|Т|Ф|И|А)У$")
 MIN_UNIVERSITY_ABBR = 3
+# For the kind only (not for dropping a university named outside the mission): a university
+# whose abbreviation goes on after "ГУ" ("ХГУЭП", "ДВГУПС", "ВГУЮ"), a medical or a
+# pedagogical one ("ДГМУ", "ТГПУ"), a state or an agricultural academy ("КГСХА", "ПГФА").
+_UNIVERSITY_KIND_RE = re.compile(
+    r"^[А-ЯЁ][А-ЯЁа-яё]*(?:(?:М|П)У|ГУ(?:ЭП|ПС|Ю|ЭУ)|Г(?:СХ|Ф|М|П)А)$"
+)
 # "НИИ…" inside quotes ("ФГУП «НИИКС»") is a research institute whatever the legal form.
 _RESEARCH_NAME_RE = re.compile(r"«\s*НИИ")
 # A chamber's abbreviation with its place's stem glued in front: "БелТПП", "МосТПП".
@@ -51,12 +57,17 @@ def org_kind(doc: Doc, name: str) -> OrgKind:
     if outside and outside[0] in legal_forms() and outside[0] not in {"ФГБУ", "ФГБОУ", "ФГАОУ"}:
         return "company"
     words = re.findall(r"[\w-]+", name)
-    if len(words) == 1 and is_university_abbreviation(words[0]):
+    if len(words) == 1 and (
+        is_university_abbreviation(words[0])
+        or (len(words[0]) >= MIN_UNIVERSITY_ABBR and _UNIVERSITY_KIND_RE.match(words[0]))
+    ):
         return "university"
     if _PUBLIC_CHAMBER_RE.match(name):
         return "association"  # "Общественная палата …": a civic council, no chamber of commerce
     if any(_CHAMBER_ABBR_RE.match(w) for w in words) or _CHAMBER_NAME_RE.search(name):
         return "chamber"  # "Союз «Торгово-промышленная палата …»": a chamber's legal shape
+    if any(doc.morph.lemma(w.lower()) == "университет" for w in words):
+        return "university"  # "Пермский научно-исследовательский политехнический университет"
     table = _kind_table()
     for word in words:
         low = word.lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govdigest.extraction.doc import Doc
+from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.organisations.candidates import (
     MAX_NAME_WORDS,
     NAME_START_RE,
@@ -117,6 +117,8 @@ def complete_lists(
             ):
                 continue
             name = " ".join(doc.morph.nominative_group(text.split()))
+            if text.isupper() and " " not in text:
+                name = text  # "ТОГУ", never the dative of a dictionary word ("тога")
             if ending and name == text and " " not in text and text.endswith(ending):
                 name = text[: -len(ending)]  # "Севхима, Аргента": "Аргент" as "Севхим"
             found.add(Candidate(a, b, name, candidate_key(doc, name), STRENGTH_NER))
@@ -148,9 +150,21 @@ def _after_inclusion(doc: Doc, start: int, stop: int) -> int:
     n = 0
     while n < len(words) and words[n].text.lower() in _INCLUSION_WORDS:
         n += 1
+    if n == 0:
+        n = _after_verb(doc, words)
     if n == 0 or n >= len(words) or not words[n].text[:1].isupper():
         return start
     return words[n].start
+
+
+def _after_verb(doc: Doc, words: list[Word]) -> int:
+    """ "Участниками проекта стали ТОГУ": the first item of a list that the sentence opens
+    with its own subject and verb starts after the verb (0 when no verb stands in it)."""
+    for n in range(len(words) - 1, 0, -1):
+        low = words[n - 1].text
+        if low.islower() and doc.morph.is_known(low) and doc.morph.best_pos(low) == "VERB":
+            return n
+    return 0
 
 
 # Words right before a list's dash or colon that say its items are places.

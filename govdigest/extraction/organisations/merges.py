@@ -72,6 +72,7 @@ def merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Ca
             (base_abbreviation(n) for n in names if " " not in n and base_abbreviation(n)), None
         )
         if abbreviation is None:
+            _merge_framed_abbreviation(merged, key, full_names)
             continue
         target = next(
             (k for k, name in full_names.items() if k != key and abbreviates(abbreviation, name)),
@@ -81,6 +82,34 @@ def merge_abbreviations(merged: dict[str, list[Candidate]]) -> dict[str, list[Ca
             merged[target].extend(merged.pop(key))
             merged[target].sort(key=lambda c: c.start)
     return merged
+
+
+def _merge_framed_abbreviation(
+    merged: dict[str, list[Candidate]], key: str, full_names: dict[str, str]
+) -> None:
+    """ "Кедровский областной СПП" beside "Кедровский областной Союз промышленников и
+    предпринимателей": the same words around an abbreviation and around the name it stands
+    for make one organisation."""
+    for cand in merged.get(key, []):
+        words = cand.name.split()
+        caps = [i for i, w in enumerate(words) if base_abbreviation(w) and w.isupper()]
+        if len(words) < 2 or len(caps) != 1:
+            continue
+        i = caps[0]
+        before = " ".join(words[:i]).casefold()
+        after = " ".join(words[i + 1 :]).casefold()
+        abbreviation = base_abbreviation(words[i]) or ""
+        for other, name in full_names.items():
+            low = name.casefold()
+            if other == key or other not in merged or name.split()[0] == words[0] == words[i]:
+                continue
+            if not (low.startswith(before) and low.endswith(after)):
+                continue
+            middle = name[len(before) : len(name) - len(after)].strip()
+            if len(middle.split()) > 1 and abbreviates(abbreviation, middle):
+                merged[other].extend(merged.pop(key))
+                merged[other].sort(key=lambda c: c.start)
+                return
 
 
 # A chamber named twice, spelled out and by its abbreviation after the same adjective
@@ -149,7 +178,9 @@ def merge_chamber_aliases(merged: dict[str, list[Candidate]]) -> dict[str, list[
 
 # "ООО «Озёрная транспортная компания» («Озёртранс»)": a short name in brackets right after a
 # company's full name is the same company.
-_BRACKET_ALIAS_RE = re.compile(r"\s*\(\s*[«\"]([^()«»\"]{2,40})[»\"]\s*\)")
+_BRACKET_ALIAS_RE = re.compile(
+    r"\s*\(\s*(?:[«\"]([^()«»\"]{2,40})[»\"]|([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,9}))\s*\)"
+)
 _LEGAL_PREFIX_RE = re.compile(r"^(?:[А-ЯЁ]{2,4}\s+)?[«\"]?(.*?)[»\"]?$")
 
 
@@ -168,7 +199,8 @@ def merge_bracket_aliases(
             m = _BRACKET_ALIAS_RE.match(doc.text, cand.stop)
             if not m:
                 continue
-            alias = _alias_core(m.group(1))
+            # "Тальским государственным университетом (ТалГУ)": an unquoted abbreviation too
+            alias = _alias_core(m.group(1) or m.group(2))
             for other in [k for k in merged if k != key]:
                 if any(_alias_core(c.name) == alias for c in merged[other]):
                     merged[key].extend(merged.pop(other))

@@ -203,6 +203,10 @@ def is_excluded_name(doc: Doc, name: str, *, quoted: bool = False) -> bool:
         return True  # "Совфеда", "Совфеде": a nickname the dictionary lacks, in some case
     if is_ministry_word(words[0]):
         return True  # "Минпромэнерго ЧР": a regional ministry
+    if _headed_by(doc, words, "person_role_heads"):
+        return True  # "Торговый представитель РФ", "Министр экономического развития": a post
+    if quoted and _headed_by(doc, words, "award_heads"):
+        return True  # «Почётный знак Торгово-промышленной палаты»: an award
     if len(words) == 1 and words[0] in legal_forms():
         return True  # a bare "СПК" is a designator whose name NER cut off
     if any(doc.morph.lemma(w.lower()) in government_heads() for w in words[1:]):
@@ -220,6 +224,19 @@ def is_excluded_name(doc: Doc, name: str, *, quoted: bool = False) -> bool:
     if len(words) > 1 and tuple(doc.morph.lemma(w.lower()) for w in words) in non_org:
         return True  # «Дорожная карта», «Жилой комплекс»: the head phrase itself, not a name
     return (first,) in non_org and len(words) > 1
+
+
+def _headed_by(doc: Doc, words: list[str], table: str) -> bool:
+    """The name's head noun, its first word or its second after an adjective, is in ``table``
+    ("Министр …", "Торговый представитель …", «Почётный знак …»)."""
+    heads = word_set(table)
+    if doc.morph.lemma(words[0].lower()) in heads or words[0].lower() in heads:
+        return True
+    return (
+        len(words) > 1
+        and doc.morph.best_pos(words[0].lower()) == "ADJF"
+        and (doc.morph.lemma(words[1].lower()) in heads or words[1].lower() in heads)
+    )
 
 
 # Words that make an agency a news agency ("Агентство городских новостей").

@@ -66,6 +66,9 @@ def crosses_paragraph(doc: Doc, start: int, stop: int) -> bool:
 
 # A branch is named by its parent: "Кедровский филиал ПАО «Ростелеком»" is the parent's.
 _BRANCH_LEMMAS = frozenset({"филиал", "отделение", "представительство", "подразделение"})
+# A branch by its abbreviation inside a name ("Кедровское РО СоюзМаш", "региональное
+# отделение"): the parent named after it is the organisation.
+_BRANCH_ABBREVIATIONS = frozenset({"РО"})
 # A territory is a place whatever NER says: "в Булунском аймаке", "Тальский улус".
 _TERRITORY_LEMMAS = frozenset(
     {"аймак", "улус", "сомон", "хошун", "уезд", "волость", "район", "округ", "провинция"}
@@ -91,6 +94,9 @@ def ner_bounds(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
         words = [w for w in words if w.stop <= bracket]
     if doc.morph.lemma(words[-1].text.lower()) in _BRANCH_LEMMAS | _TERRITORY_LEMMAS:
         return None
+    branch = next((i for i, w in enumerate(words[:-1]) if w.text in _BRANCH_ABBREVIATIONS), None)
+    if branch is not None:
+        words = words[branch + 1 :]  # "Кедровского РО СоюзМаш": the parent's name
     suffix = _DOMAIN_SUFFIX_RE.match(doc.text, words[-1].stop)
     return words[0].start, suffix.end() if suffix else words[-1].stop
 
@@ -103,6 +109,34 @@ REPORTING_RE = re.compile(
     r"|(?:фото|видео|источник|первоисточник)\s*:)\s*$",
     re.IGNORECASE,
 )
+
+
+# A channel's footer asks to subscribe to a medium: "Подписаться на КЕРЧЬ СЕГОДНЯ",
+# "Подписывайтесь на «Кедр 24»", "Читайте нас в …".
+_SUBSCRIBE_RE = re.compile(
+    r"(?:подпи(?:саться|сывайтесь|шитесь|сывайся|шись)\s+на|читайте\s+нас\s+в)\s*[«\"]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SUBSCRIBE_TARGET_RE = re.compile(
+    r"(?:подпи(?:саться|сывайтесь|шитесь|сывайся|шись)\s+на|читайте\s+нас\s+в)\s*"
+    r"[«\"]?([^\n«»\"!]{2,40})",
+    re.IGNORECASE,
+)
+
+
+def subscribed_to(doc: Doc, start: int) -> bool:
+    """A name right after a subscription cue is the medium that publishes the post."""
+    return bool(_SUBSCRIBE_RE.search(doc.text[max(0, start - 30) : start]))
+
+
+def subscribed_names(doc: Doc) -> frozenset[str]:
+    """Names the post asks to subscribe to ("Подписаться на КЕРЧЬ СЕГОДНЯ"), case-folded: the
+    same name elsewhere in the post ("рассказал КЕРЧЬ СЕГОДНЯ") is that medium too."""
+    return frozenset(
+        m.group(1).strip(' .»"').casefold() for m in _SUBSCRIBE_TARGET_RE.finditer(doc.text)
+    )
 
 
 def reported_by(doc: Doc, open_pos: int) -> bool:
