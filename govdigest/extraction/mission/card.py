@@ -53,6 +53,7 @@ from govdigest.extraction.mission.leader_sides import (
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
 )
+from govdigest.extraction.mission.state_heads import met_state_head
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     corporate_guest,
@@ -96,6 +97,8 @@ def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None)
                 and personal_act_tells_trip(doc, doc_people, words, k, lemma)
             ):
                 return True
+        if has_person and doc_people is not None and met_state_head(doc, doc_people, sent):
+            return True  # "встретился с Президентом Тавании …": the head of region went there
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)

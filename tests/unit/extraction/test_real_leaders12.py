@@ -1,0 +1,120 @@
+"""Table-driven tests of the round-12 leader fixes, from a review of real posts about visits,
+delegations and meetings abroad:
+
+* a governor who meets a foreign head of state or government ("встретился с президентом
+  Узбекистана …", "планирует встретиться с президентом Республики Беларусь …", "Провёл встречу с
+  премьер-министром Абхазии …") travelled there: the post is a mission and he leads it, even
+  without a trip verb; the foreign head is never its fallback leader (``state_heads``);
+* a head of a Russian region styled "президент", or of a body, is no foreign head.
+
+Every person is invented (the countries are real, as in the posts); each row has the shape of a
+structure seen in the real posts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govdigest.extraction.mission.state_heads import foreign_state_head
+from govdigest.extraction.people import PersonEntity
+from govdigest.extraction.pipeline import Extractor
+from tests.unit.extraction.posts import extract_text
+
+PUBLISHED = date(2026, 6, 2)
+
+
+def _entity(role: str, role_class: str | None = "president") -> PersonEntity:
+    return PersonEntity(
+        name="Пётр Лавров",
+        gender="masc",
+        role=role,
+        role_class=role_class,
+        role_lemmas=frozenset(),
+        role_phrase=None,
+        guest=False,
+        mentions=[0],
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "role_class", "foreign"),
+    [
+        ("президент Республики Узбекистан", "president", True),
+        ("Президент Киргизии", "president", True),
+        ("премьер-министр Абхазии", "premier", True),
+        ("премьер-министр Республики Беларусь", "premier", True),
+        # Russian regions and offices, bodies and companies
+        ("президент Республики Татарстан", "president", False),
+        ("Президент Кедровской Республики", "president", False),
+        ("президент России", "president", False),
+        ("президент РАН", "president", False),
+        ("президент ассоциации фермеров", "president", False),
+        ("президент компании «Тавтех»", "president", False),
+        ("председатель правительства Республики Беларусь", "premier", False),
+        ("губернатор провинции Ляонин", "governor", False),
+    ],
+)
+def test_foreign_state_head_by_role(role: str, role_class: str, foreign: bool) -> None:
+    assert foreign_state_head(_entity(role, role_class)) is foreign
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader"),
+    [
+        # a meeting with a foreign head, no trip verb: the governor went there
+        (
+            "Губернатор Ольховской области Илья Сомов встретился с президентом Республики "
+            "Узбекистан Фаррухом Юсуповым. Обсудили поставки сельхозтехники и строительство "
+            "жилья.",
+            None,
+            "Илья Сомов",
+        ),
+        # a planned meeting, the delegation's visit told without its head
+        (
+            "Губернатор Ольховской области Илья Сомов намерен встретиться с президентом "
+            "Узбекистана Фаррухом Юсуповым. Встреча готовится в рамках визита региональной "
+            "делегации в Узбекистан в середине апреля.",
+            None,
+            "Илья Сомов",
+        ),
+        # the author in first person, named only as the channel's author
+        (
+            "Провёл встречу с премьер-министром Абхазии Тимуром Квициния. Договорились "
+            "подготовить соглашение о сотрудничестве в сфере туризма.",
+            "Илья Сомов",
+            "Илья Сомов",
+        ),
+        (
+            "Илья Сомов провёл переговоры с Президентом Киргизии Азаматом Осмоновым. Стороны "
+            "договорились о поставках зерна.",
+            None,
+            "Илья Сомов",
+        ),
+    ],
+)
+def test_governor_meeting_foreign_head_leads(
+    extractor: Extractor, text: str, author: str | None, leader: str
+) -> None:
+    mission = extract_text(extractor, text, author, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the foreign head alone, the meeting's other side not named: nobody leads
+        "Состоялась встреча с премьер-министром Республики Узбекистан Фаррухом Юсуповым. "
+        "Обсудили поставки техники и открытие прямого авиасообщения.",
+        # a head of a body, met at home: no foreign head, no mission
+        "Губернатор Ольховской области Илья Сомов провёл совещание с президентом ассоциации "
+        "фермеров Петром Лавровым. Обсудили закупки удобрений.",
+        "Губернатор Ольховской области Илья Сомов провёл встречу с президентом РАН Петром "
+        "Лавровым. Обсудили работу научного центра.",
+    ],
+)
+def test_foreign_head_or_body_head_never_leads(extractor: Extractor, text: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader is None
