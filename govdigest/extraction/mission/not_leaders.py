@@ -8,6 +8,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.mission.federal_side import federal_side, is_federal
+from govdigest.extraction.mission.state_heads import met_by_unnamed_state_head
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import lines
 
@@ -125,9 +126,15 @@ def receiving_heads(
     ):
         return set()
     excluded = lines("receiving_head_exclusions")
+    # "Александр Лукашенко встретился с губернатором X" in the title, "Президент проводит
+    # встречу с губернатором X" in the body: the one named without a role is that head.
+    unnamed = after[0][2] in met_by_unnamed_state_head(doc, people)
     out: set[int] = set()
     for start, _stop, index in people.mentions:
         role = (people.entities[index].role or "").lower()
+        if unnamed and not role and sent_start <= start < verb.start:
+            out.add(index)
+            continue
         if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
             continue
         if people.entities[index].role_class in _REGION_HEAD_CLASSES:

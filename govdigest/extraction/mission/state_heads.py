@@ -86,3 +86,29 @@ def met_state_head(doc: Doc, people: People, sent: Sentence) -> bool:
         if _MEETING_BEFORE_RE.search(lookback):
             return True
     return False
+
+
+# A head of state written by the bare role, no name attached: "Президент проводит встречу с
+# губернатором …" (the name only in the title, without a role). Not Russia's own.
+_BARE_HEAD_RE = re.compile(r"\b(?:Президент|Премьер-министр)\b(?!\s+(?:России|РФ|Российской)\b)")
+_MEETING_WORD_RE = re.compile(
+    r"\b(?:встре[чт]\w*|переговор\w*|принял|принимает|принима\w+)\b.*\bс(?:о)?\s", re.I
+)
+
+
+def met_by_unnamed_state_head(doc: Doc, people: People) -> frozenset[int]:
+    """People whom a head of state written by the bare role meets ("Президент проводит встречу
+    с губернатором Кедровской области X"): the first person after the meeting words."""
+    out: set[int] = set()
+    excluded = lines("receiving_head_exclusions")
+    for sent in doc.sentences:
+        for m in _BARE_HEAD_RE.finditer(doc.text, sent.start, sent.stop):
+            if any(a <= m.start() < b for a, b in people.role_spans):
+                continue
+            following = doc.text[m.end() : m.end() + 30].split()[:1]
+            if following and any(word in following[0].lower() for word in excluded):
+                continue  # "Президент компании …"
+            after = [p for p in people.mentions if m.end() <= p[0] < sent.stop]
+            if after and _MEETING_WORD_RE.search(doc.text[m.end() : after[0][0]]):
+                out.add(after[0][2])
+    return frozenset(out)

@@ -5,7 +5,10 @@ delegations and meetings abroad:
   Узбекистана …", "планирует встретиться с президентом Республики Беларусь …", "Провёл встречу с
   премьер-министром Абхазии …") travelled there: the post is a mission and he leads it, even
   without a trip verb; the foreign head is never its fallback leader (``state_heads``);
-* a head of a Russian region styled "президент", or of a body, is no foreign head.
+* a head of a Russian region styled "президент", or of a body, is no foreign head;
+* a head of state named without a role in the title ("X встретился с губернатором Y") and by
+  the bare role in the body ("Президент проводит встречу с губернатором Y") receives Y, who
+  leads (``state_heads.met_by_unnamed_state_head``).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -118,3 +121,38 @@ def test_governor_meeting_foreign_head_leads(
 def test_foreign_head_or_body_head_never_leads(extractor: Extractor, text: str) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is None or mission.leader is None
+
+
+_TITLE = "Андрей Жукович встретился с губернатором Ольховской области Ильёй Сомовым\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # the bare role in the body meets the same governor: the one without a role hosts
+        (
+            _TITLE + "2 апреля, накануне Дня единения, Президент проводит встречу с губернатором "
+            "Ольховской области Ильёй Сомовым. В составе российской делегации 40 человек, в "
+            "стране гости пробудут неделю.",
+            "Илья Сомов",
+        ),
+        # no head of state in the body: the one who came to the governor stays the guest
+        (
+            _TITLE + "Стороны обсудили строительство завода по переработке льна в регионе. "
+            "Жукович рассказал о планах компании.",
+            "Андрей Жукович",
+        ),
+        # a company's president is no head of state
+        (
+            _TITLE + "Президент компании «Тавтех» провёл встречу с губернатором Ольховской "
+            "области Ильёй Сомовым. Обсудили строительство завода по переработке льна.",
+            "Андрей Жукович",
+        ),
+    ],
+)
+def test_head_of_state_named_without_role_hosts(
+    extractor: Extractor, text: str, leader: str
+) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
