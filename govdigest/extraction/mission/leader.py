@@ -41,7 +41,7 @@ from govdigest.extraction.mission.leader_sides import (
 )
 from govdigest.extraction.mission.not_leaders import (
     did_not_go,
-    greets_guests,
+    hosts_visit,
     met_federal_officials,
     recalls_earlier_trip,
     receiving_heads,
@@ -85,9 +85,9 @@ HOST_RE = re.compile(
     r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\bпереговор\w*\s+между\s+[^.!?\n]{1,120}?\s+и\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
-    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]"
-    r"|\bделегаци[юи]\s+(?:\w+\s+){0,2}(?:принял|принимал|встретил|встречал)[аи]?\b"
-    r"(?!\s+участи)",
+    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?!участи)"
+    r"(?:\w+\s+){0,3}делегаци[юи]|\bделегаци[юи]\s+(?:\w+\s+){0,2}"
+    r"(?:принял|принимал|встретил|встречал)[аи]?\b(?!\s+участи)",
     re.IGNORECASE,
 )
 
@@ -376,7 +376,7 @@ def find_leader(
             and not (outbound and has_outside_role(doc, e))
             and not outside_named_delegation(doc, people, i)
             and participates(doc, people, i)
-            and not greets_guests(doc, people, i)
+            and not hosts_visit(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )

@@ -94,6 +94,41 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
     return False
 
 
+# "обсудил с местными жителями и главой администрации X", "встретился с мэром X": the one met.
+_MET_BEFORE_RE = re.compile(
+    r"\b(?:встре[чт]\w*|обсуди\w*|обсужда\w*|переговор\w*|побеседова\w*)\b[^.!?\n]{0,80}?"
+    r"\bс(?:о)?\s+(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+MAX_MET_LOOKBACK = 160
+
+
+def met_local_head(doc: Doc, people: People, index: int) -> bool:
+    """A municipal head named only as the one met ("В ходе визита он … обсудил с жителями и
+    главой администрации X"), his role naming no other territory: the host of a trip around the
+    region, never its leader (round 12 review of real posts)."""
+    entity = people.entities[index]
+    if entity.role_class != "mayor" or any(
+        w[:1].isupper() for w in (entity.role or "").split()[1:]
+    ):
+        return False
+    starts = [m[0] for m in people.mentions if m[2] == index]
+    for start in starts:
+        role_start = next(
+            (a for a, b in people.role_spans if b <= start and start - b <= 2), start
+        )
+        sent = doc.sentence_at(start)
+        lo = max(sent.start if sent is not None else 0, role_start - MAX_MET_LOOKBACK)
+        if not _MET_BEFORE_RE.search(doc.text[lo:role_start]):
+            return False
+    return bool(starts)
+
+
+def hosts_visit(doc: Doc, people: People, index: int) -> bool:
+    """Whether the person hosts the post's visit: greets the guests or is the local head met."""
+    return greets_guests(doc, people, index) or met_local_head(doc, people, index)
+
+
 # A head of state or government by role ("президент Тавии", "Председатель Правительства",
 # "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
 _STATE_HEAD_RE = re.compile(

@@ -8,7 +8,12 @@ delegations and meetings abroad:
 * a head of a Russian region styled "президент", or of a body, is no foreign head;
 * a head of state named without a role in the title ("X встретился с губернатором Y") and by
   the bare role in the body ("Президент проводит встречу с губернатором Y") receives Y, who
-  leads (``state_heads.met_by_unnamed_state_head``).
+  leads (``state_heads.met_by_unnamed_state_head``);
+* a municipal head named only as the one met on a trip around the region ("обсудил с жителями и
+  главой администрации X") hosts it and is never the fallback leader
+  (``not_leaders.met_local_head``);
+* "приняли участие делегации …", "приняли участие члены делегации" is no host receiving a
+  delegation (``leader.HOST_RE``).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -153,6 +158,43 @@ _TITLE = "Андрей Жукович встретился с губернато
 def test_head_of_state_named_without_role_hosts(
     extractor: Extractor, text: str, leader: str
 ) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        # the one met is the local head: nobody named leads the acting governor's trip
+        (
+            "Илья Сомов: «Каждый район должен решать свои задачи сам»\n\n16 мая врио "
+            "губернатора совершил рабочую поездку в Ольшанский район. В ходе визита он "
+            "встретился с активом района, обсудил с жителями и главой администрации Петром "
+            "Гусевым проблемы водоснабжения.",
+            None,
+        ),
+        # a municipal head who travels himself still leads
+        (
+            "Глава администрации Пётр Гусев принял участие в форуме малых городов в Тавграде. "
+            "Он рассказал о туристических маршрутах района.",
+            "Пётр Гусев",
+        ),
+        # delegations taking part in a meeting are no guests the host receives
+        (
+            "Рабочая поездка губернатора в Ольшанский район\n\nВ рамках рабочего визита в "
+            "район губернатор Илья Сомов провёл совещание по развитию школ. В работе совещания "
+            "приняли участие делегации всех районов области.",
+            "Илья Сомов",
+        ),
+        (
+            "Губернатор Илья Сомов принял участие в форуме «Речной путь» в Тавграде. Во встрече "
+            "с инвесторами приняли участие члены делегации области.",
+            "Илья Сомов",
+        ),
+    ],
+)
+def test_local_host_and_taking_part(extractor: Extractor, text: str, leader: str | None) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
