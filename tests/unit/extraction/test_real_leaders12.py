@@ -13,7 +13,9 @@ delegations and meetings abroad:
   главой администрации X") hosts it and is never the fallback leader
   (``not_leaders.met_local_head``);
 * "приняли участие делегации …", "приняли участие члены делегации" is no host receiving a
-  delegation (``leader.HOST_RE``).
+  delegation (``leader.HOST_RE``);
+* "Прилетел в Минск", "губернатор X отправился в Минск": a movement verb with the place after
+  it tells a trip by itself (data/mission_place_triggers.txt).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -198,3 +200,29 @@ def test_local_host_and_taking_part(extractor: Extractor, text: str, leader: str
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is not None
     assert mission.leader == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "leader"),
+    [
+        ("Прилетел в Минск. Впереди встречи с партнёрами.", "Илья Сомов", "Илья Сомов"),
+        ("Отправился в Ташкент. Впереди встречи с партнёрами.", "Илья Сомов", "Илья Сомов"),
+        (
+            "Губернатор Илья Сомов прилетел в Минск. Там он встретится с мэром города.",
+            None,
+            "Илья Сомов",
+        ),
+    ],
+)
+def test_movement_verb_with_place_tells_trip(
+    extractor: Extractor, text: str, author: str | None, leader: str
+) -> None:
+    mission = extract_text(extractor, text, author, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+def test_movement_verb_without_place_tells_no_trip(extractor: Extractor) -> None:
+    text = "Губернатор Илья Сомов отправился на встречу с жителями после обеда."
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader is None
