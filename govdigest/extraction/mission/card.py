@@ -24,6 +24,7 @@ from govdigest.extraction.mission.detection import (
     forum_destination,
     host_destination,
     personal_act_tells_trip,
+    remote_only,
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
@@ -191,8 +192,9 @@ def extract_mission(
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
-    if _is_called_off(doc):
-        return Mission()  # "Губернатор отменил рабочие поездки": the trip did not happen
+    if _is_called_off(doc) or remote_only(doc):
+        # "Губернатор отменил рабочие поездки", "принял участие … по видеосвязи": no trip
+        return Mission()
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
     home = home_traveller(doc, people)  # "X вернулся из Узбекистана"

@@ -15,7 +15,9 @@ delegations and meetings abroad:
 * "приняли участие делегации …", "приняли участие члены делегации" is no host receiving a
   delegation (``leader.HOST_RE``);
 * "Прилетел в Минск", "губернатор X отправился в Минск": a movement verb with the place after
-  it tells a trip by itself (data/mission_place_triggers.txt).
+  it tells a trip by itself (data/mission_place_triggers.txt);
+* a session joined remotely ("в формате видеоконференцсвязи", "по видеосвязи", "в режиме
+  онлайн") with no journey word is no mission (``detection.remote_only``).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -226,3 +228,30 @@ def test_movement_verb_without_place_tells_no_trip(extractor: Extractor) -> None
     text = "Губернатор Илья Сомов отправился на встречу с жителями после обеда."
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is None or mission.leader is None
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        (
+            "Илья Сомов принял участие в видеоселекторе Президента с губернаторами\n"
+            "Президент России провёл рабочую встречу в формате видеоконференцсвязи с главами "
+            "регионов. В мероприятии принял участие губернатор Илья Сомов.",
+            None,
+        ),
+        (
+            "Губернатор Илья Сомов принял участие в форуме «Речной путь» в режиме онлайн. Он "
+            "выступил на пленарной сессии.",
+            None,
+        ),
+        # a journey with a remote part is still a trip
+        (
+            "Губернатор Илья Сомов прибыл с рабочим визитом в Минск. Часть встреч прошла по "
+            "видеосвязи с коллегами из Тавграда.",
+            "Илья Сомов",
+        ),
+    ],
+)
+def test_remote_session_is_no_trip(extractor: Extractor, text: str, leader: str | None) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert (mission.leader if mission else None) == leader
