@@ -33,7 +33,7 @@ from govdigest.extraction.mission.host_side import (
     hosted_guest,
     with_arrival_role,
 )
-from govdigest.extraction.mission.leader import HOST_RE, find_leader, headline_trip_subject
+from govdigest.extraction.mission.leader import HOST_RE, find_leader
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
@@ -53,6 +53,7 @@ from govdigest.extraction.mission.leader_sides import (
 )
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
+    headline_trip_subject,
 )
 from govdigest.extraction.mission.state_heads import met_state_head
 from govdigest.extraction.mission.visits import (

@@ -17,7 +17,10 @@ delegations and meetings abroad:
 * "Прилетел в Минск", "губернатор X отправился в Минск": a movement verb with the place after
   it tells a trip by itself (data/mission_place_triggers.txt);
 * a session joined remotely ("в формате видеоконференцсвязи", "по видеосвязи", "в режиме
-  онлайн") with no journey word is no mission (``detection.remote_only``).
+  онлайн") with no journey word is no mission (``detection.remote_only``);
+* the governor's stand-in leads: a deputy or minister acting "по поручению губернатора" or sent
+  "вместо себя" (``stand_in.stand_in_official``); "по поручению главы региона получил
+  вице-губернатор X" makes X no sender (``leader.sender_indices``).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -255,3 +258,38 @@ def test_movement_verb_without_place_tells_no_trip(extractor: Extractor) -> None
 def test_remote_session_is_no_trip(extractor: Extractor, text: str, leader: str | None) -> None:
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert (mission.leader if mission else None) == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        (
+            "На выставке «Россия» в Москве вице-губернатор Пётр Гусев по поручению губернатора "
+            "Ильи Сомова получил награду региона.",
+            "Пётр Гусев",
+        ),
+        (
+            "Ольховскую область наградили на выставке «Россия»\nНаграду из рук организаторов по "
+            "поручению главы региона получил вице-губернатор Пётр Гусев.",
+            "Пётр Гусев",
+        ),
+        (
+            "Губернатор Илья Сомов отправил вместо себя на выставку «Иннопром» в Екатеринбург "
+            "своего заместителя Петра Гусева. В состав делегации вошли руководители предприятий.",
+            "Пётр Гусев",
+        ),
+    ],
+)
+def test_stand_in_official_leads(extractor: Extractor, text: str, leader: str) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is not None
+    assert mission.leader == leader
+
+
+def test_official_thanked_is_no_stand_in(extractor: Extractor) -> None:
+    text = (
+        "На выставке «Иннопром» в Екатеринбурге представлен стенд Ольховской области. "
+        "Губернатор Илья Сомов направил благодарность министру промышленности Петру Гусеву."
+    )
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert mission is None or mission.leader != "Пётр Гусев"
