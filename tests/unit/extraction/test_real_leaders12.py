@@ -20,7 +20,9 @@ delegations and meetings abroad:
   онлайн") with no journey word is no mission (``detection.remote_only``);
 * the governor's stand-in leads: a deputy or minister acting "по поручению губернатора" or sent
   "вместо себя" (``stand_in.stand_in_official``); "по поручению главы региона получил
-  вице-губернатор X" makes X no sender (``leader.sender_indices``).
+  вице-губернатор X" makes X no sender (``leader.sender_indices``);
+* a forum "в столице Республики Татарстан" is in another region's capital, not the head's own
+  ("в столице региона" still is) (``home_forum``).
 
 Every person is invented (the countries are real, as in the posts); each row has the shape of a
 structure seen in the real posts.
@@ -293,3 +295,26 @@ def test_official_thanked_is_no_stand_in(extractor: Extractor) -> None:
     )
     mission = extract_text(extractor, text, published=PUBLISHED).mission
     assert mission is None or mission.leader != "Пётр Гусев"
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        (
+            "Губернатор Ольховской области Илья Сомов принимает участие в работе форума «Речной "
+            "путь», который стартовал в столице Республики Татарстан. Об этом глава региона "
+            "рассказал в своём канале.",
+            "Илья Сомов",
+        ),
+        (
+            "Форум «Речной путь» стартовал в столице региона. Губернатор Ольховской области "
+            "Илья Сомов принял участие в церемонии открытия.",
+            None,
+        ),
+    ],
+)
+def test_forum_in_another_regions_capital(
+    extractor: Extractor, text: str, leader: str | None
+) -> None:
+    mission = extract_text(extractor, text, published=PUBLISHED).mission
+    assert (mission.leader if mission else None) == leader
