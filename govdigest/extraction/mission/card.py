@@ -24,6 +24,7 @@ from govdigest.extraction.mission.detection import (
     forum_destination,
     host_destination,
     personal_act_tells_trip,
+    remote_only,
 )
 from govdigest.extraction.mission.directions import find_directions
 from govdigest.extraction.mission.events import event, named_events
@@ -32,7 +33,7 @@ from govdigest.extraction.mission.host_side import (
     hosted_guest,
     with_arrival_role,
 )
-from govdigest.extraction.mission.leader import HOST_RE, find_leader, headline_trip_subject
+from govdigest.extraction.mission.leader import HOST_RE, find_leader
 from govdigest.extraction.mission.leader_checks import (
     checked_leader,
     checked_role,
@@ -52,7 +53,9 @@ from govdigest.extraction.mission.leader_sides import (
 )
 from govdigest.extraction.mission.role_subject import (
     back_reference_role,
+    headline_trip_subject,
 )
+from govdigest.extraction.mission.state_heads import met_state_head
 from govdigest.extraction.mission.visits import (
     GuestVisit,
     corporate_guest,
@@ -96,6 +99,8 @@ def is_mission_post(doc: Doc, body_start: int, doc_people: People | None = None)
                 and personal_act_tells_trip(doc, doc_people, words, k, lemma)
             ):
                 return True
+        if has_person and doc_people is not None and met_state_head(doc, doc_people, sent):
+            return True  # "встретился с Президентом Тавании …": the head of region went there
         if _MEETING_NOUNS & set(lemmas) and _place_trip(doc, words, lemmas, _MEETING_VERBS):
             return True  # "Встреча состоялась 18 сентября в Москве": a meeting held elsewhere
         signed = AGREEMENT_VERBS & set(lemmas) and word_set("agreement_nouns") & set(lemmas)
@@ -188,8 +193,9 @@ def extract_mission(
     hosted = hosted_guest(doc, people)  # "Олега Ремезова встречал губернатор …"
     if _is_appointment(doc) and hosted is None:
         return Mission()  # "… нового полпреда, назначенного 26 июня": met, so a visit
-    if _is_called_off(doc):
-        return Mission()  # "Губернатор отменил рабочие поездки": the trip did not happen
+    if _is_called_off(doc) or remote_only(doc):
+        # "Губернатор отменил рабочие поездки", "принял участие … по видеосвязи": no trip
+        return Mission()
     headline = headline_trip_subject(doc, people)
     present = author_presence(doc)
     home = home_traveller(doc, people)  # "X вернулся из Узбекистана"

@@ -9,6 +9,7 @@ import re
 from govdigest.extraction.doc import Doc
 from govdigest.extraction.language.grammar import role_has
 from govdigest.extraction.mission.federal_side import is_federal, national_head
+from govdigest.extraction.mission.state_heads import foreign_state_head
 from govdigest.extraction.mission.visits import GuestVisit
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines
@@ -113,5 +114,10 @@ def regional_head_beside(doc: Doc, people: People, guest: GuestVisit) -> PersonE
 
 
 def has_outside_role(doc: Doc, entity: PersonEntity) -> bool:
-    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак)."""
-    return entity.role_class == "ambassador" or role_has(doc, entity.role, lines("guest_roles"))
+    """A foreign or other-territory official met on an outbound trip (посол, провинция, аймак,
+    a foreign head of state or government)."""
+    return (
+        entity.role_class == "ambassador"
+        or role_has(doc, entity.role, lines("guest_roles"))
+        or foreign_state_head(entity)
+    )

@@ -138,3 +138,37 @@ def host_destination(doc: Doc, people: People, guest: str) -> str | None:
     name ("глава Алтанской Республики" receiving the guest) is where the visit went."""
     hosts = [e for e in people.entities if e.name != guest and e.role_class in _REGION_HEADS]
     return hosts_territory(doc, People(hosts, [])) if hosts else None
+
+
+# "в формате видеоконференцсвязи", "по видеосвязи", "в режиме онлайн", "дистанционно": a session
+# joined from home (round 12 review of real posts: «принял участие в видеоселекторе Президента»).
+_REMOTE_RE = re.compile(
+    r"\b(?:в\s+(?:формате|режиме)\s+(?:видео\w*|вкс|онлайн|онлайн-\w+|дистанционн\w*)"
+    r"|по\s+видео\w*|видеоселектор\w*|дистанционно)",
+    re.IGNORECASE,
+)
+# Words of a journey that make a post a trip even when a part of it was remote.
+_JOURNEY_LEMMAS = frozenset(
+    {
+        "прибыть",
+        "приехать",
+        "прилететь",
+        "вылететь",
+        "отправиться",
+        "посетить",
+        "побывать",
+        "визит",
+        "поездка",
+        "командировка",
+        "делегация",
+        "находиться",
+    }
+)
+
+
+def remote_only(doc: Doc) -> bool:
+    """A post that tells a remote session ("в режиме видеоконференции", "по видеосвязи") and no
+    journey word: nobody travelled, so there is no mission."""
+    if not _REMOTE_RE.search(doc.text):
+        return False
+    return not any(doc.morph.lemma(w.text.lower()) in _JOURNEY_LEMMAS for w in doc.words)

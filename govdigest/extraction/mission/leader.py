@@ -41,7 +41,7 @@ from govdigest.extraction.mission.leader_sides import (
 )
 from govdigest.extraction.mission.not_leaders import (
     did_not_go,
-    greets_guests,
+    hosts_visit,
     met_federal_officials,
     recalls_earlier_trip,
     receiving_heads,
@@ -64,6 +64,7 @@ from govdigest.extraction.mission.role_subject import (
     role_word_subject,
     staying_traveller,
 )
+from govdigest.extraction.mission.stand_in import stand_in_official
 from govdigest.extraction.mission.trip_objects import (
     companion_subject,
     federal_delegation_heads,
@@ -85,37 +86,13 @@ HOST_RE = re.compile(
     r"\bвстре[чт]\w*\s+(?:\w+\s+){0,4}с\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
     r"|\bсовещани\w*\s+(?:\w+\s+){0,2}с\s+делегацией"
     r"|\bпереговор\w*\s+между\s+[^.!?\n]{1,120}?\s+и\s+(?:\w+\s+){0,2}делегаци(?:ей|ями)"
-    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?:\w+\s+){0,3}делегаци[юи]"
-    r"|\bделегаци[юи]\s+(?:\w+\s+){0,2}(?:принял|принимал|встретил|встречал)[аи]?\b"
-    r"(?!\s+участи)",
+    r"|\b(?:принял|принимали|принимаем|встретил|встречали)\w*\s+(?!участи)"
+    r"(?:\w+\s+){0,3}делегаци[юи]|\bделегаци[юи]\s+(?:\w+\s+){0,2}"
+    r"(?:принял|принимал|встретил|встречал)[аи]?\b(?!\s+участи)",
     re.IGNORECASE,
 )
 
 ALLOW_RANKED_FALLBACK = True
-
-
-_NOT_HEADLINE_PREFIX = frozenset({"с", "со", "у", "к", "для", "о", "об", "от", "при"})
-
-
-def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
-    """A verbless sentence "<role> <Name> в Москве на РЭН-2025": that person travels."""
-    verbs = frozenset({"VERB", "INFN"})
-    for sent in doc.sentences:
-        words = doc.words_in(sent.start, sent.stop)
-        if any(doc.morph.has_pos(w.text.lower(), verbs, 0.3) for w in words):
-            continue
-        for start, stop, index in people.mentions:
-            if not sent.start <= start < sent.stop:
-                continue
-            prefix = doc.text[sent.start : start]
-            if "," in prefix or any(
-                w.text.lower() in _NOT_HEADLINE_PREFIX for w in doc.words_in(sent.start, start)
-            ):
-                break
-            if re.match(r"\s*(?:—\s*)?(?:в|во|на)\s+[А-ЯЁ«]", doc.text[stop : sent.stop]):
-                return people.entities[index]
-            break
-    return None
 
 
 # "По поручению губернатора …", "по распоряжению Главы …", "по приглашению …": the person named
@@ -146,7 +123,11 @@ def sender_indices(doc: Doc, people: People) -> frozenset[int]:
     for m in _SENDER_RE.finditer(doc.text):
         nxt = [p for p in people.mentions if m.end() <= p[0] <= m.end() + MAX_SENDER_GAP]
         if nxt and not re.search(r"[.!?\n]", doc.text[m.end() : nxt[0][0]]):
-            out.add(nxt[0][2])
+            # "по поручению главы региона получил вице-губернатор X": a verb between, so the
+            # order's giver is the role alone and X is the one who acted
+            between = doc.words_in(m.end(), nxt[0][0])
+            if not any(is_past_singular(doc, w.text) for w in between):
+                out.add(nxt[0][2])
     return frozenset(out)
 
 
@@ -343,6 +324,7 @@ def find_leader(
         or reporting_official(doc, people)  # "Об этом сообщил губернатор региона X"
         or region_heading_head(doc, people)  # "Кедровская область (губернатор X)"
         or forum_reporting_head(doc, people)  # "…, рассказал губернатор X" at a forum
+        or stand_in_official(doc, people, senders)  # "вице-губернатор X по поручению …"
     )
     visitor = (
         guest_met_at_home(doc, people, subject) or guest_of_joined_meeting(doc, people, subject)
@@ -376,7 +358,7 @@ def find_leader(
             and not (outbound and has_outside_role(doc, e))
             and not outside_named_delegation(doc, people, i)
             and participates(doc, people, i)
-            and not greets_guests(doc, people, i)
+            and not hosts_visit(doc, people, i)
         ),
         key=lambda e: LEADER_ROLE_RANK.index(e.role_class or ""),
     )

@@ -8,6 +8,7 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.mission.federal_side import federal_side, is_federal
+from govdigest.extraction.mission.state_heads import met_by_unnamed_state_head
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import lines
 
@@ -93,6 +94,41 @@ def greets_guests(doc: Doc, people: People, index: int) -> bool:
     return False
 
 
+# "обсудил с местными жителями и главой администрации X", "встретился с мэром X": the one met.
+_MET_BEFORE_RE = re.compile(
+    r"\b(?:встре[чт]\w*|обсуди\w*|обсужда\w*|переговор\w*|побеседова\w*)\b[^.!?\n]{0,80}?"
+    r"\bс(?:о)?\s+(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+MAX_MET_LOOKBACK = 160
+
+
+def met_local_head(doc: Doc, people: People, index: int) -> bool:
+    """A municipal head named only as the one met ("В ходе визита он … обсудил с жителями и
+    главой администрации X"), his role naming no other territory: the host of a trip around the
+    region, never its leader (round 12 review of real posts)."""
+    entity = people.entities[index]
+    if entity.role_class != "mayor" or any(
+        w[:1].isupper() for w in (entity.role or "").split()[1:]
+    ):
+        return False
+    starts = [m[0] for m in people.mentions if m[2] == index]
+    for start in starts:
+        role_start = next(
+            (a for a, b in people.role_spans if b <= start and start - b <= 2), start
+        )
+        sent = doc.sentence_at(start)
+        lo = max(sent.start if sent is not None else 0, role_start - MAX_MET_LOOKBACK)
+        if not _MET_BEFORE_RE.search(doc.text[lo:role_start]):
+            return False
+    return bool(starts)
+
+
+def hosts_visit(doc: Doc, people: People, index: int) -> bool:
+    """Whether the person hosts the post's visit: greets the guests or is the local head met."""
+    return greets_guests(doc, people, index) or met_local_head(doc, people, index)
+
+
 # A head of state or government by role ("президент Тавии", "Председатель Правительства",
 # "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
 _STATE_HEAD_RE = re.compile(
@@ -125,9 +161,15 @@ def receiving_heads(
     ):
         return set()
     excluded = lines("receiving_head_exclusions")
+    # "Александр Лукашенко встретился с губернатором X" in the title, "Президент проводит
+    # встречу с губернатором X" in the body: the one named without a role is that head.
+    unnamed = after[0][2] in met_by_unnamed_state_head(doc, people)
     out: set[int] = set()
     for start, _stop, index in people.mentions:
         role = (people.entities[index].role or "").lower()
+        if unnamed and not role and sent_start <= start < verb.start:
+            out.add(index)
+            continue
         if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
             continue
         if people.entities[index].role_class in _REGION_HEAD_CLASSES:

@@ -282,3 +282,27 @@ def region_heading_head(doc: Doc, people: People) -> PersonEntity | None:
         return None
     entity = people.entities[inside[0][2]]
     return entity if entity.role_class in _SUBJECT_ROLE_CLASSES else None
+
+
+_NOT_HEADLINE_PREFIX = frozenset({"с", "со", "у", "к", "для", "о", "об", "от", "при"})
+
+
+def headline_trip_subject(doc: Doc, people: People) -> PersonEntity | None:
+    """A verbless sentence "<role> <Name> в Москве на РЭН-2025": that person travels."""
+    verbs = frozenset({"VERB", "INFN"})
+    for sent in doc.sentences:
+        words = doc.words_in(sent.start, sent.stop)
+        if any(doc.morph.has_pos(w.text.lower(), verbs, 0.3) for w in words):
+            continue
+        for start, stop, index in people.mentions:
+            if not sent.start <= start < sent.stop:
+                continue
+            prefix = doc.text[sent.start : start]
+            if "," in prefix or any(
+                w.text.lower() in _NOT_HEADLINE_PREFIX for w in doc.words_in(sent.start, start)
+            ):
+                break
+            if re.match(r"\s*(?:—\s*)?(?:в|во|на)\s+[А-ЯЁ«]", doc.text[stop : sent.stop]):
+                return people.entities[index]
+            break
+    return None

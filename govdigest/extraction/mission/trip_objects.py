@@ -22,6 +22,7 @@ import re
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.mission.in_person import in_person_traveller
+from govdigest.extraction.mission.state_heads import met_state_head
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import pairs, word_set
 
@@ -175,4 +176,6 @@ def participates(doc: Doc, people: People, index: int) -> bool:
         sent = doc.sentence_at(start)
         if sent is not None and not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
             return True
+        if sent is not None and met_state_head(doc, people, sent):
+            return True  # "планирует встретиться с президентом Тавании …"
     return False
