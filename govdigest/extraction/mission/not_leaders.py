@@ -161,7 +161,7 @@ def receiving_heads(
     ):
         return set()
     excluded = lines("receiving_head_exclusions")
-    # "Александр Лукашенко встретился с губернатором X" in the title, "Президент проводит
+    # "Олесь Марченко встретился с губернатором X" in the title, "Президент проводит
     # встречу с губернатором X" in the body: the one named without a role is that head.
     unnamed = after[0][2] in met_by_unnamed_state_head(doc, people)
     out: set[int] = set()

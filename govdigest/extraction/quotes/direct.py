@@ -240,7 +240,7 @@ def _listed_names(doc: Doc, spans: Sequence[QuoteSpan]) -> set[int]:
 def _inherit_speakers(doc: Doc, people: People, quotes: list[RawQuote]) -> list[RawQuote]:
     # A quotation that follows another one closely with no attribution of its own continues the
     # same speaker ("«…», — сказал он. «…»"), unless someone else is named in between: by a
-    # full name, or by a surname alone ("Путин отметил, что …" between two quotations).
+    # full name, or by a surname alone ("Ранцев отметил, что …" between two quotations).
     out: list[RawQuote] = []
     for q in quotes:
         if not q.attributed and out and out[-1].speaker.name:

@@ -34,7 +34,7 @@ def is_nominative_mention(doc: Doc, people: People, start: int, stop: int, index
     name = people.entities[index].name.split()
     if not said or said[-1].casefold() != name[-1].casefold():
         return False
-    # "Петру Черных", "с Игорем Шойгу": an indeclinable surname tells no case, the first name
+    # "Петру Черных", "с Игорем Живаго": an indeclinable surname tells no case, the first name
     # before it does (an initial or a shortened form tells nothing).
     first, own = said[0], name[0]
     if len(said) < 2 or len(name) < 2 or not first.isalpha() or len(first) < 3:
