@@ -11,7 +11,7 @@ import itertools
 import re
 
 from govdigest.extraction.doc import Doc, Word
-from govdigest.extraction.language.grammar import role_has
+from govdigest.extraction.language.grammar import lemmas_in, role_has
 from govdigest.extraction.mission.leader_checks import event_city
 from govdigest.extraction.mission.leader_sides import (
     federal_counterpart,
@@ -166,9 +166,29 @@ _JOURNEY_LEMMAS = frozenset(
 )
 
 
+# Acts a remote phrase belongs to ("принял участие … в режиме онлайн", "провёл встречу по
+# видеосвязи"), besides data/leader_participation_cues.txt and data/home_session_nouns.txt.
+_SESSION_ACTS = frozenset({"встреча", "встретиться", "провести", "выступить"})
+# "в Минске", "в Ташкенте", "во Владимире": an act held at a named place.
+_AT_PLACE_RE = re.compile(r"\bво?\s+[А-ЯЁ][а-яё-]{2,}[еиу]\b")
+
+
 def remote_only(doc: Doc) -> bool:
-    """A post that tells a remote session ("в режиме видеоконференции", "по видеосвязи") and no
-    journey word: nobody travelled, so there is no mission."""
+    """A post whose act is a remote session ("принял участие в видеоселекторе", "в режиме
+    онлайн", "по видеосвязи" in the act's own sentence) and that tells no journey: no journey
+    word and no other act held at a named place ("в Москве встретился с министром … Обсудили,
+    как дистанционно обучать детей" is a trip). Nobody travelled, so there is no mission."""
     if not _REMOTE_RE.search(doc.text):
         return False
-    return not any(doc.morph.lemma(w.text.lower()) in _JOURNEY_LEMMAS for w in doc.words)
+    if any(doc.morph.lemma(w.text.lower()) in _JOURNEY_LEMMAS for w in doc.words):
+        return False
+    acts = word_set("leader_participation_cues") | word_set("home_session_nouns") | _SESSION_ACTS
+    remote_act = False
+    for sent in doc.sentences:
+        if acts.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
+            continue
+        if _REMOTE_RE.search(doc.text, sent.start, sent.stop):
+            remote_act = True
+        elif _AT_PLACE_RE.search(doc.text, sent.start, sent.stop):
+            return False
+    return remote_act

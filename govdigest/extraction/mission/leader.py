@@ -43,10 +43,10 @@ from govdigest.extraction.mission.not_leaders import (
     did_not_go,
     hosts_visit,
     met_federal_officials,
-    recalls_earlier_trip,
     receiving_heads,
     region_show_visitors,
 )
+from govdigest.extraction.mission.recalled import recalls_earlier_trip
 from govdigest.extraction.mission.received import (
     guest_met_at_home,
     guest_of_joined_meeting,

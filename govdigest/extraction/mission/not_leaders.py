@@ -8,7 +8,11 @@ import re
 
 from govdigest.extraction.doc import Doc, Word
 from govdigest.extraction.mission.federal_side import federal_side, is_federal
-from govdigest.extraction.mission.state_heads import met_by_unnamed_state_head
+from govdigest.extraction.mission.state_heads import (
+    REGION_HEAD_CLASSES,
+    STATE_HEAD_RE,
+    met_by_unnamed_state_head,
+)
 from govdigest.extraction.people import People
 from govdigest.extraction.resources import lines
 
@@ -129,16 +133,6 @@ def hosts_visit(doc: Doc, people: People, index: int) -> bool:
     return greets_guests(doc, people, index) or met_local_head(doc, people, index)
 
 
-# A head of state or government by role ("президент Тавии", "Председатель Правительства",
-# "премьер-министр"), not of a company or a body (data/receiving_head_exclusions.txt).
-_STATE_HEAD_RE = re.compile(
-    r"^(?:президент|премьер-министр|председател\w*\s+(?:правительства|кабинета\s+министров)"
-    r"|глав\w*\s+государства)",
-    re.IGNORECASE,
-)
-_REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
-
-
 def receiving_heads(
     doc: Doc, people: People, sent_start: int, sent_stop: int, verb: Word
 ) -> set[int]:
@@ -152,7 +146,7 @@ def receiving_heads(
         for m in people.mentions
         if verb.stop <= m[0] < sent_stop
         and (
-            people.entities[m[2]].role_class in _REGION_HEAD_CLASSES
+            people.entities[m[2]].role_class in REGION_HEAD_CLASSES
             or is_federal(people.entities[m[2]])
         )
     ]
@@ -170,38 +164,14 @@ def receiving_heads(
         if unnamed and not role and sent_start <= start < verb.start:
             out.add(index)
             continue
-        if not sent_start <= start < verb.start or not _STATE_HEAD_RE.search(role):
+        if not sent_start <= start < verb.start or not STATE_HEAD_RE.search(role):
             continue
-        if people.entities[index].role_class in _REGION_HEAD_CLASSES:
+        if people.entities[index].role_class in REGION_HEAD_CLASSES:
             continue
         if any(word in role for word in excluded):
             continue
         out.add(index)
     return out
-
-
-_MONTHS_IN = (
-    r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
-    r"|прошлом|позапрошлом|минувшем)"
-)
-# "Напомним, что в июле губернатор X посетил …": a trip told as backstory with its earlier time.
-_RECAP_RE = re.compile(
-    r"^\s*(?:напомним|как\s+сообщалось|как\s+уже\s+сообщалось)\s*,?\s*(?:что\s+)?"
-    r"(?:ещё\s+|еще\s+)?во?\s+" + _MONTHS_IN + r"\b",
-    re.IGNORECASE,
-)
-
-
-def recalls_earlier_trip(sentence: str) -> bool:
-    """A backstory sentence: "Ранее …", "В прошлом году …" (data/recalled_sentence_openers.txt),
-    or "Напомним, что в июле …" with an earlier time; its trip is not the post's."""
-    low = sentence.lstrip(' \n\t«"').lower()
-    if _RECAP_RE.match(low):
-        return True
-    return any(
-        low.startswith(opener) and not low[len(opener) : len(opener) + 1].isalpha()
-        for opener in lines("recalled_sentence_openers")
-    )
 
 
 # "посетил презентацию Кедровской области", "осмотрел стенд Ольховской области": a visitor of a

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 
 from govdigest.extraction.doc import Doc
-from govdigest.extraction.language.grammar import verb_lemma
+from govdigest.extraction.language.grammar import lemmas_in, verb_lemma
+from govdigest.extraction.mission.recalled import recalls_earlier_trip
 from govdigest.extraction.people import People, PersonEntity
+from govdigest.extraction.resources import word_set
 
 _STAND_IN_CLASSES = frozenset({"vice_governor", "minister", "deputy", "premier"})
 _ON_ORDER_RE = re.compile(r"\bпо\s+(?:личному\s+)?поручению\b", re.IGNORECASE)
 _SENDING = frozenset({"отправить", "направить", "командировать", "делегировать"})
+_HEAD_CLASSES = frozenset({"governor", "head"})
 MAX_SENT_GAP = 12  # words between "отправил" and the one sent ("вместо себя на выставку …")
 
 
@@ -41,10 +44,38 @@ def _role_start(people: People, start: int) -> int:
     return next((a for a, b in people.role_spans if b <= start and start - b <= 2), start)
 
 
+def _sends(doc: Doc, start: int, stop: int) -> bool:
+    words = doc.words_in(start, stop)
+    return bool(_ON_ORDER_RE.search(doc.text, start, stop)) or any(
+        verb_lemma(doc, w.text) in _SENDING for w in words
+    )
+
+
+def _head_goes_himself(doc: Doc, people: People) -> bool:
+    """ "Губернатор X и делегация области прибыли в Кедровск": the head travels in person in a
+    sentence of the post's own time that sends nobody; then no stand-in leads."""
+    cues = word_set("leader_participation_cues")
+    for start, _stop, index in people.mentions:
+        if people.entities[index].role_class not in _HEAD_CLASSES:
+            continue
+        sent = doc.sentence_at(start)
+        if sent is None or recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+            continue
+        if _sends(doc, sent.start, sent.stop):
+            continue
+        if not cues.isdisjoint(lemmas_in(doc, sent.start, sent.stop)):
+            return True
+    return False
+
+
 def stand_in_official(doc: Doc, people: People, senders: frozenset[int]) -> PersonEntity | None:
-    """The one official the post has act on the governor's order or sent in his place."""
+    """The one official the post has act on the governor's order or sent in his place, in a
+    sentence of the post's own time (not "В прошлом году губернатор направил …"), when the head
+    does not travel himself."""
     found: dict[str, PersonEntity] = {}
     for sent in doc.sentences:
+        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+            continue
         mentions = [m for m in people.mentions if sent.start <= m[0] < sent.stop]
         candidates = [
             m
@@ -64,4 +95,6 @@ def stand_in_official(doc: Doc, people: People, senders: frozenset[int]) -> Pers
                 role_start = _role_start(people, start)
                 if w.stop <= role_start <= window_stop and _accusative(doc, role_start):
                     found[people.entities[index].name] = people.entities[index]
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1 or _head_goes_himself(doc, people):
+        return None
+    return next(iter(found.values()))

@@ -20,13 +20,25 @@ import functools
 import re
 
 from govdigest.extraction.doc import Doc
+from govdigest.extraction.language.grammar import lemmas_in
 from govdigest.extraction.mission.federal_side import is_federal
+from govdigest.extraction.mission.meeting_place import in_region, place_stems, role_stem, stem
+from govdigest.extraction.mission.recalled import recalls_earlier_trip
 from govdigest.extraction.people import People, PersonEntity
 from govdigest.extraction.resources import lines, pairs
 from govdigest.extraction.text import Sentence
 
-_STATE_HEAD_RE = re.compile(r"^(?:президент|премьер-министр|глав\w*\s+государства)\b", re.I)
-_REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
+# A head of state or government by role ("президент Тавии", "Председатель Правительства",
+# "премьер-министр"); a company's or a body's is excluded by data/receiving_head_exclusions.txt.
+STATE_HEAD_RE = re.compile(
+    r"^(?:президент|премьер-министр|председател\w*\s+(?:правительства|кабинета\s+министров)"
+    r"|глав\w*\s+государства)\b",
+    re.IGNORECASE,
+)
+REGION_HEAD_CLASSES = frozenset({"governor", "vice_governor"})
+# A foreign head met abroad is a president or a prime minister: "председатель правительства"
+# is also a Russian region's premier (role class "premier"), so it proves no journey.
+_FOREIGN_HEAD_RE = re.compile(r"^(?:президент|премьер-министр|глав\w*\s+государства)\b", re.I)
 # "Кедровской Республики", "Кыргызской Республики": an adjectival territory reads as a region's.
 _ADJECTIVE_RE = re.compile(r"(?:ой|ей|ого|его|ая|ий|ый)$")
 _KIND_WORDS = frozenset({"республики", "республика", "королевства", "государства"})
@@ -55,9 +67,9 @@ def foreign_state_head(entity: PersonEntity) -> bool:
     """A president or prime minister of a foreign state by role ("Президент Республики
     Тавания", "премьер-министр Тавании"): not of Russia, of a Russian region or of a body."""
     role = entity.role or ""
-    if entity.role_class in _REGION_HEAD_CLASSES or is_federal(entity):
+    if entity.role_class in REGION_HEAD_CLASSES or is_federal(entity):
         return False
-    if not _STATE_HEAD_RE.match(role):
+    if not _FOREIGN_HEAD_RE.match(role):
         return False
     low = role.lower()
     if any(word in low for word in lines("receiving_head_exclusions")):
@@ -72,9 +84,31 @@ def foreign_state_head(entity: PersonEntity) -> bool:
     return not any(n.lower()[:STEM_CHARS] in _russian_region_stems() for n in names)
 
 
+# The head came to the region: "Гость осмотрел авиазавод", "Президент Тавании прибыл в …".
+_HEAD_CAME_LEMMAS = frozenset({"гость", "приехать", "прибыть", "прилететь", "посетить"})
+
+
+def _head_came(doc: Doc, people: People, sent: Sentence) -> bool:
+    """Whether the post tells a guest arriving, or the meeting sentence is placed in a Russian
+    region's capital or in the meeting governor's own region ("… в Ольховске" from the head of
+    Ольховской области): then the meeting proves no journey of the governor."""
+    if not _HEAD_CAME_LEMMAS.isdisjoint(lemmas_in(doc, 0, len(doc.text))):
+        return True
+    places = place_stems(doc, sent.start, sent.stop)
+    own = [role_stem(e) for e in people.entities if e.role_class in REGION_HEAD_CLASSES]
+    capitals = [stem(city) for city in _russian_capitals()]
+    return any(in_region(s, capitals + [r for r in own if r]) for s in places)
+
+
+@functools.cache
+def _russian_capitals() -> tuple[str, ...]:
+    return tuple(city for city, _region in pairs("region_capitals"))
+
+
 def met_state_head(doc: Doc, people: People, sent: Sentence) -> bool:
     """Whether the sentence tells a meeting with a foreign head of state or government: "с
-    <role> <Name>" after a meeting word."""
+    <role> <Name>" after a meeting word, when nothing in the post says the head came to the
+    region (a guest, an arrival, a meeting placed in a Russian regional capital)."""
     for start, _stop, index in people.mentions:
         if not sent.start <= start < sent.stop or not foreign_state_head(people.entities[index]):
             continue
@@ -84,13 +118,19 @@ def met_state_head(doc: Doc, people: People, sent: Sentence) -> bool:
                 role_start = a
         lookback = doc.text[max(sent.start, role_start - MAX_MEETING_LOOKBACK) : role_start]
         if _MEETING_BEFORE_RE.search(lookback):
-            return True
+            recalled = recalls_earlier_trip(doc.text[sent.start : sent.stop])
+            return not recalled and not _head_came(doc, people, sent)
     return False
 
 
 # A head of state written by the bare role, no name attached: "Президент проводит встречу с
-# губернатором …" (the name only in the title, without a role). Not Russia's own.
-_BARE_HEAD_RE = re.compile(r"\b(?:Президент|Премьер-министр)\b(?!\s+(?:России|РФ|Российской)\b)")
+# губернатором …" (the name only in the title, without a role). Not Russia's own ("Президент
+# страны", "Президент России"), and only where a news item opens: the title or the first
+# sentence after it (later, a bare "Президент" is a recalled or another meeting).
+_BARE_HEAD_RE = re.compile(
+    r"\b(?:Президент|Премьер-министр)\b(?!\s+(?:России|РФ|Российской|страны)\b)"
+)
+MAX_BARE_HEAD_SENTENCE = 2
 _MEETING_WORD_RE = re.compile(
     r"\b(?:встре[чт]\w*|переговор\w*|принял|принимает|принима\w+)\b.*\bс(?:о)?\s", re.I
 )
@@ -101,7 +141,9 @@ def met_by_unnamed_state_head(doc: Doc, people: People) -> frozenset[int]:
     с губернатором Кедровской области X"): the first person after the meeting words."""
     out: set[int] = set()
     excluded = lines("receiving_head_exclusions")
-    for sent in doc.sentences:
+    for sent in doc.sentences[:MAX_BARE_HEAD_SENTENCE]:
+        if recalls_earlier_trip(doc.text[sent.start : sent.stop]):
+            continue
         for m in _BARE_HEAD_RE.finditer(doc.text, sent.start, sent.stop):
             if any(a <= m.start() < b for a, b in people.role_spans):
                 continue

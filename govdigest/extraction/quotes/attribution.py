@@ -144,6 +144,12 @@ def attribution_before(doc: Doc, pos: int) -> tuple[int, int] | None:
 # "Также X отметила, что «губернатор бережно распоряжается наследством»." : a that-clause
 # quoted whole, to the end of its sentence, is the speaker's own words.
 _THAT_LEAD_RE = re.compile(r",\s+что\s*$")
+# A second "что" or an impersonal source before the quoted clause: the words are a document's
+# or somebody else's, reported inside the speaker's sentence.
+_EMBEDDED_SOURCE_RE = re.compile(
+    r"\bчто\b|\b(?:сказано|говорится|указано|отмечается|написано|значится|гласит|прописано)\b",
+    re.IGNORECASE,
+)
 _QUOTE_ENDS_SENTENCE_RE = re.compile(r"[»\"“]\s*(?:[.!?…]|$)", re.MULTILINE)
 
 
@@ -166,6 +172,8 @@ def _that_clause_lead(doc: Doc, line_start: int, before: str, pos: int) -> tuple
         return None
     stop = line_start + that.start()
     start = clause_start(doc.text, line_start, stop - 1)
+    if _EMBEDDED_SOURCE_RE.search(before[: that.start()]):
+        return None  # "X напомнил, что в указе сказано, что «…»": the decree's words, not X's
     return (start, stop) if has_speech_verb(doc, start, stop) else None
 
 
